@@ -1,0 +1,48 @@
+package com.healthcontent.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type on the platform: the CloudEvents {@code type} (its version is part of the name, so a
+ * breaking change is a new type consumers opt into), the topic it travels on and the record its data
+ * binds to.
+ */
+public enum EventType {
+
+    ARTICLE_PUBLISHED("com.healthcontent.article.published.v1", Topics.ARTICLE_EVENTS, ArticlePublished.class),
+    ARTICLE_REVISED("com.healthcontent.article.revised.v1", Topics.ARTICLE_EVENTS, ArticlePublished.class),
+    ARTICLE_UNPUBLISHED("com.healthcontent.article.unpublished.v1", Topics.ARTICLE_EVENTS, ArticleUnpublished.class),
+    ARTICLE_REVIEW_DUE("com.healthcontent.article.review-due.v1", Topics.ARTICLE_EVENTS, ArticleReviewDue.class),
+
+    EXERCISE_PUBLISHED("com.healthcontent.exercise.published.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
+    EXERCISE_UPDATED("com.healthcontent.exercise.updated.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
+    EXERCISE_RETIRED("com.healthcontent.exercise.retired.v1", Topics.EXERCISE_EVENTS, ExerciseRetired.class);
+
+    private final String ceType;
+    private final String topic;
+    private final Class<?> dataType;
+
+    EventType(String ceType, String topic, Class<?> dataType) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.dataType = dataType;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> dataType() {
+        return dataType;
+    }
+
+    /** Unknown types are not an error: a newer producer may send types this consumer does not know yet. */
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+}

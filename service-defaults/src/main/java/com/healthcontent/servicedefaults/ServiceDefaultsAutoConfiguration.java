@@ -1,0 +1,64 @@
+package com.healthcontent.servicedefaults;
+
+import com.healthcontent.servicedefaults.events.EventsConfiguration;
+import com.healthcontent.servicedefaults.health.KafkaHealthIndicator;
+import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
+import com.healthcontent.servicedefaults.problem.ProblemDetailsAdvice;
+import com.healthcontent.servicedefaults.security.ServiceSecurityConfiguration;
+import com.healthcontent.servicedefaults.web.RequestBodyLimitFilter;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every service gets by depending on service-defaults (as eShop's ServiceDefaults): problem details,
+ * token verification with roles, outbox publishing and deduplicating consumption, health that includes
+ * MongoDB and Kafka, a bounded request body. Defaults live in {@code service-defaults.yml}.
+ */
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@Import({ServiceSecurityConfiguration.class, EventsConfiguration.class})
+public class ServiceDefaultsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${platform.http.max-body-size:256KB}") DataSize maxBodySize, JsonMapper jsonMapper) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize, jsonMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Named so that Boot's {@code hello}-based indicator backs off; shows as {@code mongo} in health. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
+        return new MongoPingHealthIndicator(mongoTemplate);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties,
+            @Value("${platform.health.kafka-timeout:3s}") Duration timeout) {
+        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), timeout);
+    }
+}

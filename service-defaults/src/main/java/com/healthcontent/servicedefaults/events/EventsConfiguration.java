@@ -1,0 +1,109 @@
+package com.healthcontent.servicedefaults.events;
+
+import com.healthcontent.events.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishing through the outbox and consuming with deduplication and dead-lettering, the same way in every
+ * service. A service only keeps an {@code outbox} list of {@link OutboxEvent} in its aggregate documents and
+ * declares {@link IntegrationEventHandler} beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsConfiguration {
+
+    @Bean
+    IntegrationEvents integrationEvents(JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
+            Clock clock) {
+        return new IntegrationEvents(jsonMapper, serviceName, clock);
+    }
+
+    /** The collections whose documents carry an outbox, found from the mapped aggregates. */
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
+            EventsProperties properties, MeterRegistry meterRegistry) {
+        List<String> collections = mongoTemplate.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> entity.getPersistentProperty(OutboxRelay.OUTBOX_FIELD) != null)
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .toList();
+        EventsProperties.Outbox outbox = properties.outbox();
+        OutboxRelay relay = new OutboxRelay(mongoTemplate, kafkaTemplate, collections, outbox.pollInterval(),
+                outbox.sendTimeout(), outbox.batchSize());
+        Gauge.builder("platform.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Events stored in outboxes and not yet acknowledged by Kafka")
+                .register(meterRegistry);
+        return relay;
+    }
+
+    @Bean
+    AbstractMongoEventListener<Object> outboxWakeUp(ObjectProvider<OutboxRelay> relay) {
+        return new AbstractMongoEventListener<>() {
+            @Override
+            public void onAfterSave(AfterSaveEvent<Object> event) {
+                Document document = event.getDocument();
+                if (document != null && !document.getList(OutboxRelay.OUTBOX_FIELD, Object.class, List.of()).isEmpty()) {
+                    relay.ifAvailable(OutboxRelay::wakeUp);
+                }
+            }
+        };
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoTemplate mongoTemplate, Clock clock) {
+        return new ProcessedEvents(mongoTemplate, clock);
+    }
+
+    /** Retries a failing event a bounded number of times, then parks it on {@code <topic>.DLT}, same partition. */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate,
+            EventsProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        EventsProperties.Consumer consumer = properties.consumer();
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(consumer.retryInterval().toMillis(), Math.max(0, consumer.attempts() - 1)));
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventHandler.class)
+    IntegrationEventDispatcher integrationEventDispatcher(List<IntegrationEventHandler<?>> handlers,
+            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+        return new IntegrationEventDispatcher(handlers, processedEvents, jsonMapper, meterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventHandler.class)
+    ConcurrentMessageListenerContainer<Object, Object> integrationEventListenerContainer(
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, IntegrationEventDispatcher dispatcher) {
+        ConcurrentMessageListenerContainer<Object, Object> container =
+                factory.createContainer(dispatcher.topics().toArray(String[]::new));
+        container.setupMessageListener(dispatcher);
+        return container;
+    }
+}

@@ -1,0 +1,25 @@
+package com.healthcontent.servicedefaults.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("platform.events")
+public record EventsProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+
+    /**
+     * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage)
+     * @param sendTimeout  how long one publish may wait for the broker's acknowledgement
+     * @param batchSize    aggregates read per query
+     */
+    public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("10s") Duration sendTimeout,
+                         @DefaultValue("100") int batchSize) {
+    }
+
+    /**
+     * @param attempts      deliveries of a failing event before it goes to the dead-letter topic
+     * @param retryInterval pause between those deliveries
+     */
+    public record Consumer(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration retryInterval) {
+    }
+}

@@ -1,0 +1,190 @@
+package com.healthcontent.servicedefaults.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import com.healthcontent.servicedefaults.web.RequestBodyTooLargeException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a service answers is RFC 9457 problem details ({@code application/problem+json}); validation
+ * errors carry an {@code errors} array of {@code {field, message}} so a client can point at the input.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final String ERRORS = "errors";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
+                ex.violations(), request);
+    }
+
+    @ExceptionHandler(UnprocessableContentException.class)
+    ResponseEntity<Object> unprocessable(UnprocessableContentException ex, WebRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Content cannot take this step", ex.getMessage(),
+                ex.violations(), request);
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ResponseEntity<Object> notFound(ResourceNotFoundException ex, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of(), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of(), request);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> duplicate(DuplicateKeyException ex, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "A resource with the same unique value already exists.",
+                List.of(), request);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException ex, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of(), request);
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException ex, WebRequest request) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", ex.getMessage(), List.of(), request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                "The resource was changed by someone else meanwhile; reload it and apply your change again.",
+                List.of(), request);
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, WebRequest request) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            violations.add(new FieldViolation(error.getField(), error.getDefaultMessage()));
+        }
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(error -> violations.add(new FieldViolation(error.getObjectName(), error.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.", violations,
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                violations.add(new FieldViolation(parameterName(result.getMethodParameter().getParameterName(),
+                        error), error.getDefaultMessage()))));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid parameters.", violations,
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage(),
+                        List.of(), request);
+            }
+            if (cause instanceof InvalidInputException invalid) {
+                String path = jsonPath(ex);
+                return invalidInput(path.isEmpty() ? invalid : invalid.under(path), request);
+            }
+        }
+        String path = jsonPath(ex);
+        if (!path.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A field has a value of the wrong type.",
+                    List.of(new FieldViolation(path, "has a value of the wrong type or format")), request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is missing or is not valid JSON.", List.of(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            withInstance(problem, request);
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
+            List<FieldViolation> violations, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!violations.isEmpty()) {
+            problem.setProperty(ERRORS, violations);
+        }
+        withInstance(problem, request);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static void withInstance(ProblemDetail problem, WebRequest request) {
+        if (problem.getInstance() == null && request instanceof NativeWebRequest nativeRequest) {
+            HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
+            if (servletRequest != null) {
+                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+            }
+        }
+    }
+
+    /** The JSON path of the value Jackson could not bind, e.g. {@code dose.repetitions.min}. */
+    private static String jsonPath(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        if (!path.isEmpty()) {
+                            path.append('.');
+                        }
+                        path.append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.toString();
+            }
+        }
+        return "";
+    }
+
+    private static String parameterName(@Nullable String parameter, Object error) {
+        if (error instanceof FieldError fieldError) {
+            return fieldError.getField();
+        }
+        return parameter == null ? "parameter" : parameter;
+    }
+}

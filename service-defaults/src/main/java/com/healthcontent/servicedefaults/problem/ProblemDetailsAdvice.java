@@ -135,7 +135,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             withInstance(problem, request);
-            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            HttpHeaders writable = new HttpHeaders(); // the headers passed in may be read-only
+            headers.forEach(writable::addAll);
+            writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, writable, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -23,13 +22,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every service verifies tokens itself (the gateway checking them is not enough): stateless resource server,
- * public GETs only for the configured published-content paths, everything else authenticated, roles and
- * ownership checked in the feature code with {@link Actor}.
+ * Every service verifies tokens itself (the gateway checking them is not enough): a stateless resource server
+ * where every write needs a verified token. Reads pass the filter so that readers get published content and an
+ * unknown path is a 404, not a 401; a read for staff only takes an {@link Actor} parameter, which demands a
+ * verified token (401) before the feature code checks roles and ownership (403).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(ServiceSecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
     static final String ROLES_CLAIM = "roles";
@@ -42,18 +41,16 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ServiceSecurityProperties properties,
-            ProblemSecurityHandlers handlers) throws Exception {
+    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                            "/error").permitAll();
-                    properties.publicReads().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
-                    requests.anyRequest().authenticated();
-                })
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(handlers.authenticationEntryPoint())

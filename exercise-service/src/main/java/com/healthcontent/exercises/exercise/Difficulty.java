@@ -1,0 +1,5 @@
+package com.healthcontent.exercises.exercise;
+
+public enum Difficulty {
+    GENTLE, MODERATE, CHALLENGING
+}

@@ -1,0 +1,88 @@
+package com.healthcontent.exercises.exercise;
+
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedResponse;
+import com.healthcontent.servicedefaults.web.Paging;
+import com.healthcontent.servicedefaults.web.Versions;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping("/api/v1/exercises")
+class ExerciseController {
+
+    private static final CacheControl PUBLIC_CONTENT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+
+    private final ExerciseCatalog catalog;
+
+    ExerciseController(ExerciseCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    PagedResponse<ExerciseView> list(@RequestParam(required = false) BodyRegion bodyRegion,
+            @RequestParam(required = false) Position position, @RequestParam(required = false) String equipment,
+            @RequestParam(required = false) Difficulty difficulty, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var filter = new ExerciseFilter(bodyRegion, position, equipment, difficulty, q);
+        return PagedResponse.of(catalog.published(filter, Paging.of(page, size, Sort.by("content.name"))),
+                exercise -> catalog.view(exercise));
+    }
+
+    @GetMapping("/{slug}")
+    ResponseEntity<ExerciseView> bySlug(@PathVariable String slug, WebRequest request) {
+        ExerciseView view = catalog.publicView(slug);
+        String etag = view.etag();
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(PUBLIC_CONTENT).body(view);
+    }
+
+    @GetMapping("/drafts/{id}")
+    ResponseEntity<ExerciseView> draft(@PathVariable String id, Actor actor) {
+        Exercise exercise = catalog.draft(id, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).cacheControl(CacheControl.noStore())
+                .body(catalog.view(exercise));
+    }
+
+    @PostMapping
+    ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
+        Exercise exercise = catalog.create(body, actor);
+        return ResponseEntity.created(URI.create("/api/v1/exercises/drafts/" + exercise.id()))
+                .eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<ExerciseView> update(@PathVariable String id, @Valid @RequestBody ExerciseRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
+        Exercise exercise = catalog.update(id, body, ifMatch, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+    }
+
+    @PostMapping("/{id}/publication")
+    ResponseEntity<ExerciseView> publish(@PathVariable String id, Actor actor) {
+        Exercise exercise = catalog.publish(id, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+    }
+
+    @PostMapping("/{id}/retirement")
+    ResponseEntity<ExerciseView> retire(@PathVariable String id, Actor actor) {
+        Exercise exercise = catalog.retire(id, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+    }
+}

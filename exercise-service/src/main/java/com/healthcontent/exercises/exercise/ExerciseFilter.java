@@ -1,0 +1,37 @@
+package com.healthcontent.exercises.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/** The public list's filters; only published exercises are ever listed. */
+public record ExerciseFilter(BodyRegion bodyRegion, Position position, String equipment, Difficulty difficulty,
+                             String q) {
+
+    Criteria toCriteria() {
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("status").is(ExerciseStatus.PUBLISHED));
+        if (bodyRegion != null) {
+            criteria.add(Criteria.where("content.bodyRegions").is(bodyRegion));
+        }
+        if (position != null) {
+            criteria.add(Criteria.where("content.position").is(position));
+        }
+        if (equipment != null && !equipment.isBlank()) {
+            criteria.add(Criteria.where("content.equipment").regex("^" + Pattern.quote(equipment.strip()) + "$", "i"));
+        }
+        if (difficulty != null) {
+            criteria.add(Criteria.where("content.difficulty").is(difficulty));
+        }
+        if (q != null && !q.isBlank()) {
+            for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!word.isBlank()) {
+                    criteria.add(Criteria.where("searchText").regex(Pattern.quote(word)));
+                }
+            }
+        }
+        return new Criteria().andOperator(criteria);
+    }
+}

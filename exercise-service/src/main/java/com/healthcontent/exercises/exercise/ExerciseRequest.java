@@ -1,0 +1,37 @@
+package com.healthcontent.exercises.exercise;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The body of POST and PUT /api/v1/exercises. Dose rules live in {@link Dose} itself. */
+public record ExerciseRequest(
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
+        @Size(max = 120) String slug,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 500) String summary,
+        @NotEmpty @Size(max = 6) List<@NotNull BodyRegion> bodyRegions,
+        @NotNull Position position,
+        @Size(max = 10) List<@NotBlank @Size(max = 60) String> equipment,
+        Difficulty difficulty,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 1000) String> steps,
+        @NotNull @Valid Dose dose,
+        @Size(max = 20) List<@NotBlank @Size(max = 500) String> precautions,
+        @Size(max = 20) List<@NotBlank @Size(max = 500) String> contraindications,
+        @Size(max = 1000) String whenToSeeSpecialist,
+        @Size(max = 5) List<@NotBlank @Size(max = 64) String> medicalReviewers) {
+
+    ExerciseContent content() {
+        return new ExerciseContent(name.strip(), summary.strip(), bodyRegions, position, equipment,
+                difficulty == null ? Difficulty.GENTLE : difficulty, steps, dose, precautions, contraindications,
+                whenToSeeSpecialist);
+    }
+
+    List<String> reviewers() {
+        return medicalReviewers == null ? List.of() : medicalReviewers;
+    }
+}

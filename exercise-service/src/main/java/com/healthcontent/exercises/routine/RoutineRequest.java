@@ -1,0 +1,17 @@
+package com.healthcontent.exercises.routine;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+public record RoutineRequest(
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
+        @Size(max = 120) String slug,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 300) String goal,
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid RoutineItem> items) {
+}

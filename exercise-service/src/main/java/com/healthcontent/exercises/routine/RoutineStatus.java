@@ -1,0 +1,5 @@
+package com.healthcontent.exercises.routine;
+
+public enum RoutineStatus {
+    DRAFT, PUBLISHED
+}

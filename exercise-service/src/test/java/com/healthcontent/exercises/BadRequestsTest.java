@@ -1,0 +1,138 @@
+package com.healthcontent.exercises;
+
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** What a client gets for requests the service cannot take: always the right status and a problem body. */
+@ServiceIntegrationTest
+class BadRequestsTest {
+
+    static final String AUTHOR = TestTokens.forUser("ana.author", "AUTHOR");
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"name\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.title").exists();
+    }
+
+    @Test
+    void anUnknownEnumValueNamesTheField() {
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"position\": \"UPSIDE_DOWN\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("position");
+    }
+
+    @Test
+    void aWrongContentTypeIs415() {
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.TEXT_PLAIN).body("knees to chest")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anUnknownRouteIs404() {
+        client.get().uri("/api/v1/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post().uri("/api/v1/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void staffReadsNeedAToken() {
+        client.get().uri("/api/v1/exercises/drafts/some-id").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anUnknownExerciseIs404() {
+        client.get().uri("/api/v1/exercises/no-such-exercise").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions
+                        .assertThat((String) detail).contains("no-such-exercise"));
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIs400NotAClamp() {
+        client.get().uri("/api/v1/exercises?size=101").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        client.get().uri("/api/v1/exercises?size=0").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void writesWithoutAValidTokenAre401WithAProblemBody() {
+        for (String token : new String[] {null, TestTokens.expired("ana.author", "AUTHOR"),
+                TestTokens.fromOtherIssuer("ana.author", "AUTHOR"), TestTokens.signedWithUnknownKey("ana.author", "AUTHOR"),
+                TestTokens.unsigned("ana.author", "AUTHOR"), "not-a-jwt"}) {
+            var request = client.post().uri("/api/v1/exercises").contentType(MediaType.APPLICATION_JSON).body("{}");
+            if (token != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
+            request.exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void aSignedInReaderWithoutAStaffRoleIs403() {
+        client.post().uri("/api/v1/exercises")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("ops.admin", "ADMIN"))
+                .contentType(MediaType.APPLICATION_JSON).body(com.healthcontent.exercises.exercise.ExerciseApiTest
+                        .minimalExercise("Admin exercise"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        String huge = "{\"name\": \"" + "x".repeat(300 * 1024) + "\"}";
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON).body(huge)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void readinessIncludesMongoAndKafka() {
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.mongo.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+}

@@ -1,0 +1,76 @@
+package com.healthcontent.articles.article;
+
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedResponse;
+import com.healthcontent.servicedefaults.web.Paging;
+import com.healthcontent.servicedefaults.web.Versions;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping("/api/v1/articles")
+class ArticleController {
+
+    /** Short, so that an unpublished article leaves shared caches within a minute. */
+    private static final CacheControl PUBLIC_CONTENT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+
+    private final Articles articles;
+
+    ArticleController(Articles articles) {
+        this.articles = articles;
+    }
+
+    @GetMapping
+    ResponseEntity<PagedResponse<ArticleViews.ListedArticle>> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String tag, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        var result = articles.published(q, tag, Paging.of(page, size, Articles.newestFirst()));
+        return ResponseEntity.ok().cacheControl(PUBLIC_CONTENT).body(PagedResponse.of(result, ArticleViews::listed));
+    }
+
+    @GetMapping("/{slug}")
+    ResponseEntity<ArticleViews.PublicArticle> bySlug(@PathVariable String slug, WebRequest request) {
+        Article article = articles.publishedBySlug(slug);
+        ArticleViews.PublicArticle view = articles.publicView(article);
+        String etag = "\"" + article.currentVersion() + "-" + Integer.toHexString(
+                (view.sections().toString() + view.related()).hashCode()) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(PUBLIC_CONTENT).body(view);
+    }
+
+    @GetMapping("/drafts/{id}")
+    ResponseEntity<ArticleViews.Draft> draft(@PathVariable String id, Actor actor) {
+        Article article = articles.draft(id, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).cacheControl(CacheControl.noStore())
+                .body(ArticleViews.draft(article));
+    }
+
+    @PostMapping
+    ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
+        Article article = articles.create(body, actor);
+        return ResponseEntity.created(URI.create("/api/v1/articles/drafts/" + article.id()))
+                .eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<ArticleViews.Draft> edit(@PathVariable String id, @Valid @RequestBody ArticleRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
+        Article article = articles.edit(id, body, ifMatch, actor);
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+    }
+}

@@ -1,0 +1,81 @@
+package com.healthcontent.articles.article;
+
+import com.healthcontent.articles.exercises.ExerciseSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** How articles are shown: to readers (the live version only) and to staff (the working copy and its history). */
+public final class ArticleViews {
+
+    private ArticleViews() {
+    }
+
+    public record Author(String username, String name, String credentials) {
+    }
+
+    public record ExerciseCard(String id, String slug, String name, String summary) {
+    }
+
+    /** A section as readers get it: an exercise block carries its card, or nothing if the exercise went away. */
+    public record SectionView(SectionType type, String heading, String body, ExerciseCard exercise) {
+    }
+
+    public record Review(List<MedicalReview> reviewers, Instant lastReviewedAt, Instant nextReviewDue) {
+    }
+
+    public record Link(String slug, String title) {
+    }
+
+    public record PublicArticle(String id, String slug, String title, String summary, String language,
+                                List<String> categories, List<String> tags, Audience audience, Author author,
+                                List<SectionView> sections, List<Reference> references, Review medicalReview,
+                                Instant publishedAt, Instant lastModifiedAt, int revision, String disclaimer,
+                                List<Link> related) {
+    }
+
+    public record ListedArticle(String id, String slug, String title, String summary, List<String> tags,
+                                Instant publishedAt, Instant lastModifiedAt, Instant lastReviewedAt) {
+    }
+
+    public record Draft(String id, String slug, ArticleStatus status, ArticleContent content, String author,
+                        List<String> medicalReviewers, List<MedicalReview> approvals, Integer liveRevision,
+                        Instant livePublishedAt, Instant nextReviewDue, List<WorkflowStep> history, long version) {
+    }
+
+    static PublicArticle publicArticle(Article article, Map<String, ExerciseSummary> exercises, List<Link> related,
+            String disclaimer) {
+        LiveVersion live = article.live();
+        ArticleContent c = live.content();
+        List<SectionView> sections = c.sections().stream().map(section -> {
+            ExerciseCard card = null;
+            if (section.type() == SectionType.EXERCISE) {
+                ExerciseSummary exercise = exercises.get(section.exerciseId());
+                card = exercise == null || exercise.retired() ? null
+                        : new ExerciseCard(exercise.exerciseId(), exercise.slug(), exercise.name(), exercise.summary());
+            }
+            return new SectionView(section.type(), section.heading(), section.body(), card);
+        }).filter(section -> section.type() != SectionType.EXERCISE || section.exercise() != null).toList();
+        Instant lastReviewed = live.medicalReviews().stream().map(MedicalReview::reviewedAt).max(Instant::compareTo)
+                .orElse(null);
+        return new PublicArticle(article.id(), article.slug(), c.title(), c.summary(), c.language(), c.categories(),
+                c.tags(), c.audience(), new Author(article.author(), c.authorName(), c.authorCredentials()), sections,
+                c.references(), new Review(live.medicalReviews(), lastReviewed, article.nextReviewDue()),
+                live.publishedAt(), live.lastModifiedAt(), live.revision(), disclaimer, related);
+    }
+
+    static ListedArticle listed(Article article) {
+        LiveVersion live = article.live();
+        return new ListedArticle(article.id(), article.slug(), live.content().title(), live.content().summary(),
+                live.content().tags(), live.publishedAt(), live.lastModifiedAt(),
+                live.medicalReviews().stream().map(MedicalReview::reviewedAt).max(Instant::compareTo).orElse(null));
+    }
+
+    public static Draft draft(Article article) {
+        return new Draft(article.id(), article.slug(), article.status(), article.draft(), article.author(),
+                article.medicalReviewers(), article.approvals(),
+                article.live() == null ? null : article.live().revision(),
+                article.live() == null ? null : article.live().publishedAt(), article.nextReviewDue(),
+                article.history(), article.currentVersion());
+    }
+}

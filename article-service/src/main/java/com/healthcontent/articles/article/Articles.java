@@ -1,0 +1,194 @@
+package com.healthcontent.articles.article;
+
+import com.healthcontent.articles.exercises.ExerciseSummaries;
+import com.healthcontent.articles.exercises.ExerciseSummary;
+import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.servicedefaults.problem.ConflictException;
+import com.healthcontent.servicedefaults.problem.FieldViolation;
+import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.problem.UnprocessableContentException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.security.Role;
+import com.healthcontent.servicedefaults.web.Slugs;
+import com.healthcontent.servicedefaults.web.Versions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+
+/** The article use cases. The rules of each step are in {@link Article}; this class loads, checks and saves. */
+@Service
+public class Articles {
+
+    private final ArticleRepository repository;
+    private final MongoTemplate mongoTemplate;
+    private final ExerciseSummaries exercises;
+    private final IntegrationEvents events;
+    private final ReviewPolicy reviewPolicy;
+    private final ArticleProperties properties;
+    private final Clock clock;
+
+    Articles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
+            IntegrationEvents events, ReviewPolicy reviewPolicy, ArticleProperties properties, Clock clock) {
+        this.repository = repository;
+        this.mongoTemplate = mongoTemplate;
+        this.exercises = exercises;
+        this.events = events;
+        this.reviewPolicy = reviewPolicy;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Article create(ArticleRequest request, Actor actor) {
+        String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title());
+        if (!Slugs.isValid(slug)) {
+            throw new InvalidInputException("slug", "cannot be made from this title; give one explicitly");
+        }
+        Article article = Article.draft(slug, request.content(), actor, clock.instant());
+        if (repository.existsBySlug(slug)) {
+            throw new ConflictException("An article with slug '" + slug + "' already exists.");
+        }
+        return repository.save(article);
+    }
+
+    public Article edit(String id, ArticleRequest request, String ifMatch, Actor actor) {
+        Article article = byId(id);
+        Versions.requireMatch(ifMatch, article.currentVersion());
+        if (request.slug() != null && !request.slug().equals(article.slug())) {
+            throw new InvalidInputException("slug", "cannot change: links to '" + article.slug() + "' must keep working");
+        }
+        return repository.save(article.edit(request.content(), actor, clock.instant()));
+    }
+
+    public Article submit(String id, List<String> reviewers, Actor actor) {
+        Article article = byId(id);
+        requireComplete(article);
+        return repository.save(article.submit(reviewers, actor, clock.instant()));
+    }
+
+    public Article review(String id, boolean approved, String notes, String credentials, Actor actor) {
+        return repository.save(byId(id).review(approved, notes, credentials, actor, clock.instant()));
+    }
+
+    public Article publish(String id, Actor actor) {
+        Article article = byId(id);
+        if (!actor.has(Role.EDITOR)) {
+            throw new ForbiddenException("Only editors publish.");
+        }
+        requireComplete(article);
+        return repository.save(article.publish(actor, clock.instant(), reviewPolicy, events));
+    }
+
+    public Article unpublish(String id, String reason, Actor actor) {
+        return repository.save(byId(id).unpublish(reason, actor, clock.instant(), events));
+    }
+
+    public Article flagForReview(String id, String reason, Actor actor) {
+        return repository.save(byId(id).needsReview(reason, actor, clock.instant(), events));
+    }
+
+    /** Published articles whose periodic review is due go back to review while staying live. */
+    public int markDueForReview() {
+        int marked = 0;
+        for (Article due : repository.findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus.PUBLISHED,
+                clock.instant())) {
+            repository.save(due.needsReview("periodic medical review is due", null, clock.instant(), events));
+            marked++;
+        }
+        return marked;
+    }
+
+    public Article draft(String id, Actor actor) {
+        if (!actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)) {
+            throw new ForbiddenException("Drafts are for authors, editors and medical reviewers.");
+        }
+        Article article = byId(id);
+        if (actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)
+                && !actor.username().equals(article.author())) {
+            throw new ForbiddenException("Authors see their own drafts.");
+        }
+        return article;
+    }
+
+    public Page<Article> published(String q, String tag, Pageable pageable) {
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("live").ne(null));
+        if (tag != null && !tag.isBlank()) {
+            criteria.add(Criteria.where("live.content.tags").is(tag.strip().toLowerCase(Locale.ROOT)));
+        }
+        if (q != null && !q.isBlank()) {
+            for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!word.isBlank()) {
+                    criteria.add(Criteria.where("searchText").regex(Pattern.quote(word)));
+                }
+            }
+        }
+        Query query = Query.query(new Criteria().andOperator(criteria));
+        List<Article> content = mongoTemplate.find(Query.of(query).with(pageable), Article.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Article.class));
+    }
+
+    public static Sort newestFirst() {
+        return Sort.by(Sort.Direction.DESC, "live.publishedAt");
+    }
+
+    public Article publishedBySlug(String slug) {
+        return repository.findBySlug(slug).filter(Article::isLive)
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+    }
+
+    public ArticleViews.PublicArticle publicView(Article article) {
+        ArticleContent content = article.live().content();
+        Map<String, ExerciseSummary> cards = exercises.findAll(content.exerciseIds()).stream()
+                .collect(Collectors.toMap(ExerciseSummary::exerciseId, Function.identity()));
+        Map<String, Article> relatedBySlug = repository.findBySlugIn(content.related()).stream()
+                .filter(Article::isLive).collect(Collectors.toMap(Article::slug, Function.identity()));
+        List<ArticleViews.Link> related = content.related().stream().filter(relatedBySlug::containsKey)
+                .map(slug -> new ArticleViews.Link(slug, relatedBySlug.get(slug).live().content().title())).toList();
+        return ArticleViews.publicArticle(article, cards, related, properties.disclaimer());
+    }
+
+    /**
+     * What a draft may lack but a submitted or published article may not: every citation resolved and every
+     * reference cited, every exercise block pointing at a published exercise (422, naming the place).
+     */
+    private void requireComplete(Article article) {
+        ArticleContent content = article.draft();
+        List<FieldViolation> problems = new ArrayList<>(content.citationProblems());
+        for (int i = 0; i < content.sections().size(); i++) {
+            Section section = content.sections().get(i);
+            if (section.type() == SectionType.EXERCISE) {
+                var exercise = exercises.find(section.exerciseId());
+                if (exercise.isEmpty()) {
+                    problems.add(new FieldViolation("sections[" + i + "].exerciseId",
+                            "exercise " + section.exerciseId() + " is not a published exercise"));
+                } else if (exercise.get().retired()) {
+                    problems.add(new FieldViolation("sections[" + i + "].exerciseId",
+                            "exercise '" + exercise.get().slug() + "' has been retired"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UnprocessableContentException("The article is not complete enough for this step.", problems);
+        }
+    }
+
+    private Article byId(String id) {
+        return repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("Article", id));
+    }
+}

@@ -1,0 +1,13 @@
+package com.healthcontent.articles.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The version readers see: the content as approved, who reviewed it and when. */
+public record LiveVersion(ArticleContent content, int revision, Instant publishedAt, Instant lastModifiedAt,
+                          List<MedicalReview> medicalReviews) {
+
+    public LiveVersion {
+        medicalReviews = List.copyOf(medicalReviews);
+    }
+}

@@ -1,0 +1,43 @@
+package com.healthcontent.articles.article;
+
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/** A numbered source, cited in the text as {@code [number]}: a peer-reviewed paper with its DOI or PubMed id. */
+public record Reference(int number, String title, String url, String doi, String pubmedId) {
+
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+    private static final Pattern PUBMED_ID = Pattern.compile("\\d{1,9}");
+
+    public Reference {
+        if (number < 1 || number > 500) {
+            throw new InvalidInputException("number", "must be between 1 and 500");
+        }
+        if (title == null || title.isBlank() || title.length() > 500) {
+            throw new InvalidInputException("title", "is required, at most 500 characters");
+        }
+        if (url != null && !isHttpUrl(url)) {
+            throw new InvalidInputException("url", "must be an http or https URL");
+        }
+        if (doi != null && !DOI.matcher(doi).matches()) {
+            throw new InvalidInputException("doi", "must look like 10.1234/abc");
+        }
+        if (pubmedId != null && !PUBMED_ID.matcher(pubmedId).matches()) {
+            throw new InvalidInputException("pubmedId", "must be digits");
+        }
+        if (url == null && doi == null && pubmedId == null) {
+            throw new InvalidInputException("url", "a reference needs a URL, a DOI or a PubMed id");
+        }
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && value.length() <= 2000;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

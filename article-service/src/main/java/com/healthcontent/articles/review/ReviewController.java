@@ -1,0 +1,77 @@
+package com.healthcontent.articles.review;
+
+import com.healthcontent.articles.article.Article;
+import com.healthcontent.articles.article.ArticleViews;
+import com.healthcontent.articles.article.Articles;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The editorial and medical-review workflow of an article, one endpoint per step. */
+@RestController
+@RequestMapping("/api/v1/articles/{id}")
+class ReviewController {
+
+    enum Outcome { APPROVED, CHANGES_REQUESTED }
+
+    record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
+    }
+
+    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) String notes,
+                         @Size(max = 120) String credentials) {
+    }
+
+    record ReasonRequest(@NotNull @Size(min = 1, max = 2000) String reason) {
+    }
+
+    private final Articles articles;
+
+    ReviewController(Articles articles) {
+        this.articles = articles;
+    }
+
+    @PostMapping("/submission")
+    ResponseEntity<ArticleViews.Draft> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
+            Actor actor) {
+        return draft(articles.submit(id, body.reviewers(), actor));
+    }
+
+    @PostMapping("/reviews")
+    ResponseEntity<ArticleViews.Draft> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body,
+            Actor actor) {
+        return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), body.credentials(), actor));
+    }
+
+    @PostMapping("/publication")
+    ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id, Actor actor) {
+        return draft(articles.publish(id, actor));
+    }
+
+    @DeleteMapping("/publication")
+    ResponseEntity<ArticleViews.Draft> unpublish(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
+            Actor actor) {
+        return draft(articles.unpublish(id, body.reason(), actor));
+    }
+
+    /** A medical reviewer (or editor) flags live content as needing review, e.g. after a reader's report. */
+    @PostMapping("/review-requests")
+    ResponseEntity<ArticleViews.Draft> flag(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
+            Actor actor) {
+        return draft(articles.flagForReview(id, body.reason(), actor));
+    }
+
+    private static ResponseEntity<ArticleViews.Draft> draft(Article article) {
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+    }
+}

@@ -1,0 +1,237 @@
+package com.healthcontent.articles.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.articles.exercises.ExerciseSummaries;
+import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.ExercisePublished;
+import com.healthcontent.events.ExerciseRetired;
+import com.healthcontent.events.Topics;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestTokens;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole life of an article, through the public API, with the events other services see. */
+@ServiceIntegrationTest
+class ArticleWorkflowTest {
+
+    static final String AUTHOR = TestTokens.forUser("ana.author", "AUTHOR");
+    static final String EDITOR = TestTokens.forUser("eli.editor", "EDITOR");
+    static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
+    static final String DR_KIM = TestTokens.forUser("dr.kim", "MEDICAL_REVIEWER");
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @Autowired
+    ExerciseSummaries exerciseSummaries;
+
+    RestTestClient client;
+    TopicProbe exerciseEvents;
+    TopicProbe articleEvents;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        exerciseEvents.close();
+        articleEvents.close();
+    }
+
+    @Test
+    void draftReviewPublishReviseAndUnpublish() {
+        String exerciseId = publishedExercise("knees-to-chest-" + shortId());
+        String title = "Is cracking your back good or bad " + shortId();
+        String slug = title.toLowerCase().replace(' ', '-');
+
+        // An author drafts; a draft may cite a reference that does not exist yet.
+        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR, article(title, "[2]", exerciseId), 201);
+        String id = draft.get("id").asString();
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("slug").asString()).isEqualTo(slug);
+
+        // Submission checks completeness: the dangling marker and the uncited reference are both named.
+        JsonNode incomplete = call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}", 422);
+        assertThat(incomplete.get("errors").toString()).contains("sections[0].body").contains("references[0]");
+
+        String etag = etagOf(id, AUTHOR);
+        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isOk();
+
+        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 400);
+        JsonNode inReview = call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}", 200);
+        assertThat(inReview.get("status").asString()).isEqualTo("IN_REVIEW");
+
+        // Only the assigned reviewer reviews; content is frozen while in review.
+        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_KIM, "{\"outcome\": \"APPROVED\"}", 403);
+        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, etagOf(id, AUTHOR)).contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isEqualTo(409);
+        call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 409);
+
+        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO,
+                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Cite the 2011 review for the cavitation claim.\"}", 200);
+        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        JsonNode approved = call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO,
+                "{\"outcome\": \"APPROVED\", \"notes\": \"Accurate.\", \"credentials\": \"M.D.\"}", 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+
+        call(client.post().uri("/api/v1/articles/{id}/publication", id), AUTHOR, "", 403);
+        JsonNode published = call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 200);
+        assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.get("nextReviewDue").asString()).isNotBlank();
+        assertThat(published.get("history").size()).isGreaterThanOrEqualTo(7);
+
+        EventEnvelope publishedEvent = articleEvents.awaitEvent(e -> e.key().equals(id));
+        assertThat(publishedEvent.type()).isEqualTo(EventType.ARTICLE_PUBLISHED.ceType());
+        assertThat(publishedEvent.dataAsString()).contains(exerciseId).contains("\"medicalReviewers\":[\"dr.rao\"]");
+
+        // Readers see it, with its exercise card, its review and the disclaimer.
+        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
+                .expectStatus().isOk()
+                .expectHeader().exists(HttpHeaders.ETAG)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.sections[1].exercise.id").isEqualTo(exerciseId)
+                .jsonPath("$.medicalReview.reviewers[0].reviewer").isEqualTo("dr.rao")
+                .jsonPath("$.medicalReview.reviewers[0].credentials").isEqualTo("M.D.")
+                .jsonPath("$.disclaimer").value(d -> assertThat((String) d).contains("does not provide medical advice"));
+        client.get().uri("/api/v1/articles?q=cracking " + slug.substring(slug.length() - 8)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].slug").isEqualTo(slug);
+
+        // A revision: the live version stays up while the working copy goes through review again.
+        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, etagOf(id, AUTHOR)).contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[1]", exerciseId).replace("\"summary\": \"", "\"summary\": \"Revised. "))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
+        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(1);
+        call(client.post().uri("/api/v1/articles/{id}/submission", id), EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
+        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
+        call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 200);
+        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.revision").isEqualTo(2)
+                .jsonPath("$.summary").value(s -> assertThat((String) s).startsWith("Revised."));
+        articleEvents.awaitEvent(e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_REVISED.ceType()));
+
+        // Unpublishing needs a reason, then the page is gone for readers.
+        client.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/articles/{id}/publication", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).contentType(MediaType.APPLICATION_JSON)
+                .body("{}").exchange().expectStatus().isBadRequest();
+        client.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/articles/{id}/publication", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\": \"Outdated advice\"}").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/articles/{slug}", slug).exchange().expectStatus().isNotFound();
+        articleEvents.awaitEvent(e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_UNPUBLISHED.ceType()));
+    }
+
+    @Test
+    void anExerciseBlockMustPointAtAPublishedExercise() {
+        String exerciseId = publishedExercise("kneeling-stretch-" + shortId());
+        String unknownId = UUID.randomUUID().toString();
+        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR,
+                article("Kneeling stretches " + shortId(), "[1]", unknownId), 201);
+        JsonNode refused = call(client.post().uri("/api/v1/articles/{id}/submission", draft.get("id").asString()), AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}", 422);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("sections[1].exerciseId");
+
+        // Retired after the article was approved: publication is refused, naming the block.
+        JsonNode second = call(client.post().uri("/api/v1/articles"), AUTHOR,
+                article("Stretches for stiffness " + shortId(), "[1]", exerciseId), 201);
+        String id = second.get("id").asString();
+        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
+        exerciseEvents.publish(event(EventType.EXERCISE_RETIRED, exerciseId,
+                new ExerciseRetired(exerciseId, "kneeling-stretch", Instant.now(), 2)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
+        JsonNode notPublished = call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 422);
+        assertThat(notPublished.get("errors").get(0).get("message").asString()).contains("retired");
+    }
+
+    @Test
+    void scriptsInTextAreStoredInert() {
+        String exerciseId = publishedExercise("cat-cow-" + shortId());
+        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR,
+                article("Inert text " + shortId(), "<script>alert(1)</script> [see](javascript:alert(2)) [1]", exerciseId),
+                201);
+        String body = draft.get("content").get("sections").get(0).get("body").asString();
+        assertThat(body).doesNotContain("<script>").contains("&lt;script>").doesNotContain("javascript:");
+    }
+
+    private String publishedExercise(String slug) {
+        String exerciseId = UUID.randomUUID().toString();
+        exerciseEvents.publish(event(EventType.EXERCISE_PUBLISHED, exerciseId, new ExercisePublished(exerciseId, slug,
+                "Knees to chest", "Eases the lower back.", List.of("LOWER_BACK"), "LYING_ON_BACK", "ana.author",
+                List.of("dr.rao"), Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).isPresent());
+        return exerciseId;
+    }
+
+    private EventEnvelope event(EventType type, String key, Object data) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/exercise-service", type.ceType(), "exercise",
+                Instant.now(), key, type.topic(), jsonMapper.writeValueAsBytes(data));
+    }
+
+    private static String article(String title, String marker, String exerciseId) {
+        return """
+                {"title": "%s", "summary": "When back cracking helps and when to see a specialist.",
+                 "tags": ["back pain"],
+                 "sections": [{"type": "TEXT", "heading": "What the sound is", "body": "Gas bubbles in the joint fluid %s."},
+                              {"type": "EXERCISE", "exerciseId": "%s"}],
+                 "references": [{"number": 1, "title": "Real-time visualization of joint cavitation",
+                                 "url": "https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0119470"}]}
+                """.formatted(title, marker, exerciseId);
+    }
+
+    private String etagOf(String id, String token) {
+        return client.get().uri("/api/v1/articles/drafts/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+    }
+
+    private JsonNode call(RestTestClient.RequestBodySpec request, String token, String body, int expectedStatus) {
+        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (!body.isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        String response = request.exchange().expectStatus().isEqualTo(expectedStatus)
+                .returnResult(String.class).getResponseBody();
+        return jsonMapper.readTree(response == null ? "{}" : response);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

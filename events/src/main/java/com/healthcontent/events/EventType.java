@@ -17,7 +17,9 @@ public enum EventType {
 
     EXERCISE_PUBLISHED("com.healthcontent.exercise.published.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
     EXERCISE_UPDATED("com.healthcontent.exercise.updated.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
-    EXERCISE_RETIRED("com.healthcontent.exercise.retired.v1", Topics.EXERCISE_EVENTS, ExerciseRetired.class);
+    EXERCISE_RETIRED("com.healthcontent.exercise.retired.v1", Topics.EXERCISE_EVENTS, ExerciseRetired.class),
+
+    FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class);
 
     private final String ceType;
     private final String topic;

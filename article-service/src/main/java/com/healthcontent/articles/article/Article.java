@@ -40,6 +40,7 @@ public record Article(
         Instant createdAt,
         Instant updatedAt,
         Instant nextReviewDue,
+        int publications,
         @Indexed String searchText,
         List<WorkflowStep> history,
         @Version Long version,
@@ -65,7 +66,7 @@ public record Article(
         }
         WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT, null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
-                List.of(), List.of(), null, now, now, null, null, List.of(created), null, List.of());
+                List.of(), List.of(), null, now, now, null, 0, null, List.of(created), null, List.of());
     }
 
     public long currentVersion() {
@@ -136,14 +137,16 @@ public record Article(
         if (status != ArticleStatus.APPROVED) {
             throw new ConflictException("Only an approved article can be published; this one is " + status + ".");
         }
-        int revision = live == null ? 1 : live.revision() + 1;
+        // Revisions count every publication, also after an unpublication, so consumers can order them.
+        int revision = publications + 1;
         Instant approvedAt = approvals.stream().map(MedicalReview::reviewedAt).max(Instant::compareTo).orElse(now);
         Instant publishedAt = live == null ? now : live.publishedAt();
         LiveVersion newLive = new LiveVersion(draft, revision, publishedAt, now, approvals);
-        Article published = with(ArticleStatus.PUBLISHED, draft, medicalReviewers, approvals, newLive,
-                policy.nextReviewDue(id, approvedAt), now)
-                .record(now, actor, revision == 1 ? "published" : "republished revision " + revision, null);
-        EventType type = revision == 1 ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
+        Article published = new Article(id, slug, ArticleStatus.PUBLISHED, draft, author, medicalReviewers, approvals,
+                newLive, createdAt, now, policy.nextReviewDue(id, approvedAt), revision,
+                draft.searchText(), history, version, outbox)
+                .record(now, actor, live == null ? "published" : "republished as revision " + revision, null);
+        EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
         return published.withEvent(events.create(type, id, slug, new ArticlePublished(id, slug, draft.title(),
                 draft.summary(), draft.tags(), author, approvals.stream().map(MedicalReview::reviewer).toList(),
                 draft.exerciseIds(), now, revision)));
@@ -196,7 +199,7 @@ public record Article(
             List<MedicalReview> newApprovals, LiveVersion newLive, Instant newReviewDue, Instant now) {
         String text = newLive == null ? null : newLive.content().searchText();
         return new Article(id, slug, newStatus, newDraft, author, reviewers, newApprovals, newLive, createdAt, now,
-                newReviewDue, text, history, version, outbox);
+                newReviewDue, publications, text, history, version, outbox);
     }
 
     private Article record(Instant now, Actor actor, String action, String notes) {
@@ -204,13 +207,13 @@ public record Article(
         ArticleStatus from = steps.isEmpty() ? null : steps.get(steps.size() - 1).to();
         steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from, status, notes));
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, searchText, steps, version, outbox);
+                nextReviewDue, publications, searchText, steps, version, outbox);
     }
 
     private Article withEvent(OutboxEvent event) {
         List<OutboxEvent> pending = new ArrayList<>(outbox);
         pending.add(event);
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, searchText, history, version, pending);
+                nextReviewDue, publications, searchText, history, version, pending);
     }
 }

@@ -3,9 +3,11 @@ package com.healthcontent.servicedefaults.problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import com.healthcontent.servicedefaults.web.RequestBodyTooLargeException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -106,6 +109,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         error), error.getDefaultMessage()))));
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid parameters.", violations,
                 request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A required parameter is missing.",
+                List.of(new FieldViolation(ex.getParameterName(), "is required")), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        String message = "has an invalid value";
+        if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
+            message = "must be one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has an invalid value.",
+                List.of(new FieldViolation(field, message)), request);
     }
 
     @Override

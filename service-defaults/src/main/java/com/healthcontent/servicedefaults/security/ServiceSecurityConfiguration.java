@@ -3,6 +3,7 @@ package com.healthcontent.servicedefaults.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,16 +42,20 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers)
-            throws Exception {
+    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers,
+            @Value("${platform.security.anonymous-posts:}") List<String> anonymousPosts) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, "/**").permitAll()
+                            .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                            .requestMatchers("/error").permitAll();
+                    // The few writes readers make without signing in, e.g. POST /api/v1/feedback.
+                    anonymousPosts.stream().filter(path -> !path.isBlank())
+                            .forEach(path -> requests.requestMatchers(HttpMethod.POST, path).permitAll());
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(handlers.authenticationEntryPoint())

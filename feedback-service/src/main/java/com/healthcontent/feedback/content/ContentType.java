@@ -1,0 +1,5 @@
+package com.healthcontent.feedback.content;
+
+public enum ContentType {
+    ARTICLE, EXERCISE
+}

@@ -1,0 +1,147 @@
+package com.healthcontent.feedback.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.ArticlePublished;
+import com.healthcontent.events.ArticleUnpublished;
+import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest
+class FeedbackSubmissionTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @Autowired
+    PublishedContents contents;
+
+    RestTestClient client;
+    TopicProbe articleEvents;
+    TopicProbe feedbackEvents;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+        feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articleEvents.close();
+        feedbackEvents.close();
+    }
+
+    @Test
+    void anonymousReadersVoteAndReportAndTheSummaryCountsEachOnce() {
+        String articleId = publishedArticle();
+
+        String reportId = submit("""
+                {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED",
+                 "comment": "The 2015 study has been superseded."}""".formatted(articleId));
+        submit("""
+                {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": true}""".formatted(articleId));
+
+        EventEnvelope event = feedbackEvents.awaitEvent(e -> e.dataAsString().contains(reportId));
+        assertThat(event.type()).isEqualTo(EventType.FEEDBACK_SUBMITTED.ceType());
+        assertThat(event.key()).isEqualTo(articleId);
+        assertThat(event.dataAsString()).contains("\"reason\":\"OUTDATED\"").doesNotContain("superseded");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client.get()
+                .uri("/api/v1/feedback/summary?type=ARTICLE&id={id}", articleId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.helpful").isEqualTo(1)
+                .jsonPath("$.notHelpful").isEqualTo(1)
+                .jsonPath("$.byReason.OUTDATED").isEqualTo(1)
+                .jsonPath("$.last30Days.notHelpful").isEqualTo(1));
+    }
+
+    @Test
+    void feedbackOnContentThatIsNotPublishedIs404() {
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"never-published\"}, \"helpful\": true}")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        String articleId = publishedArticle();
+        articleEvents.publish(event(EventType.ARTICLE_UNPUBLISHED, articleId,
+                new ArticleUnpublished(articleId, "slug", "withdrawn", Instant.now())));
+        await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isEmpty());
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"%s\"}, \"helpful\": true}".formatted(articleId))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void invalidFeedbackNamesTheField() {
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"x\"}}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("helpful");
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"x\"}, \"helpful\": false, \"comment\": \"%s\"}"
+                        .formatted("a".repeat(2001)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("comment");
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"PODCAST\", \"id\": \"x\"}, \"helpful\": true}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("target.type");
+        client.get().uri("/api/v1/feedback/summary?id=x").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+    }
+
+    private String submit(String body) {
+        return client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    }
+
+    private String publishedArticle() {
+        String articleId = UUID.randomUUID().toString();
+        articleEvents.publish(event(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
+                "crack-your-back-" + articleId.substring(0, 8), "Is it good or bad to crack your back?", "Summary",
+                List.of("back pain"), "ana.author", List.of("dr.rao"), List.of(), Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
+        return articleId;
+    }
+
+    private EventEnvelope event(EventType type, String key, Object data) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/article-service", type.ceType(), "article",
+                Instant.now(), key, type.topic(), jsonMapper.writeValueAsBytes(data));
+    }
+}

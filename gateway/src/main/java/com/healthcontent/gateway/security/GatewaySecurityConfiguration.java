@@ -1,0 +1,76 @@
+package com.healthcontent.gateway.security;
+
+import com.healthcontent.gateway.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+/**
+ * Tokens are verified at the edge (and again by every service). Anonymous callers may read and may send reader
+ * feedback; every other write needs a valid token. Role checks stay with the services, which know the resource.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurityConfiguration {
+
+    /** The authorization server's own pages, routed through the gateway for deployments with one public port. */
+    static final String[] AUTHORIZATION_SERVER_PATHS = {"/oauth2/**", "/login", "/logout", "/.well-known/**",
+            "/userinfo", "/connect/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+        ServerAuthenticationEntryPoint entryPoint = unauthorized(problems);
+        ServerAccessDeniedHandler denied = forbidden(problems);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/feedback").permitAll()
+                        .pathMatchers(AUTHORIZATION_SERVER_PATHS).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+
+    /**
+     * 401 with the {@code WWW-Authenticate} challenge RFC 6750 asks for, and a problem body. (Security's bearer
+     * entry point completes the response itself, so the challenge is written here.)
+     */
+    private static ServerAuthenticationEntryPoint unauthorized(Problems problems) {
+        return (exchange, ex) -> {
+            String challenge = "Bearer";
+            if (ex instanceof OAuth2AuthenticationException oauth) {
+                OAuth2Error error = oauth.getError();
+                challenge = "Bearer error=\"" + error.getErrorCode() + "\"" + (error.getDescription() == null ? ""
+                        : ", error_description=\"" + error.getDescription().replace("\"", "'") + "\"");
+            }
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "A valid bearer token is required: " + ex.getMessage());
+        };
+    }
+
+    private static ServerAccessDeniedHandler forbidden(Problems problems) {
+        return (exchange, ex) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            return problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
+        };
+    }
+}

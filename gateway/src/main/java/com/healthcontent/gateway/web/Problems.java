@@ -1,0 +1,38 @@
+package com.healthcontent.gateway.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes RFC 9457 problem details from anywhere in the gateway: filters, security handlers, error handler. */
+public final class Problems {
+
+    private final JsonMapper jsonMapper;
+
+    public Problems(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        String requestId = exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,176 @@
+package com.healthcontent.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
+import com.healthcontent.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The gateway in front of a stand-in backend that records what reaches it: which requests pass, what they carry,
+ * and what clients get when they do not pass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
+class RoutingAndSecurityTest {
+
+    record Seen(String method, String path, String authorization, String requestId) {
+    }
+
+    static final List<Seen> seen = new CopyOnWriteArrayList<>();
+    static final HttpServer backend = startBackend();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
+        registry.add("ARTICLE_SERVICE_URL", () -> url);
+        registry.add("FEEDBACK_SERVICE_URL", () -> url);
+        registry.add("EXERCISE_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        seen.clear();
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.stop(0);
+    }
+
+    @Test
+    void publicReadsPassWithoutATokenAndKeepTheirPath() {
+        client.get().uri("/api/v1/articles?q=back").exchange()
+                .expectStatus().isOk()
+                .expectHeader().exists("X-Request-Id");
+        assertThat(seen).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/api/v1/articles?q=back");
+            assertThat(request.requestId()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aClientRequestIdIsKeptAndEchoed() {
+        client.get().uri("/api/v1/articles/some-slug").header("X-Request-Id", "support-1234").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "support-1234");
+        assertThat(seen.get(0).requestId()).isEqualTo("support-1234");
+    }
+
+    @Test
+    void readersSendFeedbackWithoutSigningIn() {
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isOk();
+        assertThat(seen).extracting(Seen::path).containsExactly("/api/v1/feedback");
+    }
+
+    @Test
+    void writesNeedAValidTokenWhichIsRelayed() {
+        String token = TestTokens.forUser("ana.author", "AUTHOR");
+        client.post().uri("/api/v1/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isOk();
+        assertThat(seen.get(0).authorization()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void badTokensAreRefusedAtTheEdgeWithAProblem() {
+        for (String token : List.of(TestTokens.expired("ana.author", "AUTHOR"),
+                TestTokens.fromOtherIssuer("ana.author", "AUTHOR"),
+                TestTokens.signedWithUnknownKey("ana.author", "AUTHOR"),
+                TestTokens.unsigned("ana.author", "AUTHOR"))) {
+            client.post().uri("/api/v1/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        client.post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void anUnknownRouteIsAProblem404() {
+        client.get().uri("/api/v1/nowhere").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void anOversizedBodyIs413BeforeItReachesAService() {
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\": \"" + "x".repeat(300 * 1024) + "\"}").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServiceIsAProblem503() {
+        client.get().uri("/api/v1/exercises").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void readinessIsUp() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    private static HttpServer startBackend() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("X-Request-Id")));
+                byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

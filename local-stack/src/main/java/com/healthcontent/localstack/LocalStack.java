@@ -1,0 +1,249 @@
+package com.healthcontent.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The local stack behind {@code ./run.sh}: a real Kafka broker (KRaft) and a MongoDB wire server, then the
+ * authorization server, the three services and the gateway, each in its own JVM as deployed, then the demo
+ * content through the public API. Runs in the foreground; SIGINT or SIGTERM stops everything it started.
+ *
+ * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
+ * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N.
+ */
+public final class LocalStack {
+
+    private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m "
+            + "-XX:ReservedCodeCacheSize=64m -Xss512k -XX:CICompilerCount=2";
+
+    private final Path root;
+    private final Path dataDir;
+    private final Ports ports;
+    private final boolean loadDemo;
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+
+    record Ports(int gateway, int article, int exercise, int feedback, int auth, int kafka, int mongo) {
+        static Ports withOffset(int offset) {
+            return new Ports(8080 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 9000 + offset,
+                    9092 + offset, 27017 + offset);
+        }
+    }
+
+    LocalStack(Path root, Path dataDir, Ports ports, boolean loadDemo) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.loadDemo = loadDemo;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve(".data");
+        boolean fresh = false;
+        boolean demo = true;
+        int offset = 0;
+        for (String arg : args) {
+            if (arg.equals("--fresh")) {
+                fresh = true;
+            } else if (arg.equals("--no-demo")) {
+                demo = false;
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+            } else if (arg.startsWith("--port-offset=")) {
+                offset = Integer.parseInt(arg.substring("--port-offset=".length()));
+            } else {
+                System.err.println("unknown option " + arg + " (known: --fresh --no-demo --data-dir=PATH --port-offset=N)");
+                System.exit(2);
+            }
+        }
+        if (fresh) {
+            deleteRecursively(dataDir);
+        }
+        LocalStack stack = new LocalStack(root, dataDir, Ports.withOffset(offset), demo);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("\nThe local stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Instant begin = Instant.now();
+        Path logs = dataDir.resolve("logs");
+        System.out.printf("Health content platform, local stack (data in %s)%n%n", dataDir);
+        String launcherClasspath = System.getProperty("java.class.path");
+
+        KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka());
+        Path kafkaConfig = kafka.prepare(javaBin, launcherClasspath);
+        ManagedProcess broker = launch("kafka", kafka.command(javaBin, launcherClasspath, kafkaConfig), Map.of(), logs);
+        ManagedProcess mongo = launch("mongodb", List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                launcherClasspath, MongoWireServer.class.getName(), Integer.toString(ports.mongo()),
+                dataDir.resolve("mongo").resolve("platform").toString()), Map.of(), logs);
+        ready(broker, Duration.ofSeconds(60), kafka::isReady, "Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
+        List<String> created = kafka.createTopics();
+        System.out.printf("  %-17s %s%n", "topics", created.isEmpty() ? "all present" : "created " + created);
+        ready(mongo, Duration.ofSeconds(30), () -> Readiness.tcpOpen(ports.mongo()),
+                "MongoDB wire server on 127.0.0.1:" + ports.mongo());
+
+        String issuer = "http://localhost:" + ports.auth();
+        Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
+        ManagedProcess auth = launchJar("auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
+                "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString()), logs);
+        List<ManagedProcess> services = new ArrayList<>();
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        servicePorts.put("article-service", ports.article());
+        servicePorts.put("exercise-service", ports.exercise());
+        servicePorts.put("feedback-service", ports.feedback());
+        for (Map.Entry<String, Integer> service : servicePorts.entrySet()) {
+            Map<String, String> env = new LinkedHashMap<>(jwt);
+            env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            services.add(launchJar(service.getKey(), service.getValue(), env, logs));
+        }
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        waits.add(readyAsync(auth, ports.auth(), "authorization server"));
+        for (ManagedProcess service : services) {
+            waits.add(readyAsync(service, servicePorts.get(service.name()), service.name()));
+        }
+        joinAll(waits);
+
+        Map<String, String> routes = new LinkedHashMap<>(jwt);
+        routes.put("ARTICLE_SERVICE_URL", "http://localhost:" + ports.article());
+        routes.put("EXERCISE_SERVICE_URL", "http://localhost:" + ports.exercise());
+        routes.put("FEEDBACK_SERVICE_URL", "http://localhost:" + ports.feedback());
+        routes.put("AUTH_SERVER_URL", issuer);
+        ManagedProcess gateway = launchJar("gateway", ports.gateway(), routes, logs);
+        joinAll(List.of(readyAsync(gateway, ports.gateway(), "gateway")));
+        Duration toReady = Duration.between(begin, Instant.now());
+
+        if (loadDemo) {
+            Instant demoStart = Instant.now();
+            Map<String, Integer> demo = new DemoContent("http://localhost:" + ports.gateway(),
+                    new StaffLogin(issuer, System.getenv().getOrDefault("DEMO_PASSWORD", "healthy-demo"))).load();
+            System.out.printf("  %-17s created %s through the API in %.1f s%n", "demo content", demo,
+                    Duration.between(demoStart, Instant.now()).toMillis() / 1000.0);
+        }
+        printSummary(toReady);
+    }
+
+    private ManagedProcess launchJar(String module, int port, Map<String, String> environment, Path logs)
+            throws IOException {
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaBin);
+        command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("PORT", Integer.toString(port));
+        return launch(module, command, env, logs);
+    }
+
+    private ManagedProcess launch(String name, List<String> command, Map<String, String> env, Path logs)
+            throws IOException {
+        ManagedProcess process = ManagedProcess.start(name, command, env, logs);
+        processes.add(process);
+        return process;
+    }
+
+    private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String what) {
+        return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(120),
+                () -> Readiness.httpOk("http://localhost:" + port + "/actuator/health/readiness"),
+                what + " on http://localhost:" + port));
+    }
+
+    private static void ready(ManagedProcess process, Duration timeout, java.util.function.BooleanSupplier check,
+            String what) {
+        Duration took = Readiness.await(process, timeout, check);
+        System.out.printf("  %-17s ready in %4.1f s  pid %-7d %s  (log: %s)%n", process.name(), took.toMillis() / 1000.0,
+                process.pid(), what, process.logFile().getFileName());
+    }
+
+    private static void joinAll(List<CompletableFuture<Void>> waits) {
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void printSummary(Duration toReady) {
+        String gateway = "http://localhost:" + ports.gateway();
+        System.out.printf("%nReady in %.1f s. Logs in %s%n", toReady.toMillis() / 1000.0, dataDir.resolve("logs"));
+        System.out.println();
+        System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/actuator/health/readiness");
+        System.out.println("  Articles                   " + gateway + "/api/v1/articles");
+        System.out.println("  Demo article               " + gateway + "/api/v1/articles/is-it-good-or-bad-to-crack-your-back");
+        System.out.println("  Exercises / routines       " + gateway + "/api/v1/exercises   " + gateway + "/api/v1/routines");
+        System.out.println("  Feedback                   " + gateway + "/api/v1/feedback (POST, anonymous)");
+        System.out.println("  Authorization server       http://localhost:" + ports.auth() + "   (OIDC: /.well-known/openid-configuration)");
+        System.out.println("  Services, direct           article :" + ports.article() + "  exercise :" + ports.exercise()
+                + "  feedback :" + ports.feedback());
+        System.out.println("  Kafka / MongoDB            127.0.0.1:" + ports.kafka() + " / mongodb://127.0.0.1:" + ports.mongo());
+        System.out.println();
+        System.out.println("  Demo users (password: healthy-demo, or $DEMO_PASSWORD): ana.author (AUTHOR), eli.editor (EDITOR),");
+        System.out.println("    dr.rao and dr.kim (MEDICAL_REVIEWER), ops.admin (ADMIN)");
+        System.out.println("  A token, through the real login flow:  TOKEN=$(" + tokenCommand() + " eli.editor)");
+        System.out.println("    curl -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/v1/articles/drafts/<id>");
+        System.out.println();
+        System.out.println("  Resident memory:");
+        List<ManagedProcess> running = new ArrayList<>(processes);
+        running.sort(Comparator.comparing(ManagedProcess::name));
+        for (ManagedProcess process : running) {
+            System.out.printf("    %-17s %4d MB%n", process.name(), process.residentMegabytes());
+        }
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop everything.");
+    }
+
+    private String tokenCommand() {
+        return ports.auth() == 9000 ? "scripts/token" : "AUTH_URL=http://localhost:" + ports.auth() + " scripts/token";
+    }
+
+    void stop() {
+        List<ManagedProcess> running = new ArrayList<>(processes);
+        if (running.isEmpty()) {
+            return;
+        }
+        System.out.println("\nStopping...");
+        Collections.reverse(running); // the gateway first, the broker last, so nothing loses its dependencies early
+        List<ManagedProcess> apps = running.stream().filter(p -> !p.name().equals("kafka") && !p.name().equals("mongodb"))
+                .toList();
+        apps.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(20)));
+        running.stream().filter(p -> !apps.contains(p)).forEach(p -> p.stop(KafkaBroker.stopGrace()));
+        System.out.println("Stopped " + running.size() + " processes.");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.healthcontent.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs mongo-java-server (MongoDB's wire protocol, H2 file backend) for the local stack, in its own JVM like a
+ * mongod: the services reach it with the real MongoDB driver, and its data survives a restart.
+ *
+ * <pre>java -cp ... com.healthcontent.localstack.MongoWireServer PORT FILE</pre>
+ */
+public final class MongoWireServer {
+
+    private MongoWireServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path file = Path.of(args[1]);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        System.out.println("MongoDB wire server on 127.0.0.1:" + port + ", data in " + file);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown(); // closes the H2 store cleanly, so the next start finds consistent data
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}

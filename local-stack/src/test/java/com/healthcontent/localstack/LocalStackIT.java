@@ -1,0 +1,187 @@
+package com.healthcontent.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 20000 so a developer's
+ * stack can keep running): a token through the real login flow, requests through the gateway to the services and
+ * MongoDB, events from one service to another's read model, and a clean stop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    static final int OFFSET = 20_000;
+    static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
+    static final String AUTH = "http://localhost:" + (9000 + OFFSET);
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    static Process stack;
+    static List<ProcessHandle> children;
+    static final StringBuffer console = new StringBuffer();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
+        stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
+                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + OFFSET)
+                .redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try {
+                stack.getInputStream().transferTo(new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        console.append((char) b);
+                        System.out.write(b);
+                    }
+                });
+            } catch (IOException ignored) {
+                // the stack stopped
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .failFast("the stack exited:\n" + console, () -> !stack.isAlive())
+                .until(() -> console.indexOf("Press Ctrl-C") >= 0);
+        children = stack.descendants().toList();
+    }
+
+    @AfterAll
+    static void stopTheStack() throws InterruptedException {
+        if (stack != null && stack.isAlive()) {
+            stack.destroyForcibly();
+            stack.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
+        assertThat(children).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void theDemoContentIsListedThroughTheGateway() throws Exception {
+        JsonNode articles = body(get("/api/v1/articles", null));
+        assertThat(articles.get("items").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
+        JsonNode exercises = body(get("/api/v1/exercises", null));
+        assertThat(exercises.get("items").findValuesAsString("slug")).contains("knees-to-chest",
+                "kneeling-back-stretch", "standing-bends", "seated-spinal-rotation", "lying-twist");
+        JsonNode routine = body(get("/api/v1/routines/easing-a-stiff-back", null));
+        assertThat(routine.get("exercises").size()).isEqualTo(5);
+        // article.events reached exercise-service's read model
+        JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
+        assertThat(exercise.get("featuredIn").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
+    }
+
+    @Test
+    @Order(3)
+    void anExercisePublishedThroughTheGatewayReachesArticleServiceByItsEvent() throws Exception {
+        String editor = token("eli.editor");
+        String name = "Wall slide " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = send("POST", "/api/v1/exercises", editor, """
+                {"name": "%s", "summary": "Slide down a wall to open the chest.", "bodyRegions": ["UPPER_BACK"],
+                 "position": "STANDING", "steps": ["Stand with your back to a wall.", "Slide your arms up."],
+                 "dose": {"holdSeconds": 10, "repetitions": {"min": 5, "max": 8}}}""".formatted(name));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String exerciseId = body(created).get("id").asString();
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null).statusCode())
+                .isEqualTo(200);
+
+        String article = send("POST", "/api/v1/articles", editor, """
+                {"title": "Wall slides for a stiff upper back %s", "summary": "One exercise.", "tags": ["back pain"],
+                 "sections": [{"type": "TEXT", "body": "Stiffness eases with movement [1]."},
+                              {"type": "EXERCISE", "exerciseId": "%s"}],
+                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}
+                """.formatted(exerciseId.substring(0, 6), exerciseId)).body();
+        String articleId = json.readTree(article).get("id").asString();
+        // Submission validates the exercise block against article-service's own read model of exercise.events.
+        await().atMost(Duration.ofSeconds(30)).until(() -> send("POST", "/api/v1/articles/" + articleId
+                + "/submission", editor, "{\"reviewers\": [\"dr.kim\"]}").statusCode() == 200);
+    }
+
+    @Test
+    @Order(4)
+    void badRequestsGetProblemDetailsAtTheGateway() throws Exception {
+        HttpResponse<String> unknown = get("/api/v1/nowhere", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        HttpResponse<String> anonymousWrite = send("POST", "/api/v1/articles", null, "{}");
+        assertThat(anonymousWrite.statusCode()).isEqualTo(401);
+        HttpResponse<String> malformed = send("POST", "/api/v1/exercises", token("ana.author"), "{\"name\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(5)
+    void sigtermStopsEveryProcessItStarted() throws Exception {
+        stack.destroy(); // SIGTERM, as Ctrl-C or a process manager would
+        assertThat(stack.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.indexOf("Stopped 7 processes") >= 0);
+    }
+
+    /** The token script, as a person would use it: the real authorization-code + PKCE login flow. */
+    private static String token(String username) throws IOException, InterruptedException {
+        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("scripts/token").toString(), username);
+        script.environment().put("AUTH_URL", AUTH);
+        Process process = script.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(err).isZero();
+        return out;
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send("GET", path, token, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return json.readTree(response.body());
+    }
+}

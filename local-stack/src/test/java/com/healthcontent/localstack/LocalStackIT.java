@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ class LocalStackIT {
 
     static Process stack;
     static List<ProcessHandle> children;
-    static final StringBuffer console = new StringBuffer();
+    static final Path CONSOLE = Path.of("target", "e2e-console.log").toAbsolutePath();
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -50,25 +50,10 @@ class LocalStackIT {
         stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
                 LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + OFFSET)
-                .redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try {
-                stack.getInputStream().transferTo(new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        console.append((char) b);
-                        System.out.write(b);
-                    }
-                });
-            } catch (IOException ignored) {
-                // the stack stopped
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+                .redirectErrorStream(true).redirectOutput(CONSOLE.toFile()).start();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .failFast("the stack exited:\n" + console, () -> !stack.isAlive())
-                .until(() -> console.indexOf("Press Ctrl-C") >= 0);
+                .failFast("the stack exited, see " + CONSOLE, () -> !stack.isAlive())
+                .until(() -> console().contains("Press Ctrl-C"));
         children = stack.descendants().toList();
     }
 
@@ -148,7 +133,11 @@ class LocalStackIT {
         stack.destroy(); // SIGTERM, as Ctrl-C or a process manager would
         assertThat(stack.waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        await().atMost(Duration.ofSeconds(10)).until(() -> console.indexOf("Stopped 7 processes") >= 0);
+        assertThat(console()).contains("Stopped 7 processes");
+    }
+
+    private static String console() throws IOException {
+        return Files.readString(CONSOLE);
     }
 
     /** The token script, as a person would use it: the real authorization-code + PKCE login flow. */

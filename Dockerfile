@@ -1,0 +1,17 @@
+# One image recipe for every deployable: docker build --build-arg MODULE=article-service .
+# Stage 1 builds the module (and the modules it depends on) from source, so a clean clone is enough.
+FROM eclipse-temurin:17-jdk AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl ${MODULE} -am package \
+ && cp ${MODULE}/target/${MODULE}.jar /app.jar
+
+# Stage 2: a JRE only, a non-root user, nothing writable needed but /tmp.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --no-create-home app
+WORKDIR /app
+COPY --from=build /app.jar /app/app.jar
+USER 10001
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,82 @@
+package com.healthcontent.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs on the build machines, so docker-compose.yml and the Dockerfile are checked here: the file
+ * parses, every deployable module is built from its own directory, the infrastructure uses the production images
+ * with volumes and health checks, and only the gateway publishes a port (so any service can be scaled).
+ */
+class DeploymentFilesTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> DEPLOYABLES = List.of("auth-server", "article-service", "exercise-service",
+            "feedback-service", "gateway");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> services() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        Map<String, Object> compose = new Yaml(options).load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDeployableModuleIsBuiltFromItsOwnModule() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String module : DEPLOYABLES) {
+            assertThat(services).containsKey(module);
+            Map<String, Object> build = (Map<String, Object>) services.get(module).get("build");
+            assertThat(build.get("context")).isEqualTo(".");
+            assertThat(((Map<String, Object>) build.get("args")).get("MODULE")).isEqualTo(module);
+            assertThat(ROOT.resolve(module).resolve("pom.xml")).exists();
+        }
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("ARG MODULE")
+                .contains("${MODULE}/target/${MODULE}.jar").contains("USER 10001");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void infrastructureRunsOnTheRealImagesWithVolumesAndHealthChecks() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        assertThat((String) services.get("mongo").get("image")).startsWith("mongo:");
+        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
+        for (String infrastructure : List.of("mongo", "kafka")) {
+            assertThat(services.get(infrastructure)).containsKeys("volumes", "healthcheck");
+        }
+        Map<String, Object> kafkaEnv = (Map<String, Object>) services.get("kafka").get("environment");
+        assertThat(kafkaEnv.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        String topics = String.valueOf(services.get("kafka-topics").get("command"));
+        assertThat(topics).contains("article.events", "exercise.events", "feedback.events", ".DLT");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void servicesAreWiredByEnvironmentAndOnlyTheGatewayPublishesAPort() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            if (!service.getKey().equals("gateway")) {
+                assertThat(service.getValue()).as(service.getKey()).doesNotContainKey("ports");
+            }
+        }
+        assertThat((List<String>) services.get("gateway").get("ports")).containsExactly("8080:8080");
+        for (String module : List.of("article-service", "exercise-service", "feedback-service")) {
+            Map<String, Object> env = (Map<String, Object>) services.get(module).get("environment");
+            assertThat(env.get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/" + module);
+            assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
+        }
+        Map<String, Object> gatewayEnv = (Map<String, Object>) services.get("gateway").get("environment");
+        assertThat(gatewayEnv.get("ARTICLE_SERVICE_URL")).isEqualTo("http://article-service:8081");
+        assertThat(gatewayEnv.get("FEEDBACK_SERVICE_URL")).isEqualTo("http://feedback-service:8083");
+    }
+}

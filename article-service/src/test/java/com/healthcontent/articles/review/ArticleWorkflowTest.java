@@ -10,6 +10,7 @@ import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
@@ -174,7 +175,7 @@ class ArticleWorkflowTest {
         String id = second.get("id").asString();
         call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
-        exerciseEvents.publish(event(EventType.EXERCISE_RETIRED, exerciseId,
+        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_RETIRED, exerciseId,
                 new ExerciseRetired(exerciseId, "kneeling-stretch", Instant.now(), 2)));
         await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
         JsonNode notPublished = call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 422);
@@ -193,17 +194,13 @@ class ArticleWorkflowTest {
 
     private String publishedExercise(String slug) {
         String exerciseId = UUID.randomUUID().toString();
-        exerciseEvents.publish(event(EventType.EXERCISE_PUBLISHED, exerciseId, new ExercisePublished(exerciseId, slug,
+        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_PUBLISHED, exerciseId, new ExercisePublished(exerciseId, slug,
                 "Knees to chest", "Eases the lower back.", List.of("LOWER_BACK"), "LYING_ON_BACK", "ana.author",
                 List.of("dr.rao"), Instant.now(), 1)));
         await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).isPresent());
         return exerciseId;
     }
 
-    private EventEnvelope event(EventType type, String key, Object data) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "/exercise-service", type.ceType(), "exercise",
-                Instant.now(), key, type.topic(), jsonMapper.writeValueAsBytes(data));
-    }
 
     private static String article(String title, String marker, String exerciseId) {
         return """

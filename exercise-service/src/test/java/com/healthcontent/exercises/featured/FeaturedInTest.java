@@ -11,6 +11,7 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.exercises.exercise.ExerciseApiTest;
 import com.healthcontent.exercises.exercise.ExerciseView;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** featuredIn is built from article.events only: consumed once however often delivered, poison dead-lettered. */
 @ServiceIntegrationTest
@@ -40,9 +40,6 @@ class FeaturedInTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
-
-    @Autowired
-    JsonMapper jsonMapper;
 
     @Autowired
     MeterRegistry meterRegistry;
@@ -68,7 +65,7 @@ class FeaturedInTest {
     void anArticleFeaturingAnExerciseAppearsInItsFeaturedInUntilUnpublished() {
         ExerciseView exercise = publishedExercise();
         String articleId = UUID.randomUUID().toString();
-        EventEnvelope published = event(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
+        EventEnvelope published = TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
                 "is-cracking-your-back-good-or-bad", "Is cracking your back good or bad?", "Summary", List.of("back pain"),
                 "ana.author", List.of("dr.rao"), List.of(exercise.id()), Instant.now(), 1));
 
@@ -80,7 +77,7 @@ class FeaturedInTest {
                 .expectBody().jsonPath("$.featuredIn[0].slug").isEqualTo("is-cracking-your-back-good-or-bad"));
         await().atMost(Duration.ofSeconds(15)).until(() -> duplicatesSkipped() >= 1);
 
-        articleEvents.publish(event(EventType.ARTICLE_UNPUBLISHED, articleId,
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_UNPUBLISHED, articleId,
                 new ArticleUnpublished(articleId, "is-cracking-your-back-good-or-bad", "outdated", Instant.now())));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client.get()
@@ -120,10 +117,6 @@ class FeaturedInTest {
                 .mapToDouble(c -> c.count()).sum();
     }
 
-    private EventEnvelope event(EventType type, String articleId, Object data) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "/article-service", type.ceType(), "article",
-                Instant.now(), articleId, type.topic(), jsonMapper.writeValueAsBytes(data));
-    }
 
     private ExerciseView publishedExercise() {
         String name = "Cat stretch " + UUID.randomUUID().toString().substring(0, 8);

@@ -11,6 +11,7 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 @ServiceIntegrationTest
 class FeedbackSubmissionTest {
@@ -35,9 +35,6 @@ class FeedbackSubmissionTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
-
-    @Autowired
-    JsonMapper jsonMapper;
 
     @Autowired
     PublishedContents contents;
@@ -93,7 +90,7 @@ class FeedbackSubmissionTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         String articleId = publishedArticle();
-        articleEvents.publish(event(EventType.ARTICLE_UNPUBLISHED, articleId,
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_UNPUBLISHED, articleId,
                 new ArticleUnpublished(articleId, "slug", "withdrawn", Instant.now())));
         await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isEmpty());
         client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
@@ -133,15 +130,11 @@ class FeedbackSubmissionTest {
 
     private String publishedArticle() {
         String articleId = UUID.randomUUID().toString();
-        articleEvents.publish(event(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
                 "crack-your-back-" + articleId.substring(0, 8), "Is it good or bad to crack your back?", "Summary",
                 List.of("back pain"), "ana.author", List.of("dr.rao"), List.of(), Instant.now(), 1)));
         await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
         return articleId;
     }
 
-    private EventEnvelope event(EventType type, String key, Object data) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "/article-service", type.ceType(), "article",
-                Instant.now(), key, type.topic(), jsonMapper.writeValueAsBytes(data));
-    }
 }

@@ -40,6 +40,8 @@ public record Article(
         Instant createdAt,
         Instant updatedAt,
         Instant nextReviewDue,
+        @Indexed Instant scheduledFor,
+        String scheduledBy,
         int publications,
         @Indexed String searchText,
         List<WorkflowStep> history,
@@ -47,7 +49,7 @@ public record Article(
         List<OutboxEvent> outbox) {
 
     private static final Set<ArticleStatus> EDITABLE = EnumSet.of(ArticleStatus.DRAFT,
-            ArticleStatus.CHANGES_REQUESTED, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED,
+            ArticleStatus.CHANGES_REQUESTED, ArticleStatus.APPROVED, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED,
             ArticleStatus.NEEDS_REVIEW, ArticleStatus.UNPUBLISHED);
     private static final Set<ArticleStatus> SUBMITTABLE = EnumSet.of(ArticleStatus.DRAFT,
             ArticleStatus.CHANGES_REQUESTED, ArticleStatus.NEEDS_REVIEW);
@@ -66,7 +68,7 @@ public record Article(
         }
         WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT, null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
-                List.of(), List.of(), null, now, now, null, 0, null, List.of(created), null, List.of());
+                List.of(), List.of(), null, now, now, null, null, null, 0, null, List.of(created), null, List.of());
     }
 
     public long currentVersion() {
@@ -131,10 +133,43 @@ public record Article(
                 newApprovals, live, nextReviewDue, now).record(now, actor, "approved", notes);
     }
 
+    /** An editor sets the approved working copy to go live at a future time; editing it cancels that. */
+    public Article schedule(Instant at, Actor actor, Instant now) {
+        requireEditor(actor);
+        if (status != ArticleStatus.APPROVED) {
+            throw new ConflictException("Only an approved article can be scheduled; this one is " + status + ".");
+        }
+        if (!at.isAfter(now)) {
+            throw new InvalidInputException("at", "must be in the future");
+        }
+        Article scheduled = new Article(id, slug, ArticleStatus.SCHEDULED, draft, author, medicalReviewers, approvals,
+                live, createdAt, now, nextReviewDue, at, actor.username(), publications, searchText, history, version,
+                outbox);
+        return scheduled.record(now, actor, "scheduled for publication at " + at, null);
+    }
+
+    public Article cancelSchedule(Actor actor, Instant now) {
+        requireEditor(actor);
+        if (status != ArticleStatus.SCHEDULED) {
+            throw new ConflictException("The article is not scheduled; it is " + status + ".");
+        }
+        return with(ArticleStatus.APPROVED, draft, medicalReviewers, approvals, live, nextReviewDue, now)
+                .record(now, actor, "scheduled publication cancelled", null);
+    }
+
+    /** Whether a scheduled publication has come due; it then publishes as the editor who scheduled it. */
+    public boolean isDueForPublication(Instant now) {
+        return status == ArticleStatus.SCHEDULED && scheduledFor != null && !scheduledFor.isAfter(now);
+    }
+
     /** Makes the approved working copy the live version: a first publication or a revision replacing it. */
     public Article publish(Actor actor, Instant now, ReviewPolicy policy, IntegrationEvents events) {
         requireEditor(actor);
-        if (status != ArticleStatus.APPROVED) {
+        if (status == ArticleStatus.SCHEDULED && !isDueForPublication(now)) {
+            throw new ConflictException("The article is scheduled for " + scheduledFor
+                    + "; cancel the schedule to publish it now.");
+        }
+        if (status != ArticleStatus.APPROVED && status != ArticleStatus.SCHEDULED) {
             throw new ConflictException("Only an approved article can be published; this one is " + status + ".");
         }
         // Revisions count every publication, also after an unpublication, so consumers can order them.
@@ -143,7 +178,7 @@ public record Article(
         Instant publishedAt = live == null ? now : live.publishedAt();
         LiveVersion newLive = new LiveVersion(draft, revision, publishedAt, now, approvals);
         Article published = new Article(id, slug, ArticleStatus.PUBLISHED, draft, author, medicalReviewers, approvals,
-                newLive, createdAt, now, policy.nextReviewDue(id, approvedAt), revision,
+                newLive, createdAt, now, policy.nextReviewDue(id, approvedAt), null, null, revision,
                 draft.searchText(), history, version, outbox)
                 .record(now, actor, live == null ? "published" : "republished as revision " + revision, null);
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
@@ -199,7 +234,7 @@ public record Article(
             List<MedicalReview> newApprovals, LiveVersion newLive, Instant newReviewDue, Instant now) {
         String text = newLive == null ? null : newLive.content().searchText();
         return new Article(id, slug, newStatus, newDraft, author, reviewers, newApprovals, newLive, createdAt, now,
-                newReviewDue, publications, text, history, version, outbox);
+                newReviewDue, null, null, publications, text, history, version, outbox);
     }
 
     private Article record(Instant now, Actor actor, String action, String notes) {
@@ -207,13 +242,13 @@ public record Article(
         ArticleStatus from = steps.isEmpty() ? null : steps.get(steps.size() - 1).to();
         steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from, status, notes));
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, publications, searchText, steps, version, outbox);
+                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, steps, version, outbox);
     }
 
     private Article withEvent(OutboxEvent event) {
         List<OutboxEvent> pending = new ArrayList<>(outbox);
         pending.add(event);
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, publications, searchText, history, version, pending);
+                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, history, version, pending);
     }
 }

@@ -7,6 +7,10 @@ import com.healthcontent.servicedefaults.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +37,32 @@ class ArticleController {
         this.articles = articles;
     }
 
+    /** Published articles, newest first; {@code q} searches title, summary and text. */
     @GetMapping
     ResponseEntity<PagedResponse<ArticleViews.ListedArticle>> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String tag, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        var result = articles.published(q, tag, Paging.of(page, size, Articles.newestFirst()));
+            @RequestParam(required = false) String tag, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String reviewer,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant modifiedSince,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var filter = new Articles.Filter(q, tag, category, reviewer, modifiedSince);
+        var result = articles.published(filter, Paging.of(page, size, Articles.newestFirst()));
         return ResponseEntity.ok().cacheControl(PUBLIC_CONTENT).body(PagedResponse.of(result, ArticleViews::listed));
+    }
+
+    /** schema.org MedicalWebPage JSON-LD of a published article, for web pages to embed. */
+    @GetMapping(path = "/{slug}/structured-data", produces = "application/ld+json")
+    ResponseEntity<Map<String, Object>> structuredData(@PathVariable String slug) {
+        return ResponseEntity.ok().cacheControl(PUBLIC_CONTENT)
+                .body(StructuredData.medicalWebPage(articles.publicView(articles.publishedBySlug(slug))));
+    }
+
+    /** Staff: live articles by the date their next medical review is due, soonest first. */
+    @GetMapping("/due-for-review")
+    ResponseEntity<PagedResponse<ArticleViews.DueForReview>> dueForReview(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Actor actor) {
+        var result = articles.dueForReview(actor, Paging.of(page, size, Sort.by("nextReviewDue")));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(PagedResponse.of(result, ArticleViews::dueForReview));
     }
 
     @GetMapping("/{slug}")

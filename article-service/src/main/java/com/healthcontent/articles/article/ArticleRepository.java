@@ -15,4 +15,6 @@ public interface ArticleRepository extends MongoRepository<Article, String> {
     List<Article> findBySlugIn(Collection<String> slugs);
 
     List<Article> findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus status, Instant now);
+
+    List<Article> findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus status, Instant now);
 }

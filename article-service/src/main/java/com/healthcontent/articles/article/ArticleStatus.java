@@ -5,5 +5,5 @@ package com.healthcontent.articles.article;
  * working copy is doing: a revision in review never takes the published page down.
  */
 public enum ArticleStatus {
-    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED, NEEDS_REVIEW, UNPUBLISHED
+    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, NEEDS_REVIEW, UNPUBLISHED
 }

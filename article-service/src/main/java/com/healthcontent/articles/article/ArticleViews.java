@@ -31,7 +31,7 @@ public final class ArticleViews {
                                 List<String> categories, List<String> tags, Audience audience, Author author,
                                 List<SectionView> sections, List<Reference> references, Review medicalReview,
                                 Instant publishedAt, Instant lastModifiedAt, int revision, String disclaimer,
-                                List<Link> related) {
+                                List<Link> related, List<Link> recent) {
     }
 
     public record ListedArticle(String id, String slug, String title, String summary, List<String> tags,
@@ -40,11 +40,17 @@ public final class ArticleViews {
 
     public record Draft(String id, String slug, ArticleStatus status, ArticleContent content, String author,
                         List<String> medicalReviewers, List<MedicalReview> approvals, Integer liveRevision,
-                        Instant livePublishedAt, Instant nextReviewDue, List<WorkflowStep> history, long version) {
+                        Instant livePublishedAt, Instant nextReviewDue, Instant scheduledFor,
+                        List<WorkflowStep> history, long version) {
+    }
+
+    /** A row of the staff review queue. */
+    public record DueForReview(String id, String slug, String title, ArticleStatus status, Instant nextReviewDue,
+                               List<String> lastReviewedBy) {
     }
 
     static PublicArticle publicArticle(Article article, Map<String, ExerciseSummary> exercises, List<Link> related,
-            String disclaimer) {
+            List<Link> recent, String disclaimer) {
         LiveVersion live = article.live();
         ArticleContent c = live.content();
         List<SectionView> sections = c.sections().stream().map(section -> {
@@ -61,7 +67,7 @@ public final class ArticleViews {
         return new PublicArticle(article.id(), article.slug(), c.title(), c.summary(), c.language(), c.categories(),
                 c.tags(), c.audience(), new Author(article.author(), c.authorName(), c.authorCredentials()), sections,
                 c.references(), new Review(live.medicalReviews(), lastReviewed, article.nextReviewDue()),
-                live.publishedAt(), live.lastModifiedAt(), live.revision(), disclaimer, related);
+                live.publishedAt(), live.lastModifiedAt(), live.revision(), disclaimer, related, recent);
     }
 
     static ListedArticle listed(Article article) {
@@ -76,6 +82,11 @@ public final class ArticleViews {
                 article.medicalReviewers(), article.approvals(),
                 article.live() == null ? null : article.live().revision(),
                 article.live() == null ? null : article.live().publishedAt(), article.nextReviewDue(),
-                article.history(), article.currentVersion());
+                article.scheduledFor(), article.history(), article.currentVersion());
+    }
+
+    static DueForReview dueForReview(Article article) {
+        return new DueForReview(article.id(), article.slug(), article.live().content().title(), article.status(),
+                article.nextReviewDue(), article.live().medicalReviews().stream().map(MedicalReview::reviewer).toList());
     }
 }

@@ -14,10 +14,12 @@ import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +35,11 @@ import org.springframework.stereotype.Service;
 /** The article use cases. The rules of each step are in {@link Article}; this class loads, checks and saves. */
 @Service
 public class Articles {
+
+    /** Paths under /api/v1/articles that are not articles. */
+    static final Set<String> RESERVED_SLUGS = Set.of("drafts", "due-for-review");
+    static final int RELATED = 5;
+    static final int RECENT = 5;
 
     private final ArticleRepository repository;
     private final MongoTemplate mongoTemplate;
@@ -57,6 +64,9 @@ public class Articles {
         String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title());
         if (!Slugs.isValid(slug)) {
             throw new InvalidInputException("slug", "cannot be made from this title; give one explicitly");
+        }
+        if (RESERVED_SLUGS.contains(slug)) {
+            throw new InvalidInputException("slug", "'" + slug + "' is reserved for the API; choose another");
         }
         Article article = Article.draft(slug, request.content(), actor, clock.instant());
         if (repository.existsBySlug(slug)) {
@@ -93,6 +103,28 @@ public class Articles {
         return repository.save(article.publish(actor, clock.instant(), reviewPolicy, events));
     }
 
+    public Article schedule(String id, Instant at, Actor actor) {
+        Article article = byId(id);
+        requireComplete(article);
+        return repository.save(article.schedule(at, actor, clock.instant()));
+    }
+
+    public Article cancelSchedule(String id, Actor actor) {
+        return repository.save(byId(id).cancelSchedule(actor, clock.instant()));
+    }
+
+    /** Publishes scheduled articles whose time has come, as the editor who scheduled each. */
+    public int publishScheduled() {
+        int published = 0;
+        Instant now = clock.instant();
+        for (Article due : repository.findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus.SCHEDULED, now)) {
+            Actor scheduler = new Actor(due.scheduledBy(), Set.of(Role.EDITOR));
+            repository.save(due.publish(scheduler, now, reviewPolicy, events));
+            published++;
+        }
+        return published;
+    }
+
     public Article unpublish(String id, String reason, Actor actor) {
         return repository.save(byId(id).unpublish(reason, actor, clock.instant(), events));
     }
@@ -124,11 +156,26 @@ public class Articles {
         return article;
     }
 
-    public Page<Article> published(String q, String tag, Pageable pageable) {
+    /** The public list's filters; every one optional. */
+    public record Filter(String q, String tag, String category, String reviewer, Instant modifiedSince) {
+    }
+
+    public Page<Article> published(Filter filter, Pageable pageable) {
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("live").ne(null));
+        String tag = filter.tag();
+        String q = filter.q();
         if (tag != null && !tag.isBlank()) {
             criteria.add(Criteria.where("live.content.tags").is(tag.strip().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            criteria.add(Criteria.where("live.content.categories").is(filter.category().strip()));
+        }
+        if (filter.reviewer() != null && !filter.reviewer().isBlank()) {
+            criteria.add(Criteria.where("live.medicalReviews.reviewer").is(filter.reviewer().strip()));
+        }
+        if (filter.modifiedSince() != null) {
+            criteria.add(Criteria.where("live.lastModifiedAt").gte(filter.modifiedSince()));
         }
         if (q != null && !q.isBlank()) {
             for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -152,15 +199,57 @@ public class Articles {
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
     }
 
+    /** Live articles whose periodic review is due first, for staff planning re-reviews. */
+    public Page<Article> dueForReview(Actor actor, Pageable pageable) {
+        if (!actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)) {
+            throw new ForbiddenException("The review queue is for editors and medical reviewers.");
+        }
+        Query query = Query.query(Criteria.where("live").ne(null).and("nextReviewDue").ne(null));
+        List<Article> content = mongoTemplate.find(Query.of(query).with(pageable), Article.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Article.class));
+    }
+
     public ArticleViews.PublicArticle publicView(Article article) {
         ArticleContent content = article.live().content();
         Map<String, ExerciseSummary> cards = exercises.findAll(content.exerciseIds()).stream()
                 .collect(Collectors.toMap(ExerciseSummary::exerciseId, Function.identity()));
-        Map<String, Article> relatedBySlug = repository.findBySlugIn(content.related()).stream()
+        return ArticleViews.publicArticle(article, cards, related(article), recent(article), properties.disclaimer());
+    }
+
+    /**
+     * "Also read": the links the author chose, then the newest live articles sharing a tag; never the article
+     * itself, at most {@value #RELATED}.
+     */
+    private List<ArticleViews.Link> related(Article article) {
+        ArticleContent content = article.live().content();
+        Map<String, Article> chosen = repository.findBySlugIn(content.related()).stream()
                 .filter(Article::isLive).collect(Collectors.toMap(Article::slug, Function.identity()));
-        List<ArticleViews.Link> related = content.related().stream().filter(relatedBySlug::containsKey)
-                .map(slug -> new ArticleViews.Link(slug, relatedBySlug.get(slug).live().content().title())).toList();
-        return ArticleViews.publicArticle(article, cards, related, properties.disclaimer());
+        List<ArticleViews.Link> links = new ArrayList<>(content.related().stream()
+                .filter(slug -> chosen.containsKey(slug) && !slug.equals(article.slug()))
+                .map(slug -> link(chosen.get(slug))).toList());
+        if (links.size() < RELATED && !content.tags().isEmpty()) {
+            Query sharingTags = Query.query(Criteria.where("live").ne(null).and("live.content.tags").in(content.tags())
+                    .and("_id").ne(article.id())).with(newestFirst()).limit(RELATED * 2);
+            for (Article candidate : mongoTemplate.find(sharingTags, Article.class)) {
+                ArticleViews.Link link = link(candidate);
+                if (links.size() < RELATED && !links.contains(link)) {
+                    links.add(link);
+                }
+            }
+        }
+        return links;
+    }
+
+    /** "Recent posts": the newest other live articles. */
+    private List<ArticleViews.Link> recent(Article article) {
+        Query newest = Query.query(Criteria.where("live").ne(null).and("_id").ne(article.id()))
+                .with(newestFirst()).limit(RECENT);
+        return mongoTemplate.find(newest, Article.class).stream().map(Articles::link).toList();
+    }
+
+    private static ArticleViews.Link link(Article article) {
+        return new ArticleViews.Link(article.slug(), article.live().content().title());
     }
 
     /**

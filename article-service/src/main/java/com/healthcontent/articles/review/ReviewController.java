@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +36,10 @@ class ReviewController {
     record ReasonRequest(@NotNull @Size(min = 1, max = 2000) String reason) {
     }
 
+    /** An empty body publishes now; {@code at} schedules the publication. */
+    record PublicationRequest(Instant at) {
+    }
+
     private final Articles articles;
 
     ReviewController(Articles articles) {
@@ -54,8 +59,17 @@ class ReviewController {
     }
 
     @PostMapping("/publication")
-    ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id, Actor actor) {
+    ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id,
+            @RequestBody(required = false) PublicationRequest body, Actor actor) {
+        if (body != null && body.at() != null) {
+            return draft(articles.schedule(id, body.at(), actor));
+        }
         return draft(articles.publish(id, actor));
+    }
+
+    @DeleteMapping("/publication/schedule")
+    ResponseEntity<ArticleViews.Draft> cancelSchedule(@PathVariable String id, Actor actor) {
+        return draft(articles.cancelSchedule(id, actor));
     }
 
     @DeleteMapping("/publication")

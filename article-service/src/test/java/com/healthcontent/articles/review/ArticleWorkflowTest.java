@@ -3,10 +3,10 @@ package com.healthcontent.articles.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
-import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
@@ -193,12 +193,7 @@ class ArticleWorkflowTest {
     }
 
     private String publishedExercise(String slug) {
-        String exerciseId = UUID.randomUUID().toString();
-        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_PUBLISHED, exerciseId, new ExercisePublished(exerciseId, slug,
-                "Knees to chest", "Eases the lower back.", List.of("LOWER_BACK"), "LYING_ON_BACK", "ana.author",
-                List.of("dr.rao"), Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).isPresent());
-        return exerciseId;
+        return ArticleApi.publishedExercise(exerciseEvents, exerciseSummaries, slug);
     }
 
 

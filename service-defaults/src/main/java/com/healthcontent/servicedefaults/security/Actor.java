@@ -15,8 +15,9 @@ public record Actor(String username, Set<Role> roles) {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
+    /** ADMIN may do everything any staff role may; ownership rules (own draft, assigned review) still apply. */
     public boolean has(Role role) {
-        return roles.contains(role);
+        return roles.contains(role) || roles.contains(Role.ADMIN);
     }
 
     public static Actor of(Authentication authentication) {

@@ -1,0 +1,128 @@
+package com.healthcontent.articles.article;
+
+import static com.healthcontent.articles.ArticleApi.ADMIN;
+import static com.healthcontent.articles.ArticleApi.AUTHOR;
+import static com.healthcontent.articles.ArticleApi.DR_RAO;
+import static com.healthcontent.articles.ArticleApi.EDITOR;
+import static com.healthcontent.articles.ArticleApi.article;
+import static com.healthcontent.articles.ArticleApi.slugOf;
+import static com.healthcontent.articles.ArticleApi.uniqueTitle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.articles.ArticleApi;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/** What readers and staff read: filters, related and recent articles, JSON-LD, caching, the review queue. */
+@ServiceIntegrationTest
+class ArticleReadingTest {
+
+    @LocalServerPort
+    int port;
+
+    ArticleApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ArticleApi(port);
+    }
+
+    @Test
+    void filtersByTagCategoryReviewerAndModifiedSince() {
+        String tag = "tag-" + UUID.randomUUID().toString().substring(0, 6);
+        String category = "Category " + tag;
+        Instant before = Instant.now();
+        String title = uniqueTitle("Filtered");
+        api.published(article(title, "[\"" + tag + "\"]", category));
+
+        assertThat(slugs("/api/v1/articles?tag=" + tag)).containsExactly(slugOf(title));
+        assertThat(slugs("/api/v1/articles?category=" + category)).containsExactly(slugOf(title));
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&reviewer=dr.rao")).containsExactly(slugOf(title));
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&reviewer=dr.kim")).isEmpty();
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince=" + before)).containsExactly(slugOf(title));
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince=" + Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void relatedSharesATagAndNeverLinksToItselfRecentIsNewestFirst() {
+        String tag = "shared-" + UUID.randomUUID().toString().substring(0, 6);
+        String first = uniqueTitle("First");
+        String second = uniqueTitle("Second");
+        api.published(article(first, "[\"" + tag + "\"]", "Back pain"));
+        api.published(article(second, "[\"" + tag + "\"]", "Back pain"));
+
+        JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(second), null, null, 200);
+        assertThat(page.get("related").findValuesAsString("slug")).contains(slugOf(first))
+                .doesNotContain(slugOf(second));
+        assertThat(page.get("recent").findValuesAsString("slug")).doesNotContain(slugOf(second));
+        JsonNode firstPage = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(first), null, null, 200);
+        assertThat(firstPage.get("recent").get(0).get("slug").asString()).isEqualTo(slugOf(second));
+    }
+
+    @Test
+    void offersMedicalWebPageJsonLd() {
+        String title = uniqueTitle("Structured");
+        api.published(article(title, "[\"back pain\"]", "Back pain"));
+
+        api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(title)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("application/ld+json")
+                .expectBody()
+                .jsonPath("$['@type']").isEqualTo("MedicalWebPage")
+                .jsonPath("$.reviewedBy[0].name").isEqualTo("dr.rao")
+                .jsonPath("$.reviewedBy[0].honorificSuffix").isEqualTo("M.D.")
+                .jsonPath("$.lastReviewed").exists()
+                .jsonPath("$.citation[0].sameAs[0]").isEqualTo("https://doi.org/10.1371/journal.pone.0119470");
+    }
+
+    @Test
+    void draftsAre404ToReadersAndPublishedPagesAreCacheable() {
+        String title = uniqueTitle("Cached");
+        api.draft(article(title, "[]", "Back pain"));
+        api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null, null, 404);
+
+        String published = uniqueTitle("Cacheable");
+        api.published(article(published, "[]", "Back pain"));
+        var result = api.client().get().uri("/api/v1/articles/{slug}", slugOf(published)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*max-age=60.*public.*|.*public.*max-age=60.*")
+                .returnResult(String.class);
+        String etag = result.getResponseHeaders().getETag();
+        api.client().get().uri("/api/v1/articles/{slug}", slugOf(published)).header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange().expectStatus().isNotModified();
+    }
+
+    @Test
+    void theReviewQueueListsLiveArticlesByDueDateForStaffOnly() {
+        api.published(article(uniqueTitle("Queued"), "[]", "Back pain"));
+        JsonNode queue = api.call(HttpMethod.GET, "/api/v1/articles/due-for-review?size=100", DR_RAO, null, 200);
+        assertThat(queue.get("items").size()).isPositive();
+        String previous = "";
+        for (JsonNode item : queue.get("items")) {
+            assertThat(item.get("nextReviewDue").asString()).isGreaterThanOrEqualTo(previous);
+            previous = item.get("nextReviewDue").asString();
+        }
+        api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", AUTHOR, null, 403);
+        api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", null, null, 401);
+        api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", EDITOR, null, 200);
+        api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", ADMIN, null, 200);
+    }
+
+    @Test
+    void reservedPathsCannotBeSlugs() {
+        JsonNode problem = api.post("/api/v1/articles", AUTHOR,
+                article("Drafts", "[]", "Back pain").replace("{\"title\"", "{\"slug\": \"drafts\", \"title\""), 400);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("slug");
+    }
+
+    private java.util.List<String> slugs(String path) {
+        return api.call(HttpMethod.GET, path, null, null, 200).get("items").findValuesAsString("slug");
+    }
+}

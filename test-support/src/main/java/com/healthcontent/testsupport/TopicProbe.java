@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Watches a topic from the moment it is opened (earlier records are not seen) and publishes raw records to
- * the broker, for tests that check what a service published or feed it events as another service would.
+ * Watches a topic from the moment it is opened (earlier records are not seen, unless opened
+ * {@link #fromBeginning}) and publishes raw records to the broker, for tests that check what a service published or feed it events as another service would.
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    private TopicProbe(String bootstrapServers, String topic) {
+    private TopicProbe(String bootstrapServers, String topic, boolean fromBeginning) {
         Properties consumerProps = new Properties();
         consumerProps.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
@@ -41,7 +41,11 @@ public final class TopicProbe implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
         Properties producerProps = new Properties();
         producerProps.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -50,7 +54,12 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static TopicProbe open(String bootstrapServers, String topic) {
-        return new TopicProbe(bootstrapServers, topic);
+        return new TopicProbe(bootstrapServers, topic, false);
+    }
+
+    /** Sees every record the topic holds, also those written before it was opened. */
+    public static TopicProbe fromBeginning(String bootstrapServers, String topic) {
+        return new TopicProbe(bootstrapServers, topic, true);
     }
 
     /** All records seen so far, after reading what has arrived. */

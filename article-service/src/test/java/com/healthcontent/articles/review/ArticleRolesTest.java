@@ -11,6 +11,9 @@ import static com.healthcontent.articles.ArticleApi.uniqueTitle;
 
 import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,17 @@ class ArticleRolesTest {
         api.post(base + "/publication", EDITOR, null, 409);
         api.call(HttpMethod.DELETE, base + "/publication/schedule", EDITOR, null, 200);
         api.post(base + "/publication", EDITOR, null, 200);
+    }
+
+    @Test
+    void aScheduledArticleGoesLiveByItselfWhenItsTimeComes() {
+        String title = uniqueTitle("Roles scheduled");
+        String id = api.approved(article(title, "[]", "Back pain"));
+        api.post("/api/v1/articles/" + id + "/publication", EDITOR, "{\"at\": \"" + Instant.now().plusSeconds(2) + "\"}",
+                200);
+        api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 404);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200));
     }
 
     private void edit(String path, String token, String title, int expected) {

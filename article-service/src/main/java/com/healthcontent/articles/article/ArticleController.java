@@ -4,6 +4,9 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -84,6 +87,16 @@ class ArticleController {
                 .body(ArticleViews.draft(article));
     }
 
+    @Operation(summary = "Create a draft (AUTHOR, EDITOR)", description = "The slug comes from the title unless given. "
+            + "A draft may be incomplete; submission checks citations and exercise blocks.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "minimal", value = """
+                    {"title": "Is It Good or Bad to Crack Your Back?", "summary": "When it helps and when it harms.",
+                     "tags": ["back pain"],
+                     "sections": [{"type": "TEXT", "heading": "Where the pop comes from",
+                                   "body": "Gas leaving the joint fluid makes the sound [1]."}],
+                     "references": [{"number": 1, "title": "Real-time visualization of joint cavitation",
+                                     "url": "https://doi.org/10.1371/journal.pone.0119470"}]}""")))
     @PostMapping
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
         Article article = articles.create(body, actor);

@@ -5,6 +5,9 @@ import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -46,18 +49,26 @@ class ReviewController {
         this.articles = articles;
     }
 
+    @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            value = "{\"reviewers\": [\"dr.rao\"]}")))
     @PostMapping("/submission")
     ResponseEntity<ArticleViews.Draft> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
             Actor actor) {
         return draft(articles.submit(id, body.reviewers(), actor));
     }
 
+    @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            value = "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\", "
+                    + "\"credentials\": \"M.D.\"}")))
     @PostMapping("/reviews")
     ResponseEntity<ArticleViews.Draft> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body,
             Actor actor) {
         return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), body.credentials(), actor));
     }
 
+    @Operation(summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}")
     @PostMapping("/publication")
     ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id,
             @RequestBody(required = false) PublicationRequest body, Actor actor) {
@@ -72,6 +83,9 @@ class ReviewController {
         return draft(articles.cancelSchedule(id, actor));
     }
 
+    @Operation(summary = "Unpublish (EDITOR), with a reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            value = "{\"reason\": \"The guidance changed; a revision is on its way.\"}")))
     @DeleteMapping("/publication")
     ResponseEntity<ArticleViews.Draft> unpublish(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
             Actor actor) {

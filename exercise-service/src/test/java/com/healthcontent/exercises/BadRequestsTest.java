@@ -108,7 +108,7 @@ class BadRequestsTest {
     @Test
     void aSignedInReaderWithoutAStaffRoleIs403() {
         client.post().uri("/api/v1/exercises")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("ops.admin", "ADMIN"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("some.reader"))
                 .contentType(MediaType.APPLICATION_JSON).body(com.healthcontent.exercises.exercise.ExerciseApiTest
                         .minimalExercise("Admin exercise"))
                 .exchange()

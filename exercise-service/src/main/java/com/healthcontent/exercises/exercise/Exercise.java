@@ -32,6 +32,7 @@ public record Exercise(
         Instant publishedAt,
         Instant retiredAt,
         @Indexed String searchText,
+        @Indexed int sessionSeconds,
         @Version Long version,
         List<OutboxEvent> outbox) {
 
@@ -43,7 +44,7 @@ public record Exercise(
     public static Exercise draft(String slug, ExerciseContent content, String author, List<String> medicalReviewers,
             Instant now) {
         return new Exercise(UUID.randomUUID().toString(), slug, content, author, medicalReviewers,
-                ExerciseStatus.DRAFT, now, now, null, null, content.searchText(), null, List.of());
+                ExerciseStatus.DRAFT, now, now, null, null, content.searchText(), content.dose().maxSessionSeconds(), null, List.of());
     }
 
     /** A published exercise stays published when it changes, and other services hear about the change. */
@@ -53,7 +54,7 @@ public record Exercise(
             throw new ConflictException("Exercise '" + slug + "' is retired and can no longer change.");
         }
         Exercise revised = new Exercise(id, slug, newContent, author, newReviewers, status, createdAt, now,
-                publishedAt, retiredAt, newContent.searchText(), version, outbox);
+                publishedAt, retiredAt, newContent.searchText(), newContent.dose().maxSessionSeconds(), version, outbox);
         return status == ExerciseStatus.PUBLISHED
                 ? revised.withEvent(events.create(EventType.EXERCISE_UPDATED, id, slug, revised.summaryEvent()))
                 : revised;
@@ -64,7 +65,7 @@ public record Exercise(
             throw new ConflictException("Only a draft can be published; exercise '" + slug + "' is " + status + ".");
         }
         Exercise published = new Exercise(id, slug, content, author, medicalReviewers, ExerciseStatus.PUBLISHED,
-                createdAt, now, now, null, searchText, version, outbox);
+                createdAt, now, now, null, searchText, sessionSeconds, version, outbox);
         return published.withEvent(events.create(EventType.EXERCISE_PUBLISHED, id, slug, published.summaryEvent()));
     }
 
@@ -73,7 +74,7 @@ public record Exercise(
             throw new ConflictException("Only a published exercise can be retired; '" + slug + "' is " + status + ".");
         }
         Exercise retired = new Exercise(id, slug, content, author, medicalReviewers, ExerciseStatus.RETIRED,
-                createdAt, now, publishedAt, now, searchText, version, outbox);
+                createdAt, now, publishedAt, now, searchText, sessionSeconds, version, outbox);
         return retired.withEvent(events.create(EventType.EXERCISE_RETIRED, id, slug,
                 new ExerciseRetired(id, slug, now, nextVersion())));
     }
@@ -96,6 +97,6 @@ public record Exercise(
         List<OutboxEvent> pending = new ArrayList<>(outbox);
         pending.add(event);
         return new Exercise(id, slug, content, author, medicalReviewers, status, createdAt, updatedAt, publishedAt,
-                retiredAt, searchText, version, pending);
+                retiredAt, searchText, sessionSeconds, version, pending);
     }
 }

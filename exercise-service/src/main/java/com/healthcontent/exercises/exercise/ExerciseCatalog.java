@@ -88,6 +88,12 @@ public class ExerciseCatalog {
         return view(exercise);
     }
 
+    /** Only published exercises are played: a retired one is no longer recommended. */
+    public Exercise publishedForSession(String slug) {
+        return repository.findBySlug(slug).filter(e -> e.status() == ExerciseStatus.PUBLISHED)
+                .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
+    }
+
     public Exercise draft(String id, Actor actor) {
         requireAnyRole(actor, Role.AUTHOR, Role.EDITOR, Role.MEDICAL_REVIEWER);
         return byId(id);

@@ -15,7 +15,9 @@ public record ExerciseContent(
         Dose dose,
         List<String> precautions,
         List<String> contraindications,
-        String whenToSeeSpecialist) {
+        String whenToSeeSpecialist,
+        List<Media> media,
+        List<String> variations) {
 
     public ExerciseContent {
         bodyRegions = bodyRegions == null ? List.of() : List.copyOf(bodyRegions);
@@ -23,6 +25,8 @@ public record ExerciseContent(
         steps = steps == null ? List.of() : List.copyOf(steps);
         precautions = precautions == null ? List.of() : List.copyOf(precautions);
         contraindications = contraindications == null ? List.of() : List.copyOf(contraindications);
+        media = media == null ? List.of() : List.copyOf(media);
+        variations = variations == null ? List.of() : List.copyOf(variations);
     }
 
     /** Lowercased name and summary: the wire server has no text index, so name search is a regex over this. */

@@ -4,7 +4,12 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.data.domain.Sort;
@@ -36,9 +41,11 @@ class ExerciseController {
     @GetMapping
     PagedResponse<ExerciseView> list(@RequestParam(required = false) BodyRegion bodyRegion,
             @RequestParam(required = false) Position position, @RequestParam(required = false) String equipment,
-            @RequestParam(required = false) Difficulty difficulty, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Difficulty difficulty,
+            @RequestParam(required = false) @Min(1) @Max(86_400) Integer maxDurationSeconds,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        var filter = new ExerciseFilter(bodyRegion, position, equipment, difficulty, q);
+        var filter = new ExerciseFilter(bodyRegion, position, equipment, difficulty, maxDurationSeconds, q);
         return PagedResponse.of(catalog.published(filter, Paging.of(page, size, Sort.by("content.name"))),
                 exercise -> catalog.view(exercise));
     }
@@ -60,6 +67,16 @@ class ExerciseController {
                 .body(catalog.view(exercise));
     }
 
+    @Operation(summary = "Create a draft exercise (AUTHOR, EDITOR)",
+            description = "Dose bounds: holdSeconds 1-600, repetitions 1-100 (min <= max), sets 1-10, frequency per DAY "
+                    + "(1-24) or WEEK (1-50). The response includes the equivalent FHIR Timing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"name": "Knees-to-chest rock", "summary": "Hug both knees in to ease a stiff lower back.",
+             "bodyRegions": ["LOWER_BACK"], "position": "LYING_ON_BACK", "equipment": ["yoga mat"],
+             "steps": ["Lie on your back on a yoga mat.", "Bring both knees to your chest and rock gently."],
+             "dose": {"holdSeconds": 30, "repetitions": {"min": 1, "max": 1},
+                      "frequency": {"min": 4, "max": 5, "per": "DAY"}},
+             "precautions": ["Stop if the pain gets worse."]}""")))
     @PostMapping
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
         Exercise exercise = catalog.create(body, actor);

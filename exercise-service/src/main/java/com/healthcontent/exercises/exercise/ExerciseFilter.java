@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /** The public list's filters; only published exercises are ever listed. */
 public record ExerciseFilter(BodyRegion bodyRegion, Position position, String equipment, Difficulty difficulty,
-                             String q) {
+                             Integer maxDurationSeconds, String q) {
 
     Criteria toCriteria() {
         List<Criteria> criteria = new ArrayList<>();
@@ -24,6 +24,9 @@ public record ExerciseFilter(BodyRegion bodyRegion, Position position, String eq
         }
         if (difficulty != null) {
             criteria.add(Criteria.where("content.difficulty").is(difficulty));
+        }
+        if (maxDurationSeconds != null) {
+            criteria.add(Criteria.where("sessionSeconds").lte(maxDurationSeconds));
         }
         if (q != null && !q.isBlank()) {
             for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {

@@ -23,12 +23,14 @@ public record ExerciseRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> precautions,
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> contraindications,
         @Size(max = 1000) String whenToSeeSpecialist,
+        @Size(max = 10) List<@NotNull Media> media,
+        @Size(max = 10) List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug") String> variations,
         @Size(max = 5) List<@NotBlank @Size(max = 64) String> medicalReviewers) {
 
     ExerciseContent content() {
         return new ExerciseContent(name.strip(), summary.strip(), bodyRegions, position, equipment,
                 difficulty == null ? Difficulty.GENTLE : difficulty, steps, dose, precautions, contraindications,
-                whenToSeeSpecialist);
+                whenToSeeSpecialist, media, variations);
     }
 
     List<String> reviewers() {

@@ -21,6 +21,9 @@ public record ExerciseView(
         List<String> precautions,
         List<String> contraindications,
         String whenToSeeSpecialist,
+        List<Media> media,
+        List<String> variations,
+        int sessionSeconds,
         String author,
         List<String> medicalReviewers,
         ExerciseStatus status,
@@ -40,7 +43,8 @@ public record ExerciseView(
                 : null;
         return new ExerciseView(exercise.id(), exercise.slug(), c.name(), c.summary(), c.bodyRegions(), c.position(),
                 c.equipment(), c.difficulty(), c.steps(), c.dose(), c.dose().fhirTiming(), c.precautions(),
-                c.contraindications(), c.whenToSeeSpecialist(), exercise.author(), exercise.medicalReviewers(),
+                c.contraindications(), c.whenToSeeSpecialist(), c.media(), c.variations(), exercise.sessionSeconds(),
+                exercise.author(), exercise.medicalReviewers(),
                 exercise.status(), exercise.publishedAt(), exercise.updatedAt(), notice,
                 featuredIn.stream().map(a -> new ArticleLink(a.slug(), a.title())).toList(),
                 exercise.currentVersion());

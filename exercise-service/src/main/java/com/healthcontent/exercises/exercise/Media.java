@@ -1,0 +1,39 @@
+package com.healthcontent.exercises.exercise;
+
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import java.net.URI;
+
+/**
+ * A picture or video of an exercise, with what it takes to show it responsibly: alt text for screen readers and
+ * the licence and author attribution its licence asks for.
+ */
+public record Media(Type type, String url, String altText, String licence, String attribution) {
+
+    public enum Type { IMAGE, VIDEO }
+
+    public Media {
+        if (type == null) {
+            throw new InvalidInputException("type", "is required (IMAGE or VIDEO)");
+        }
+        if (url == null || !url.startsWith("https://") || url.length() > 2000 || !parses(url)) {
+            throw new InvalidInputException("url", "must be an https URL");
+        }
+        if (altText == null || altText.isBlank() || altText.length() > 300) {
+            throw new InvalidInputException("altText", "is required (at most 300 characters): say what it shows");
+        }
+        if (licence == null || licence.isBlank() || licence.length() > 100) {
+            throw new InvalidInputException("licence", "is required, e.g. CC-BY-SA 4.0 or 'own work'");
+        }
+        if (attribution != null && attribution.length() > 200) {
+            throw new InvalidInputException("attribution", "must be at most 200 characters");
+        }
+    }
+
+    private static boolean parses(String url) {
+        try {
+            return URI.create(url).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

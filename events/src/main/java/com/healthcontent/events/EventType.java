@@ -19,7 +19,10 @@ public enum EventType {
     EXERCISE_UPDATED("com.healthcontent.exercise.updated.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
     EXERCISE_RETIRED("com.healthcontent.exercise.retired.v1", Topics.EXERCISE_EVENTS, ExerciseRetired.class),
 
-    FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class);
+    FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class),
+    REPORT_STATUS_CHANGED("com.healthcontent.feedback.report-status-changed.v1", Topics.FEEDBACK_EVENTS,
+            ReportStatusChanged.class),
+    REVIEWER_ALERTED("com.healthcontent.feedback.reviewer-alerted.v1", Topics.FEEDBACK_EVENTS, ReviewerAlerted.class);
 
     private final String ceType;
     private final String topic;

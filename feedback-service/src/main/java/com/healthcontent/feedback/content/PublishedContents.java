@@ -36,6 +36,11 @@ public class PublishedContents {
                 .and("slug").is(idOrSlug).and("live").is(true)), PublishedContent.class));
     }
 
+    /** Whatever is known of the content, live or not: who answers for it does not change when it is taken down. */
+    public Optional<PublishedContent> find(String id) {
+        return Optional.ofNullable(mongoTemplate.findById(id, PublishedContent.class));
+    }
+
     @Bean
     IntegrationEventHandler<ArticlePublished> articlePublishedForFeedback() {
         return IntegrationEventHandler.of(EventType.ARTICLE_PUBLISHED, ArticlePublished.class, this::keepArticle);

@@ -1,28 +1,93 @@
 package com.healthcontent.feedback.submission;
 
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.ReportStatusChanged;
 import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.triage.ReportStatus;
+import com.healthcontent.feedback.triage.StatusChange;
+import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.events.OutboxEvent;
+import com.healthcontent.servicedefaults.problem.ConflictException;
+import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.security.Role;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One reader's feedback, stored with its {@code feedback.submitted} event in one insert: accepted feedback is
- * stored and published, or neither. The comment is plain text and is never rendered as HTML by this service.
+ * One reader's feedback, stored with its events in one write: accepted feedback is stored and published, or
+ * neither. With a reason it is a problem report, triaged by the content's reviewers. The comment is plain text
+ * with personal data masked, never rendered as HTML here; the reader is known only by keyed hashes used to refuse
+ * a second vote the same day ({@code voteKey}) and to count an identical resubmission once ({@code dedupeKey}).
  */
 @Document("feedback")
-@CompoundIndex(name = "target", def = "{'targetType': 1, 'targetId': 1, 'submittedAt': -1}")
-public record Feedback(@Id String id, ContentType targetType, String targetId, String targetSlug, boolean helpful,
-                       ProblemReason reason, String comment, String tryingTo, Instant submittedAt,
-                       List<OutboxEvent> outbox) {
+@CompoundIndexes({
+    @CompoundIndex(name = "target", def = "{'targetType': 1, 'targetId': 1, 'submittedAt': -1}"),
+    @CompoundIndex(name = "triage", def = "{'reviewers': 1, 'status': 1, 'submittedAt': -1}")})
+public record Feedback(
+        @Id String id,
+        ContentType targetType,
+        String targetId,
+        String targetSlug,
+        String targetTitle,
+        List<String> reviewers,
+        String author,
+        boolean helpful,
+        ProblemReason reason,
+        String comment,
+        String tryingTo,
+        List<String> flags,
+        @Indexed ReportStatus status,
+        List<StatusChange> statusHistory,
+        Instant submittedAt,
+        @Indexed(unique = true) String voteKey,
+        @Indexed(unique = true) String dedupeKey,
+        @Version Long version,
+        List<OutboxEvent> outbox) {
 
     public Feedback {
+        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+        flags = flags == null ? List.of() : List.copyOf(flags);
+        statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     public boolean isProblemReport() {
         return reason != null;
+    }
+
+    /** Whether this person answers for the content: one of its reviewers, or an editor. */
+    public boolean isTriagedBy(Actor actor) {
+        return actor.has(Role.EDITOR) || actor.has(Role.MEDICAL_REVIEWER) && reviewers.contains(actor.username());
+    }
+
+    public Feedback changeStatus(ReportStatus to, String note, Actor actor, Instant now, IntegrationEvents events) {
+        if (!isProblemReport()) {
+            throw new ConflictException("A vote without a reason is not a problem report.");
+        }
+        if (!isTriagedBy(actor)) {
+            throw new ForbiddenException("Only this content's medical reviewers and editors triage its reports.");
+        }
+        if (to == ReportStatus.NEW || !status.next().contains(to)) {
+            throw new ConflictException("A " + status + " report cannot become " + to + ".");
+        }
+        if ((to == ReportStatus.DISMISSED || to == ReportStatus.RESOLVED) && (note == null || note.isBlank())) {
+            throw new InvalidInputException("note", "say how the report was " + to.name().toLowerCase());
+        }
+        List<StatusChange> history = new ArrayList<>(statusHistory);
+        history.add(new StatusChange(status, to, actor.username(), note, now));
+        List<OutboxEvent> pending = new ArrayList<>(outbox);
+        pending.add(events.create(EventType.REPORT_STATUS_CHANGED, targetId, targetSlug, new ReportStatusChanged(id,
+                targetType.name(), targetId, status.name(), to.name(), actor.username(), now)));
+        return new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, helpful, reason,
+                comment, tryingTo, flags, to, history, submittedAt, voteKey, dedupeKey, version, pending);
     }
 }

@@ -1,7 +1,9 @@
 package com.healthcontent.feedback.submission;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +21,14 @@ class FeedbackController {
         this.submissions = submissions;
     }
 
-    /** Anonymous: readers are not signed in. 202, because summaries and alerts follow asynchronously. */
+    /**
+     * Anonymous: readers are not signed in. 202, because summaries and alerts follow asynchronously. The client
+     * address is the one the gateway forwards (server.forward-headers-strategy).
+     */
     @PostMapping
-    ResponseEntity<Map<String, String>> submit(@Valid @RequestBody FeedbackRequest body) {
-        Feedback feedback = submissions.submit(body);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", feedback.id()));
+    ResponseEntity<Map<String, String>> submit(@Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
+        var accepted = submissions.submit(body, new FeedbackSubmissions.Reader(request.getRemoteAddr(),
+                request.getHeader(HttpHeaders.USER_AGENT)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", accepted.id()));
     }
 }

@@ -6,14 +6,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The body of POST /api/v1/feedback. */
+/**
+ * The body of POST /api/v1/feedback. {@code website} is a honeypot: the web form hides it, people leave it empty,
+ * bots fill it in.
+ */
 public record FeedbackRequest(
         @NotNull @Valid Target target,
         @NotNull Boolean helpful,
         ProblemReason reason,
         @Size(max = 2000) String comment,
-        @Size(max = 500) String tryingTo) {
+        @Size(max = 500) String tryingTo,
+        @Size(max = 200) String website) {
 
     public record Target(@NotNull ContentType type, @NotBlank @Size(max = 120) String id) {
+    }
+
+    boolean isFromABot() {
+        return website != null && !website.isBlank();
     }
 }

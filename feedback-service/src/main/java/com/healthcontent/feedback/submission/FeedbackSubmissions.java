@@ -2,47 +2,104 @@ package com.healthcontent.feedback.submission;
 
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackSubmitted;
+import com.healthcontent.feedback.abuse.AbuseProperties;
+import com.healthcontent.feedback.abuse.CommentScreening;
+import com.healthcontent.feedback.abuse.ReaderKey;
+import com.healthcontent.feedback.abuse.SubmissionRateLimiter;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 @Service
 public class FeedbackSubmissions {
 
+    /** Who sent it, as far as abuse control needs to know: never stored as such. */
+    public record Reader(String ipAddress, String userAgent) {
+    }
+
+    /** The id the reader gets back; {@code stored} is false for a bot's submission, which is answered but dropped. */
+    public record Accepted(String id, boolean stored) {
+    }
+
     private final PublishedContents contents;
     private final MongoTemplate mongoTemplate;
     private final IntegrationEvents events;
+    private final ReaderKey readerKeys;
+    private final SubmissionRateLimiter rateLimiter;
+    private final CommentScreening screening;
+    private final AbuseProperties abuse;
     private final Clock clock;
 
     FeedbackSubmissions(PublishedContents contents, MongoTemplate mongoTemplate, IntegrationEvents events,
+            ReaderKey readerKeys, SubmissionRateLimiter rateLimiter, CommentScreening screening, AbuseProperties abuse,
             Clock clock) {
         this.contents = contents;
         this.mongoTemplate = mongoTemplate;
         this.events = events;
+        this.readerKeys = readerKeys;
+        this.rateLimiter = rateLimiter;
+        this.screening = screening;
+        this.abuse = abuse;
         this.clock = clock;
     }
 
-    /** Feedback on content that is not published (as far as the events tell) is a 404: nothing to vote on. */
-    public Feedback submit(FeedbackRequest request) {
+    /**
+     * Accepts a vote or report on published content (404 otherwise): over the reader's rate limit 429, a second
+     * vote on the item the same day 409, the same submission again within the duplicate window answered with the
+     * first one's id, a honeypot hit answered as if accepted and dropped.
+     */
+    public Accepted submit(FeedbackRequest request, Reader reader) {
+        String readerKey = readerKeys.of(reader.ipAddress(), reader.userAgent());
+        rateLimiter.check(readerKey);
+        if (request.isFromABot()) {
+            return new Accepted(UUID.randomUUID().toString(), false);
+        }
         PublishedContent target = contents.findLive(request.target().type(), request.target().id())
                 .orElseThrow(() -> new ResourceNotFoundException(request.target().type().name().toLowerCase(),
                         request.target().id()));
-        String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        String comment = blankToNull(request.comment());
+        CommentScreening.Screened comment = screening.screen(blankToNull(request.comment()));
+        String tryingTo = screening.screen(blankToNull(request.tryingTo())).text();
+        long window = now.getEpochSecond() / abuse.duplicateWindow().toSeconds();
+        String dedupeKey = readerKeys.hash(String.join("\n", readerKey, target.id(), request.helpful().toString(),
+                String.valueOf(request.reason()), String.valueOf(comment.text()), String.valueOf(tryingTo),
+                Long.toString(window)));
+        String voteKey = readerKeys.hash(String.join("\n", readerKey, target.id(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
+
+        String id = UUID.randomUUID().toString();
         var event = events.create(EventType.FEEDBACK_SUBMITTED, target.id(), target.slug(),
                 new FeedbackSubmitted(id, target.type().name(), target.id(), target.slug(), request.helpful(),
-                        request.reason() == null ? null : request.reason().name(), comment != null, now));
-        Feedback feedback = new Feedback(id, target.type(), target.id(), target.slug(), request.helpful(),
-                request.reason(), comment, blankToNull(request.tryingTo()), now, List.of(event));
-        return mongoTemplate.insert(feedback);
+                        request.reason() == null ? null : request.reason().name(), comment.text() != null, now));
+        Feedback feedback = new Feedback(id, target.type(), target.id(), target.slug(), target.title(),
+                target.medicalReviewers(), target.author(), request.helpful(), request.reason(), comment.text(),
+                tryingTo, comment.flags().stream().map(Enum::name).toList(),
+                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, voteKey, dedupeKey, null,
+                List.of(event));
+        try {
+            return new Accepted(mongoTemplate.insert(feedback).id(), true);
+        } catch (DuplicateKeyException twice) {
+            Feedback first = mongoTemplate.findOne(Query.query(Criteria.where("dedupeKey").is(dedupeKey)),
+                    Feedback.class);
+            if (first != null) {
+                return new Accepted(first.id(), true);
+            }
+            throw new ConflictException("You have already given feedback on this today. Thank you!");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -3,11 +3,11 @@ package com.healthcontent.feedback.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
@@ -122,19 +122,15 @@ class FeedbackSubmissionTest {
     }
 
     private String submit(String body) {
-        return client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body(body)
+        return client.post().uri("/api/v1/feedback").header("X-Forwarded-For", FeedbackApi.newReader())
+                .contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
     }
 
     private String publishedArticle() {
-        String articleId = UUID.randomUUID().toString();
-        articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
-                "crack-your-back-" + articleId.substring(0, 8), "Is it good or bad to crack your back?", "Summary",
-                List.of("back pain"), "ana.author", List.of("dr.rao"), List.of(), Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
-        return articleId;
+        return FeedbackApi.publishedArticle(articleEvents, contents);
     }
 
 }

@@ -4,7 +4,12 @@ import com.healthcontent.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,20 +95,36 @@ public class EventsConfiguration {
         return handler;
     }
 
+    /**
+     * One listener container per consumer group: the service's main group, one per named pipeline, and a group of
+     * this instance's own for broadcast handlers. Each is a lifecycle bean, started and stopped with the context.
+     */
     @Bean
     @ConditionalOnBean(IntegrationEventHandler.class)
-    IntegrationEventDispatcher integrationEventDispatcher(List<IntegrationEventHandler<?>> handlers,
-            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-        return new IntegrationEventDispatcher(handlers, processedEvents, jsonMapper, meterRegistry);
-    }
-
-    @Bean
-    @ConditionalOnBean(IntegrationEventHandler.class)
-    ConcurrentMessageListenerContainer<Object, Object> integrationEventListenerContainer(
-            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, IntegrationEventDispatcher dispatcher) {
-        ConcurrentMessageListenerContainer<Object, Object> container =
-                factory.createContainer(dispatcher.topics().toArray(String[]::new));
-        container.setupMessageListener(dispatcher);
-        return container;
+    IntegrationEventListeners integrationEventListeners(List<IntegrationEventHandler<?>> handlers,
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, ProcessedEvents processedEvents,
+            JsonMapper jsonMapper, MeterRegistry meterRegistry, @Value("${spring.application.name}") String serviceName) {
+        Map<String, List<IntegrationEventHandler<?>>> byPipeline = new LinkedHashMap<>();
+        handlers.forEach(handler -> byPipeline.computeIfAbsent(handler.pipeline(), p -> new ArrayList<>()).add(handler));
+        List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
+        byPipeline.forEach((pipeline, members) -> {
+            boolean broadcast = IntegrationEventHandler.BROADCAST.equals(pipeline);
+            String group = pipeline.isEmpty() ? serviceName
+                    : broadcast ? serviceName + "-broadcast-" + UUID.randomUUID() : serviceName + "-" + pipeline;
+            IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(group, !broadcast, members,
+                    processedEvents, jsonMapper, meterRegistry);
+            ConcurrentMessageListenerContainer<Object, Object> container =
+                    factory.createContainer(dispatcher.topics().toArray(String[]::new));
+            container.getContainerProperties().setGroupId(group);
+            if (broadcast) {
+                Properties latest = new Properties();
+                latest.put("auto.offset.reset", "latest");
+                container.getContainerProperties().setKafkaConsumerProperties(latest);
+            }
+            container.setBeanName("events-" + group);
+            container.setupMessageListener(dispatcher);
+            containers.add(container);
+        });
+        return new IntegrationEventListeners(containers);
     }
 }

@@ -23,13 +23,17 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventDispatcher.class);
 
     private final Map<EventType, IntegrationEventHandler<Object>> handlers = new EnumMap<>(EventType.class);
+    private final String group;
+    private final boolean deduplicate;
     private final ProcessedEvents processedEvents;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
 
     @SuppressWarnings("unchecked")
-    public IntegrationEventDispatcher(Collection<IntegrationEventHandler<?>> handlers, ProcessedEvents processedEvents,
-            JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+    public IntegrationEventDispatcher(String group, boolean deduplicate, Collection<IntegrationEventHandler<?>> handlers,
+            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+        this.group = group;
+        this.deduplicate = deduplicate;
         for (IntegrationEventHandler<?> handler : handlers) {
             if (this.handlers.put(handler.type(), (IntegrationEventHandler<Object>) handler) != null) {
                 throw new IllegalStateException("Two handlers for " + handler.type());
@@ -38,6 +42,10 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
         this.processedEvents = processedEvents;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
+    }
+
+    public String group() {
+        return group;
     }
 
     public Collection<String> topics() {
@@ -52,7 +60,7 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
         if (handler == null) {
             return; // a type this service does not use, or does not know yet
         }
-        if (processedEvents.contains(envelope.id())) {
+        if (deduplicate && processedEvents.contains(group, envelope.id())) {
             count(envelope, "duplicate");
             log.debug("Event {} ({}) already handled, skipped", envelope.id(), envelope.type());
             return;
@@ -65,11 +73,14 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
                     + handler.type().dataType().getSimpleName() + ": " + e.getMessage(), e);
         }
         handler.handle(data, envelope);
-        processedEvents.record(envelope.id(), envelope.type());
+        if (deduplicate) {
+            processedEvents.record(group, envelope.id(), envelope.type());
+        }
         count(envelope, "handled");
     }
 
     private void count(EventEnvelope envelope, String outcome) {
-        meterRegistry.counter("platform.events.consumed", "type", envelope.type(), "outcome", outcome).increment();
+        meterRegistry.counter("platform.events.consumed", "group", group, "type", envelope.type(), "outcome", outcome)
+                .increment();
     }
 }

@@ -12,9 +12,22 @@ import java.util.function.Consumer;
  */
 public interface IntegrationEventHandler<T> {
 
+    /** A consumer group of the service's own for a pipeline that must not wait on the others. */
+    String BROADCAST = "broadcast";
+
     EventType type();
 
     void handle(T data, EventEnvelope envelope);
+
+    /**
+     * The consumer group's suffix: empty for the service's main group ({@code spring.application.name}); a name for
+     * a pipeline of its own (group {@code <service>-<name>}), which then never waits on the main group's work;
+     * {@link #BROADCAST} for a group per instance that sees only new events (every instance gets every event, e.g.
+     * to push to the clients connected to it), without deduplication.
+     */
+    default String pipeline() {
+        return "";
+    }
 
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, Consumer<T> action) {
         if (!type.dataType().equals(dataType)) {

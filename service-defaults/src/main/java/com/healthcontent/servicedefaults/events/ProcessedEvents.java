@@ -20,14 +20,15 @@ public class ProcessedEvents {
         this.clock = clock;
     }
 
-    public boolean contains(String eventId) {
-        return mongoTemplate.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION);
+    /** Whether the consumer group already handled the event (each pipeline keeps its own record). */
+    public boolean contains(String group, String eventId) {
+        return mongoTemplate.exists(Query.query(Criteria.where("_id").is(group + ":" + eventId)), COLLECTION);
     }
 
-    public void record(String eventId, String type) {
+    public void record(String group, String eventId, String type) {
         try {
-            mongoTemplate.insert(new Document("_id", eventId).append("type", type).append("at", clock.instant()),
-                    COLLECTION);
+            mongoTemplate.insert(new Document("_id", group + ":" + eventId).append("type", type)
+                    .append("at", clock.instant()), COLLECTION);
         } catch (DuplicateKeyException alreadyRecorded) {
             // another instance handled the same delivery: the effect is idempotent, nothing to do
         }

@@ -82,6 +82,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(), request);
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooManyRequests(TooManyRequestsException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many requests");
+        withInstance(problem, request);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
+    }
+
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, WebRequest request) {
         return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);

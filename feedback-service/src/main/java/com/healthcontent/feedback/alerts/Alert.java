@@ -1,0 +1,29 @@
+package com.healthcontent.feedback.alerts;
+
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.servicedefaults.events.OutboxEvent;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One alert for one recipient, in their in-app inbox. Its id is made of what it is about and who gets it
+ * ({@code <source>:<recipient>}), so a redelivered event or two racing instances cannot make a second one.
+ */
+@Document("alerts")
+@CompoundIndex(name = "inbox", def = "{'recipient': 1, 'createdAt': -1}")
+public record Alert(@Id String id, String recipient, AlertKind kind, String reportId, ContentType targetType,
+                    String targetId, String targetSlug, String targetTitle, String reason, String detail,
+                    Instant createdAt, Instant readAt, List<OutboxEvent> outbox) {
+
+    public Alert {
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** Reports of inaccurate content ignore quiet hours and digests: they may be harming readers now. */
+    public boolean isUrgent() {
+        return "INACCURATE".equals(reason);
+    }
+}

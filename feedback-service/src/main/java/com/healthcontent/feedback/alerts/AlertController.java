@@ -1,0 +1,124 @@
+package com.healthcontent.feedback.alerts;
+
+import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedResponse;
+import com.healthcontent.servicedefaults.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The signed-in staff member's alerts: inbox, unread count, live stream, and how else to be told. */
+@RestController
+@RequestMapping("/api/v1/me")
+class AlertController {
+
+    record Inbox(List<AlertView> items, PagedResponse.PageInfo page, long unreadCount) {
+    }
+
+    record AlertView(String id, AlertKind kind, String reportId, Target target, String reason, String detail,
+                     Instant createdAt, Instant readAt) {
+
+        record Target(String type, String id, String slug, String title) {
+        }
+
+        static AlertView of(Alert a) {
+            return new AlertView(a.id(), a.kind(), a.reportId(), new Target(a.targetType().name(), a.targetId(),
+                    a.targetSlug(), a.targetTitle()), a.reason(), a.detail(), a.createdAt(), a.readAt());
+        }
+    }
+
+    record PreferencesRequest(@Size(max = 254) String email, @Size(max = 2000) String webhookUrl, boolean dailyDigest,
+                              @Size(max = 64) String timeZone, LocalTime quietFrom, LocalTime quietUntil,
+                              LocalTime digestAt) {
+    }
+
+    private final MongoTemplate mongoTemplate;
+    private final AlertStreams streams;
+    private final Clock clock;
+
+    AlertController(MongoTemplate mongoTemplate, AlertStreams streams, Clock clock) {
+        this.mongoTemplate = mongoTemplate;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts")
+    Inbox inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Actor actor) {
+        var pageable = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+        Criteria mine = Criteria.where("recipient").is(actor.username());
+        Query query = Query.query(unread ? Criteria.where("recipient").is(actor.username()).and("readAt").is(null) : mine);
+        var result = PageableExecutionUtils.getPage(mongoTemplate.find(Query.of(query).with(pageable), Alert.class),
+                pageable, () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Alert.class));
+        long unreadCount = mongoTemplate.count(Query.query(Criteria.where("recipient").is(actor.username())
+                .and("readAt").is(null)), Alert.class);
+        PagedResponse<AlertView> paged = PagedResponse.of(result, AlertView::of);
+        return new Inbox(paged.items(), paged.page(), unreadCount);
+    }
+
+    @PostMapping("/alerts/{id}/read")
+    AlertView markRead(@PathVariable String id, Actor actor) {
+        Alert alert = mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient")
+                .is(actor.username())), new Update().set("readAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Alert.class);
+        if (alert == null) {
+            throw new ResourceNotFoundException("Alert", id);
+        }
+        return AlertView.of(alert);
+    }
+
+    @PostMapping("/alerts/read-all")
+    void markAllRead(Actor actor) {
+        mongoTemplate.updateMulti(Query.query(Criteria.where("recipient").is(actor.username()).and("readAt").is(null)),
+                new Update().set("readAt", clock.instant()), Alert.class);
+    }
+
+    /** Each new alert for the caller as it happens, as Server-Sent Events named {@code alert}. */
+    @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Actor actor) {
+        return streams.open(actor.username());
+    }
+
+    @GetMapping("/alert-preferences")
+    AlertPreferences preferences(Actor actor) {
+        AlertPreferences stored = mongoTemplate.findById(actor.username(), AlertPreferences.class);
+        return stored != null ? stored : AlertPreferences.defaults(actor.username());
+    }
+
+    /** A webhook gets a signing secret when first set; it is shown here, to its owner only. */
+    @PutMapping("/alert-preferences")
+    AlertPreferences updatePreferences(@Valid @RequestBody PreferencesRequest body, Actor actor) {
+        AlertPreferences current = preferences(actor);
+        String secret = body.webhookUrl() == null ? null
+                : current.webhookSecret() != null ? current.webhookSecret() : UUID.randomUUID().toString();
+        return mongoTemplate.save(new AlertPreferences(actor.username(), blankToNull(body.email()),
+                blankToNull(body.webhookUrl()), secret, body.dailyDigest(), body.timeZone(), body.quietFrom(),
+                body.quietUntil(), body.digestAt()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

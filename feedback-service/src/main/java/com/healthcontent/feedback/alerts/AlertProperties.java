@@ -1,0 +1,17 @@
+package com.healthcontent.feedback.alerts;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dropWindow       the sliding window of the helpfulness-drop rule
+ * @param dropMinimum      at least this many not-helpful votes in the window...
+ * @param dropMaxHelpful   ...and a helpful share below this, alert (once per window per item)
+ * @param streamHeartbeat  a comment on every live stream this often, so proxies keep it open
+ */
+@ConfigurationProperties("platform.feedback.alerts")
+public record AlertProperties(@DefaultValue("1h") Duration dropWindow, @DefaultValue("5") int dropMinimum,
+                              @DefaultValue("0.5") double dropMaxHelpful,
+                              @DefaultValue("15s") Duration streamHeartbeat) {
+}

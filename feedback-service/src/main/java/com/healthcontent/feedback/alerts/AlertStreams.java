@@ -1,0 +1,83 @@
+package com.healthcontent.feedback.alerts;
+
+import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.ReviewerAlerted;
+import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Reviewers' live alert streams (Server-Sent Events) connected to this instance. Every instance reads
+ * reviewer-alerted events in a consumer group of its own, so a reviewer gets the alert whichever instance their
+ * stream is connected to.
+ */
+@Component
+class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
+
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+    AlertStreams(MeterRegistry meterRegistry) {
+        Gauge.builder("platform.alerts.streams", streams, s -> s.values().stream().mapToInt(Set::size).sum())
+                .description("Live alert streams connected to this instance").register(meterRegistry);
+    }
+
+    /** Clients reconnect after the timeout (EventSource does so by itself); a proxy never holds one forever. */
+    SseEmitter open(String username) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Set<SseEmitter> mine = streams.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet());
+        mine.add(emitter);
+        Runnable remove = () -> mine.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.REVIEWER_ALERTED;
+    }
+
+    @Override
+    public String pipeline() {
+        return BROADCAST;
+    }
+
+    @Override
+    public void handle(ReviewerAlerted alert, EventEnvelope envelope) {
+        for (SseEmitter emitter : streams.getOrDefault(alert.recipient(), Set.of())) {
+            try {
+                emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert));
+            } catch (IOException | IllegalStateException gone) {
+                streams.getOrDefault(alert.recipient(), Set.of()).remove(emitter);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${platform.feedback.alerts.stream-heartbeat:15s}")
+    void heartbeat() {
+        streams.forEach((user, emitters) -> emitters.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                emitters.remove(emitter);
+            }
+        }));
+    }
+}

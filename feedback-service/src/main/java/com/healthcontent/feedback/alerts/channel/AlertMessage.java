@@ -1,0 +1,29 @@
+package com.healthcontent.feedback.alerts.channel;
+
+import com.healthcontent.feedback.alerts.Alert;
+import java.util.List;
+
+/** What one delivery carries: one alert, or several for a daily digest. */
+public record AlertMessage(String recipient, List<Alert> alerts) {
+
+    String subject() {
+        if (alerts.size() > 1) {
+            return alerts.size() + " alerts about content you review";
+        }
+        Alert alert = alerts.get(0);
+        return switch (alert.kind()) {
+            case PROBLEM_REPORT -> "Reader report (" + alert.reason() + "): " + alert.targetTitle();
+            case HELPFULNESS_DROP -> "Readers find this unhelpful: " + alert.targetTitle();
+        };
+    }
+
+    String text() {
+        StringBuilder text = new StringBuilder();
+        for (Alert alert : alerts) {
+            text.append("- ").append(alert.targetTitle()).append(" (").append(alert.targetType()).append(' ')
+                    .append(alert.targetSlug()).append("): ").append(alert.detail()).append('\n');
+        }
+        text.append("\nTriage the reports in the reviewer tools: /api/v1/feedback/reports\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package com.healthcontent.feedback.alerts.channel;
+
+import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.security.Role;
+import com.healthcontent.servicedefaults.web.PagedResponse;
+import com.healthcontent.servicedefaults.web.Paging;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins see deliveries that failed for good (PARKED) and send them again. */
+@RestController
+@RequestMapping("/api/v1/feedback/deliveries")
+class DeliveryController {
+
+    private final Deliveries deliveries;
+
+    DeliveryController(Deliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping
+    PagedResponse<Delivery> list(@RequestParam(defaultValue = "PARKED") Delivery.Status status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {
+        requireAdmin(actor);
+        return PagedResponse.of(deliveries.withStatus(status, Paging.of(page, size, Sort.by("nextAttemptAt"))), d -> d);
+    }
+
+    @PostMapping("/{id}/retry")
+    Delivery retry(@PathVariable String id, Actor actor) {
+        requireAdmin(actor);
+        return deliveries.retry(id);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new ForbiddenException("Delivery administration is for admins.");
+        }
+    }
+}

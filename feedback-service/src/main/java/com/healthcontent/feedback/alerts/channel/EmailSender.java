@@ -1,0 +1,29 @@
+package com.healthcontent.feedback.alerts.channel;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/** Plain-text e-mail over SMTP (never HTML: the content includes readers' words). */
+@Component
+class EmailSender {
+
+    private final JavaMailSender mailSender;
+    private final String from;
+
+    EmailSender(JavaMailSender mailSender, @Value("${platform.feedback.alerts.mail-from:alerts@healthcontent.local}")
+            String from) {
+        this.mailSender = mailSender;
+        this.from = from;
+    }
+
+    void send(String to, AlertMessage message) {
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(from);
+        mail.setTo(to);
+        mail.setSubject(message.subject());
+        mail.setText(message.text());
+        mailSender.send(mail);
+    }
+}

@@ -1,0 +1,91 @@
+package com.healthcontent.feedback.triage;
+
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.submission.Feedback;
+import com.healthcontent.feedback.submission.ProblemReason;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedResponse;
+import com.healthcontent.servicedefaults.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/feedback/reports")
+class ReportController {
+
+    record ReportView(String id, Target target, String reason, boolean helpful, String comment, String tryingTo,
+                      List<String> flags, ReportStatus status, List<StatusChange> statusHistory, Instant submittedAt) {
+
+        record Target(ContentType type, String id, String slug, String title) {
+        }
+
+        static ReportView of(Feedback f) {
+            return new ReportView(f.id(), new Target(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
+                    f.reason().name(), f.helpful(), f.comment(), f.tryingTo(), f.flags(), f.status(), f.statusHistory(),
+                    f.submittedAt());
+        }
+    }
+
+    record StatusRequest(@NotNull ReportStatus status, @Size(max = 2000) String note) {
+    }
+
+    private final Reports reports;
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    /** Reports on content the caller reviews (editors: all), newest first. */
+    @GetMapping
+    PagedResponse<ReportView> list(@RequestParam(required = false) ReportStatus status,
+            @RequestParam(required = false) ProblemReason reason, @RequestParam(required = false) ContentType type,
+            @RequestParam(required = false) String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Actor actor) {
+        return PagedResponse.of(reports.visibleTo(actor, new Reports.Filter(status, reason, type, id),
+                Paging.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"))), ReportView::of);
+    }
+
+    @PostMapping("/{id}/status")
+    ReportView changeStatus(@PathVariable String id, @Valid @RequestBody StatusRequest body, Actor actor) {
+        return ReportView.of(reports.changeStatus(id, body.status(), body.note(), actor));
+    }
+
+    /** CSV of the reports submitted in [from, to); comments are already masked of personal data. */
+    @GetMapping(path = "/export", produces = "text/csv")
+    ResponseEntity<String> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            Actor actor) {
+        StringBuilder csv = new StringBuilder("id,submitted_at,target_type,target_slug,reason,status,comment\r\n");
+        for (Feedback f : reports.export(actor, from, to)) {
+            csv.append(String.join(",", f.id(), f.submittedAt().toString(), f.targetType().name(),
+                    cell(f.targetSlug()), f.reason().name(), f.status().name(), cell(f.comment()))).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"problem-reports.csv\"")
+                .body(csv.toString());
+    }
+
+    /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would read as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,99 @@
+package com.healthcontent.feedback.triage;
+
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.submission.Feedback;
+import com.healthcontent.feedback.submission.ProblemReason;
+import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+
+/** Problem reports for the people who answer for the content: its medical reviewers, and editors for all. */
+@Service
+public class Reports {
+
+    static final Duration MAX_EXPORT_RANGE = Duration.ofDays(366);
+    static final int MAX_EXPORT_ROWS = 50_000;
+
+    public record Filter(ReportStatus status, ProblemReason reason, ContentType type, String id) {
+    }
+
+    private final MongoTemplate mongoTemplate;
+    private final IntegrationEvents events;
+    private final Clock clock;
+
+    Reports(MongoTemplate mongoTemplate, IntegrationEvents events, Clock clock) {
+        this.mongoTemplate = mongoTemplate;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Page<Feedback> visibleTo(Actor actor, Filter filter, Pageable pageable) {
+        Query query = Query.query(criteria(actor, filter));
+        List<Feedback> content = mongoTemplate.find(Query.of(query).with(pageable), Feedback.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Feedback.class));
+    }
+
+    public Feedback changeStatus(String id, ReportStatus to, String note, Actor actor) {
+        Feedback report = mongoTemplate.findById(id, Feedback.class);
+        if (report == null || !report.isProblemReport()) {
+            throw new ResourceNotFoundException("Problem report", id);
+        }
+        return mongoTemplate.save(report.changeStatus(to, note, actor, clock.instant(), events));
+    }
+
+    /** Reports submitted in [from, to), oldest first, for a spreadsheet. */
+    public List<Feedback> export(Actor actor, Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "give from and to (ISO instants), from before to");
+        }
+        if (Duration.between(from, to).compareTo(MAX_EXPORT_RANGE) > 0) {
+            throw new InvalidInputException("to", "a range of at most 366 days");
+        }
+        Criteria criteria = criteria(actor, new Filter(null, null, null, null))
+                .and("submittedAt").gte(from).lt(to);
+        return mongoTemplate.find(Query.query(criteria).with(Sort.by("submittedAt")).limit(MAX_EXPORT_ROWS),
+                Feedback.class);
+    }
+
+    private static Criteria criteria(Actor actor, Filter filter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("reason").ne(null));
+        if (!actor.has(Role.EDITOR)) {
+            if (!actor.has(Role.MEDICAL_REVIEWER)) {
+                throw new ForbiddenException("Problem reports are for medical reviewers and editors.");
+            }
+            all.add(Criteria.where("reviewers").is(actor.username()));
+        }
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status()));
+        }
+        if (filter.reason() != null) {
+            all.add(Criteria.where("reason").is(filter.reason()));
+        }
+        if (filter.type() != null) {
+            all.add(Criteria.where("targetType").is(filter.type()));
+        }
+        if (filter.id() != null && !filter.id().isBlank()) {
+            all.add(new Criteria().orOperator(Criteria.where("targetId").is(filter.id()),
+                    Criteria.where("targetSlug").is(filter.id())));
+        }
+        return new Criteria().andOperator(all);
+    }
+}

@@ -1,0 +1,6 @@
+package com.healthcontent.feedback.triage;
+
+import java.time.Instant;
+
+public record StatusChange(ReportStatus from, ReportStatus to, String by, String note, Instant at) {
+}

@@ -1,0 +1,91 @@
+package com.healthcontent.feedback;
+
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.ArticlePublished;
+import com.healthcontent.events.EventType;
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.testsupport.TestEvents;
+import com.healthcontent.testsupport.TestTokens;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Readers and staff using feedback-service, for its tests. Each reader has an address of their own. */
+public final class FeedbackApi {
+
+    public static final String EDITOR = TestTokens.forUser("eli.editor", "EDITOR");
+    public static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
+    public static final String DR_KIM = TestTokens.forUser("dr.kim", "MEDICAL_REVIEWER");
+    public static final String AUTHOR = TestTokens.forUser("ana.author", "AUTHOR");
+    public static final String ADMIN = TestTokens.forUser("ops.admin", "ADMIN");
+
+    private static final AtomicInteger readers = new AtomicInteger();
+
+    private final RestTestClient client;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public FeedbackApi(int port) {
+        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    public RestTestClient client() {
+        return client;
+    }
+
+    /** A new reader, as the address the gateway forwards. */
+    public static String newReader() {
+        int n = readers.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    public JsonNode submit(String reader, String body, int expectedStatus) {
+        String response = client.post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(expectedStatus).returnResult(String.class).getResponseBody();
+        return json.readTree(response == null ? "{}" : response);
+    }
+
+    public static String report(String articleId, String reason, String comment) {
+        return """
+                {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "%s", "comment": "%s"}
+                """.formatted(articleId, reason, comment);
+    }
+
+    public static String vote(String articleId, boolean helpful) {
+        return "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"%s\"}, \"helpful\": %s}".formatted(articleId, helpful);
+    }
+
+    public JsonNode call(HttpMethod method, String path, String token, String body, int expected) {
+        RestTestClient.RequestBodySpec request = client.method(method).uri(path);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        String response = request.exchange().expectStatus().isEqualTo(expected).returnResult(String.class)
+                .getResponseBody();
+        return json.readTree(response == null || response.isBlank() ? "{}" : response);
+    }
+
+    /** An article published (as article-service would announce it), reviewed by dr.rao, written by ana.author. */
+    public static String publishedArticle(TopicProbe articleEvents, PublishedContents contents) {
+        String articleId = UUID.randomUUID().toString();
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
+                "crack-your-back-" + articleId.substring(0, 8), "Is it good or bad to crack your back?", "Summary",
+                List.of("back pain"), "ana.author", List.of("dr.rao"), List.of(), Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
+        return articleId;
+    }
+}

@@ -49,7 +49,7 @@ class AlertController {
         }
     }
 
-    record PreferencesRequest(@Size(max = 254) String email, @Size(max = 2000) String webhookUrl, boolean dailyDigest,
+    record PreferencesRequest(@Size(max = 254) String email, @Size(max = 2000) String webhookUrl, Boolean dailyDigest,
                               @Size(max = 64) String timeZone, LocalTime quietFrom, LocalTime quietUntil,
                               LocalTime digestAt) {
     }
@@ -114,7 +114,7 @@ class AlertController {
         String secret = body.webhookUrl() == null ? null
                 : current.webhookSecret() != null ? current.webhookSecret() : UUID.randomUUID().toString();
         return mongoTemplate.save(new AlertPreferences(actor.username(), blankToNull(body.email()),
-                blankToNull(body.webhookUrl()), secret, body.dailyDigest(), body.timeZone(), body.quietFrom(),
+                blankToNull(body.webhookUrl()), secret, Boolean.TRUE.equals(body.dailyDigest()), body.timeZone(), body.quietFrom(),
                 body.quietUntil(), body.digestAt()));
     }
 

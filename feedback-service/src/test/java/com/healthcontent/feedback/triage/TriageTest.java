@@ -1,0 +1,111 @@
+package com.healthcontent.feedback.triage;
+
+import static com.healthcontent.feedback.FeedbackApi.ADMIN;
+import static com.healthcontent.feedback.FeedbackApi.AUTHOR;
+import static com.healthcontent.feedback.FeedbackApi.DR_KIM;
+import static com.healthcontent.feedback.FeedbackApi.DR_RAO;
+import static com.healthcontent.feedback.FeedbackApi.EDITOR;
+import static com.healthcontent.feedback.FeedbackApi.newReader;
+import static com.healthcontent.feedback.FeedbackApi.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.FeedbackApi;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/** Reports reach the people who answer for the content; they, and only they, move them through triage. */
+@ServiceIntegrationTest
+class TriageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    PublishedContents contents;
+
+    FeedbackApi api;
+    TopicProbe articleEvents;
+    TopicProbe feedbackEvents;
+
+    @BeforeEach
+    void setUp() {
+        api = new FeedbackApi(port);
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+        feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articleEvents.close();
+        feedbackEvents.close();
+    }
+
+    @Test
+    void reviewersSeeReportsOnTheirContentEditorsSeeAll() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        String id = api.submit(newReader(), report(article, "QUESTIONABLE", "Source?"), 202).get("id").asString();
+
+        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?status=NEW&id=" + article, DR_RAO, null, 200)
+                .get("items")).extracting(item -> item.get("id").asString()).containsExactly(id);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?id=" + article, DR_KIM, null, 200)
+                .get("items").size()).isZero();
+        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?reason=QUESTIONABLE&id=" + article, EDITOR, null,
+                200).get("items")).extracting(item -> item.get("id").asString()).containsExactly(id);
+        api.call(HttpMethod.GET, "/api/v1/feedback/reports", AUTHOR, null, 403);
+        api.call(HttpMethod.GET, "/api/v1/feedback/reports", null, null, 401);
+    }
+
+    @Test
+    void onlyTheContentsReviewersAndEditorsMoveAReportThroughTriage() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        String id = api.submit(newReader(), report(article, "OUTDATED", "New guideline in 2024"), 202).get("id")
+                .asString();
+        String path = "/api/v1/feedback/reports/" + id + "/status";
+
+        api.call(HttpMethod.POST, path, DR_KIM, "{\"status\": \"ACKNOWLEDGED\"}", 403);
+        api.call(HttpMethod.POST, path, AUTHOR, "{\"status\": \"ACKNOWLEDGED\"}", 403);
+        api.call(HttpMethod.POST, path, null, "{\"status\": \"ACKNOWLEDGED\"}", 401);
+        api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"ACKNOWLEDGED\", \"note\": \"Looking\"}", 200);
+        api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"NEW\"}", 409);
+        api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"RESOLVED\"}", 400);
+        api.call(HttpMethod.POST, path, EDITOR, "{\"status\": \"RESOLVED\", \"note\": \"Updated to the 2024 guideline\"}",
+                200);
+        api.call(HttpMethod.POST, path, ADMIN, "{\"status\": \"DISMISSED\", \"note\": \"x\"}", 409);
+        api.call(HttpMethod.POST, path, EDITOR, "{\"status\": \"CLOSED\"}", 400);
+
+        feedbackEvents.awaitEvent(e -> e.type().equals(EventType.REPORT_STATUS_CHANGED.ceType())
+                && e.dataAsString().contains(id) && e.dataAsString().contains("\"to\":\"RESOLVED\""));
+    }
+
+    @Test
+    void reportsExportAsCsvForADateRange() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        Instant from = Instant.now().minusSeconds(5);
+        api.submit(newReader(), report(article, "BROKEN_LINK", "=HYPERLINK(\\\"evil\\\") link is dead"), 202);
+        Instant to = Instant.now().plusSeconds(5);
+
+        String csv = api.client().get().uri("/api/v1/feedback/reports/export?from={from}&to={to}", from, to)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .returnResult(String.class).getResponseBody();
+        assertThat(csv).startsWith("id,submitted_at,target_type,target_slug,reason,status,comment")
+                .contains("BROKEN_LINK").contains("\"'=HYPERLINK(\"\"evil\"\") link is dead\"");
+        api.call(HttpMethod.GET, "/api/v1/feedback/reports/export?from=" + to + "&to=" + from, EDITOR, null, 400);
+    }
+}

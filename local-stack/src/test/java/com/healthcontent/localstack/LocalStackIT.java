@@ -129,6 +129,28 @@ class LocalStackIT {
 
     @Test
     @Order(5)
+    void aProblemReportAtTheGatewayReachesTheReviewersLiveStream() throws Exception {
+        String reviewer = token("dr.rao");
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + reviewer).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
+                        bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", received).contains("connected"));
+            HttpResponse<String> report = send("POST", "/api/v1/feedback", null, """
+                    {"target": {"type": "ARTICLE", "id": "is-it-good-or-bad-to-crack-your-back"}, "helpful": false,
+                     "reason": "INACCURATE", "comment": "The kneeling stretch hold time differs from my physio's advice"}""");
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(202);
+            String reportId = json.readTree(report.body()).get("id").asString();
+            await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", received).contains(reportId));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    @Order(6)
     void sigtermStopsEveryProcessItStarted() throws Exception {
         stack.destroy(); // SIGTERM, as Ctrl-C or a process manager would
         assertThat(stack.waitFor(90, TimeUnit.SECONDS)).isTrue();

@@ -6,6 +6,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,15 @@ public final class Problems {
 
     public Problems(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
+    }
+
+    /** The same problem as a response entity, for handlers that return one. */
+    public static ResponseEntity<Object> entity(ServerWebExchange exchange, HttpStatus status, String title,
+            String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {

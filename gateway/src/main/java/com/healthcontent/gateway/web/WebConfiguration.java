@@ -1,5 +1,7 @@
 package com.healthcontent.gateway.web;
 
+import com.healthcontent.gateway.ratelimit.RateLimitFilter;
+import com.healthcontent.gateway.ratelimit.RateLimitProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,11 @@ class WebConfiguration {
     BodySizeLimitFilter bodySizeLimitFilter(@Value("${platform.http.max-body-size:256KB}") DataSize maxBodySize,
             Problems problems) {
         return new BodySizeLimitFilter(maxBodySize, problems);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimitProperties limits, Problems problems) {
+        return new RateLimitFilter(limits, problems);
     }
 
     @Bean

@@ -1,0 +1,111 @@
+package com.healthcontent.gateway.pages;
+
+import com.healthcontent.gateway.web.Problems;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One request for everything an article page shows: the article, its exercise cards, the routines that use them,
+ * its feedback summary and related articles, fetched in parallel. A part whose service is down is named in
+ * {@code unavailable} and the page still comes (200); without the article itself there is no page (503).
+ */
+@RestController
+class ArticlePageController {
+
+    private final WebClient http;
+    private final String articles;
+    private final String exercises;
+    private final String feedback;
+    private final Duration partTimeout;
+
+    ArticlePageController(@Value("${ARTICLE_SERVICE_URL:http://localhost:8081}") String articles,
+            @Value("${EXERCISE_SERVICE_URL:http://localhost:8082}") String exercises,
+            @Value("${FEEDBACK_SERVICE_URL:http://localhost:8083}") String feedback,
+            @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
+        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
+        this.articles = articles;
+        this.exercises = exercises;
+        this.feedback = feedback;
+        this.partTimeout = partTimeout;
+    }
+
+    @GetMapping("/api/v1/pages/articles/{slug}")
+    Mono<ResponseEntity<Object>> page(@PathVariable String slug, ServerWebExchange exchange) {
+        return get(articles + "/api/v1/articles/{slug}", slug)
+                .flatMap(this::compose)
+                .onErrorResume(WebClientResponseException.NotFound.class, notFound -> Mono.just(Problems.entity(exchange,
+                        HttpStatus.NOT_FOUND, "Not found", "Article '" + slug + "' does not exist.")))
+                .onErrorResume(down -> Mono.just(Problems.entity(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service unavailable", "Articles cannot be read right now; try again shortly.")));
+    }
+
+    private Mono<ResponseEntity<Object>> compose(JsonNode article) {
+        List<String> unavailable = new CopyOnWriteArrayList<>();
+        List<String> exerciseSlugs = new ArrayList<>();
+        article.path("sections").forEach(section -> {
+            JsonNode card = section.path("exercise");
+            if (card.has("slug")) {
+                exerciseSlugs.add(card.get("slug").asString());
+            }
+        });
+        Mono<List<JsonNode>> exerciseCards = Flux.fromIterable(exerciseSlugs)
+                .flatMapSequential(s -> get(exercises + "/api/v1/exercises/{slug}", s))
+                .collectList()
+                .onErrorResume(e -> unavailable("exercises", unavailable, List.of()))
+                .cache();
+        Mono<List<JsonNode>> routines = exerciseCards.flatMap(cards -> unavailable.contains("exercises")
+                        ? unavailable("routines", unavailable, List.<JsonNode>of())
+                        : Flux.fromIterable(cards)
+                                .flatMap(card -> get(exercises + "/api/v1/routines?exerciseId={id}",
+                                        card.get("id").asString()))
+                                .flatMapIterable(page -> page.path("items"))
+                                .distinct(routine -> routine.get("slug").asString())
+                                .collectList())
+                .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
+        Mono<Object> summary = get(feedback + "/api/v1/feedback/summary?type=ARTICLE&id={id}", article.get("id").asString())
+                .<Object>map(node -> node)
+                .onErrorResume(e -> unavailable("feedback", unavailable, Map.of()));
+        return Mono.zip(exerciseCards, routines, summary).map(parts -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("article", article);
+            page.put("exercises", parts.getT1());
+            page.put("routines", parts.getT2());
+            page.put("feedback", parts.getT3() instanceof Map<?, ?> empty && empty.isEmpty() ? null : parts.getT3());
+            page.put("related", article.path("related"));
+            page.put("unavailable", List.copyOf(unavailable));
+            CacheControl cache = unavailable.isEmpty() ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
+                    : CacheControl.noStore();
+            return ResponseEntity.ok().cacheControl(cache).<Object>body(page);
+        });
+    }
+
+    private static <T> Mono<T> unavailable(String part, List<String> unavailable, T empty) {
+        unavailable.add(part);
+        return Mono.just(empty);
+    }
+
+    private Mono<JsonNode> get(String uri, Object... variables) {
+        return http.get().uri(uri, variables).retrieve().bodyToMono(JsonNode.class).timeout(partTimeout.plusMillis(500));
+    }
+}

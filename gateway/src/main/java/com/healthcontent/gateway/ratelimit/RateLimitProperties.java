@@ -1,0 +1,15 @@
+package com.healthcontent.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Requests per minute: per client IP for anonymous callers, per token subject for signed-in ones, and a stricter
+ * limit per IP for reader feedback, the one anonymous write.
+ */
+@ConfigurationProperties("platform.rate-limit")
+public record RateLimitProperties(@DefaultValue("true") boolean enabled,
+                                  @DefaultValue("300") int anonymousPerMinute,
+                                  @DefaultValue("1200") int signedInPerMinute,
+                                  @DefaultValue("30") int feedbackPerMinute) {
+}

@@ -1,0 +1,221 @@
+package com.healthcontent.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
+import com.healthcontent.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Rate limits, CORS, the response cache, circuit breakers and the composed article page, in front of stand-in
+ * services that can be switched off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.rate-limit.feedback-per-minute=3", "platform.cache.time-to-live=2s",
+        "platform.circuit-breaker.minimum-calls=4", "platform.circuit-breaker.open-for=60s"})
+@ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
+@SuppressWarnings("unchecked")
+class EdgeProtectionTest {
+
+    static final List<String> seen = new CopyOnWriteArrayList<>();
+    static final AtomicBoolean articlesDown = new AtomicBoolean();
+    static final AtomicBoolean exercisesDown = new AtomicBoolean();
+    static final HttpServer services = start();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String url = "http://127.0.0.1:" + services.getAddress().getPort();
+        registry.add("ARTICLE_SERVICE_URL", () -> url);
+        registry.add("EXERCISE_SERVICE_URL", () -> url);
+        registry.add("FEEDBACK_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        seen.clear();
+        articlesDown.set(false);
+        exercisesDown.set(false);
+    }
+
+    @AfterAll
+    static void stop() {
+        services.stop(0);
+    }
+
+    @Test
+    void feedbackFromOneClientIsLimitedWith429AndRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                    .expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void corsPreflightFromTheWebOriginIsAllowedOthersAreNot() {
+        client.options().uri("/api/v1/articles").header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+        client.options().uri("/api/v1/articles").header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void anonymousReadsAreCachedBrieflyStaffReadsNever() {
+        client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
+        assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSize(1);
+
+        String token = TestTokens.forUser("eli.editor", "EDITOR");
+        client.get().uri("/api/v1/articles/cached-one").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSize(2);
+
+        // short-lived: after the TTL the service is asked again (e.g. the article was unpublished meanwhile)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
+            assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSizeGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @Test
+    void theCircuitBreakerOpensWhenAServiceIsDown() {
+        for (int i = 0; i < 6; i++) {
+            client.get().uri("/api/v1/feedback/reports").header(HttpHeaders.AUTHORIZATION,
+                    "Bearer " + TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER")).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("feedback-service").getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void theArticlePageComposesEveryPartInOneResponse() {
+        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.article.slug").isEqualTo("crack-your-back")
+                .jsonPath("$.exercises[0].slug").isEqualTo("knees-to-chest")
+                .jsonPath("$.routines[0].slug").isEqualTo("easing-a-stiff-back")
+                .jsonPath("$.related[0].slug").isEqualTo("stiff-neck")
+                .jsonPath("$.unavailable").value(parts -> assertThat((List<Object>) parts).containsExactly("feedback"));
+    }
+
+    @Test
+    void withoutExercisesThePageStillComesWithThosePartsMarked() {
+        exercisesDown.set(true);
+        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.article.title").exists()
+                .jsonPath("$.unavailable").value(parts -> assertThat((List<Object>) parts)
+                        .contains("exercises", "routines", "feedback"));
+    }
+
+    @Test
+    void withoutArticlesThereIsNoPage() {
+        articlesDown.set(true);
+        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        articlesDown.set(false);
+        client.get().uri("/api/v1/pages/articles/no-such-article").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void oneSwaggerUiListsEveryService() {
+        client.get().uri("/v3/api-docs/gateway/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat((List<Object>) names)
+                        .contains("article-service", "exercise-service", "feedback-service"));
+    }
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().toString();
+                seen.add(path);
+                String body;
+                int status = 200;
+                if (path.startsWith("/api/v1/articles/no-such-article")) {
+                    status = 404;
+                    body = "{\"status\": 404}";
+                } else if (path.startsWith("/api/v1/articles")) {
+                    status = articlesDown.get() ? 503 : 200;
+                    body = """
+                            {"id": "a1", "slug": "crack-your-back", "title": "Is it good or bad to crack your back?",
+                             "sections": [{"type": "TEXT", "body": "Why it pops [1]."},
+                                          {"type": "EXERCISE", "exercise": {"id": "e1", "slug": "knees-to-chest"}}],
+                             "related": [{"slug": "stiff-neck", "title": "Easing a stiff neck"}]}""";
+                } else if (path.startsWith("/api/v1/exercises/knees-to-chest")) {
+                    status = exercisesDown.get() ? 503 : 200;
+                    body = "{\"id\": \"e1\", \"slug\": \"knees-to-chest\", \"name\": \"Knees to chest\"}";
+                } else if (path.startsWith("/api/v1/routines")) {
+                    status = exercisesDown.get() ? 503 : 200;
+                    body = "{\"items\": [{\"slug\": \"easing-a-stiff-back\"}], \"page\": {}}";
+                } else {
+                    body = "{}";
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -42,7 +42,7 @@ public record Article(
         Instant nextReviewDue,
         @Indexed Instant scheduledFor,
         String scheduledBy,
-        int publications,
+        Integer publications,
         @Indexed String searchText,
         List<WorkflowStep> history,
         @Version Long version,
@@ -56,6 +56,7 @@ public record Article(
     public static final int MAX_REVIEWERS = 5;
 
     public Article {
+        publications = publications == null ? 0 : publications; // absent in documents written before it existed
         medicalReviewers = medicalReviewers == null ? List.of() : List.copyOf(medicalReviewers);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : List.copyOf(history);

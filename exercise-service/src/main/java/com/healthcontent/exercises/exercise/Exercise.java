@@ -32,11 +32,13 @@ public record Exercise(
         Instant publishedAt,
         Instant retiredAt,
         @Indexed String searchText,
-        @Indexed int sessionSeconds,
+        @Indexed Integer sessionSeconds,
         @Version Long version,
         List<OutboxEvent> outbox) {
 
     public Exercise {
+        // Derived, stored only so lists can filter on it; recomputed so documents written before it existed load.
+        sessionSeconds = content.dose().maxSessionSeconds();
         medicalReviewers = medicalReviewers == null ? List.of() : List.copyOf(medicalReviewers);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import com.healthcontent.servicedefaults.web.RequestBodyTooLargeException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -17,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,6 +40,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final String ERRORS = "errors";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
@@ -94,6 +99,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, WebRequest request) {
         return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);
+    }
+
+    /**
+     * Anything unexpected is a 500 problem without internals; security exceptions go on to the security filters,
+     * which answer 401 or 403.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Object> unexpected(RuntimeException ex, WebRequest request) {
+        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+            throw ex;
+        }
+        log.error("Unexpected error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; it has been logged.", List.of(), request);
     }
 
     @Override

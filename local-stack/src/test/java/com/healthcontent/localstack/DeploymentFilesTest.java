@@ -78,5 +78,7 @@ class DeploymentFilesTest {
         Map<String, Object> gatewayEnv = (Map<String, Object>) services.get("gateway").get("environment");
         assertThat(gatewayEnv.get("ARTICLE_SERVICE_URL")).isEqualTo("http://article-service:8081");
         assertThat(gatewayEnv.get("FEEDBACK_SERVICE_URL")).isEqualTo("http://feedback-service:8083");
+        assertThat(gatewayEnv.get("RATE_LIMIT_REDIS_URL")).isEqualTo("redis://redis:6379");
+        assertThat((String) services.get("redis").get("image")).startsWith("redis:");
     }
 }

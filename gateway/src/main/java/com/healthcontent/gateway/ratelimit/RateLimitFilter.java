@@ -1,10 +1,8 @@
 package com.healthcontent.gateway.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.healthcontent.gateway.web.Problems;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -22,17 +20,16 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client IP otherwise, and a
  * separate, stricter bucket for {@code POST /api/v1/feedback}. Over the limit: 429 with {@code Retry-After} and a
- * problem body. Buckets live in this instance's memory (bounded, idle ones evicted); with several gateway
- * instances, give Bucket4j a Redis-backed proxy manager instead (README, "Several gateway instances").
+ * problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(500_000)
-            .expireAfterAccess(Duration.ofMinutes(5)).build();
+    private final BucketStore buckets;
     private final RateLimitProperties limits;
     private final Problems problems;
 
-    public RateLimitFilter(RateLimitProperties limits, Problems problems) {
+    public RateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems) {
+        this.buckets = buckets;
         this.limits = limits;
         this.problems = problems;
     }
@@ -61,23 +58,26 @@ public class RateLimitFilter implements WebFilter, Ordered {
                         key = "ip:" + clientIp(exchange);
                         perMinute = limits.anonymousPerMinute();
                     }
-                    ConsumptionProbe probe = bucket(key, perMinute).tryConsumeAndReturnRemaining(1);
-                    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
-                            Long.toString(probe.getRemainingTokens()));
-                    if (probe.isConsumed()) {
-                        return chain.filter(exchange);
-                    }
-                    long retryAfter = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1;
-                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                            "Slow down: try again in " + retryAfter + " s.");
+                    return buckets.tryConsume(key + "/" + perMinute, perMinute(perMinute))
+                            .flatMap(probe -> admit(exchange, chain, probe));
                 });
     }
 
-    private Bucket bucket(String key, int perMinute) {
-        return buckets.get(key + "/" + perMinute, k -> Bucket.builder()
+    private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, ConsumptionProbe probe) {
+        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        if (probe.isConsumed()) {
+            return chain.filter(exchange);
+        }
+        long retryAfter = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1;
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "Slow down: try again in " + retryAfter + " s.");
+    }
+
+    static BucketConfiguration perMinute(int perMinute) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+                .build();
     }
 
     private static String clientIp(ServerWebExchange exchange) {

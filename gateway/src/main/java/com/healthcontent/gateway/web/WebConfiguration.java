@@ -1,5 +1,6 @@
 package com.healthcontent.gateway.web;
 
+import com.healthcontent.gateway.ratelimit.BucketStore;
 import com.healthcontent.gateway.ratelimit.RateLimitFilter;
 import com.healthcontent.gateway.ratelimit.RateLimitProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +29,14 @@ class WebConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RateLimitProperties limits, Problems problems) {
-        return new RateLimitFilter(limits, problems);
+    BucketStore bucketStore(RateLimitProperties limits) {
+        return limits.redisUrl() == null || limits.redisUrl().isBlank() ? BucketStore.local()
+                : BucketStore.redis(limits.redisUrl());
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems) {
+        return new RateLimitFilter(buckets, limits, problems);
     }
 
     @Bean

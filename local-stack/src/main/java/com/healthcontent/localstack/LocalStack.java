@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * content through the public API. Runs in the foreground; SIGINT or SIGTERM stops everything it started.
  *
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
- * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N.
+ * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
+ * {@code --scale SERVICE=N} runs N instances of a service (ports 100 apart) behind the gateway's load balancer,
+ * sharing the topics' partitions through their consumer groups.
  */
 public final class LocalStack {
 
@@ -32,6 +34,7 @@ public final class LocalStack {
     private final Path dataDir;
     private final Ports ports;
     private final boolean loadDemo;
+    private final Map<String, Integer> scale;
     private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
 
@@ -42,11 +45,12 @@ public final class LocalStack {
         }
     }
 
-    LocalStack(Path root, Path dataDir, Ports ports, boolean loadDemo) {
+    LocalStack(Path root, Path dataDir, Ports ports, boolean loadDemo, Map<String, Integer> scale) {
         this.root = root;
         this.dataDir = dataDir;
         this.ports = ports;
         this.loadDemo = loadDemo;
+        this.scale = Map.copyOf(scale);
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +59,12 @@ public final class LocalStack {
         boolean fresh = false;
         boolean demo = true;
         int offset = 0;
-        for (String arg : args) {
+        Map<String, Integer> scale = new LinkedHashMap<>();
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            options.add(args[i].equals("--scale") && i + 1 < args.length ? "--scale=" + args[++i] : args[i]);
+        }
+        for (String arg : options) {
             if (arg.equals("--fresh")) {
                 fresh = true;
             } else if (arg.equals("--no-demo")) {
@@ -64,15 +73,19 @@ public final class LocalStack {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.startsWith("--port-offset=")) {
                 offset = Integer.parseInt(arg.substring("--port-offset=".length()));
+            } else if (arg.matches("--scale=(article|exercise|feedback)-service=[1-9]")) {
+                String[] serviceAndCount = arg.substring("--scale=".length()).split("=");
+                scale.put(serviceAndCount[0], Integer.parseInt(serviceAndCount[1]));
             } else {
-                System.err.println("unknown option " + arg + " (known: --fresh --no-demo --data-dir=PATH --port-offset=N)");
+                System.err.println("unknown option " + arg + " (known: --fresh --no-demo --data-dir=PATH "
+                        + "--port-offset=N --scale SERVICE=N with N from 1 to 9)");
                 System.exit(2);
             }
         }
         if (fresh) {
             deleteRecursively(dataDir);
         }
-        LocalStack stack = new LocalStack(root, dataDir, Ports.withOffset(offset), demo);
+        LocalStack stack = new LocalStack(root, dataDir, Ports.withOffset(offset), demo, scale);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -107,32 +120,34 @@ public final class LocalStack {
 
         String issuer = "http://localhost:" + ports.auth();
         Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
-        ManagedProcess auth = launchJar("auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
+        ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
                 "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString()), logs);
-        List<ManagedProcess> services = new ArrayList<>();
-        Map<String, Integer> servicePorts = new LinkedHashMap<>();
-        servicePorts.put("article-service", ports.article());
-        servicePorts.put("exercise-service", ports.exercise());
-        servicePorts.put("feedback-service", ports.feedback());
-        for (Map.Entry<String, Integer> service : servicePorts.entrySet()) {
+        Map<String, Integer> basePorts = new LinkedHashMap<>();
+        basePorts.put("article-service", ports.article());
+        basePorts.put("exercise-service", ports.exercise());
+        basePorts.put("feedback-service", ports.feedback());
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        waits.add(readyAsync(auth, ports.auth(), "authorization server"));
+        Map<String, List<String>> instances = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> service : basePorts.entrySet()) {
             Map<String, String> env = new LinkedHashMap<>(jwt);
             env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            services.add(launchJar(service.getKey(), service.getValue(), env, logs));
-        }
-        List<CompletableFuture<Void>> waits = new ArrayList<>();
-        waits.add(readyAsync(auth, ports.auth(), "authorization server"));
-        for (ManagedProcess service : services) {
-            waits.add(readyAsync(service, servicePorts.get(service.name()), service.name()));
+            int count = scale.getOrDefault(service.getKey(), 1);
+            for (int i = 0; i < count; i++) {
+                int port = service.getValue() + 100 * i;
+                String name = i == 0 ? service.getKey() : service.getKey() + "-" + (i + 1);
+                ManagedProcess instance = launchJar(service.getKey(), name, port, env, logs);
+                instances.computeIfAbsent(service.getKey(), k -> new ArrayList<>()).add("http://localhost:" + port);
+                waits.add(readyAsync(instance, port, name));
+            }
         }
         joinAll(waits);
 
         Map<String, String> routes = new LinkedHashMap<>(jwt);
-        routes.put("ARTICLE_SERVICE_URL", "http://localhost:" + ports.article());
-        routes.put("EXERCISE_SERVICE_URL", "http://localhost:" + ports.exercise());
-        routes.put("FEEDBACK_SERVICE_URL", "http://localhost:" + ports.feedback());
+        routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
-        ManagedProcess gateway = launchJar("gateway", ports.gateway(), routes, logs);
+        ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
         joinAll(List.of(readyAsync(gateway, ports.gateway(), "gateway")));
         Duration toReady = Duration.between(begin, Instant.now());
 
@@ -146,7 +161,16 @@ public final class LocalStack {
         printSummary(toReady);
     }
 
-    private ManagedProcess launchJar(String module, int port, Map<String, String> environment, Path logs)
+    /** The gateway's service instances, as Spring Cloud's simple discovery reads them. */
+    private static String instanceList(Map<String, List<String>> instances) {
+        StringBuilder json = new StringBuilder("{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{");
+        List<String> services = new ArrayList<>();
+        instances.forEach((service, uris) -> services.add("\"" + service + "\":[" + String.join(",",
+                uris.stream().map(uri -> "{\"uri\":\"" + uri + "\"}").toList()) + "]"));
+        return json.append(String.join(",", services)).append("}}}}}}}").toString();
+    }
+
+    private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)
             throws IOException {
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.exists(jar)) {
@@ -158,7 +182,7 @@ public final class LocalStack {
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
-        return launch(module, command, env, logs);
+        return launch(name, command, env, logs);
     }
 
     private ManagedProcess launch(String name, List<String> command, Map<String, String> env, Path logs)
@@ -200,7 +224,8 @@ public final class LocalStack {
         System.out.println("  Feedback                   " + gateway + "/api/v1/feedback (POST, anonymous)");
         System.out.println("  Authorization server       http://localhost:" + ports.auth() + "   (OIDC: /.well-known/openid-configuration)");
         System.out.println("  Services, direct           article :" + ports.article() + "  exercise :" + ports.exercise()
-                + "  feedback :" + ports.feedback());
+                + "  feedback :" + ports.feedback() + (scale.isEmpty() ? "" : "  (more instances 100 ports apart: "
+                + scale + ")"));
         System.out.println("  Kafka / MongoDB            127.0.0.1:" + ports.kafka() + " / mongodb://127.0.0.1:" + ports.mongo());
         System.out.println();
         System.out.println("  Demo users (password: healthy-demo, or $DEMO_PASSWORD): ana.author (AUTHOR), eli.editor (EDITOR),");

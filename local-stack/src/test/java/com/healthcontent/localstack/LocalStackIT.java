@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -47,10 +50,13 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
-        stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
-                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + OFFSET)
-                .redirectErrorStream(true).redirectOutput(CONSOLE.toFile()).start();
+                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + OFFSET,
+                "--scale", "feedback-service=3");
+        // Load from one address: the gateway's per-IP feedback limit is raised, as for a load test.
+        builder.environment().put("RATE_LIMIT_FEEDBACK", "100000");
+        stack = builder.redirectErrorStream(true).redirectOutput(CONSOLE.toFile()).start();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .failFast("the stack exited, see " + CONSOLE, () -> !stack.isAlive())
                 .until(() -> console().contains("Press Ctrl-C"));
@@ -68,7 +74,7 @@ class LocalStackIT {
     @Test
     @Order(1)
     void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
-        assertThat(children).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(children).hasSizeGreaterThanOrEqualTo(9);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }
 
@@ -151,11 +157,52 @@ class LocalStackIT {
 
     @Test
     @Order(6)
+    void threeFeedbackInstancesShareTheReportsAndLoseNoneWhenOneStopsMidway() throws Exception {
+        String article = "is-it-good-or-bad-to-crack-your-back";
+        long before = body(get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null)).get("notHelpful").asLong();
+        ProcessHandle victim = children.stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("feedback-service.jar")).findFirst().orElseThrow();
+        List<String> accepted = new ArrayList<>();
+        int reports = 60;
+        for (int i = 0; i < reports; i++) {
+            if (i == reports / 3) {
+                victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the others
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/feedback"))
+                    .header("Content-Type", "application/json").header("User-Agent", "e2e-reader-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
+                            .formatted(article))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            accepted.add(json.readTree(response.body()).get("id").asString());
+        }
+        assertThat(victim.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+
+        String reviewer = token("dr.rao");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Integer> alertsPerReport = new HashMap<>();
+            for (int page = 0; page < 10; page++) {
+                JsonNode items = body(get("/api/v1/me/alerts?size=100&page=" + page, reviewer)).get("items");
+                items.forEach(alert -> alertsPerReport.merge(alert.path("reportId").asString(""), 1, Integer::sum));
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+            for (String id : accepted) {
+                assertThat(alertsPerReport.get(id)).as("alerts for report %s", id).isEqualTo(1);
+            }
+            long after = body(get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null)).get("notHelpful").asLong();
+            assertThat(after - before).isEqualTo(reports);
+        });
+    }
+
+    @Test
+    @Order(7)
     void sigtermStopsEveryProcessItStarted() throws Exception {
         stack.destroy(); // SIGTERM, as Ctrl-C or a process manager would
         assertThat(stack.waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        assertThat(console()).contains("Stopped 7 processes");
+        assertThat(console()).contains("Stopped 9 processes");
     }
 
     private static String console() throws IOException {

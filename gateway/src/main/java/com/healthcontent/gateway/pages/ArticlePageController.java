@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,15 +39,14 @@ class ArticlePageController {
     private final String feedback;
     private final Duration partTimeout;
 
-    ArticlePageController(@Value("${ARTICLE_SERVICE_URL:http://localhost:8081}") String articles,
-            @Value("${EXERCISE_SERVICE_URL:http://localhost:8082}") String exercises,
-            @Value("${FEEDBACK_SERVICE_URL:http://localhost:8083}") String feedback,
+    /** Service names, resolved by the load balancer over the instances the gateway knows. */
+    ArticlePageController(@LoadBalanced WebClient.Builder loadBalanced,
             @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
-        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+        this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
-        this.articles = articles;
-        this.exercises = exercises;
-        this.feedback = feedback;
+        this.articles = "http://article-service";
+        this.exercises = "http://exercise-service";
+        this.feedback = "http://feedback-service";
         this.partTimeout = partTimeout;
     }
 

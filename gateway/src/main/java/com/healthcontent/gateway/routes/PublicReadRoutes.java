@@ -27,22 +27,19 @@ class PublicReadRoutes {
 
     @Bean
     RouteLocator publicReads(RouteLocatorBuilder routes,
-            @Value("${ARTICLE_SERVICE_URL:http://localhost:8081}") String articles,
-            @Value("${EXERCISE_SERVICE_URL:http://localhost:8082}") String exercises,
-            @Value("${FEEDBACK_SERVICE_URL:http://localhost:8083}") String feedback,
             @Value("${platform.cache.time-to-live:10s}") Duration ttl,
             @Value("${platform.cache.size:32MB}") DataSize size) {
         return routes.routes()
                 .route("articles-public-read", r -> anonymousGet(r, "/api/v1/articles", "/api/v1/articles/{slug}",
                         "/api/v1/articles/{slug}/structured-data")
                         .and().not(p -> p.path("/api/v1/articles/due-for-review"))
-                        .filters(readFilters("article-service", ttl, size)).uri(articles))
+                        .filters(readFilters("article-service", ttl, size)).uri("lb://article-service"))
                 .route("exercises-public-read", r -> anonymousGet(r, "/api/v1/exercises", "/api/v1/exercises/{slug}",
                         "/api/v1/exercises/{slug}/session", "/api/v1/routines", "/api/v1/routines/{slug}",
                         "/api/v1/routines/{slug}/session")
-                        .filters(readFilters("exercise-service", ttl, size)).uri(exercises))
+                        .filters(readFilters("exercise-service", ttl, size)).uri("lb://exercise-service"))
                 .route("feedback-summary-public-read", r -> anonymousGet(r, "/api/v1/feedback/summary")
-                        .filters(readFilters("feedback-service", ttl, size)).uri(feedback))
+                        .filters(readFilters("feedback-service", ttl, size)).uri("lb://feedback-service"))
                 .build();
     }
 

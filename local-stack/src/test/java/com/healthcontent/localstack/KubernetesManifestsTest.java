@@ -1,0 +1,144 @@
+package com.healthcontent.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Renders each kustomize overlay the way kustomize would for the features used here (resources, namespace,
+ * images, replicas; no kustomize binary exists on the build machines) and checks what a cluster would get: every
+ * deployable with its Deployment, Service, autoscaler and disruption budget, probes on the actuator paths the
+ * modules serve, ports and images matching the modules, non-root read-only containers with requests and limits.
+ */
+class KubernetesManifestsTest {
+
+    static final Path K8S = Path.of("..", "deploy", "k8s");
+    static final List<String> DEPLOYABLES = List.of("auth-server", "article-service", "exercise-service",
+            "feedback-service", "gateway");
+    static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> render(Path overlay) throws IOException {
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(overlay.resolve("kustomization.yaml")));
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (String resource : (List<String>) kustomization.get("resources")) {
+            Path path = overlay.resolve(resource).normalize();
+            if (Files.isDirectory(path)) {
+                documents.addAll(render(path));
+            } else {
+                for (Object document : new Yaml().loadAll(Files.readString(path))) {
+                    if (document != null) {
+                        documents.add((Map<String, Object>) document);
+                    }
+                }
+            }
+        }
+        String namespace = (String) kustomization.get("namespace");
+        List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.getOrDefault("images", List.of());
+        List<Map<String, Object>> replicas = (List<Map<String, Object>>) kustomization.getOrDefault("replicas", List.of());
+        for (Map<String, Object> document : documents) {
+            Map<String, Object> metadata = (Map<String, Object>) document.get("metadata");
+            if (namespace != null) {
+                metadata.put("namespace", namespace);
+            }
+            if ("Deployment".equals(document.get("kind"))) {
+                for (Map<String, Object> container : containers(document)) {
+                    for (Map<String, Object> image : images) {
+                        String current = (String) container.get("image");
+                        if (current.startsWith(image.get("name") + ":")) {
+                            String name = (String) image.getOrDefault("newName", image.get("name"));
+                            container.put("image", name + ":" + image.getOrDefault("newTag", current.split(":")[1]));
+                        }
+                    }
+                }
+                for (Map<String, Object> replica : replicas) {
+                    if (replica.get("name").equals(metadata.get("name"))) {
+                        ((Map<String, Object>) document.get("spec")).put("replicas", replica.get("count"));
+                    }
+                }
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> containers(Map<String, Object> deployment) {
+        Map<String, Object> spec = (Map<String, Object>) deployment.get("spec");
+        Map<String, Object> template = (Map<String, Object>) spec.get("template");
+        return (List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    @SuppressWarnings("unchecked")
+    void everyDeployableIsCompleteSafeAndMatchesItsModule(String overlay) throws IOException {
+        List<Map<String, Object>> rendered = render(K8S.resolve("overlays").resolve(overlay));
+        for (String module : DEPLOYABLES) {
+            for (String kind : List.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget")) {
+                assertThat(find(rendered, kind, module)).as("%s %s in %s", kind, module, overlay).isNotNull();
+            }
+            Map<String, Object> deployment = find(rendered, "Deployment", module);
+            assertThat(((Map<String, Object>) deployment.get("metadata")).get("namespace")).isNotNull();
+            Map<String, Object> container = containers(deployment).get(0);
+            int modulePort = modulePort(module);
+
+            assertThat((String) container.get("image")).contains("/" + module + ":").doesNotEndWith(":latest");
+            Map<String, Object> port = ((List<Map<String, Object>>) container.get("ports")).get(0);
+            assertThat(port.get("containerPort")).isEqualTo(modulePort);
+            assertThat(path(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
+            assertThat(path(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
+            assertThat(moduleConfig(module)).as("probes enabled for %s", module).contains("probes");
+
+            Map<String, Object> security = (Map<String, Object>) container.get("securityContext");
+            assertThat(security).containsEntry("readOnlyRootFilesystem", true)
+                    .containsEntry("allowPrivilegeEscalation", false);
+            Map<String, Object> podSecurity = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    ((Map<String, Object>) deployment.get("spec")).get("template")).get("spec")).get("securityContext");
+            assertThat(podSecurity).containsEntry("runAsNonRoot", true);
+            Map<String, Object> resources = (Map<String, Object>) container.get("resources");
+            assertThat(resources).containsKeys("requests", "limits");
+
+            Map<String, Object> service = find(rendered, "Service", module);
+            Map<String, Object> servicePort = ((List<Map<String, Object>>) ((Map<String, Object>) service.get("spec"))
+                    .get("ports")).get(0);
+            assertThat(servicePort.get("port")).isEqualTo(modulePort);
+        }
+        assertThat(find(rendered, "ConfigMap", "platform-config")).isNotNull();
+        assertThat(find(rendered, "Secret", "platform-secrets")).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String path(Map<String, Object> container, String probe) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet")).get("path");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> find(List<Map<String, Object>> documents, String kind, String name) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind"))
+                && name.equals(((Map<String, Object>) d.get("metadata")).get("name"))).findFirst().orElse(null);
+    }
+
+    private static String moduleConfig(String module) throws IOException {
+        String own = Files.readString(Path.of("..", module, "src", "main", "resources", "application.yml"));
+        return module.endsWith("-service")
+                ? own + Files.readString(Path.of("..", "service-defaults", "src", "main", "resources",
+                        "service-defaults.yml"))
+                : own;
+    }
+
+    private static int modulePort(String module) throws IOException {
+        Matcher port = DEFAULT_PORT.matcher(moduleConfig(module));
+        assertThat(port.find()).as("default port of %s", module).isTrue();
+        return Integer.parseInt(port.group(1));
+    }
+}

@@ -6,6 +6,7 @@ import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
 import com.healthcontent.servicedefaults.problem.ProblemDetailsAdvice;
 import com.healthcontent.servicedefaults.security.ServiceSecurityConfiguration;
 import com.healthcontent.servicedefaults.web.RequestBodyLimitFilter;
+import com.healthcontent.servicedefaults.web.RequestIdLogging;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,13 @@ public class ServiceDefaultsAutoConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize, jsonMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdLogging> requestIdLogging() {
+        FilterRegistrationBean<RequestIdLogging> registration = new FilterRegistrationBean<>(new RequestIdLogging());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

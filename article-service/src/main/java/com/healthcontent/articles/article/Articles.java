@@ -13,6 +13,8 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +50,14 @@ public class Articles {
     private final ReviewPolicy reviewPolicy;
     private final ArticleProperties properties;
     private final Clock clock;
+    private final MeterRegistry meterRegistry;
 
     Articles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
-            IntegrationEvents events, ReviewPolicy reviewPolicy, ArticleProperties properties, Clock clock) {
+            IntegrationEvents events, ReviewPolicy reviewPolicy, ArticleProperties properties, Clock clock,
+            MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+        Gauge.builder("platform.articles.reviews.due", this, Articles::reviewsDue)
+                .description("Live articles whose medical review is due or that were flagged").register(meterRegistry);
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
@@ -100,7 +107,19 @@ public class Articles {
             throw new ForbiddenException("Only editors publish.");
         }
         requireComplete(article);
-        return repository.save(article.publish(actor, clock.instant(), reviewPolicy, events));
+        return published(repository.save(article.publish(actor, clock.instant(), reviewPolicy, events)));
+    }
+
+    private Article published(Article article) {
+        meterRegistry.counter("platform.articles.published", "kind",
+                article.live().revision() == 1 ? "first" : "revision").increment();
+        return article;
+    }
+
+    private double reviewsDue() {
+        return mongoTemplate.count(Query.query(new Criteria().orOperator(
+                Criteria.where("status").is(ArticleStatus.NEEDS_REVIEW),
+                Criteria.where("live").ne(null).and("nextReviewDue").lte(clock.instant()))), Article.class);
     }
 
     public Article schedule(String id, Instant at, Actor actor) {
@@ -119,7 +138,7 @@ public class Articles {
         Instant now = clock.instant();
         for (Article due : repository.findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus.SCHEDULED, now)) {
             Actor scheduler = new Actor(due.scheduledBy(), Set.of(Role.EDITOR));
-            repository.save(due.publish(scheduler, now, reviewPolicy, events));
+            published(repository.save(due.publish(scheduler, now, reviewPolicy, events)));
             published++;
         }
         return published;

@@ -12,6 +12,7 @@ import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,10 +44,12 @@ public class FeedbackSubmissions {
     private final CommentScreening screening;
     private final AbuseProperties abuse;
     private final Clock clock;
+    private final MeterRegistry meterRegistry;
 
     FeedbackSubmissions(PublishedContents contents, MongoTemplate mongoTemplate, IntegrationEvents events,
             ReaderKey readerKeys, SubmissionRateLimiter rateLimiter, CommentScreening screening, AbuseProperties abuse,
-            Clock clock) {
+            Clock clock, MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
         this.contents = contents;
         this.mongoTemplate = mongoTemplate;
         this.events = events;
@@ -90,16 +93,26 @@ public class FeedbackSubmissions {
                 tryingTo, comment.flags().stream().map(Enum::name).toList(),
                 request.reason() == null ? null : ReportStatus.NEW, List.of(), now, voteKey, dedupeKey, null,
                 List.of(event));
+        String reason = request.reason() == null ? "NONE" : request.reason().name();
         try {
-            return new Accepted(mongoTemplate.insert(feedback).id(), true);
+            Accepted accepted = new Accepted(mongoTemplate.insert(feedback).id(), true);
+            count(target, reason, "accepted");
+            return accepted;
         } catch (DuplicateKeyException twice) {
             Feedback first = mongoTemplate.findOne(Query.query(Criteria.where("dedupeKey").is(dedupeKey)),
                     Feedback.class);
             if (first != null) {
+                count(target, reason, "duplicate");
                 return new Accepted(first.id(), true);
             }
+            count(target, reason, "second-vote");
             throw new ConflictException("You have already given feedback on this today. Thank you!");
         }
+    }
+
+    private void count(PublishedContent target, String reason, String outcome) {
+        meterRegistry.counter("platform.feedback.received", "type", target.type().name(), "reason", reason,
+                "outcome", outcome).increment();
     }
 
     private static String blankToNull(String value) {

@@ -61,6 +61,9 @@ public class EventsConfiguration {
         Gauge.builder("platform.outbox.backlog", relay, OutboxRelay::backlog)
                 .description("Events stored in outboxes and not yet acknowledged by Kafka")
                 .register(meterRegistry);
+        Gauge.builder("platform.outbox.oldest.age", relay, OutboxRelay::oldestPendingAgeSeconds)
+                .baseUnit("seconds").description("How long the oldest unpublished event has waited")
+                .register(meterRegistry);
         return relay;
     }
 

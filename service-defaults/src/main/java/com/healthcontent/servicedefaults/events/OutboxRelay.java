@@ -1,7 +1,9 @@
 package com.healthcontent.servicedefaults.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +71,23 @@ public class OutboxRelay implements SmartLifecycle {
             published += drain(collection);
         }
         return published;
+    }
+
+    /** How long the oldest event has waited, in seconds (0 when none waits): a stuck relay shows here first. */
+    public double oldestPendingAgeSeconds() {
+        Instant oldest = null;
+        for (String collection : collections) {
+            for (Document doc : mongoTemplate.find(pendingQuery(), Document.class, collection)) {
+                for (Document event : doc.getList(OUTBOX_FIELD, Document.class, List.of())) {
+                    Object time = event.get("time");
+                    Instant at = time instanceof Date date ? date.toInstant() : null;
+                    if (at != null && (oldest == null || at.isBefore(oldest))) {
+                        oldest = at;
+                    }
+                }
+            }
+        }
+        return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
     }
 
     /** How many events wait in all outboxes (a gauge for operators). */

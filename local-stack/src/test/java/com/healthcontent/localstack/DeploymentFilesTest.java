@@ -62,10 +62,31 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void observabilityIsProvisionedFromFilesInTheRepository() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        assertThat((List<String>) services.get("grafana").get("volumes")).anyMatch(v -> v.contains("dashboards"));
+        Path dashboard = ROOT.resolve("deploy/observability/grafana/dashboards/platform.json");
+        String json = Files.readString(dashboard);
+        for (String metric : List.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
+                "kafka_consumer_fetch_manager_records_lag_max", "platform_outbox_backlog",
+                "platform_alerts_delivered_total", "platform_feedback_received_total")) {
+            assertThat(json).as("dashboard shows %s", metric).contains(metric);
+        }
+        String prometheus = Files.readString(ROOT.resolve("deploy/observability/prometheus.yml"));
+        for (String module : DEPLOYABLES) {
+            assertThat(prometheus).contains("[" + module + "]");
+        }
+        Map<String, Object> feedbackEnv = (Map<String, Object>) services.get("feedback-service").get("environment");
+        assertThat(feedbackEnv.get("SMTP_HOST")).isEqualTo("mailpit");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void servicesAreWiredByEnvironmentAndOnlyTheGatewayPublishesAPort() throws IOException {
         Map<String, Map<String, Object>> services = services();
+        List<String> tools = List.of("gateway", "prometheus", "grafana", "mailpit");
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
-            if (!service.getKey().equals("gateway")) {
+            if (!tools.contains(service.getKey())) {
                 assertThat(service.getValue()).as(service.getKey()).doesNotContainKey("ports");
             }
         }

@@ -3,6 +3,8 @@ package com.healthcontent.servicedefaults.events;
 import com.healthcontent.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +44,9 @@ public class EventsConfiguration {
 
     @Bean
     IntegrationEvents integrationEvents(JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
-            Clock clock) {
-        return new IntegrationEvents(jsonMapper, serviceName, clock);
+            Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new IntegrationEvents(jsonMapper, serviceName, clock, tracer.getIfAvailable(),
+                propagator.getIfAvailable());
     }
 
     /** The collections whose documents carry an outbox, found from the mapped aggregates. */

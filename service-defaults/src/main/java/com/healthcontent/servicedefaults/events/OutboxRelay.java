@@ -125,7 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document stored : new ArrayList<>(aggregate.getList(OUTBOX_FIELD, Document.class, List.of()))) {
             OutboxEvent event = mongoTemplate.getConverter().read(OutboxEvent.class, stored);
             try {
-                kafkaTemplate.send(event.toEnvelope().toProducerRecord())
+                kafkaTemplate.send(event.toProducerRecord())
                         .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -84,7 +84,7 @@ class DeploymentFilesTest {
     @SuppressWarnings("unchecked")
     void servicesAreWiredByEnvironmentAndOnlyTheGatewayPublishesAPort() throws IOException {
         Map<String, Map<String, Object>> services = services();
-        List<String> tools = List.of("gateway", "prometheus", "grafana", "mailpit");
+        List<String> tools = List.of("gateway", "prometheus", "grafana", "jaeger", "mailpit");
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             if (!tools.contains(service.getKey())) {
                 assertThat(service.getValue()).as(service.getKey()).doesNotContainKey("ports");

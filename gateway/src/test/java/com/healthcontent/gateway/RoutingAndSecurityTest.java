@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class RoutingAndSecurityTest {
 
-    record Seen(String method, String path, String authorization, String requestId) {
+    record Seen(String method, String path, String authorization, String requestId, String traceparent) {
     }
 
     static final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -79,6 +79,14 @@ class RoutingAndSecurityTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "support-1234");
         assertThat(seen.get(0).requestId()).isEqualTo("support-1234");
+    }
+
+    @Test
+    void theW3cTraceContinuesIntoTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.get().uri("/api/v1/articles/traced").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+        assertThat(seen.get(0).traceparent()).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
     }
 
     @Test
@@ -151,7 +159,8 @@ class RoutingAndSecurityTest {
                 exchange.getRequestBody().readAllBytes();
                 seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Request-Id")));
+                        exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                        exchange.getRequestHeaders().getFirst("traceparent")));
                 byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -1,0 +1,297 @@
+package com.healthcontent.loadtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The parts of the benchmark that are not load: the feedback reconciliation (before and after the burst), the
+ * reviewer-alert latency probe, and the summary of everything the run measured, written as markdown.
+ *
+ * <pre>BenchmarkReport baseline | after-burst | alert-latency N TOKEN | summary CONSOLE_LOG</pre>
+ */
+public final class BenchmarkReport {
+
+    static final ObjectMapper json = new ObjectMapper();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final Path RESULTS = Path.of(Targets.RESULTS);
+    static final String MONGO = System.getProperty("mongo", "mongodb://127.0.0.1:27017");
+    static final String KAFKA = System.getProperty("kafka", "127.0.0.1:9092");
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(RESULTS);
+        switch (args[0]) {
+            case "baseline" -> Files.writeString(RESULTS.resolve("feedback-before.properties"), counts().toString());
+            case "after-burst" -> Files.writeString(RESULTS.resolve("feedback-after.properties"), settledCounts(
+                    Long.parseLong(Files.readString(RESULTS.resolve("feedback-accepted.txt")).trim())).toString());
+            case "alert-latency" -> alertLatency(Integer.parseInt(args[1]), args[2]);
+            case "summary" -> summary(Path.of(args[1]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /** stored (MongoDB), published (events on the topic), counted (the summary), for the demo article. */
+    record Counts(long stored, long published, long counted) {
+        @Override
+        public String toString() {
+            return "stored=" + stored + "\npublished=" + published + "\ncounted=" + counted + "\n";
+        }
+
+        static Counts parse(String text) throws IOException {
+            Properties p = new Properties();
+            p.load(new java.io.StringReader(text));
+            return new Counts(Long.parseLong(p.getProperty("stored")), Long.parseLong(p.getProperty("published")),
+                    Long.parseLong(p.getProperty("counted")));
+        }
+    }
+
+    static Counts counts() throws Exception {
+        JsonNode article = get(Targets.GATEWAY + "/api/v1/articles/" + Targets.ARTICLE);
+        String articleId = article.get("id").asText();
+        long stored;
+        try (MongoClient mongo = MongoClients.create(MONGO)) {
+            stored = mongo.getDatabase("feedback-service").getCollection("feedback")
+                    .countDocuments(Filters.eq("targetId", articleId));
+        }
+        long published = 0;
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("feedback.events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    var type = record.headers().lastHeader("ce_type");
+                    var id = record.headers().lastHeader("ce_id");
+                    if (articleId.equals(record.key()) && type != null && id != null
+                            && new String(type.value(), StandardCharsets.UTF_8).endsWith("feedback.submitted.v1")) {
+                        ids.add(new String(id.value(), StandardCharsets.UTF_8)); // a redelivered event counts once
+                    }
+                }
+            }
+            published = ids.size();
+        }
+        JsonNode summary = get(Targets.GATEWAY + "/api/v1/feedback/summary?type=ARTICLE&id=" + articleId
+                + "&fresh=" + System.nanoTime());
+        return new Counts(stored, published, summary.get("helpful").asLong() + summary.get("notHelpful").asLong());
+    }
+
+    /** Counts after the burst, once the asynchronous parts (relay, summary consumer) have caught up or 60 s passed. */
+    static Counts settledCounts(long accepted) throws Exception {
+        Counts before = Counts.parse(Files.readString(RESULTS.resolve("feedback-before.properties")));
+        Instant deadline = Instant.now().plusSeconds(60);
+        Counts now = counts();
+        while (Instant.now().isBefore(deadline) && (now.published() - before.published() < accepted
+                || now.counted() - before.counted() < accepted)) {
+            Thread.sleep(1000); // polling the stack from outside: there is nothing to subscribe to
+            now = counts();
+        }
+        return now;
+    }
+
+    /** Submits reports one by one and times each from its 202 at the gateway to its alert on the reviewer's stream. */
+    static void alertLatency(int reports, String token) throws Exception {
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Pattern reportId = Pattern.compile("\"reportId\":\"([^\"]+)\"");
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create(Targets.GATEWAY + "/api/v1/me/alerts/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.join().body().forEach(line -> {
+            Matcher m = reportId.matcher(line);
+            if (m.find()) {
+                seenAt.putIfAbsent(m.group(1), System.nanoTime());
+            }
+        }));
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(2000); // let the stream connect before the first report (no event to wait on from here)
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Targets.GATEWAY
+                            + "/api/v1/feedback")).header("Content-Type", "application/json")
+                    .header("User-Agent", "latency-probe-" + i + "-" + Instant.now().toEpochMilli())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"target\": {\"type\": \"ARTICLE\", \"id\": \""
+                            + Targets.ARTICLE + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long accepted = System.nanoTime();
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("report refused: " + response.statusCode() + " " + response.body());
+            }
+            String id = json.readTree(response.body()).get("id").asText();
+            long deadline = accepted + Duration.ofSeconds(10).toNanos();
+            while (!seenAt.containsKey(id) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Long seen = seenAt.get(id);
+            latencies.add(seen == null ? 10_000.0 : Math.max(0, seen - accepted) / 1_000_000.0);
+        }
+        stream.cancel(true);
+        Collections.sort(latencies);
+        Files.writeString(RESULTS.resolve("alert-latency.properties"), "reports=" + reports + "\np50="
+                + percentile(latencies, 50) + "\np95=" + percentile(latencies, 95) + "\np99=" + percentile(latencies, 99)
+                + "\nmax=" + latencies.get(latencies.size() - 1) + "\n");
+    }
+
+    static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static void summary(Path console) throws Exception {
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("Run: ").append(Instant.now()).append(" on ").append(machine()).append(".\n");
+        md.append("Command: `./load-tests/run.sh` (local stack started by it; rate limits raised for the load: ")
+                .append("`RATE_LIMIT_ENABLED=false`, `FEEDBACK_PER_MINUTE=100000000`). Every number below is from this ")
+                .append("one run.\n\n");
+
+        md.append("## Requests\n\n| scenario / request | requests | failed | req/s | p50 ms | p95 ms | p99 ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, JsonNode> requests = new java.util.LinkedHashMap<>();
+        for (Path stats : latestStats()) {
+            JsonNode root = json.readTree(stats.toFile());
+            root.path("contents").forEach(node -> requests.put(node.path("name").asText(), node.path("stats")));
+        }
+        requests.forEach((name, stats) -> md.append("| ").append(name).append(" | ")
+                .append(stats.at("/numberOfRequests/total").asLong()).append(" | ")
+                .append(stats.at("/numberOfRequests/ko").asLong()).append(" | ")
+                .append(String.format("%.0f", stats.at("/meanNumberOfRequestsPerSecond/total").asDouble())).append(" | ")
+                .append(stats.at("/percentiles1/total").asLong()).append(" | ")
+                .append(stats.at("/percentiles3/total").asLong()).append(" | ")
+                .append(stats.at("/percentiles4/total").asLong()).append(" |\n"));
+
+        md.append("\n## Targets (PLATFORM.md)\n\n| target | measured | result |\n|---|---|---|\n");
+        double direct = rps(requests, "direct article-service");
+        double cached = rps(requests, "gateway cached");
+        double uncached = rps(requests, "gateway uncached");
+        row(md, "Gateway keeps >= 80% of direct article-read throughput (with cache)",
+                String.format("%.0f vs %.0f req/s = %.0f%%", cached, direct, 100 * cached / direct), cached >= 0.8 * direct);
+        row(md, "... and without the cache (reported, not the target)",
+                String.format("%.0f vs %.0f req/s = %.0f%%", uncached, direct, 100 * uncached / direct),
+                uncached >= 0.8 * direct);
+
+        long accepted = Long.parseLong(Files.readString(RESULTS.resolve("feedback-accepted.txt")).trim());
+        double feedbackRate = rps(requests, "submit feedback");
+        Counts before = Counts.parse(Files.readString(RESULTS.resolve("feedback-before.properties")));
+        Counts after = Counts.parse(Files.readString(RESULTS.resolve("feedback-after.properties")));
+        boolean noLoss = after.stored() - before.stored() == accepted && after.published() - before.published() == accepted
+                && after.counted() - before.counted() == accepted;
+        row(md, "Feedback: >= 1,000 accepted per second through the gateway",
+                String.format("%.0f submissions/s offered and answered; %d accepted", feedbackRate, accepted),
+                feedbackRate >= 1000 && requests.get("submit feedback").at("/numberOfRequests/ko").asLong() == 0);
+        row(md, "Feedback: nothing lost (accepted = stored = published = counted)",
+                String.format("accepted %d, stored +%d, published +%d, counted +%d", accepted,
+                        after.stored() - before.stored(), after.published() - before.published(),
+                        after.counted() - before.counted()), noLoss);
+
+        Properties latency = new Properties();
+        latency.load(Files.newBufferedReader(RESULTS.resolve("alert-latency.properties")));
+        double p99 = Double.parseDouble(latency.getProperty("p99"));
+        row(md, "Reviewer alert: report accepted to alert on the live stream, p99 < 1 s",
+                String.format("%s reports: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms", latency.getProperty("reports"),
+                        Double.parseDouble(latency.getProperty("p50")), Double.parseDouble(latency.getProperty("p95")),
+                        p99), p99 < 1000);
+
+        String log = Files.readString(console);
+        Matcher ready = Pattern.compile("  (\\S+)\\s+ready in\\s+([\\d.]+) s").matcher(log);
+        StringBuilder readiness = new StringBuilder();
+        boolean allFast = true;
+        while (ready.find()) {
+            if (!ready.group(1).equals("kafka") && !ready.group(1).equals("mongodb")) {
+                readiness.append(ready.group(1)).append(' ').append(ready.group(2)).append(" s, ");
+                allFast &= Double.parseDouble(ready.group(2)) < 10;
+            }
+        }
+        row(md, "Each service ready in < 10 s (all started together on the 2 cores)", readiness.toString(), allFast);
+        Matcher memory = Pattern.compile("    (\\S+)\\s+(\\d+) MB").matcher(log);
+        StringBuilder rss = new StringBuilder();
+        boolean allSmall = true;
+        while (memory.find()) {
+            rss.append(memory.group(1)).append(' ').append(memory.group(2)).append(" MB, ");
+            if (!memory.group(1).equals("kafka") && !memory.group(1).equals("mongodb")) {
+                allSmall &= Integer.parseInt(memory.group(2)) < 350;
+            }
+        }
+        row(md, "Each service < 350 MB resident (after start)", rss.toString(), allSmall);
+        Matcher stack = Pattern.compile("Ready in ([\\d.]+) s").matcher(log);
+        double stackReady = stack.find() ? Double.parseDouble(stack.group(1)) : Double.NaN;
+        row(md, "Whole local stack ready in < 60 s", stackReady + " s", stackReady < 60);
+        md.append("\nHTML reports of the load: `load-tests/target/gatling/` (not committed).\n");
+        Files.createDirectories(Path.of("results"));
+        Files.writeString(Path.of("results", "SUMMARY.md"), md.toString());
+        System.out.println(md);
+    }
+
+    static void row(StringBuilder md, String target, String measured, boolean pass) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(pass ? "pass" : "**miss**")
+                .append(" |\n");
+    }
+
+    static double rps(Map<String, JsonNode> requests, String name) {
+        JsonNode stats = requests.get(name);
+        return stats == null ? 0 : stats.at("/meanNumberOfRequestsPerSecond/total").asDouble();
+    }
+
+    static List<Path> latestStats() throws IOException {
+        Path gatling = Path.of("target", "gatling");
+        try (Stream<Path> runs = Files.list(gatling)) {
+            Map<String, Path> latestPerSimulation = new java.util.TreeMap<>();
+            runs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName)).forEach(run ->
+                    latestPerSimulation.put(run.getFileName().toString().replaceAll("-\\d+$", ""), run));
+            return latestPerSimulation.values().stream().map(run -> run.resolve("js").resolve("stats.json"))
+                    .filter(Files::exists).toList();
+        }
+    }
+
+    static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+                + (Runtime.getRuntime().maxMemory() / (1024 * 1024 * 1024) + 1) + "+ GiB, Java "
+                + System.getProperty("java.version");
+    }
+
+    static JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    private BenchmarkReport() {
+    }
+}

@@ -1,0 +1,52 @@
+package com.healthcontent.loadtests;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.Simulation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reader feedback at a fixed arrival rate through the gateway, every submission from a different reader (user
+ * agent). The number accepted (202) is written for the reconciliation: accepted = stored = published = counted.
+ */
+public class FeedbackBurstSimulation extends Simulation {
+
+    static final int PER_SECOND = Integer.getInteger("feedbackPerSecond", 1000);
+    static final AtomicLong readers = new AtomicLong();
+    static final AtomicLong accepted = new AtomicLong();
+
+    {
+        var submit = scenario("feedback burst").exec(http("submit feedback")
+                .post(Targets.GATEWAY + "/api/v1/feedback")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", session -> "load-reader-" + readers.incrementAndGet())
+                .body(StringBody(session -> "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + Targets.ARTICLE
+                        + "\"}, \"helpful\": " + (readers.get() % 3 != 0) + "}"))
+                .check(status().is(202))).exec(session -> {
+                    if (!session.isFailed()) {
+                        accepted.incrementAndGet();
+                    }
+                    return session;
+                });
+        setUp(submit.injectOpen(constantUsersPerSec(PER_SECOND).during(Duration.ofSeconds(Targets.SECONDS))))
+                .protocols(http.shareConnections());
+    }
+
+    @Override
+    public void after() {
+        try {
+            Path results = Path.of(Targets.RESULTS);
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("feedback-accepted.txt"), Long.toString(accepted.get()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -23,14 +23,14 @@ public class FeedbackBurstSimulation extends Simulation {
     static final AtomicLong accepted = new AtomicLong();
 
     {
-        var submit = scenario("feedback burst").exec(http("submit feedback")
+        var submit = scenario("feedback burst").exec(Recorder.timed("submit feedback", http("submit feedback")
                 .post(Targets.GATEWAY + "/api/v1/feedback")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", session -> "load-reader-" + readers.incrementAndGet())
                 .body(StringBody(session -> "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + Targets.ARTICLE
                         + "\"}, \"helpful\": " + (readers.get() % 3 != 0) + "}"))
-                .check(status().is(202))).exec(session -> {
-                    if (!session.isFailed()) {
+                .check(status().is(202), status().saveAs("status")))).exec(session -> {
+                    if (session.contains("status") && session.getInt("status") == 202) {
                         accepted.incrementAndGet();
                     }
                     return session;
@@ -41,6 +41,7 @@ public class FeedbackBurstSimulation extends Simulation {
 
     @Override
     public void after() {
+        Recorder.write();
         try {
             Path results = Path.of(Targets.RESULTS);
             Files.createDirectories(results);

@@ -21,8 +21,8 @@ public class GatewayOverheadSimulation extends Simulation {
     static final AtomicLong miss = new AtomicLong();
 
     static ScenarioBuilder read(String name, String base, boolean bustCache) {
-        return scenario(name).exec(http(name).get(session -> base + "/api/v1/articles/" + Targets.ARTICLE
-                + (bustCache ? "?nocache=" + miss.incrementAndGet() : "")).check(status().is(200)));
+        return scenario(name).exec(Recorder.timed(name, http(name).get(session -> base + "/api/v1/articles/"
+                + Targets.ARTICLE + (bustCache ? "?nocache=" + miss.incrementAndGet() : "")).check(status().is(200))));
     }
 
     {
@@ -34,5 +34,10 @@ public class GatewayOverheadSimulation extends Simulation {
                         .andThen(read("gateway uncached", Targets.GATEWAY, true)
                                 .injectClosed(constantConcurrentUsers(READERS).during(each)))))
                 .protocols(http.shareConnections());
+    }
+
+    @Override
+    public void after() {
+        Recorder.write();
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.stereotype.Service;
 
 /** The article use cases. The rules of each step are in {@link Article}; this class loads, checks and saves. */
@@ -204,9 +204,7 @@ public class Articles {
             }
         }
         Query query = Query.query(new Criteria().andOperator(criteria));
-        List<Article> content = mongoTemplate.find(Query.of(query).with(pageable), Article.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Article.class));
+        return PagedQueries.page(mongoTemplate, query, pageable, Article.class);
     }
 
     public static Sort newestFirst() {
@@ -224,9 +222,7 @@ public class Articles {
             throw new ForbiddenException("The review queue is for editors and medical reviewers.");
         }
         Query query = Query.query(Criteria.where("live").ne(null).and("nextReviewDue").ne(null));
-        List<Article> content = mongoTemplate.find(Query.of(query).with(pageable), Article.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Article.class));
+        return PagedQueries.page(mongoTemplate, query, pageable, Article.class);
     }
 
     public ArticleViews.PublicArticle publicView(Article article) {

@@ -16,7 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.stereotype.Service;
 
 /** The exercise library's use cases: who may do what, and in which state. */
@@ -75,9 +75,7 @@ public class ExerciseCatalog {
 
     public Page<Exercise> published(ExerciseFilter filter, Pageable pageable) {
         Query query = Query.query(filter.toCriteria());
-        List<Exercise> content = mongoTemplate.find(Query.of(query).with(pageable), Exercise.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Exercise.class));
+        return PagedQueries.page(mongoTemplate, query, pageable, Exercise.class);
     }
 
     /** Readers see published and retired exercises; drafts are staff-only, through {@link #draft}. */

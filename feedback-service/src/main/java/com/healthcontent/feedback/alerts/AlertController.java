@@ -2,6 +2,7 @@ package com.healthcontent.feedback.alerts;
 
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import jakarta.validation.Valid;
@@ -17,7 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,8 +70,7 @@ class AlertController {
         var pageable = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
         Criteria mine = Criteria.where("recipient").is(actor.username());
         Query query = Query.query(unread ? Criteria.where("recipient").is(actor.username()).and("readAt").is(null) : mine);
-        var result = PageableExecutionUtils.getPage(mongoTemplate.find(Query.of(query).with(pageable), Alert.class),
-                pageable, () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Alert.class));
+        var result = PagedQueries.page(mongoTemplate, query, pageable, Alert.class);
         long unreadCount = mongoTemplate.count(Query.query(Criteria.where("recipient").is(actor.username())
                 .and("readAt").is(null)), Alert.class);
         PagedResponse<AlertView> paged = PagedResponse.of(result, AlertView::of);

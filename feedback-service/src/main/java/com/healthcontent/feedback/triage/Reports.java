@@ -20,7 +20,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.stereotype.Service;
 
 /** Problem reports for the people who answer for the content: its medical reviewers, and editors for all. */
@@ -45,9 +45,7 @@ public class Reports {
 
     public Page<Feedback> visibleTo(Actor actor, Filter filter, Pageable pageable) {
         Query query = Query.query(criteria(actor, filter));
-        List<Feedback> content = mongoTemplate.find(Query.of(query).with(pageable), Feedback.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Feedback.class));
+        return PagedQueries.page(mongoTemplate, query, pageable, Feedback.class);
     }
 
     public Feedback changeStatus(String id, ReportStatus to, String note, Actor actor) {

@@ -22,8 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -157,9 +157,7 @@ public class Deliveries {
 
     public Page<Delivery> withStatus(Delivery.Status status, Pageable pageable) {
         Query query = Query.query(Criteria.where("status").is(status));
-        List<Delivery> content = mongoTemplate.find(Query.of(query).with(pageable), Delivery.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), Delivery.class));
+        return PagedQueries.page(mongoTemplate, query, pageable, Delivery.class);
     }
 
     /** An admin sends a parked delivery again, with a fresh set of attempts. */

@@ -35,4 +35,5 @@ report baseline
 ../mvnw -B -ntp gatling:test -Dseconds="$phase" -DfeedbackPerSecond="$rate" -Dresults=target/benchmark
 report after-burst
 report alert-latency "$probes" "$("$root"/scripts/token dr.rao)"
+report startup "$root"
 report summary "$root/$console"

@@ -168,11 +168,17 @@ class LocalStackIT {
             if (i == reports / 3) {
                 victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the others
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/feedback"))
+            HttpRequest submit = HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/feedback"))
                     .header("Content-Type", "application/json").header("User-Agent", "e2e-reader-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
-                            .formatted(article))).build(), HttpResponse.BodyHandlers.ofString());
+                            .formatted(article))).build();
+            // A client retries a 503 (the gateway answers it when it reached the instance being stopped); it was
+            // not accepted, so retrying cannot count the report twice.
+            HttpResponse<String> response = http.send(submit, HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {
+                response = http.send(submit, HttpResponse.BodyHandlers.ofString());
+            }
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             accepted.add(json.readTree(response.body()).get("id").asString());
         }

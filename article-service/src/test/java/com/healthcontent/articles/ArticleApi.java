@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
+import com.healthcontent.testsupport.JsonApi;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
@@ -13,14 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Drives article-service's API the way staff clients do, for tests that need articles in a given state. */
-public final class ArticleApi {
+public final class ArticleApi extends JsonApi {
 
     public static final String AUTHOR = TestTokens.forUser("ana.author", "AUTHOR");
     public static final String OTHER_AUTHOR = TestTokens.forUser("olga.author", "AUTHOR");
@@ -29,37 +25,12 @@ public final class ArticleApi {
     public static final String DR_KIM = TestTokens.forUser("dr.kim", "MEDICAL_REVIEWER");
     public static final String ADMIN = TestTokens.forUser("ops.admin", "ADMIN");
 
-    private final RestTestClient client;
-    private final JsonMapper json = JsonMapper.builder().build();
-
     public ArticleApi(int port) {
-        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
-
-    public RestTestClient client() {
-        return client;
-    }
-
-    /** Sends a request and checks its status; returns the JSON body ({} when empty). */
-    public JsonNode call(HttpMethod method, String path, String token, String body, int expectedStatus) {
-        RestTestClient.RequestBodySpec request = client.method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        String response = request.exchange().expectStatus().isEqualTo(expectedStatus)
-                .returnResult(String.class).getResponseBody();
-        return json.readTree(response == null || response.isBlank() ? "{}" : response);
-    }
-
-    public JsonNode post(String path, String token, String body, int expectedStatus) {
-        return call(HttpMethod.POST, path, token, body, expectedStatus);
+        super(port);
     }
 
     public String etagOf(String id) {
-        return client.get().uri("/api/v1/articles/drafts/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+        return client().get().uri("/api/v1/articles/drafts/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
                 .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
     }
 

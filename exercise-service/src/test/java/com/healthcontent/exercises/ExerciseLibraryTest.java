@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
+import com.healthcontent.testsupport.JsonApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The library as readers and staff use it: filters, routines and sessions, retirement, roles, media. */
 @ServiceIntegrationTest
@@ -41,12 +41,13 @@ class ExerciseLibraryTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
+    JsonApi api;
     RestTestClient client;
-    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        api = new JsonApi(port);
+        client = api.client();
     }
 
     @Test
@@ -59,8 +60,8 @@ class ExerciseLibraryTest {
         assertThat(slugs("?q=" + marker + "&maxDurationSeconds=60")).containsExactly(shortHold);
         assertThat(slugs("?q=" + marker + "&difficulty=CHALLENGING&equipment=Yoga Mat")).hasSize(2);
         assertThat(slugs("?q=" + marker + "&position=STANDING")).isEmpty();
-        call(HttpMethod.GET, "/api/v1/exercises?maxDurationSeconds=0", null, null, 400);
-        call(HttpMethod.GET, "/api/v1/exercises?bodyRegion=ELBOW", null, null, 400);
+        api.call(HttpMethod.GET, "/api/v1/exercises?maxDurationSeconds=0", null, null, 400);
+        api.call(HttpMethod.GET, "/api/v1/exercises?bodyRegion=ELBOW", null, null, 400);
     }
 
     @Test
@@ -68,23 +69,23 @@ class ExerciseLibraryTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String first = idOf(published(exercise("Knees " + marker, "LYING_ON_BACK", "[\"LOWER_BACK\"]", 30, 1, 1, null)));
         String second = idOf(published(exercise("Twist " + marker, "LYING_ON_BACK", "[\"LOWER_BACK\"]", 20, 2, 3, null)));
-        JsonNode routine = call(HttpMethod.POST, "/api/v1/routines", AUTHOR, """
+        JsonNode routine = api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR, """
                 {"name": "Morning %s", "goal": "Ease back stiffness", "items": [
                   {"exerciseId": "%s"},
                   {"exerciseId": "%s", "dose": {"holdSeconds": 10, "repetitions": {"min": 2, "max": 2}}}]}
                 """.formatted(marker, first, second), 201);
-        call(HttpMethod.POST, "/api/v1/routines/" + routine.get("id").asString() + "/publication", AUTHOR, null, 403);
-        call(HttpMethod.POST, "/api/v1/routines/" + routine.get("id").asString() + "/publication", EDITOR, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routine.get("id").asString() + "/publication", AUTHOR, null, 403);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routine.get("id").asString() + "/publication", EDITOR, null, 200);
         String slug = routine.get("slug").asString();
 
-        JsonNode view = call(HttpMethod.GET, "/api/v1/routines/" + slug, null, null, 200);
+        JsonNode view = api.call(HttpMethod.GET, "/api/v1/routines/" + slug, null, null, 200);
         assertThat(view.get("totalDurationSeconds").asInt()).isEqualTo(30 + 2 * 10);
-        JsonNode session = call(HttpMethod.GET, "/api/v1/routines/" + slug + "/session", null, null, 200);
+        JsonNode session = api.call(HttpMethod.GET, "/api/v1/routines/" + slug + "/session", null, null, 200);
         // prepare 10 + hold 30, prepare 10 + hold 10 + relax 3 + hold 10
         assertThat(session.get("totalSeconds").asInt()).isEqualTo(73);
         assertThat(session.get("segments").findValuesAsString("kind"))
                 .containsExactly("PREPARE", "HOLD", "PREPARE", "HOLD", "RELAX", "HOLD");
-        JsonNode usingSecond = call(HttpMethod.GET, "/api/v1/routines?exerciseId=" + second, null, null, 200).get("items");
+        JsonNode usingSecond = api.call(HttpMethod.GET, "/api/v1/routines?exerciseId=" + second, null, null, 200).get("items");
         assertThat(usingSecond.size()).isEqualTo(1);
         assertThat(usingSecond.get(0).get("slug").asString()).isEqualTo(slug);
     }
@@ -94,34 +95,34 @@ class ExerciseLibraryTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String slug = published(exercise("Retire " + marker, "SITTING", "[\"NECK\"]", 10, 1, 1, null));
         String id = idOf(slug);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", AUTHOR, null, 403);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", EDITOR, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", AUTHOR, null, 403);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", EDITOR, null, 200);
 
-        JsonNode retired = call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200);
+        JsonNode retired = api.call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200);
         assertThat(retired.get("status").asString()).isEqualTo("RETIRED");
         assertThat(retired.get("notice").asString()).contains("retired");
         assertThat(slugs("?q=" + marker)).isEmpty();
-        call(HttpMethod.GET, "/api/v1/exercises/" + slug + "/session", null, null, 404);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", EDITOR, null, 409);
+        api.call(HttpMethod.GET, "/api/v1/exercises/" + slug + "/session", null, null, 404);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/retirement", EDITOR, null, 409);
     }
 
     @Test
     void whoMayWriteWhat() {
         String body = exercise("Roles " + UUID.randomUUID().toString().substring(0, 8), "STANDING", "[\"NECK\"]", 5, 1, 1,
                 null);
-        call(HttpMethod.POST, "/api/v1/exercises", null, body, 401);
-        call(HttpMethod.POST, "/api/v1/exercises", REVIEWER, body, 403);
-        String id = call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201).get("id").asString();
-        call(HttpMethod.POST, "/api/v1/exercises", ADMIN, body.replace("Roles ", "Admin "), 201);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", AUTHOR, null, 403);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", REVIEWER, null, 403);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 200);
-        call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 409);
-        call(HttpMethod.GET, "/api/v1/exercises/drafts/" + id, null, null, 401);
-        call(HttpMethod.GET, "/api/v1/exercises/drafts/" + id, REVIEWER, null, 200);
-        call(HttpMethod.POST, "/api/v1/routines", REVIEWER, "{\"name\": \"x\", \"goal\": \"y\", \"items\": "
+        api.call(HttpMethod.POST, "/api/v1/exercises", null, body, 401);
+        api.call(HttpMethod.POST, "/api/v1/exercises", REVIEWER, body, 403);
+        String id = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201).get("id").asString();
+        api.call(HttpMethod.POST, "/api/v1/exercises", ADMIN, body.replace("Roles ", "Admin "), 201);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", AUTHOR, null, 403);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", REVIEWER, null, 403);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 409);
+        api.call(HttpMethod.GET, "/api/v1/exercises/drafts/" + id, null, null, 401);
+        api.call(HttpMethod.GET, "/api/v1/exercises/drafts/" + id, REVIEWER, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/routines", REVIEWER, "{\"name\": \"x\", \"goal\": \"y\", \"items\": "
                 + "[{\"exerciseId\": \"" + id + "\"}]}", 403);
-        call(HttpMethod.POST, "/api/v1/routines", AUTHOR, "{\"name\": \"Unknown " + id + "\", \"goal\": \"y\", "
+        api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR, "{\"name\": \"Unknown " + id + "\", \"goal\": \"y\", "
                 + "\"items\": [{\"exerciseId\": \"nope\"}]}", 400);
         var update = client.put().uri("/api/v1/exercises/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + OTHER_AUTHOR)
                 .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON).body(body);
@@ -134,11 +135,11 @@ class ExerciseLibraryTest {
                 5, 1, 1, null).replace("\"steps\"", "\"media\": [{\"type\": \"IMAGE\", \"url\": \"https://img.example/x.jpg\","
                 + " \"altText\": \"A person kneeling\", \"licence\": \"CC-BY-SA 4.0\", \"attribution\": \"wger\"}],"
                 + " \"variations\": [\"knees-to-chest\"], \"steps\"");
-        JsonNode created = call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, withMedia, 201);
+        JsonNode created = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, withMedia, 201);
         assertThat(created.get("media").get(0).get("licence").asString()).isEqualTo("CC-BY-SA 4.0");
         assertThat(created.get("variations").get(0).asString()).isEqualTo("knees-to-chest");
 
-        JsonNode refused = call(HttpMethod.POST, "/api/v1/exercises", AUTHOR,
+        JsonNode refused = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR,
                 withMedia.replace("\"altText\": \"A person kneeling\", ", ""), 400);
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("media[0].altText");
     }
@@ -155,7 +156,7 @@ class ExerciseLibraryTest {
             articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, article(articleId, "Older title",
                     exerciseId, 1)));
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                    call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200).get("featuredIn")
+                    api.call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200).get("featuredIn")
                             .findValuesAsString("title")).containsExactly("Newer title"));
         }
     }
@@ -176,29 +177,16 @@ class ExerciseLibraryTest {
     }
 
     private String published(String body) {
-        JsonNode created = call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201);
-        call(HttpMethod.POST, "/api/v1/exercises/" + created.get("id").asString() + "/publication", EDITOR, null, 200);
+        JsonNode created = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + created.get("id").asString() + "/publication", EDITOR, null, 200);
         return created.get("slug").asString();
     }
 
     private String idOf(String slug) {
-        return call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200).get("id").asString();
+        return api.call(HttpMethod.GET, "/api/v1/exercises/" + slug, null, null, 200).get("id").asString();
     }
 
     private List<String> slugs(String query) {
-        return call(HttpMethod.GET, "/api/v1/exercises" + query, null, null, 200).get("items").findValuesAsString("slug");
-    }
-
-    private JsonNode call(HttpMethod method, String path, String token, String body, int expected) {
-        RestTestClient.RequestBodySpec request = client.method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        String response = request.exchange().expectStatus().isEqualTo(expected).returnResult(String.class)
-                .getResponseBody();
-        return json.readTree(response == null || response.isBlank() ? "{}" : response);
+        return api.call(HttpMethod.GET, "/api/v1/exercises" + query, null, null, 200).get("items").findValuesAsString("slug");
     }
 }

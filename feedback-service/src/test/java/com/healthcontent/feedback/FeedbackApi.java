@@ -6,6 +6,7 @@ import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.testsupport.JsonApi;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
@@ -14,15 +15,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Readers and staff using feedback-service, for its tests. Each reader has an address of their own. */
-public final class FeedbackApi {
+public final class FeedbackApi extends JsonApi {
 
     public static final String EDITOR = TestTokens.forUser("eli.editor", "EDITOR");
     public static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
@@ -32,15 +29,8 @@ public final class FeedbackApi {
 
     private static final AtomicInteger readers = new AtomicInteger();
 
-    private final RestTestClient client;
-    private final JsonMapper json = JsonMapper.builder().build();
-
     public FeedbackApi(int port) {
-        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
-
-    public RestTestClient client() {
-        return client;
+        super(port);
     }
 
     /** A new reader, as the address the gateway forwards. */
@@ -50,10 +40,9 @@ public final class FeedbackApi {
     }
 
     public JsonNode submit(String reader, String body, int expectedStatus) {
-        String response = client.post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
+        return json(client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(expectedStatus).returnResult(String.class).getResponseBody();
-        return json.readTree(response == null ? "{}" : response);
+                .expectStatus().isEqualTo(expectedStatus).returnResult(String.class).getResponseBody());
     }
 
     public static String report(String articleId, String reason, String comment) {
@@ -64,19 +53,6 @@ public final class FeedbackApi {
 
     public static String vote(String articleId, boolean helpful) {
         return "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"%s\"}, \"helpful\": %s}".formatted(articleId, helpful);
-    }
-
-    public JsonNode call(HttpMethod method, String path, String token, String body, int expected) {
-        RestTestClient.RequestBodySpec request = client.method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        String response = request.exchange().expectStatus().isEqualTo(expected).returnResult(String.class)
-                .getResponseBody();
-        return json.readTree(response == null || response.isBlank() ? "{}" : response);
     }
 
     /** An article published (as article-service would announce it), reviewed by dr.rao, written by ana.author. */

@@ -7,11 +7,6 @@ import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
 import com.healthcontent.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,14 +39,14 @@ class EdgeProtectionTest {
     static final List<String> seen = new CopyOnWriteArrayList<>();
     static final AtomicBoolean articlesDown = new AtomicBoolean();
     static final AtomicBoolean exercisesDown = new AtomicBoolean();
-    static final HttpServer services = start();
+    static final HttpServer services = StandInService.start(exchange -> answer(exchange.getRequestURI().toString()));
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + services.getAddress().getPort();
+        String url = StandInService.url(services);
         registry.add("ARTICLE_SERVICE_URL", () -> url);
         registry.add("EXERCISE_SERVICE_URL", () -> url);
-        registry.add("FEEDBACK_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("FEEDBACK_SERVICE_URL", StandInService::down);
     }
 
     @LocalServerPort
@@ -170,52 +165,26 @@ class EdgeProtectionTest {
                         .contains("article-service", "exercise-service", "feedback-service"));
     }
 
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String path = exchange.getRequestURI().toString();
-                seen.add(path);
-                String body;
-                int status = 200;
-                if (path.startsWith("/api/v1/articles/no-such-article")) {
-                    status = 404;
-                    body = "{\"status\": 404}";
-                } else if (path.startsWith("/api/v1/articles")) {
-                    status = articlesDown.get() ? 503 : 200;
-                    body = """
-                            {"id": "a1", "slug": "crack-your-back", "title": "Is it good or bad to crack your back?",
-                             "sections": [{"type": "TEXT", "body": "Why it pops [1]."},
-                                          {"type": "EXERCISE", "exercise": {"id": "e1", "slug": "knees-to-chest"}}],
-                             "related": [{"slug": "stiff-neck", "title": "Easing a stiff neck"}]}""";
-                } else if (path.startsWith("/api/v1/exercises/knees-to-chest")) {
-                    status = exercisesDown.get() ? 503 : 200;
-                    body = "{\"id\": \"e1\", \"slug\": \"knees-to-chest\", \"name\": \"Knees to chest\"}";
-                } else if (path.startsWith("/api/v1/routines")) {
-                    status = exercisesDown.get() ? 503 : 200;
-                    body = "{\"items\": [{\"slug\": \"easing-a-stiff-back\"}], \"page\": {}}";
-                } else {
-                    body = "{}";
-                }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static StandInService.Answer answer(String path) {
+        seen.add(path);
+        if (path.startsWith("/api/v1/articles/no-such-article")) {
+            return new StandInService.Answer(404, "{\"status\": 404}");
         }
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (path.startsWith("/api/v1/articles")) {
+            return new StandInService.Answer(articlesDown.get() ? 503 : 200, """
+                    {"id": "a1", "slug": "crack-your-back", "title": "Is it good or bad to crack your back?",
+                     "sections": [{"type": "TEXT", "body": "Why it pops [1]."},
+                                  {"type": "EXERCISE", "exercise": {"id": "e1", "slug": "knees-to-chest"}}],
+                     "related": [{"slug": "stiff-neck", "title": "Easing a stiff neck"}]}""");
         }
+        if (path.startsWith("/api/v1/exercises/knees-to-chest")) {
+            return new StandInService.Answer(exercisesDown.get() ? 503 : 200,
+                    "{\"id\": \"e1\", \"slug\": \"knees-to-chest\", \"name\": \"Knees to chest\"}");
+        }
+        if (path.startsWith("/api/v1/routines")) {
+            return new StandInService.Answer(exercisesDown.get() ? 503 : 200,
+                    "{\"items\": [{\"slug\": \"easing-a-stiff-back\"}], \"page\": {}}");
+        }
+        return new StandInService.Answer(200, "{}");
     }
 }

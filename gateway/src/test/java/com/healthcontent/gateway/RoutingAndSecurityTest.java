@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
 import com.healthcontent.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -36,14 +31,20 @@ class RoutingAndSecurityTest {
     }
 
     static final List<Seen> seen = new CopyOnWriteArrayList<>();
-    static final HttpServer backend = startBackend();
+    static final HttpServer backend = StandInService.start(exchange -> {
+        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                exchange.getRequestHeaders().getFirst("traceparent")));
+        return new StandInService.Answer(200, "{\"ok\": true}");
+    });
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
+        String url = StandInService.url(backend);
         registry.add("ARTICLE_SERVICE_URL", () -> url);
         registry.add("FEEDBACK_SERVICE_URL", () -> url);
-        registry.add("EXERCISE_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("EXERCISE_SERVICE_URL", StandInService::down);
     }
 
     @LocalServerPort
@@ -150,36 +151,5 @@ class RoutingAndSecurityTest {
     @Test
     void readinessIsUp() {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-    }
-
-    private static HttpServer startBackend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                        exchange.getRequestHeaders().getFirst("traceparent")));
-                byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

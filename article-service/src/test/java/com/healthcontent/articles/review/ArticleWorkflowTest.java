@@ -1,5 +1,9 @@
 package com.healthcontent.articles.review;
 
+import static com.healthcontent.articles.ArticleApi.AUTHOR;
+import static com.healthcontent.articles.ArticleApi.DR_KIM;
+import static com.healthcontent.articles.ArticleApi.DR_RAO;
+import static com.healthcontent.articles.ArticleApi.EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +15,6 @@ import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
-import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +30,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The whole life of an article, through the public API, with the events other services see. */
 @ServiceIntegrationTest
 class ArticleWorkflowTest {
-
-    static final String AUTHOR = TestTokens.forUser("ana.author", "AUTHOR");
-    static final String EDITOR = TestTokens.forUser("eli.editor", "EDITOR");
-    static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
-    static final String DR_KIM = TestTokens.forUser("dr.kim", "MEDICAL_REVIEWER");
 
     @LocalServerPort
     int port;
@@ -45,18 +42,17 @@ class ArticleWorkflowTest {
     String brokers;
 
     @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
     ExerciseSummaries exerciseSummaries;
 
+    ArticleApi api;
     RestTestClient client;
     TopicProbe exerciseEvents;
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        api = new ArticleApi(port);
+        client = api.client();
         exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
         articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
     }
@@ -74,42 +70,42 @@ class ArticleWorkflowTest {
         String slug = title.toLowerCase().replace(' ', '-');
 
         // An author drafts; a draft may cite a reference that does not exist yet.
-        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR, article(title, "[2]", exerciseId), 201);
+        JsonNode draft = api.post("/api/v1/articles", AUTHOR, article(title, "[2]", exerciseId), 201);
         String id = draft.get("id").asString();
         assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
         assertThat(draft.get("slug").asString()).isEqualTo(slug);
 
         // Submission checks completeness: the dangling marker and the uncited reference are both named.
-        JsonNode incomplete = call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR,
+        JsonNode incomplete = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
                 "{\"reviewers\": [\"dr.rao\"]}", 422);
         assertThat(incomplete.get("errors").toString()).contains("sections[0].body").contains("references[0]");
 
-        String etag = etagOf(id, AUTHOR);
+        String etag = api.etagOf(id);
         client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
                 .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
                 .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isOk();
 
-        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 400);
-        JsonNode inReview = call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR,
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 400);
+        JsonNode inReview = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
                 "{\"reviewers\": [\"dr.rao\"]}", 200);
         assertThat(inReview.get("status").asString()).isEqualTo("IN_REVIEW");
 
         // Only the assigned reviewer reviews; content is frozen while in review.
-        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_KIM, "{\"outcome\": \"APPROVED\"}", 403);
+        api.post("/api/v1/articles/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 403);
         client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, etagOf(id, AUTHOR)).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(id)).contentType(MediaType.APPLICATION_JSON)
                 .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isEqualTo(409);
-        call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 409);
+        api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 409);
 
-        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO,
+        api.post("/api/v1/articles/" + id + "/reviews", DR_RAO,
                 "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Cite the 2011 review for the cavitation claim.\"}", 200);
-        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        JsonNode approved = call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO,
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        JsonNode approved = api.post("/api/v1/articles/" + id + "/reviews", DR_RAO,
                 "{\"outcome\": \"APPROVED\", \"notes\": \"Accurate.\", \"credentials\": \"M.D.\"}", 200);
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
 
-        call(client.post().uri("/api/v1/articles/{id}/publication", id), AUTHOR, "", 403);
-        JsonNode published = call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 200);
+        api.post("/api/v1/articles/" + id + "/publication", AUTHOR, null, 403);
+        JsonNode published = api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 200);
         assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published.get("nextReviewDue").asString()).isNotBlank();
         assertThat(published.get("history").size()).isGreaterThanOrEqualTo(7);
@@ -134,14 +130,14 @@ class ArticleWorkflowTest {
 
         // A revision: the live version stays up while the working copy goes through review again.
         client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, etagOf(id, AUTHOR)).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(id)).contentType(MediaType.APPLICATION_JSON)
                 .body(article(title, "[1]", exerciseId).replace("\"summary\": \"", "\"summary\": \"Revised. "))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
         client.get().uri("/api/v1/articles/{slug}", slug).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(1);
-        call(client.post().uri("/api/v1/articles/{id}/submission", id), EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
-        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
-        call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 200);
+        api.post("/api/v1/articles/" + id + "/submission", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
+        api.post("/api/v1/articles/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
+        api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 200);
         client.get().uri("/api/v1/articles/{slug}", slug).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.revision").isEqualTo(2)
@@ -163,29 +159,29 @@ class ArticleWorkflowTest {
     void anExerciseBlockMustPointAtAPublishedExercise() {
         String exerciseId = publishedExercise("kneeling-stretch-" + shortId());
         String unknownId = UUID.randomUUID().toString();
-        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR,
+        JsonNode draft = api.post("/api/v1/articles", AUTHOR,
                 article("Kneeling stretches " + shortId(), "[1]", unknownId), 201);
-        JsonNode refused = call(client.post().uri("/api/v1/articles/{id}/submission", draft.get("id").asString()), AUTHOR,
+        JsonNode refused = api.post("/api/v1/articles/" + draft.get("id").asString() + "/submission", AUTHOR,
                 "{\"reviewers\": [\"dr.rao\"]}", 422);
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("sections[1].exerciseId");
 
         // Retired after the article was approved: publication is refused, naming the block.
-        JsonNode second = call(client.post().uri("/api/v1/articles"), AUTHOR,
+        JsonNode second = api.post("/api/v1/articles", AUTHOR,
                 article("Stretches for stiffness " + shortId(), "[1]", exerciseId), 201);
         String id = second.get("id").asString();
-        call(client.post().uri("/api/v1/articles/{id}/submission", id), AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        call(client.post().uri("/api/v1/articles/{id}/reviews", id), DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        api.post("/api/v1/articles/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
         exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_RETIRED, exerciseId,
                 new ExerciseRetired(exerciseId, "kneeling-stretch", Instant.now(), 2)));
         await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
-        JsonNode notPublished = call(client.post().uri("/api/v1/articles/{id}/publication", id), EDITOR, "", 422);
+        JsonNode notPublished = api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 422);
         assertThat(notPublished.get("errors").get(0).get("message").asString()).contains("retired");
     }
 
     @Test
     void scriptsInTextAreStoredInert() {
         String exerciseId = publishedExercise("cat-cow-" + shortId());
-        JsonNode draft = call(client.post().uri("/api/v1/articles"), AUTHOR,
+        JsonNode draft = api.post("/api/v1/articles", AUTHOR,
                 article("Inert text " + shortId(), "<script>alert(1)</script> [see](javascript:alert(2)) [1]", exerciseId),
                 201);
         String body = draft.get("content").get("sections").get(0).get("body").asString();
@@ -206,21 +202,6 @@ class ArticleWorkflowTest {
                  "references": [{"number": 1, "title": "Real-time visualization of joint cavitation",
                                  "url": "https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0119470"}]}
                 """.formatted(title, marker, exerciseId);
-    }
-
-    private String etagOf(String id, String token) {
-        return client.get().uri("/api/v1/articles/drafts/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
-    }
-
-    private JsonNode call(RestTestClient.RequestBodySpec request, String token, String body, int expectedStatus) {
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        if (!body.isEmpty()) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        String response = request.exchange().expectStatus().isEqualTo(expectedStatus)
-                .returnResult(String.class).getResponseBody();
-        return jsonMapper.readTree(response == null ? "{}" : response);
     }
 
     private static String shortId() {

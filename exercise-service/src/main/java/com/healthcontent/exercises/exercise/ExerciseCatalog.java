@@ -97,6 +97,13 @@ public class ExerciseCatalog {
         return byId(id);
     }
 
+    /** Views of a list page: what features each published exercise is read in one query, not one per exercise. */
+    public List<ExerciseView> views(List<Exercise> exercises) {
+        var featured = featuredArticles.featuring(exercises.stream()
+                .filter(e -> e.status() == ExerciseStatus.PUBLISHED).map(Exercise::id).toList());
+        return exercises.stream().map(e -> ExerciseView.of(e, featured.getOrDefault(e.id(), List.of()))).toList();
+    }
+
     public ExerciseView view(Exercise exercise) {
         return ExerciseView.of(exercise, exercise.status() == ExerciseStatus.PUBLISHED
                 ? featuredArticles.featuring(exercise.id()) : List.of());

@@ -46,8 +46,8 @@ class ExerciseController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var filter = new ExerciseFilter(bodyRegion, position, equipment, difficulty, maxDurationSeconds, q);
-        return PagedResponse.of(catalog.published(filter, Paging.of(page, size, Sort.by("content.name"))),
-                exercise -> catalog.view(exercise));
+        var exercises = catalog.published(filter, Paging.of(page, size, Sort.by("content.name")));
+        return PagedResponse.of(exercises, catalog.views(exercises.getContent()));
     }
 
     @GetMapping("/{slug}")

@@ -1,6 +1,10 @@
 package com.healthcontent.exercises.featured;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,9 +21,30 @@ public class FeaturedArticles {
         this.mongoTemplate = mongoTemplate;
     }
 
+    static final int MAX_PER_EXERCISE = 50;
+
     public List<FeaturedArticle> featuring(String exerciseId) {
-        return mongoTemplate.find(Query.query(Criteria.where("exerciseIds").is(exerciseId))
-                .with(Sort.by("title")).limit(50), FeaturedArticle.class);
+        return featuring(List.of(exerciseId)).getOrDefault(exerciseId, List.of());
+    }
+
+    /** The articles featuring each of the exercises, by title, in one query for a whole list page. */
+    public Map<String, List<FeaturedArticle>> featuring(Collection<String> exerciseIds) {
+        Map<String, List<FeaturedArticle>> byExercise = new HashMap<>();
+        if (exerciseIds.isEmpty()) {
+            return byExercise;
+        }
+        for (FeaturedArticle article : mongoTemplate.find(Query.query(Criteria.where("exerciseIds").in(exerciseIds))
+                .with(Sort.by("title")), FeaturedArticle.class)) {
+            for (String exerciseId : article.exerciseIds()) {
+                if (exerciseIds.contains(exerciseId)) {
+                    List<FeaturedArticle> featured = byExercise.computeIfAbsent(exerciseId, id -> new ArrayList<>());
+                    if (featured.size() < MAX_PER_EXERCISE) {
+                        featured.add(article);
+                    }
+                }
+            }
+        }
+        return byExercise;
     }
 
     /** Keeps the newest revision; an older or repeated event changes nothing. */

@@ -76,6 +76,8 @@ class FeaturedInTest {
                 .uri("/api/v1/exercises/{slug}", exercise.slug()).exchange()
                 .expectBody().jsonPath("$.featuredIn[0].slug").isEqualTo("is-cracking-your-back-good-or-bad"));
         await().atMost(Duration.ofSeconds(15)).until(() -> duplicatesSkipped() >= 1);
+        client.get().uri("/api/v1/exercises?q={q}", exercise.name().substring(exercise.name().length() - 8)).exchange()
+                .expectBody().jsonPath("$.items[0].featuredIn[0].slug").isEqualTo("is-cracking-your-back-good-or-bad");
 
         articleEvents.publish(TestEvents.of(EventType.ARTICLE_UNPUBLISHED, articleId,
                 new ArticleUnpublished(articleId, "is-cracking-your-back-good-or-bad", "outdated", Instant.now())));

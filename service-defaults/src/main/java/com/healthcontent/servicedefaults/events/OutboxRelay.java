@@ -77,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     public double oldestPendingAgeSeconds() {
         Instant oldest = null;
         for (String collection : collections) {
-            for (Document doc : mongoTemplate.find(pendingQuery(), Document.class, collection)) {
+            for (Document doc : pendingOutboxes(collection)) {
                 for (Document event : doc.getList(OUTBOX_FIELD, Document.class, List.of())) {
                     Object time = event.get("time");
                     Instant at = time instanceof Date date ? date.toInstant() : null;
@@ -94,8 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
     public long backlog() {
         long total = 0;
         for (String collection : collections) {
-            List<Document> docs = mongoTemplate.find(pendingQuery(), Document.class, collection);
-            for (Document doc : docs) {
+            for (Document doc : pendingOutboxes(collection)) {
                 total += doc.getList(OUTBOX_FIELD, Document.class, List.of()).size();
             }
         }
@@ -141,6 +140,13 @@ public class OutboxRelay implements SmartLifecycle {
             sent++;
         }
         return sent;
+    }
+
+    /** Only the outbox of each aggregate with pending events: the gauges need nothing else of the document. */
+    private List<Document> pendingOutboxes(String collection) {
+        Query query = pendingQuery();
+        query.fields().include(OUTBOX_FIELD);
+        return mongoTemplate.find(query, Document.class, collection);
     }
 
     private static Query pendingQuery() {

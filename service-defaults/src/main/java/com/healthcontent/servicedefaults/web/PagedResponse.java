@@ -11,7 +11,12 @@ public record PagedResponse<T>(List<T> items, PageInfo page) {
     }
 
     public static <S, T> PagedResponse<T> of(Page<S> page, Function<S, T> mapper) {
-        return new PagedResponse<>(page.getContent().stream().map(mapper).toList(),
+        return of(page, page.getContent().stream().map(mapper).toList());
+    }
+
+    /** For items made from the whole page at once (e.g. with one lookup for all of them). */
+    public static <T> PagedResponse<T> of(Page<?> page, List<T> items) {
+        return new PagedResponse<>(items,
                 new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
     }
 }

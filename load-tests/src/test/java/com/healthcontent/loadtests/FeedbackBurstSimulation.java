@@ -20,13 +20,15 @@ public class FeedbackBurstSimulation extends Simulation {
 
     static final int PER_SECOND = Integer.getInteger("feedbackPerSecond", 1000);
     static final AtomicLong readers = new AtomicLong();
+    /** Readers of every run are new readers: a rerun on the same day is not refused as second votes. */
+    static final long RUN = System.currentTimeMillis();
     static final AtomicLong accepted = new AtomicLong();
 
     {
         var submit = scenario("feedback burst").exec(Recorder.timed("submit feedback", http("submit feedback")
                 .post(Targets.GATEWAY + "/api/v1/feedback")
                 .header("Content-Type", "application/json")
-                .header("User-Agent", session -> "load-reader-" + readers.incrementAndGet())
+                .header("User-Agent", session -> "load-reader-" + RUN + "-" + readers.incrementAndGet())
                 .body(StringBody(session -> "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + Targets.ARTICLE
                         + "\"}, \"helpful\": " + (readers.get() % 3 != 0) + "}"))
                 .check(status().is(202), status().saveAs("status")))).exec(session -> {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +34,17 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
     private final PublishedContents contents;
     private final IntegrationEvents events;
     private final Deliveries deliveries;
+    private final HelpfulnessWindows windows;
     private final AlertProperties properties;
     private final Clock clock;
 
     AlertPipeline(MongoTemplate mongoTemplate, PublishedContents contents, IntegrationEvents events,
-            Deliveries deliveries, AlertProperties properties, Clock clock) {
+            Deliveries deliveries, HelpfulnessWindows windows, AlertProperties properties, Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.contents = contents;
         this.events = events;
         this.deliveries = deliveries;
+        this.windows = windows;
         this.properties = properties;
         this.clock = clock;
     }
@@ -77,25 +77,20 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
                 alert("report:" + feedback.feedbackId(), recipient, AlertKind.PROBLEM_REPORT, feedback.feedbackId(),
                         content, feedback.reason(), detail);
             }
-        } else if (!feedback.helpful()) {
-            helpfulnessDrop(content, recipients);
+        } else {
+            helpfulnessDrop(feedback, content, recipients);
         }
     }
 
     /** At least N not-helpful votes in the window and a helpful share below the threshold: alert once per window. */
-    private void helpfulnessDrop(PublishedContent content, Set<String> recipients) {
-        Instant now = clock.instant();
-        Criteria inWindow = Criteria.where("targetId").is(content.id()).and("submittedAt")
-                .gte(now.minus(properties.dropWindow()));
-        long total = mongoTemplate.count(Query.query(inWindow), Feedback.class);
-        long notHelpful = mongoTemplate.count(Query.query(Criteria.where("targetId").is(content.id())
-                .and("submittedAt").gte(now.minus(properties.dropWindow())).and("helpful").is(false)), Feedback.class);
-        double helpfulShare = total == 0 ? 1 : (double) (total - notHelpful) / total;
-        if (notHelpful < properties.dropMinimum() || helpfulShare >= properties.dropMaxHelpful()) {
+    private void helpfulnessDrop(FeedbackSubmitted vote, PublishedContent content, Set<String> recipients) {
+        HelpfulnessWindows.Votes votes = windows.add(content.id(), vote.helpful(), vote.submittedAt());
+        if (vote.helpful() || votes.notHelpful() < properties.dropMinimum()
+                || votes.helpfulShare() >= properties.dropMaxHelpful()) {
             return;
         }
-        long window = now.toEpochMilli() / properties.dropWindow().toMillis();
-        String detail = notHelpful + " of the last " + total + " readers found it unhelpful within "
+        long window = vote.submittedAt().toEpochMilli() / properties.dropWindow().toMillis();
+        String detail = votes.notHelpful() + " of the last " + votes.total() + " readers found it unhelpful within "
                 + properties.dropWindow().toMinutes() + " minutes.";
         for (String recipient : recipients) {
             alert("drop:" + content.id() + ":" + window, recipient, AlertKind.HELPFULNESS_DROP, null, content, null,

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param dropWindow       the sliding window of the helpfulness-drop rule
+ * @param dropWindow       the window of the helpfulness-drop rule (it slides in steps of a twelfth)
  * @param dropMinimum      at least this many not-helpful votes in the window...
  * @param dropMaxHelpful   ...and a helpful share below this, alert (once per window per item)
  * @param streamHeartbeat  a comment on every live stream this often, so proxies keep it open

@@ -6,6 +6,9 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +19,21 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * The read model of what is published, built from article.events and exercise.events. An event carrying an
  * older version than the one stored changes nothing, so redelivery and replays are harmless.
+ *
+ * <p>Every submission and every alert looks its target up, so content is cached for a few seconds: a burst of votes on one
+ * article costs one query, not one each. Changes seen by this instance clear the cache at once; another instance
+ * may accept feedback on content taken down for at most that long, which is harmless (it is kept and triaged).
  */
 @Configuration(proxyBeanMethods = false)
 public class PublishedContents {
 
+    private static final Duration LIVE_CACHE = Duration.ofSeconds(5);
+
     private final MongoTemplate mongoTemplate;
+    private final Cache<String, PublishedContent> live = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(LIVE_CACHE).build();
+    private final Cache<String, PublishedContent> known = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(LIVE_CACHE).build();
 
     PublishedContents(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
@@ -28,6 +41,17 @@ public class PublishedContents {
 
     /** Live content by id or by slug, as clients may know either. */
     public Optional<PublishedContent> findLive(ContentType type, String idOrSlug) {
+        String key = type + ":" + idOrSlug;
+        PublishedContent cached = live.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<PublishedContent> found = findLiveStored(type, idOrSlug);
+        found.ifPresent(content -> live.put(key, content));
+        return found;
+    }
+
+    private Optional<PublishedContent> findLiveStored(ContentType type, String idOrSlug) {
         PublishedContent byId = mongoTemplate.findById(idOrSlug, PublishedContent.class);
         if (byId != null && byId.type() == type) {
             return Optional.of(byId).filter(PublishedContent::live);
@@ -38,7 +62,7 @@ public class PublishedContents {
 
     /** Whatever is known of the content, live or not: who answers for it does not change when it is taken down. */
     public Optional<PublishedContent> find(String id) {
-        return Optional.ofNullable(mongoTemplate.findById(id, PublishedContent.class));
+        return Optional.ofNullable(known.get(id, key -> mongoTemplate.findById(key, PublishedContent.class)));
     }
 
     @Bean
@@ -87,7 +111,13 @@ public class PublishedContents {
         PublishedContent known = mongoTemplate.findById(content.id(), PublishedContent.class);
         if (known == null || known.version() <= content.version()) {
             mongoTemplate.save(content);
+            forgetCached();
         }
+    }
+
+    private void forgetCached() {
+        live.invalidateAll();
+        known.invalidateAll();
     }
 
     private void withdraw(String id) {
@@ -95,6 +125,7 @@ public class PublishedContents {
         if (known != null) {
             mongoTemplate.save(new PublishedContent(known.id(), known.type(), known.slug(), known.title(),
                     known.author(), known.medicalReviewers(), false, known.version()));
+            forgetCached();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.healthcontent.feedback.submission;
 
+import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.abuse.AbuseProperties;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,7 +69,7 @@ public class FeedbackSubmissions {
         String readerKey = readerKeys.of(reader.ipAddress(), reader.userAgent());
         rateLimiter.check(readerKey);
         if (request.isFromABot()) {
-            return new Accepted(UUID.randomUUID().toString(), false);
+            return new Accepted(TimeOrderedIds.next(), false);
         }
         PublishedContent target = contents.findLive(request.target().type(), request.target().id())
                 .orElseThrow(() -> new ResourceNotFoundException(request.target().type().name().toLowerCase(),
@@ -84,7 +84,7 @@ public class FeedbackSubmissions {
         String voteKey = readerKeys.hash(String.join("\n", readerKey, target.id(),
                 LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
 
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         var event = events.create(EventType.FEEDBACK_SUBMITTED, target.id(), target.slug(),
                 new FeedbackSubmitted(id, target.type().name(), target.id(), target.slug(), request.helpful(),
                         request.reason() == null ? null : request.reason().name(), comment.text() != null, now));

@@ -76,8 +76,10 @@ public class EventsConfiguration {
             @Override
             public void onAfterSave(AfterSaveEvent<Object> event) {
                 Document document = event.getDocument();
-                if (document != null && !document.getList(OutboxRelay.OUTBOX_FIELD, Object.class, List.of()).isEmpty()) {
-                    relay.ifAvailable(OutboxRelay::wakeUp);
+                List<Document> events = document == null ? List.of()
+                        : document.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of());
+                if (!events.isEmpty()) {
+                    relay.ifAvailable(r -> r.enqueue(event.getCollectionName(), document.get("_id"), events));
                 }
             }
         };

@@ -1,5 +1,6 @@
 package com.healthcontent.servicedefaults.events;
 
+import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.events.EventType;
 import java.time.Clock;
 import io.micrometer.tracing.Span;
@@ -7,7 +8,6 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +36,7 @@ public class IntegrationEvents {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName() + ", not "
                     + data.getClass().getSimpleName());
         }
-        return new OutboxEvent(UUID.randomUUID().toString(), type.topic(), aggregateId, type.ceType(), subject,
+        return new OutboxEvent(TimeOrderedIds.next(), type.topic(), aggregateId, type.ceType(), subject,
                 clock.instant(), source, jsonMapper.writeValueAsString(data), currentTraceContext());
     }
 

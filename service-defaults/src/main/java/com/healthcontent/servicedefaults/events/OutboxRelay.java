@@ -3,6 +3,13 @@ package com.healthcontent.servicedefaults.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -13,6 +20,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,17 +29,28 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes the events waiting in aggregate documents (their {@code outbox} array) to Kafka, oldest first per
- * aggregate, and removes each one only after the broker acknowledged it. While the broker is down events stay
+ * aggregate, and removes them only after the broker acknowledged them. While the broker is down events stay
  * in MongoDB and go out when it is back: nothing is lost; an event can go out twice (broker acked, removal
  * failed), which is why every consumer deduplicates on the event id.
  *
- * <p>It polls, and {@link #wakeUp()} (called after every save that leaves events behind) makes it run at once,
- * so an event normally leaves within milliseconds of the write.
+ * <p>Two paths. The fast one: every save that leaves events behind hands them to {@link #enqueue} and the relay
+ * thread sends what has queued up as one batch (all records in flight at once, then one bulk removal), so a busy
+ * service pays a few round trips per batch instead of a send and a removal per event, and never searches for
+ * its own fresh events. The scan: at start, after any failure, on {@link #drain()} and every poll interval for
+ * events older than that interval (left by a crashed instance), it reads the collections for stored events.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String OUTBOX_FIELD = "outbox";
+    /** Events taken from the queue per batch: bounds the records in flight and the size of one bulk write. */
+    private static final int FRESH_BATCH = 1000;
+    /** Ids sent lately, so an event both queued and found by a scan is not sent twice by this instance. */
+    private static final int RECENTLY_SENT = 20_000;
+
+    /** Events of one aggregate, as the save that wrote them left them. */
+    private record Pending(String collection, Object aggregateId, List<Document> events) {
+    }
 
     private final MongoTemplate mongoTemplate;
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
@@ -40,6 +59,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final int batchSize;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Queue<Pending> fresh = new ConcurrentLinkedQueue<>();
+    private final Set<Object> recentlySent = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+            return size() > RECENTLY_SENT;
+        }
+    });
+    private volatile boolean scanNeeded = true;
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
@@ -56,6 +83,14 @@ public class OutboxRelay implements SmartLifecycle {
         return collections;
     }
 
+    /** Hands over the events a save just stored (the document as written) and asks for a run. */
+    public void enqueue(String collection, Object aggregateId, List<Document> events) {
+        if (collections.contains(collection) && !events.isEmpty()) {
+            fresh.add(new Pending(collection, aggregateId, List.copyOf(events)));
+            wakeUp();
+        }
+    }
+
     /** Asks for a run now; runs requested while one is queued collapse into it. */
     public void wakeUp() {
         ScheduledExecutorService current = executor;
@@ -64,13 +99,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes everything pending now; returns how many events went out. Also used by tests and at shutdown. */
-    public int drain() {
-        int published = 0;
-        for (String collection : collections) {
-            published += drain(collection);
+    /**
+     * Publishes everything stored now, whatever its age; returns how many events went out. Also used by tests and at
+     * shutdown. The queue is dropped first: the scan finds all of it.
+     */
+    public synchronized int drain() {
+        fresh.clear();
+        int published = scan(null);
+        if (published >= 0) {
+            scanNeeded = false;
         }
-        return published;
+        return Math.max(published, 0);
     }
 
     /** How long the oldest event has waited, in seconds (0 when none waits): a stuck relay shows here first. */
@@ -101,43 +140,87 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    private int drain(String collection) {
+    private synchronized void publishFresh() {
+        while (!fresh.isEmpty() && !scanNeeded) {
+            List<Pending> batch = new ArrayList<>();
+            int events = 0;
+            for (Pending next; events < FRESH_BATCH && (next = fresh.poll()) != null; events += next.events().size()) {
+                batch.add(next);
+            }
+            if (publish(batch) < 0) {
+                scanNeeded = true; // what failed is still stored; the scan takes over, in order
+                fresh.clear();
+            }
+        }
+    }
+
+    /** Stored events, of any age or written before {@code olderThan}; -1 when the broker failed on the way. */
+    private int scan(Instant olderThan) {
         int published = 0;
-        List<Document> pending;
-        do {
-            Query query = pendingQuery().limit(batchSize);
-            query.fields().include(OUTBOX_FIELD);
-            pending = mongoTemplate.find(query, Document.class, collection);
-            for (Document aggregate : pending) {
-                int sent = publish(collection, aggregate);
+        for (String collection : collections) {
+            List<Document> page;
+            do {
+                Criteria pending = olderThan == null ? Criteria.where(OUTBOX_FIELD + ".0").exists(true)
+                        : Criteria.where(OUTBOX_FIELD + ".time").lt(olderThan);
+                Query query = Query.query(pending).limit(batchSize);
+                query.fields().include(OUTBOX_FIELD);
+                page = mongoTemplate.find(query, Document.class, collection);
+                int sent = publish(page.stream().map(aggregate -> new Pending(collection, aggregate.get("_id"),
+                        aggregate.getList(OUTBOX_FIELD, Document.class, List.of()))).toList());
                 if (sent < 0) {
-                    return published; // broker trouble: keep order, retry on the next run
+                    return -1; // broker trouble: keep order, retry on the next run
                 }
                 published += sent;
-            }
-        } while (pending.size() == batchSize);
+            } while (page.size() == batchSize);
+        }
         return published;
     }
 
-    private int publish(String collection, Document aggregate) {
-        int sent = 0;
-        for (Document stored : new ArrayList<>(aggregate.getList(OUTBOX_FIELD, Document.class, List.of()))) {
-            OutboxEvent event = mongoTemplate.getConverter().read(OutboxEvent.class, stored);
+    /**
+     * Sends the events of all the given aggregates at once, waits for every acknowledgement, then removes them
+     * from their outboxes in one bulk write per collection. Returns how many went out, -1 if any send failed
+     * (the acknowledged ones are sent again later: consumers deduplicate).
+     */
+    private int publish(List<Pending> batch) {
+        Map<String, Map<Object, List<Object>>> acknowledged = new LinkedHashMap<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<Runnable> onAck = new ArrayList<>();
+        for (Pending pending : batch) {
+            for (Document stored : pending.events()) {
+                Object eventId = stored.get("_id");
+                Runnable ack = () -> acknowledged.computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
+                        .computeIfAbsent(pending.aggregateId(), a -> new ArrayList<>()).add(eventId);
+                if (recentlySent.contains(eventId)) {
+                    ack.run(); // sent already, its removal failed or raced with a save: remove it now
+                    continue;
+                }
+                OutboxEvent event = mongoTemplate.getConverter().read(OutboxEvent.class, stored);
+                sends.add(kafkaTemplate.send(event.toProducerRecord()));
+                onAck.add(ack);
+            }
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int i = 0; i < sends.size(); i++) {
             try {
-                kafkaTemplate.send(event.toProducerRecord())
-                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                onAck.get(i).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return -1;
             } catch (Exception e) {
-                log.warn("Outbox event {} ({}) not published yet, will retry: {}", event.id(), event.type(),
-                        e.getMessage());
+                log.warn("Outbox events not published yet, will retry: {}", e.getMessage());
                 return -1;
             }
-            String idKey = stored.containsKey("_id") ? "_id" : "id";
-            mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
-                    new Update().pull(OUTBOX_FIELD, new Document(idKey, stored.get(idKey))), collection);
-            sent++;
+        }
+        int sent = 0;
+        for (var byCollection : acknowledged.entrySet()) {
+            BulkOperations removals = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, byCollection.getKey());
+            byCollection.getValue().forEach((aggregateId, eventIds) -> removals.updateOne(
+                    Query.query(Criteria.where("_id").is(aggregateId)),
+                    new Update().pull(OUTBOX_FIELD, new Document("_id", new Document("$in", eventIds)))));
+            removals.execute();
+            byCollection.getValue().values().forEach(recentlySent::addAll);
+            sent += byCollection.getValue().values().stream().mapToInt(List::size).sum();
         }
         return sent;
     }
@@ -156,9 +239,28 @@ public class OutboxRelay implements SmartLifecycle {
     private void runSafely() {
         scheduled.set(false);
         try {
-            drain();
+            if (scanNeeded) {
+                drain();
+            } else {
+                publishFresh();
+            }
         } catch (RuntimeException e) {
+            scanNeeded = true;
             log.warn("Outbox relay run failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    /** Events a crashed instance left behind, old enough that no instance's fast path still holds them. */
+    private synchronized void scanForStragglers() {
+        try {
+            if (scanNeeded) {
+                drain();
+            } else if (scan(Instant.now().minus(pollInterval)) < 0) {
+                scanNeeded = true;
+            }
+        } catch (RuntimeException e) {
+            scanNeeded = true;
+            log.warn("Outbox relay scan failed, will retry: {}", e.getMessage());
         }
     }
 
@@ -169,7 +271,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::scanForStragglers, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -177,7 +279,7 @@ public class OutboxRelay implements SmartLifecycle {
         ScheduledExecutorService current = executor;
         executor = null;
         if (current != null) {
-            current.execute(this::runSafely); // a last run, so events of the final requests leave too
+            current.execute(this::drain); // a last run, so events of the final requests leave too
             current.shutdown();
             try {
                 current.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

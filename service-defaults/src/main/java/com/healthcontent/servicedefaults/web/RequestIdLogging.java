@@ -1,11 +1,11 @@
 package com.healthcontent.servicedefaults.web;
 
+import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +24,7 @@ public class RequestIdLogging extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : TimeOrderedIds.next();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {

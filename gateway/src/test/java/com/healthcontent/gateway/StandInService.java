@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** A stand-in for the services behind the gateway, on loopback, answering JSON as the test decides. */
@@ -32,6 +33,7 @@ final class StandInService {
                     out.write(body);
                 }
             });
+            server.setExecutor(Executors.newCachedThreadPool()); // concurrent requests are served concurrently
             server.start();
             return server;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +26,29 @@ public class FeedbackBurstSimulation extends Simulation {
     static final AtomicLong accepted = new AtomicLong();
 
     {
-        var submit = scenario("feedback burst").exec(Recorder.timed("submit feedback", http("submit feedback")
+        // Twenty seconds at a fifth of the rate first, recorded apart: the services' JIT compiles the submission
+        // path, as it would have long before any real burst. Accepted warm-up submissions count in the
+        // reconciliation like all others.
+        var warmUp = scenario("feedback warm-up").exec(submission("feedback warm-up"));
+        var burst = scenario("feedback burst").exec(submission("submit feedback"));
+        setUp(warmUp.injectOpen(constantUsersPerSec(Math.max(1, PER_SECOND / 5)).during(Duration.ofSeconds(20)))
+                .andThen(burst.injectOpen(constantUsersPerSec(PER_SECOND).during(Duration.ofSeconds(Targets.SECONDS)))))
+                .protocols(http.shareConnections());
+    }
+
+    private static ChainBuilder submission(String name) {
+        return Recorder.timed(name, http(name)
                 .post(Targets.GATEWAY + "/api/v1/feedback")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", session -> "load-reader-" + RUN + "-" + readers.incrementAndGet())
                 .body(StringBody(session -> "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + Targets.ARTICLE
                         + "\"}, \"helpful\": " + (readers.get() % 3 != 0) + "}"))
-                .check(status().is(202), status().saveAs("status")))).exec(session -> {
+                .check(status().is(202), status().saveAs("status"))).exec(session -> {
                     if (session.contains("status") && session.getInt("status") == 202) {
                         accepted.incrementAndGet();
                     }
                     return session;
                 });
-        setUp(submit.injectOpen(constantUsersPerSec(PER_SECOND).during(Duration.ofSeconds(Targets.SECONDS))))
-                .protocols(http.shareConnections());
     }
 
     @Override

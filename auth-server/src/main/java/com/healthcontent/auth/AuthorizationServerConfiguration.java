@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -84,11 +85,19 @@ public class AuthorizationServerConfiguration {
 
     /**
      * Writes the staff roles (only {@code ROLE_*} authorities: Security 7 also adds factor authorities such as
-     * {@code FACTOR_PASSWORD} after a form login) into access and ID tokens, without the prefix.
+     * {@code FACTOR_PASSWORD} after a form login) into access and ID tokens, without the prefix; access tokens also
+     * name the platform's API as their audience.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(
+            @Value("${platform.auth.api-audience:health-content-api}") String apiAudience) {
         return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // the client it was issued to, and the API it is for: services refuse tokens meant for others
+                List<String> audience = new ArrayList<>(context.getClaims().build().getAudience());
+                audience.add(apiAudience);
+                context.getClaims().audience(audience);
+            }
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {

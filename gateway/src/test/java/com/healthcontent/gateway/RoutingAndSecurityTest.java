@@ -110,6 +110,7 @@ class RoutingAndSecurityTest {
     void badTokensAreRefusedAtTheEdgeWithAProblem() {
         for (String token : List.of(TestTokens.expired("ana.author", "AUTHOR"),
                 TestTokens.fromOtherIssuer("ana.author", "AUTHOR"),
+                TestTokens.forOtherAudience("ana.author", "AUTHOR"),
                 TestTokens.signedWithUnknownKey("ana.author", "AUTHOR"),
                 TestTokens.unsigned("ana.author", "AUTHOR"))) {
             client.post().uri("/api/v1/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)

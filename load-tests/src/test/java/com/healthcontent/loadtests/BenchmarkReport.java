@@ -115,15 +115,19 @@ public final class BenchmarkReport {
         return new Counts(stored, published, summary.get("helpful").asLong() + summary.get("notHelpful").asLong());
     }
 
-    /** Counts after the burst, once the asynchronous parts (relay, summary consumer) have caught up or 60 s passed. */
+    /**
+     * Counts after the burst, once the asynchronous parts (relay, summary consumer) have caught up with everything
+     * stored, or 120 s passed.
+     */
     static Counts settledCounts(long accepted) throws Exception {
         Counts before = Counts.parse(Files.readString(RESULTS.resolve("feedback-before.properties")));
         AtomicReference<Counts> latest = new AtomicReference<>(counts());
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 latest.set(counts());
-                return latest.get().published() - before.published() >= accepted
-                        && latest.get().counted() - before.counted() >= accepted;
+                long stored = latest.get().stored() - before.stored();
+                return stored >= accepted && latest.get().published() - before.published() >= stored
+                        && latest.get().counted() - before.counted() >= stored;
             });
         } catch (ConditionTimeoutException notCaughtUp) {
             // the summary reports what was there after 60 s: a shortfall is a loss to show, not to hide
@@ -285,16 +289,20 @@ public final class BenchmarkReport {
         double feedbackRate = rps(requests, "submit feedback");
         Counts before = Counts.parse(Files.readString(RESULTS.resolve("feedback-before.properties")));
         Counts after = Counts.parse(Files.readString(RESULTS.resolve("feedback-after.properties")));
-        boolean noLoss = after.stored() - before.stored() == accepted && after.published() - before.published() == accepted
-                && after.counted() - before.counted() == accepted;
+        // A submission the gateway gave up on (timeout, 503) may still have been stored by the service: the client
+        // was not told it was accepted, and its retry is answered with the first id. So: nothing accepted is
+        // missing, and everything stored was published and counted exactly once.
+        long stored = after.stored() - before.stored();
+        boolean noLoss = stored >= accepted && after.published() - before.published() == stored
+                && after.counted() - before.counted() == stored;
         row(md, "Feedback: >= 1,000 accepted per second through the gateway",
                 String.format("%.0f accepted/s; %d accepted, %s refused or failed", feedbackRate, accepted,
                         requests.containsKey("submit feedback") ? requests.get("submit feedback").getProperty("failed") : "?"),
                 feedbackRate >= 1000);
-        row(md, "Feedback: nothing lost (accepted = stored = published = counted)",
-                String.format("accepted %d, stored +%d, published +%d, counted +%d", accepted,
-                        after.stored() - before.stored(), after.published() - before.published(),
-                        after.counted() - before.counted()), noLoss);
+        row(md, "Feedback: nothing lost (accepted <= stored = published = counted)",
+                String.format("accepted %d, stored +%d (%d answered as failed to the client after the service had "
+                                + "stored them), published +%d, counted +%d", accepted, stored, stored - accepted,
+                        after.published() - before.published(), after.counted() - before.counted()), noLoss);
 
         Properties latency = new Properties();
         latency.load(Files.newBufferedReader(RESULTS.resolve("alert-latency.properties")));

@@ -36,38 +36,23 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
-    static final int OFFSET = 20_000;
-    static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
-    static final String AUTH = "http://localhost:" + (9000 + OFFSET);
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
-    static Process stack;
+    static StackUnderTest stack;
     static List<ProcessHandle> children;
-    static final Path CONSOLE = Path.of("target", "e2e-console.log").toAbsolutePath();
     static final HttpClient http = HttpClient.newHttpClient();
-    static final JsonMapper json = JsonMapper.builder().build();
+    static final JsonMapper json = StackUnderTest.json;
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
-                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + OFFSET,
-                "--scale", "feedback-service=3");
         // Load from one address: the gateway's per-IP feedback limit is raised, as for a load test.
-        builder.environment().put("RATE_LIMIT_FEEDBACK", "100000");
-        stack = builder.redirectErrorStream(true).redirectOutput(CONSOLE.toFile()).start();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .failFast("the stack exited, see " + CONSOLE, () -> !stack.isAlive())
-                .until(() -> console().contains("Press Ctrl-C"));
-        children = stack.descendants().toList();
+        stack = StackUnderTest.start("e2e", 20_000, Map.of("RATE_LIMIT_FEEDBACK", "100000"),
+                "--scale", "feedback-service=3");
+        children = stack.launcher().descendants().toList();
     }
 
     @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        if (stack != null && stack.isAlive()) {
-            stack.destroyForcibly();
-            stack.descendants().forEach(ProcessHandle::destroyForcibly);
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.stop();
         }
     }
 
@@ -138,7 +123,7 @@ class LocalStackIT {
     void aProblemReportAtTheGatewayReachesTheReviewersLiveStream() throws Exception {
         String reviewer = token("dr.rao");
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/me/alerts/stream"))
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
                         .header("Authorization", "Bearer " + reviewer).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
                         bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
@@ -168,7 +153,7 @@ class LocalStackIT {
             if (i == reports / 3) {
                 victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the others
             }
-            HttpRequest submit = HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/feedback"))
+            HttpRequest submit = HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/feedback"))
                     .header("Content-Type", "application/json").header("User-Agent", "e2e-reader-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
@@ -205,47 +190,30 @@ class LocalStackIT {
     @Test
     @Order(7)
     void sigtermStopsEveryProcessItStarted() throws Exception {
-        stack.destroy(); // SIGTERM, as Ctrl-C or a process manager would
-        assertThat(stack.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        stack.launcher().destroy(); // SIGTERM, as Ctrl-C or a process manager would
+        assertThat(stack.launcher().waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(console()).contains("Stopped 9 processes");
     }
 
     private static String console() throws IOException {
-        return Files.readString(CONSOLE);
+        return stack.console();
     }
 
-    /** The token script, as a person would use it: the real authorization-code + PKCE login flow. */
     private static String token(String username) throws IOException, InterruptedException {
-        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("scripts/token").toString(), username);
-        script.environment().put("AUTH_URL", AUTH);
-        Process process = script.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(err).isZero();
-        return out;
+        return stack.token(username);
     }
 
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return send("GET", path, token, null);
+        return stack.get(path, token);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return stack.send(method, path, token, body);
     }
 
     private static JsonNode body(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-        return json.readTree(response.body());
+        return StackUnderTest.body(response);
     }
 }

@@ -31,6 +31,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "http://test-issuer.local";
+    /** The audience every platform access token carries and every service requires. */
+    public static final String API_AUDIENCE = "health-content-api";
 
     private static TestTokens instance;
 
@@ -82,6 +84,13 @@ public final class TestTokens {
                 roles), issuer().key);
     }
 
+    /** Signed by the platform's issuer, but for another API: a token a client got for some other service. */
+    public static String forOtherAudience(String username, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(5)),
+                roles)).audience(List.of("web", "somebody-elses-api")).build();
+        return issuer().sign(claims, issuer().key);
+    }
+
     /** Right claims, same key id, but signed with a key the issuer never published. */
     public static String signedWithUnknownKey(String username, String... roles) {
         RSAKey stranger = newKey(issuer().key.getKeyID());
@@ -108,6 +117,7 @@ public final class TestTokens {
         return new JWTClaimsSet.Builder()
                 .subject(username)
                 .issuer(issuer)
+                .audience(List.of("web", API_AUDIENCE))
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(5))))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())

@@ -16,8 +16,6 @@ import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,12 +75,8 @@ public class FeedbackSubmissions {
         Instant now = clock.instant();
         CommentScreening.Screened comment = screening.screen(blankToNull(request.comment()));
         String tryingTo = screening.screen(blankToNull(request.tryingTo())).text();
-        long window = now.getEpochSecond() / abuse.duplicateWindow().toSeconds();
-        String dedupeKey = readerKeys.hash(String.join("\n", readerKey, target.id(), request.helpful().toString(),
-                String.valueOf(request.reason()), String.valueOf(comment.text()), String.valueOf(tryingTo),
-                Long.toString(window)));
-        String voteKey = readerKeys.hash(String.join("\n", readerKey, target.id(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
+        SubmissionKeys keys = SubmissionKeys.of(readerKeys, readerKey, target.id(), request.helpful(),
+                request.reason(), comment.text(), tryingTo, now, abuse.duplicateWindow());
 
         String id = TimeOrderedIds.next();
         var event = events.create(EventType.FEEDBACK_SUBMITTED, target.id(), target.slug(),
@@ -91,7 +85,7 @@ public class FeedbackSubmissions {
         Feedback feedback = new Feedback(id, target.type(), target.id(), target.slug(), target.title(),
                 target.medicalReviewers(), target.author(), request.helpful(), request.reason(), comment.text(),
                 tryingTo, comment.flags().stream().map(Enum::name).toList(),
-                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, voteKey, dedupeKey, null,
+                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, keys.voteKey(), keys.dedupeKey(), null,
                 List.of(event));
         String reason = request.reason() == null ? "NONE" : request.reason().name();
         try {
@@ -99,7 +93,7 @@ public class FeedbackSubmissions {
             count(target, reason, "accepted");
             return accepted;
         } catch (DuplicateKeyException twice) {
-            Feedback first = mongoTemplate.findOne(Query.query(Criteria.where("dedupeKey").is(dedupeKey)),
+            Feedback first = mongoTemplate.findOne(Query.query(Criteria.where("dedupeKey").is(keys.dedupeKey())),
                     Feedback.class);
             if (first != null) {
                 count(target, reason, "duplicate");

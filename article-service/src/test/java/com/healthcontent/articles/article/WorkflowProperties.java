@@ -1,0 +1,174 @@
+package com.healthcontent.articles.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.events.EventType;
+import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.servicedefaults.events.OutboxEvent;
+import com.healthcontent.servicedefaults.problem.ConflictException;
+import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.healthcontent.articles.article.ArticleStatus.APPROVED;
+import static com.healthcontent.articles.article.ArticleStatus.CHANGES_REQUESTED;
+import static com.healthcontent.articles.article.ArticleStatus.DRAFT;
+import static com.healthcontent.articles.article.ArticleStatus.IN_REVIEW;
+import static com.healthcontent.articles.article.ArticleStatus.NEEDS_REVIEW;
+import static com.healthcontent.articles.article.ArticleStatus.PUBLISHED;
+import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
+import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
+
+/**
+ * The editorial workflow as a state machine, driven by random sequences of steps taken by random people (authors,
+ * an editor, reviewers, someone who is both author and reviewer, an admin, a reader with no role): whatever they
+ * try, the article only moves along the documented transitions, refusals are 403/409/400-kinds that change
+ * nothing, nobody approves their own article, only editors put content live or take it down, and every live
+ * version carries the approvals of reviewers other than its author.
+ */
+class WorkflowProperties {
+
+    static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    static final IntegrationEvents EVENTS = new IntegrationEvents(JsonMapper.builder().build(), "article-service",
+            Clock.fixed(T0, ZoneOffset.UTC), null, null);
+    static final ReviewPolicy POLICY = new ReviewPolicy(Duration.ofDays(365), Duration.ofDays(14));
+
+    static final Map<ArticleStatus, Set<ArticleStatus>> TRANSITIONS = Map.of(
+            DRAFT, EnumSet.of(DRAFT, IN_REVIEW, UNPUBLISHED),
+            IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, CHANGES_REQUESTED, UNPUBLISHED),
+            CHANGES_REQUESTED, EnumSet.of(DRAFT, IN_REVIEW, UNPUBLISHED),
+            APPROVED, EnumSet.of(DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED),
+            SCHEDULED, EnumSet.of(DRAFT, APPROVED, PUBLISHED, UNPUBLISHED),
+            PUBLISHED, EnumSet.of(DRAFT, NEEDS_REVIEW, UNPUBLISHED),
+            NEEDS_REVIEW, EnumSet.of(DRAFT, IN_REVIEW, UNPUBLISHED),
+            UNPUBLISHED, EnumSet.of(DRAFT));
+
+    static final List<Actor> PEOPLE = List.of(
+            new Actor("ana", Set.of(Role.AUTHOR)),
+            new Actor("ben", Set.of(Role.AUTHOR)),
+            new Actor("eli", Set.of(Role.EDITOR)),
+            new Actor("rao", Set.of(Role.MEDICAL_REVIEWER)),
+            new Actor("kim", Set.of(Role.MEDICAL_REVIEWER)),
+            new Actor("dr.both", Set.of(Role.AUTHOR, Role.MEDICAL_REVIEWER)),
+            new Actor("ops", Set.of(Role.ADMIN)),
+            new Actor("reader", Set.of()));
+
+    enum Action { EDIT, SUBMIT, APPROVE, REQUEST_CHANGES, SCHEDULE, SCHEDULE_IN_PAST, CANCEL_SCHEDULE, PUBLISH,
+        UNPUBLISH, UNPUBLISH_WITHOUT_REASON, FLAG }
+
+    record Step(Actor actor, Action action, List<String> reviewers) {
+    }
+
+    @Property(tries = 1000)
+    void whateverAnyoneTriesTheWorkflowKeepsItsRules(@ForAll("authors") Actor author,
+            @ForAll @Size(max = 40) List<@ForAll("steps") Step> steps) {
+        Article article = Article.draft("an-article", content(), author, T0);
+        Instant now = T0;
+        for (Step step : steps) {
+            now = now.plusSeconds(60);
+            Article before = article;
+            Article after;
+            try {
+                after = take(step, before, now);
+            } catch (ForbiddenException | ConflictException | InvalidInputException refused) {
+                continue; // a refusal returns nothing: the stored article stays as it was
+            }
+            assertThat(TRANSITIONS.get(before.status())).as("%s by %s from %s", step.action(),
+                    step.actor().username(), before.status()).contains(after.status());
+            assertThat(after.history()).hasSize(before.history().size() + 1);
+            WorkflowStep recorded = after.history().get(after.history().size() - 1);
+            assertThat(recorded.from()).isEqualTo(before.status());
+            assertThat(recorded.to()).isEqualTo(after.status());
+            assertThat(recorded.actor()).isEqualTo(step.actor().username());
+            if (EnumSet.of(PUBLISHED, UNPUBLISHED, SCHEDULED).contains(after.status())
+                    && after.status() != before.status()) {
+                assertThat(step.actor().has(Role.EDITOR)).as("only editors schedule, publish and unpublish").isTrue();
+            }
+            if (after.status() == APPROVED && before.status() == IN_REVIEW) {
+                assertThat(after.approvals()).extracting(MedicalReview::reviewer)
+                        .containsAll(after.medicalReviewers());
+            }
+            assertThat(after.approvals()).extracting(MedicalReview::reviewer).doesNotContain(author.username());
+            if (after.isLive()) {
+                assertThat(after.live().medicalReviews()).isNotEmpty().extracting(MedicalReview::reviewer)
+                        .doesNotContain(author.username());
+            }
+            article = after;
+        }
+        Statistics.label("reached").collect(article.publications() > 0 ? "published" : "never published");
+        Statistics.label("reached").coverage(coverage -> coverage.check("published").percentage(p -> p > 10));
+        long publications = article.outbox().stream().map(OutboxEvent::type)
+                .filter(type -> type.equals(EventType.ARTICLE_PUBLISHED.ceType())
+                        || type.equals(EventType.ARTICLE_REVISED.ceType())).count();
+        assertThat(publications).as("one published or revised event per publication")
+                .isEqualTo(article.publications().longValue());
+    }
+
+    private static Article take(Step step, Article article, Instant now) {
+        Actor actor = step.actor();
+        return switch (step.action()) {
+            case EDIT -> article.edit(content(), actor, now);
+            case SUBMIT -> article.submit(step.reviewers(), actor, now);
+            case APPROVE -> article.review(true, "Checked.", "MD", actor, now);
+            case REQUEST_CHANGES -> article.review(false, "Please cite.", "MD", actor, now);
+            case SCHEDULE -> article.schedule(now.plus(Duration.ofDays(1)), actor, now);
+            case SCHEDULE_IN_PAST -> article.schedule(now.minusSeconds(1), actor, now);
+            case CANCEL_SCHEDULE -> article.cancelSchedule(actor, now);
+            case PUBLISH -> article.publish(actor, now, POLICY, EVENTS);
+            case UNPUBLISH -> article.unpublish("Outdated advice.", actor, now, EVENTS);
+            case UNPUBLISH_WITHOUT_REASON -> article.unpublish(" ", actor, now, EVENTS);
+            case FLAG -> article.needsReview("New guideline.", actor, now, EVENTS);
+        };
+    }
+
+    @Provide
+    Arbitrary<Actor> authors() {
+        return Arbitraries.of(PEOPLE.get(0), PEOPLE.get(2), PEOPLE.get(5));
+    }
+
+    @Provide
+    Arbitrary<Step> steps() {
+        Arbitrary<List<String>> reviewers = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of(List.of("rao"), List.of("kim"), List.of("rao", "kim"))),
+                Tuple.of(1, Arbitraries.of("rao", "kim", "dr.both", "ana", "eli").list().ofMaxSize(6)));
+        // Mostly the person whose job the step is, sometimes anyone: sequences reach publication and beyond, and
+        // every step is also tried by people who must be refused.
+        return Arbitraries.of(Action.class).flatMap(action -> Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(usualActors(action))), Tuple.of(1, Arbitraries.of(PEOPLE))),
+                Arbitraries.just(action), reviewers).as(Step::new));
+    }
+
+    private static List<Actor> usualActors(Action action) {
+        return switch (action) {
+            case EDIT, SUBMIT -> List.of(PEOPLE.get(0), PEOPLE.get(2), PEOPLE.get(5));
+            case APPROVE, REQUEST_CHANGES, FLAG -> List.of(PEOPLE.get(3), PEOPLE.get(4), PEOPLE.get(5));
+            default -> List.of(PEOPLE.get(2), PEOPLE.get(6));
+        };
+    }
+
+    private static ArticleContent content() {
+        return new ArticleContent("Cracking your back", "What happens when a joint pops.", null, List.of(),
+                List.of("back pain"), null, null, null, List.of(new Section(SectionType.TEXT, null,
+                        "Joints can pop when gas bubbles form [1].", null)),
+                List.of(new Reference(1, "A paper", "https://example.org/paper", null, null)), List.of());
+    }
+}

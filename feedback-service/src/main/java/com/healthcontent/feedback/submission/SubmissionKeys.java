@@ -1,0 +1,44 @@
+package com.healthcontent.feedback.submission;
+
+import com.healthcontent.feedback.abuse.ReaderKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
+
+/**
+ * The two keys that stop one reader from counting twice, both keyed hashes (the reader's own data is never kept):
+ * {@code voteKey}, the same for one reader, one item and one UTC day (a second vote that day is refused), and
+ * {@code dedupeKey}, the same for an identical submission within the duplicate window (answered with the first).
+ * Each part is length-prefixed before hashing, so text moved from one field into the next never makes two
+ * different submissions look alike.
+ */
+record SubmissionKeys(String voteKey, String dedupeKey) {
+
+    static SubmissionKeys of(UnaryOperator<String> hash, String readerKey, String targetId, boolean helpful,
+            ProblemReason reason, String comment, String tryingTo, Instant at, Duration duplicateWindow) {
+        long window = at.getEpochSecond() / duplicateWindow.toSeconds();
+        String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+        return new SubmissionKeys(hash.apply(parts(readerKey, targetId, day)),
+                hash.apply(parts(readerKey, targetId, Boolean.toString(helpful), reason == null ? null : reason.name(),
+                        comment, tryingTo, Long.toString(window))));
+    }
+
+    static SubmissionKeys of(ReaderKey readerKeys, String readerKey, String targetId, boolean helpful,
+            ProblemReason reason, String comment, String tryingTo, Instant at, Duration duplicateWindow) {
+        return of(readerKeys::hash, readerKey, targetId, helpful, reason, comment, tryingTo, at, duplicateWindow);
+    }
+
+    private static String parts(String... parts) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            if (part == null) {
+                joined.append('-'); // absent, which is not the same as empty or the text "null"
+            } else {
+                joined.append(part.length()).append(':').append(part);
+            }
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,465 @@
+package com.healthcontent.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hostile input against every endpoint, then faults injected into the running platform (the broker stopped, the
+ * database restarted, a service killed), all through the gateway of a real local stack. Writes the report table
+ * {@code docs/robustness-report.md}: inputs tried per endpoint, faults survived, records lost (must be zero).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RobustnessIT {
+
+    static final String ARTICLE = "is-it-good-or-bad-to-crack-your-back";
+    static StackUnderTest stack;
+    static String editor;
+    static String author;
+    static String rao;
+    static String kim;
+    static final Map<String, List<String>> inputsPerEndpoint = new LinkedHashMap<>();
+    static final List<String> faultRows = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        // Hundreds of requests from one address: the gateway's rate limits are raised, as for a load test.
+        stack = StackUnderTest.start("robustness", 21_000, Map.of("RATE_LIMIT_ENABLED", "false",
+                "FEEDBACK_PER_MINUTE", "100000"));
+        editor = stack.token("eli.editor");
+        author = stack.token("ana.author");
+        rao = stack.token("dr.rao");
+        kim = stack.token("dr.kim");
+    }
+
+    @AfterAll
+    static void stopAndReport() throws IOException {
+        if (stack != null) {
+            stack.stop();
+        }
+        writeReport();
+    }
+
+    // ---------------------------------------------------------------- hostile input
+
+    /** One hostile request and the status it must get; every refusal is a problem document. */
+    record Case(String endpoint, String input, String method, String path, String token, byte[] body,
+                String contentType, int expected) {
+
+        static Case json(String endpoint, String input, String method, String path, String token, String body,
+                int expected) {
+            return new Case(endpoint, input, method, path, token, body == null ? null
+                    : body.getBytes(StandardCharsets.UTF_8), "application/json", expected);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void hostileInputGetsTheRightStatusAProblemAndChangesNothing() throws Exception {
+        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/knees-to-chest", null)).get("id").asString();
+        String draftId = StackUnderTest.body(stack.send("POST", "/api/v1/articles", editor, minimalArticle("Draft "
+                + UUID.randomUUID()))).get("id").asString();
+        String reportId = StackUnderTest.body(stack.send("POST", "/api/v1/feedback", null, """
+                {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}""".formatted(ARTICLE)))
+                .get("id").asString();
+        String before = fingerprint(draftId);
+
+        List<Case> cases = new ArrayList<>();
+        cases.addAll(bodyAttacks("POST /api/v1/articles", "POST", "/api/v1/articles", editor));
+        cases.addAll(bodyAttacks("PUT /api/v1/articles/{id}", "PUT", "/api/v1/articles/" + draftId, editor));
+        cases.addAll(bodyAttacks("POST /api/v1/exercises", "POST", "/api/v1/exercises", editor));
+        cases.addAll(bodyAttacks("POST /api/v1/feedback", "POST", "/api/v1/feedback", null));
+        cases.addAll(bodyAttacks("POST /api/v1/articles/{id}/submission", "POST",
+                "/api/v1/articles/" + draftId + "/submission", editor));
+        cases.addAll(bodyAttacks("POST /api/v1/feedback/reports/{id}/status", "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status", editor));
+        String feedback = "POST /api/v1/feedback";
+        cases.add(Case.json(feedback, "MongoDB operator as id", "POST", "/api/v1/feedback", null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": {\"$ne\": null}}, \"helpful\": true}", 400));
+        cases.add(Case.json(feedback, "invalid enum value", "POST", "/api/v1/feedback", null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE + "\"}, \"helpful\": false, \"reason\": \"BORING\"}", 400));
+        cases.add(Case.json(feedback, "content that does not exist", "POST", "/api/v1/feedback", null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"../../etc/passwd\"}, \"helpful\": true}", 404));
+        cases.add(Case.json(feedback, "comment over 2,000 characters", "POST", "/api/v1/feedback", null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE + "\"}, \"helpful\": false, \"reason\": \"OTHER\", \"comment\": \""
+                        + "x".repeat(2_100) + "\"}", 400));
+        String exercises = "POST /api/v1/exercises";
+        cases.add(Case.json(exercises, "invalid enum value", "POST", "/api/v1/exercises", editor,
+                exercise("FLYING", 30), 400));
+        cases.add(Case.json(exercises, "dose out of range", "POST", "/api/v1/exercises", editor,
+                exercise("LYING_ON_BACK", -5), 400));
+        cases.add(Case.json(exercises, "operator in a nested object", "POST", "/api/v1/exercises", editor,
+                exercise("LYING_ON_BACK", 30).replace("\"dose\": {", "\"dose\": {\"$gt\": \"\", "), 400));
+        String submission = "POST /api/v1/articles/{id}/submission";
+        cases.add(Case.json(submission, "role escalation: reviewing one's own submission", "POST",
+                "/api/v1/articles/" + draftId + "/submission", editor, "{\"reviewers\": [\"eli.editor\"]}", 400));
+        cases.add(Case.json("POST /api/v1/articles/{id}/publication", "role escalation: an author publishing",
+                "POST", "/api/v1/articles/" + draftId + "/publication", author, null, 403));
+        cases.add(Case.json("POST /api/v1/articles/{id}/reviews", "a reviewer not assigned approving", "POST",
+                "/api/v1/articles/" + draftId + "/reviews", rao, "{\"outcome\": \"APPROVED\", \"notes\": \"ok\"}", 403));
+        cases.add(Case.json("PUT /api/v1/articles/{id}", "an author editing someone else's draft", "PUT",
+                "/api/v1/articles/" + draftId, author, minimalArticle("Taken over"), 403));
+        cases.add(Case.json("POST /api/v1/feedback/reports/{id}/status",
+                "a reviewer triaging a report on content they do not review", "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status", kim, "{\"status\": \"DISMISSED\"}", 403));
+        cases.add(Case.json("POST /api/v1/feedback/reports/{id}/status", "an author triaging", "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status", author, "{\"status\": \"DISMISSED\"}", 403));
+        cases.add(Case.json("GET /api/v1/articles/drafts/{id}", "a reader reading a draft", "GET",
+                "/api/v1/articles/drafts/" + draftId, null, null, 401));
+        cases.add(Case.json("POST /api/v1/exercises/{id}/publication", "an author publishing", "POST",
+                "/api/v1/exercises/" + exerciseId + "/publication", author, null, 403));
+        cases.add(Case.json("DELETE /api/v1/articles/{id}/publication", "an author unpublishing", "DELETE",
+                "/api/v1/articles/" + draftId + "/publication", author, "{\"reason\": \"no\"}", 403));
+        for (String path : List.of("/api/v1/articles", "/api/v1/exercises", "/api/v1/routines",
+                "/api/v1/feedback/reports", "/api/v1/me/alerts")) {
+            String token = path.contains("reports") ? editor : path.contains("alerts") ? rao : null;
+            String endpoint = "GET " + path;
+            cases.add(Case.json(endpoint, "negative page size", "GET", path + "?size=-1", token, null, 400));
+            cases.add(Case.json(endpoint, "huge page size", "GET", path + "?size=1000000", token, null, 400));
+            cases.add(Case.json(endpoint, "page far beyond any data", "GET", path + "?page=99999999", token, null, 400));
+            cases.add(Case.json(endpoint, "page size not a number", "GET", path + "?size=ten", token, null, 400));
+        }
+        cases.add(Case.json("GET /api/v1/articles", "operator in a query parameter", "GET",
+                "/api/v1/articles?tag[$ne]=x&q=%7B%22%24where%22%3A%221%22%7D", null, null, 200));
+        for (String slug : List.of("..%2F..%2Fetc%2Fpasswd", "%2e%2e", "a%00b", "x".repeat(2_000), "%7B%24ne%3Anull%7D",
+                "%3Cscript%3E")) {
+            cases.add(Case.json("GET /api/v1/articles/{slug}", "odd slug " + abbreviate(slug), "GET",
+                    "/api/v1/articles/" + slug, null, null, 404));
+            cases.add(Case.json("GET /api/v1/exercises/{slug}", "odd slug " + abbreviate(slug), "GET",
+                    "/api/v1/exercises/" + slug, null, null, 404));
+        }
+        cases.add(Case.json("GET /api/v1/feedback/summary", "missing parameters", "GET", "/api/v1/feedback/summary",
+                null, null, 400));
+        cases.add(Case.json("GET /api/v1/feedback/summary", "invalid type", "GET",
+                "/api/v1/feedback/summary?type=RECIPE&id=x", null, null, 400));
+        cases.add(Case.json("GET /api/v1/me/alerts", "no token", "GET", "/api/v1/me/alerts", null, null, 401));
+        for (Map.Entry<String, String> token : badTokens().entrySet()) {
+            cases.add(Case.json("POST /api/v1/articles", "token: " + token.getKey(), "POST", "/api/v1/articles",
+                    token.getValue(), minimalArticle("By a forged token"), 401));
+            cases.add(Case.json("GET /api/v1/feedback/reports", "token: " + token.getKey(), "GET",
+                    "/api/v1/feedback/reports", token.getValue(), null, 401));
+        }
+
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            HttpResponse<String> response = stack.send(c.method(), URI.create(stack.gateway() + c.path()), c.token(),
+                    c.body(), c.contentType(), Map.of());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            boolean problem = response.statusCode() < 400 || type.startsWith("application/problem+json");
+            if (response.statusCode() != c.expected() || !problem) {
+                failures.add("%s / %s: expected %d, got %d %s %s".formatted(c.endpoint(), c.input(), c.expected(),
+                        response.statusCode(), type, abbreviate(response.body())));
+            }
+            inputsPerEndpoint.computeIfAbsent(c.endpoint(), e -> new ArrayList<>())
+                    .add(c.input() + " → " + response.statusCode());
+        }
+        assertThat(failures).isEmpty();
+        assertThat(fingerprint(draftId)).as("data after the hostile requests").isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void markupAndPrivilegedFieldsAreStoredInertAndIgnored() throws Exception {
+        HttpResponse<String> created = stack.send("POST", "/api/v1/articles", author, """
+                {"title": "<script>alert(1)</script> Stretching", "summary": "<img src=x onerror=alert(1)>",
+                 "status": "PUBLISHED", "author": "eli.editor", "live": {"revision": 9},
+                 "tags": ["back pain"], "sections": [{"type": "TEXT", "body": "<script>steal()</script> [link](javascript:alert(1)) [1]"}],
+                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}""");
+        JsonNode draft = StackUnderTest.body(created);
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        String id = draft.get("id").asString();
+        String stored = stack.get("/api/v1/articles/drafts/" + id, author).body();
+        assertThat(stored).doesNotContain("<script>steal()").doesNotContain("javascript:");
+        assertThat(StackUnderTest.json.readTree(stored).get("author").asString()).isEqualTo("ana.author");
+        inputsPerEndpoint.computeIfAbsent("POST /api/v1/articles", e -> new ArrayList<>())
+                .add("markup, scripts and privileged fields (status, author) → 201, stored inert and ignored");
+    }
+
+    private static List<Case> bodyAttacks(String endpoint, String method, String path, String token) {
+        byte[] invalidUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        String deep = "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000);
+        String hugeArray = "{\"tags\": [" + "\"x\",".repeat(50_000) + "\"x\"]}";
+        return List.of(
+                Case.json(endpoint, "malformed JSON", method, path, token, "{\"title\": ", 400),
+                Case.json(endpoint, "wrong types", method, path, token,
+                        "{\"title\": 5, \"summary\": [], \"helpful\": \"yes\", \"reviewers\": \"all\", \"status\": 1}", 400),
+                Case.json(endpoint, "empty object (missing fields)", method, path, token, "{}", 400),
+                Case.json(endpoint, "JSON array instead of object", method, path, token, "[1, 2]", 400),
+                Case.json(endpoint, "deep nesting (3,000 levels)", method, path, token, deep, 400),
+                Case.json(endpoint, "huge array (50,000 items)", method, path, token, hugeArray,
+                        hugeArray.length() > 16 * 1024 && endpoint.contains("feedback") ? 413 : 400),
+                Case.json(endpoint, "body over the size limit", method, path, token,
+                        "{\"title\": \"" + "x".repeat(600 * 1024) + "\"}", 413),
+                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", 400),
+                new Case(endpoint, "not JSON (text/plain)", method, path, token,
+                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", 415));
+    }
+
+    /** What the hostile requests must leave as it was: the article, the draft, the counts, the report queue. */
+    private static String fingerprint(String draftId) throws Exception {
+        return String.join("\n", stack.get("/api/v1/articles/" + ARTICLE, null).body(),
+                stack.get("/api/v1/articles/drafts/" + draftId, editor).body(),
+                stack.get("/api/v1/exercises?size=100", null).body(),
+                stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + ARTICLE, null).body(),
+                stack.get("/api/v1/feedback/reports?size=100", editor).body());
+    }
+
+    /** Tokens signed with the stack's own key but wrong in one way each, plus unsigned and foreign ones. */
+    private static Map<String, String> badTokens() throws Exception {
+        RSAKey key = RSAKey.parse(Files.readString(stack.dataDir.resolve("auth").resolve("signing-key.json")));
+        String issuer = "http://localhost:" + (9000 + stack.offset);
+        Instant now = Instant.now();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("expired", sign(key, claims(issuer, "health-content-api", now.minus(Duration.ofHours(1)))));
+        tokens.put("wrong issuer", sign(key, claims("http://evil.example", "health-content-api", now.plusSeconds(300))));
+        tokens.put("wrong audience", sign(key, claims(issuer, "somebody-elses-api", now.plusSeconds(300))));
+        tokens.put("alg none", new PlainJWT(claims(issuer, "health-content-api", now.plusSeconds(300))).serialize());
+        tokens.put("signed by another key", sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID(key.getKeyID()).generate(), claims(issuer, "health-content-api", now.plusSeconds(300))));
+        tokens.put("not a JWT", "not-a-token");
+        return tokens;
+    }
+
+    private static JWTClaimsSet claims(String issuer, String audience, Instant expires) {
+        return new JWTClaimsSet.Builder().subject("ops.admin").issuer(issuer).audience(List.of("cli", audience))
+                .issueTime(Date.from(expires.minus(Duration.ofMinutes(5)))).expirationTime(Date.from(expires))
+                .claim("roles", List.of("ADMIN", "EDITOR")).build();
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /** Submits votes on one item from distinct readers until stopped, counting the accepted ones. */
+    static final class Voter implements AutoCloseable {
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService executor = Executors.newSingleThreadExecutor();
+        private final Future<?> loop;
+
+        Voter(String type, String slug) {
+            String run = UUID.randomUUID().toString();
+            loop = executor.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    try {
+                        HttpResponse<String> response = stack.send("POST",
+                                URI.create(stack.gateway() + "/api/v1/feedback"), null, """
+                                        {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
+                                        .getBytes(StandardCharsets.UTF_8), "application/json",
+                                Map.of("User-Agent", "fault-reader-" + run + "-" + i));
+                        (response.statusCode() == 202 ? accepted : refused).incrementAndGet();
+                    } catch (IOException e) {
+                        refused.incrementAndGet(); // the gateway or the service was unreachable: not accepted
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            loop.get();
+            executor.shutdown();
+        }
+    }
+
+    private static long helpful(String type, String slug) throws Exception {
+        return StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=" + type + "&id=" + slug, null))
+                .get("helpful").asLong();
+    }
+
+    /** Waits until the summary counted exactly the accepted votes, then checks that it stays so (no double effect). */
+    private static void countedExactlyOnce(String type, String slug, long before, int accepted) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> helpful(type, slug) - before >= accepted);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> helpful(type, slug) - before == accepted);
+    }
+
+    @Test
+    @Order(3)
+    void kafkaStoppedForThirtySecondsDuringPublishingAndABurstLosesNothing() throws Exception {
+        String slug = "kneeling-back-stretch";
+        long before = helpful("EXERCISE", slug);
+        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/" + slug, null)).get("id").asString();
+        Runnable startKafka = stack.stopForAWhile(stack.process("kafka.Kafka"));
+        int accepted;
+        String title = "Kneeling stretches while the broker was down " + UUID.randomUUID().toString().substring(0, 6);
+        String articleId;
+        Instant outageEnds = Instant.now().plusSeconds(30);
+        try (Voter voter = new Voter("EXERCISE", slug)) {
+            // An article goes through the whole workflow while the broker is down: every step is a write.
+            articleId = StackUnderTest.body(stack.send("POST", "/api/v1/articles", editor, """
+                    {"title": "%s", "summary": "Written during a broker outage.", "tags": ["back pain"],
+                     "sections": [{"type": "TEXT", "body": "Kneel and stretch [1]."}, {"type": "EXERCISE", "exerciseId": "%s"}],
+                     "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}"""
+                    .formatted(title, exerciseId))).get("id").asString();
+            StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/submission", editor,
+                    "{\"reviewers\": [\"dr.rao\"]}"));
+            StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/reviews", rao,
+                    "{\"outcome\": \"APPROVED\", \"notes\": \"Sound.\"}"));
+            StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/publication", editor, null));
+            await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(outageEnds));
+            startKafka.run();
+            await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() > 0);
+            accepted = voter.accepted.get();
+        }
+        accepted = accepted + 0; // the voter stopped: its final count
+        countedExactlyOnce("EXERCISE", slug, before, accepted);
+        // The article's publication reached exercise-service's read model: the event was delivered.
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.get("/api/v1/exercises/" + slug, null).body()
+                .contains(title));
+        faultRows.add("| Kafka broker stopped for 30 s during article publishing and a feedback burst | %d votes accepted, %d counted once; the article published meanwhile reached exercise-service | 0 |"
+                .formatted(accepted, helpful("EXERCISE", slug) - before));
+    }
+
+    @Test
+    @Order(4)
+    void theDatabaseRestartedServicesGoUnreadyThenRecoverByThemselves() throws Exception {
+        String slug = "standing-bends";
+        long before = helpful("EXERCISE", slug);
+        int accepted;
+        try (Voter voter = new Voter("EXERCISE", slug)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() >= 20);
+            Runnable startMongo = stack.stopForAWhile(stack.process("MongoWireServer"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> readiness(8083) == 503 && readiness(8081) == 503);
+            startMongo.run();
+            await().atMost(Duration.ofSeconds(90)).until(() -> readiness(8081) == 200 && readiness(8082) == 200
+                    && readiness(8083) == 200);
+            int afterRecovery = voter.accepted.get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterRecovery + 20);
+            voter.close();
+            accepted = voter.accepted.get();
+        }
+        countedExactlyOnce("EXERCISE", slug, before, accepted);
+        faultRows.add("| MongoDB wire server stopped and started again | services unready (503) while it was down, ready again by themselves; %d votes accepted, all counted once | 0 |"
+                .formatted(accepted));
+    }
+
+    @Test
+    @Order(5)
+    void aServiceKilledMidLoadAndRestartedLosesNoAcceptedWrite() throws Exception {
+        String slug = "seated-spinal-rotation";
+        long before = helpful("EXERCISE", slug);
+        int accepted;
+        int refused;
+        try (Voter voter = new Voter("EXERCISE", slug)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() >= 30);
+            stack.restart(stack.process("feedback-service.jar"), true); // SIGKILL: no graceful shutdown at all
+            await().atMost(Duration.ofSeconds(90)).until(() -> readiness(8083) == 200);
+            int afterRestart = voter.accepted.get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterRestart + 30);
+            voter.close();
+            accepted = voter.accepted.get();
+            refused = voter.refused.get();
+        }
+        countedExactlyOnce("EXERCISE", slug, before, accepted);
+        faultRows.add("| feedback-service killed (SIGKILL) mid-load and started again | %d votes accepted, all counted once; %d refused while it was down (503, not accepted) | 0 |"
+                .formatted(accepted, refused));
+    }
+
+    private static int readiness(int port) {
+        try {
+            return stack.get(stack.direct(port) + "/actuator/health/readiness", null).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static void writeReport() throws IOException {
+        StringBuilder report = new StringBuilder("""
+                # Robustness report
+
+                Written by `local-stack/src/test/java/com/healthcontent/localstack/RobustnessIT.java` (run by
+                `./mvnw verify`, against a real local stack through the gateway); this file is its last run.
+
+                ## Faults injected into the running platform
+
+                | fault | what happened | records lost |
+                |---|---|---:|
+                """);
+        faultRows.forEach(row -> report.append(row).append('\n'));
+        report.append("""
+
+                Faults covered by service tests (run in the same build): the same event delivered twice, events out of
+                order and a malformed event (`ReviewerAlertsTest`, `FeaturedInTest`: one effect, the newest revision
+                wins, the malformed record on `feedback.events.DLT` and the consumer still running); the broker
+                unreachable while publishing (`OutboxBrokerOutageTest`); a failing SMTP server and webhook receiver
+                (`ReviewerAlertsTest`: retried, then parked, submissions unaffected).
+
+                ## Hostile input per endpoint
+
+                | endpoint | inputs tried → status |
+                |---|---|
+                """);
+        inputsPerEndpoint.forEach((endpoint, inputs) -> report.append("| ").append(endpoint).append(" | ")
+                .append(String.join("; ", inputs).replace("|", "\\|")).append(" |\n"));
+        Path file = StackUnderTest.ROOT.resolve("docs").resolve("robustness-report.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report.toString());
+    }
+
+    private static String minimalArticle(String title) {
+        return """
+                {"title": "%s", "summary": "A summary.", "tags": ["back pain"],
+                 "sections": [{"type": "TEXT", "body": "Text citing a paper [1]."}],
+                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}"""
+                .formatted(title);
+    }
+
+    private static String exercise(String position, int holdSeconds) {
+        return """
+                {"name": "Hostile %s", "summary": "A stretch.", "bodyRegions": ["LOWER_BACK"], "position": "%s",
+                 "steps": ["Lie down.", "Stretch."], "dose": {"holdSeconds": %d, "repetitions": {"min": 4, "max": 5}}}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6), position, holdSeconds);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

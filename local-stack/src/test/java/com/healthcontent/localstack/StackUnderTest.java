@@ -1,0 +1,206 @@
+package com.healthcontent.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform as {@code ./run.sh} starts it (the same launcher, on shifted ports so a developer's stack can
+ * keep running), for end-to-end tests: requests through the gateway, tokens through the real login flow, and
+ * the stack's processes to stop, kill and start again.
+ */
+final class StackUnderTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    final int offset;
+    final Path dataDir;
+    private final Path console;
+    private final Process launcher;
+    private final List<Process> restarted = new ArrayList<>();
+
+    private StackUnderTest(int offset, Path dataDir, Path console, Process launcher) {
+        this.offset = offset;
+        this.dataDir = dataDir;
+        this.console = console;
+        this.launcher = launcher;
+    }
+
+    /** Starts the stack with fresh data and waits until the launcher says everything is ready. */
+    static StackUnderTest start(String name, int offset, Map<String, String> environment, String... options)
+            throws IOException {
+        Path dataDir = Path.of("target", name + "-data").toAbsolutePath();
+        Path console = Path.of("target", name + "-console.log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
+                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + offset));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process launcher = builder.redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        StackUnderTest stack = new StackUnderTest(offset, dataDir, console, launcher);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .failFast("the stack exited, see " + console, () -> !launcher.isAlive())
+                .until(() -> stack.console().contains("Press Ctrl-C"));
+        return stack;
+    }
+
+    Process launcher() {
+        return launcher;
+    }
+
+    String console() throws IOException {
+        return Files.readString(console);
+    }
+
+    String gateway() {
+        return "http://localhost:" + (8080 + offset);
+    }
+
+    /** A service's own port, e.g. {@code direct(8083)} for feedback-service. */
+    String direct(int port) {
+        return "http://localhost:" + (port + offset);
+    }
+
+    /** Stops everything, the processes started again by a test included. */
+    void stop() {
+        restarted.forEach(Process::destroyForcibly);
+        if (launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The running process of this stack whose command line contains the marker, e.g. {@code "kafka.Kafka"}. */
+    ProcessHandle process(String marker) {
+        return Stream.concat(launcher.descendants(), restarted.stream().map(Process::toHandle))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> commandLine(p).contains(marker))
+                .findFirst().orElseThrow(() -> new AssertionError("no running process with " + marker));
+    }
+
+    /**
+     * Ends the process (SIGKILL when {@code kill}, else SIGTERM) and starts it again with the same command line,
+     * environment and working directory, its output appended to its log: what a process manager does.
+     */
+    void restart(ProcessHandle process, boolean kill) throws IOException {
+        String command = commandLine(process);
+        String environment = environment(process);
+        Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        startAgain(command, environment, workingDir);
+    }
+
+    /** Ends the process (SIGTERM) and gives back what starts it again, for a fault that lasts a while. */
+    Runnable stopForAWhile(ProcessHandle process) throws IOException {
+        String command = commandLine(process);
+        String environment = environment(process);
+        Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
+        process.destroy();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        return () -> {
+            try {
+                startAgain(command, environment, workingDir);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private void startAgain(String command, String environment, Path workingDir) throws IOException {
+        List<String> arguments = List.of(command.split("\0"));
+        ProcessBuilder builder = new ProcessBuilder(arguments).directory(workingDir.toFile());
+        builder.environment().clear();
+        for (String variable : environment.split("\0")) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        Path log = dataDir.resolve("logs").resolve("restarted.log");
+        restarted.add(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start());
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        return proc(process, "cmdline");
+    }
+
+    private static String environment(ProcessHandle process) {
+        return proc(process, "environ");
+    }
+
+    private static String proc(ProcessHandle process, String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The token script, as a person would use it: the real authorization-code + PKCE login flow. */
+    String token(String username) throws IOException, InterruptedException {
+        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("scripts/token").toString(), username);
+        script.environment().put("AUTH_URL", "http://localhost:" + (9000 + offset));
+        Process process = script.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(err).isZero();
+        return out;
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send("GET", path, token, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        return send(method, URI.create(path.startsWith("http") ? path : gateway() + path), token,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+    }
+
+    HttpResponse<String> send(String method, URI uri, String token, byte[] body, String contentType,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode body(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+        return json.readTree(response.body());
+    }
+}

@@ -77,12 +77,16 @@ class RobustnessIT {
 
     /** One hostile request and the status it must get; every refusal is a problem document. */
     record Case(String endpoint, String input, String method, String path, String token, byte[] body,
-                String contentType, int expected) {
+                String contentType, Map<String, String> headers, int expected) {
 
         static Case json(String endpoint, String input, String method, String path, String token, String body,
                 int expected) {
             return new Case(endpoint, input, method, path, token, body == null ? null
-                    : body.getBytes(StandardCharsets.UTF_8), "application/json", expected);
+                    : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of(), expected);
+        }
+
+        Case with(String header, String value) {
+            return new Case(endpoint, input, method, path, token, body, contentType, Map.of(header, value), expected);
         }
     }
 
@@ -121,8 +125,9 @@ class RobustnessIT {
                 exercise("FLYING", 30), 400));
         cases.add(Case.json(exercises, "dose out of range", "POST", "/api/v1/exercises", editor,
                 exercise("LYING_ON_BACK", -5), 400));
-        cases.add(Case.json(exercises, "operator in a nested object", "POST", "/api/v1/exercises", editor,
-                exercise("LYING_ON_BACK", 30).replace("\"dose\": {", "\"dose\": {\"$gt\": \"\", "), 400));
+        cases.add(Case.json(exercises, "operator key in a nested object (ignored, not stored)", "POST",
+                "/api/v1/exercises", editor,
+                exercise("LYING_ON_BACK", 30).replace("\"dose\": {", "\"dose\": {\"$gt\": \"\", "), 201));
         String submission = "POST /api/v1/articles/{id}/submission";
         cases.add(Case.json(submission, "role escalation: reviewing one's own submission", "POST",
                 "/api/v1/articles/" + draftId + "/submission", editor, "{\"reviewers\": [\"eli.editor\"]}", 400));
@@ -130,8 +135,9 @@ class RobustnessIT {
                 "POST", "/api/v1/articles/" + draftId + "/publication", author, null, 403));
         cases.add(Case.json("POST /api/v1/articles/{id}/reviews", "a reviewer not assigned approving", "POST",
                 "/api/v1/articles/" + draftId + "/reviews", rao, "{\"outcome\": \"APPROVED\", \"notes\": \"ok\"}", 403));
+        String etag = stack.get("/api/v1/articles/drafts/" + draftId, editor).headers().firstValue("ETag").orElseThrow();
         cases.add(Case.json("PUT /api/v1/articles/{id}", "an author editing someone else's draft", "PUT",
-                "/api/v1/articles/" + draftId, author, minimalArticle("Taken over"), 403));
+                "/api/v1/articles/" + draftId, author, minimalArticle("Taken over"), 403).with("If-Match", etag));
         cases.add(Case.json("POST /api/v1/feedback/reports/{id}/status",
                 "a reviewer triaging a report on content they do not review", "POST",
                 "/api/v1/feedback/reports/" + reportId + "/status", kim, "{\"status\": \"DISMISSED\"}", 403));
@@ -154,13 +160,21 @@ class RobustnessIT {
         }
         cases.add(Case.json("GET /api/v1/articles", "operator in a query parameter", "GET",
                 "/api/v1/articles?tag[$ne]=x&q=%7B%22%24where%22%3A%221%22%7D", null, null, 200));
-        for (String slug : List.of("..%2F..%2Fetc%2Fpasswd", "%2e%2e", "a%00b", "x".repeat(2_000), "%7B%24ne%3Anull%7D",
-                "%3Cscript%3E")) {
+        // Traversal attempts are refused by the gateway's firewall before any routing (400); other odd slugs reach
+        // the service and match nothing (404).
+        Map<String, Integer> slugs = new LinkedHashMap<>();
+        slugs.put("..%2F..%2Fetc%2Fpasswd", 400);
+        slugs.put("%2e%2e", 400);
+        slugs.put("a%00b", 400);
+        slugs.put("x".repeat(2_000), 404);
+        slugs.put("%7B%24ne%3Anull%7D", 404);
+        slugs.put("%3Cscript%3E", 404);
+        slugs.forEach((slug, status) -> {
             cases.add(Case.json("GET /api/v1/articles/{slug}", "odd slug " + abbreviate(slug), "GET",
-                    "/api/v1/articles/" + slug, null, null, 404));
+                    "/api/v1/articles/" + slug, null, null, status));
             cases.add(Case.json("GET /api/v1/exercises/{slug}", "odd slug " + abbreviate(slug), "GET",
-                    "/api/v1/exercises/" + slug, null, null, 404));
-        }
+                    "/api/v1/exercises/" + slug, null, null, status));
+        });
         cases.add(Case.json("GET /api/v1/feedback/summary", "missing parameters", "GET", "/api/v1/feedback/summary",
                 null, null, 400));
         cases.add(Case.json("GET /api/v1/feedback/summary", "invalid type", "GET",
@@ -176,10 +190,11 @@ class RobustnessIT {
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
             HttpResponse<String> response = stack.send(c.method(), URI.create(stack.gateway() + c.path()), c.token(),
-                    c.body(), c.contentType(), Map.of());
+                    c.body(), c.contentType(), c.headers());
             String type = response.headers().firstValue("Content-Type").orElse("");
             boolean problem = response.statusCode() < 400 || type.startsWith("application/problem+json");
-            if (response.statusCode() != c.expected() || !problem) {
+            boolean inert = response.statusCode() >= 400 || !response.body().matches("(?s).*\\$(gt|ne|where).*");
+            if (response.statusCode() != c.expected() || !problem || !inert) {
                 failures.add("%s / %s: expected %d, got %d %s %s".formatted(c.endpoint(), c.input(), c.expected(),
                         response.statusCode(), type, abbreviate(response.body())));
             }
@@ -212,20 +227,23 @@ class RobustnessIT {
         byte[] invalidUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         String deep = "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000);
         String hugeArray = "{\"tags\": [" + "\"x\",".repeat(50_000) + "\"x\"]}";
+        // feedback-service takes bodies of at most 16 KB, the others 256 KB: past the limit it is 413, not 400
+        int limit = path.startsWith("/api/v1/feedback") ? 16 * 1024 : 256 * 1024;
         return List.of(
                 Case.json(endpoint, "malformed JSON", method, path, token, "{\"title\": ", 400),
                 Case.json(endpoint, "wrong types", method, path, token,
                         "{\"title\": 5, \"summary\": [], \"helpful\": \"yes\", \"reviewers\": \"all\", \"status\": 1}", 400),
                 Case.json(endpoint, "empty object (missing fields)", method, path, token, "{}", 400),
                 Case.json(endpoint, "JSON array instead of object", method, path, token, "[1, 2]", 400),
-                Case.json(endpoint, "deep nesting (3,000 levels)", method, path, token, deep, 400),
+                Case.json(endpoint, "deep nesting (3,000 levels)", method, path, token, deep,
+                        deep.length() > limit ? 413 : 400),
                 Case.json(endpoint, "huge array (50,000 items)", method, path, token, hugeArray,
-                        hugeArray.length() > 16 * 1024 && endpoint.contains("feedback") ? 413 : 400),
+                        hugeArray.length() > limit ? 413 : 400),
                 Case.json(endpoint, "body over the size limit", method, path, token,
                         "{\"title\": \"" + "x".repeat(600 * 1024) + "\"}", 413),
-                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", 400),
+                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", Map.of(), 400),
                 new Case(endpoint, "not JSON (text/plain)", method, path, token,
-                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", 415));
+                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of(), 415));
     }
 
     /** What the hostile requests must leave as it was: the article, the draft, the counts, the report queue. */
@@ -267,10 +285,14 @@ class RobustnessIT {
 
     // ---------------------------------------------------------------- faults
 
-    /** Submits votes on one item from distinct readers until stopped, counting the accepted ones. */
+    /**
+     * Votes on one item from distinct readers until stopped. Like a real client, each reader retries a failed
+     * submission (unreachable, 503) until it is accepted: the same submission again is answered with the first
+     * one's id if it had been stored, so {@code accepted} is exactly the number of distinct votes stored.
+     */
     static final class Voter implements AutoCloseable {
         final AtomicInteger accepted = new AtomicInteger();
-        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger failedAttempts = new AtomicInteger();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService executor = Executors.newSingleThreadExecutor();
         private final Future<?> loop;
@@ -279,20 +301,31 @@ class RobustnessIT {
             String run = UUID.randomUUID().toString();
             loop = executor.submit(() -> {
                 for (int i = 0; running.get(); i++) {
-                    try {
-                        HttpResponse<String> response = stack.send("POST",
-                                URI.create(stack.gateway() + "/api/v1/feedback"), null, """
-                                        {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
-                                        .getBytes(StandardCharsets.UTF_8), "application/json",
-                                Map.of("User-Agent", "fault-reader-" + run + "-" + i));
-                        (response.statusCode() == 202 ? accepted : refused).incrementAndGet();
-                    } catch (IOException e) {
-                        refused.incrementAndGet(); // the gateway or the service was unreachable: not accepted
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    String reader = "fault-reader-" + run + "-" + i;
+                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofMinutes(3))
+                            .until(() -> vote(type, slug, reader) == 202);
+                    accepted.incrementAndGet();
                 }
+                return null;
             });
+        }
+
+        private int vote(String type, String slug, String reader) {
+            try {
+                int status = stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null, """
+                        {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
+                        .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("User-Agent", reader)).statusCode();
+                if (status != 202) {
+                    failedAttempts.incrementAndGet();
+                }
+                return status;
+            } catch (IOException e) {
+                failedAttempts.incrementAndGet(); // unreachable: not accepted, retried
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
         }
 
         @Override
@@ -341,10 +374,11 @@ class RobustnessIT {
             StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/publication", editor, null));
             await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(outageEnds));
             startKafka.run();
-            await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() > 0);
+            int afterOutage = voter.accepted.get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterOutage + 20);
+            voter.close();
             accepted = voter.accepted.get();
         }
-        accepted = accepted + 0; // the voter stopped: its final count
         countedExactlyOnce("EXERCISE", slug, before, accepted);
         // The article's publication reached exercise-service's read model: the event was delivered.
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.get("/api/v1/exercises/" + slug, null).body()
@@ -382,7 +416,7 @@ class RobustnessIT {
         String slug = "seated-spinal-rotation";
         long before = helpful("EXERCISE", slug);
         int accepted;
-        int refused;
+        int failedAttempts;
         try (Voter voter = new Voter("EXERCISE", slug)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() >= 30);
             stack.restart(stack.process("feedback-service.jar"), true); // SIGKILL: no graceful shutdown at all
@@ -391,11 +425,11 @@ class RobustnessIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterRestart + 30);
             voter.close();
             accepted = voter.accepted.get();
-            refused = voter.refused.get();
+            failedAttempts = voter.failedAttempts.get();
         }
         countedExactlyOnce("EXERCISE", slug, before, accepted);
-        faultRows.add("| feedback-service killed (SIGKILL) mid-load and started again | %d votes accepted, all counted once; %d refused while it was down (503, not accepted) | 0 |"
-                .formatted(accepted, refused));
+        faultRows.add("| feedback-service killed (SIGKILL) mid-load and started again | %d votes accepted, all counted once; %d attempts failed while it was down and were retried by the clients | 0 |"
+                .formatted(accepted, failedAttempts));
     }
 
     private static int readiness(int port) {

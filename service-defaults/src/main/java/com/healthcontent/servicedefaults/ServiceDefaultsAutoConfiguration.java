@@ -1,5 +1,7 @@
 package com.healthcontent.servicedefaults;
 
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import com.healthcontent.servicedefaults.events.EventsConfiguration;
 import com.healthcontent.servicedefaults.health.KafkaHealthIndicator;
 import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
@@ -59,6 +61,17 @@ public class ServiceDefaultsAutoConfiguration {
     }
 
     /** Named so that Boot's {@code hello}-based indicator backs off; shows as {@code mongo} in health. */
+    /**
+     * Give up on an unreachable MongoDB after a few seconds (the driver's default is 30): requests fail fast with a
+     * 503 and readiness turns DOWN while the health check itself still answers.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer fastFailingMongoClient(
+            @Value("${platform.mongo.server-selection-timeout:5s}") Duration serverSelectionTimeout) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
         return new MongoPingHealthIndicator(mongoTemplate);

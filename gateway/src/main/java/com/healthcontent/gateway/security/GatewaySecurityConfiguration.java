@@ -3,23 +3,26 @@ package com.healthcontent.gateway.security;
 import com.healthcontent.gateway.web.Problems;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
  * Tokens are verified at the edge (and again by every service). Anonymous callers may read and may send reader
@@ -33,6 +36,24 @@ public class GatewaySecurityConfiguration {
             "/userinfo", "/connect/**"};
 
     /** Web clients on the configured origins may call the API from the browser, with a token. */
+    /**
+     * Requests the firewall refuses before any routing (encoded slashes or dots, NUL: path traversal attempts) get a
+     * 400 problem like every other refusal, instead of an empty body.
+     */
+    @Bean
+    static BeanPostProcessor firewallRejectionsAsProblems(ObjectProvider<Problems> problems) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
+                            HttpStatus.BAD_REQUEST, "Bad request", "The request path is not allowed."));
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${platform.cors.allowed-origins}") List<String> origins) {
         CorsConfiguration cors = new CorsConfiguration();

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -99,6 +100,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, WebRequest request) {
         return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);
+    }
+
+    /** MongoDB unreachable: the request can succeed later, so 503 with a hint when to retry, not a 500. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> databaseUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now; nothing was changed. Try again shortly.");
+        problem.setTitle("Service unavailable");
+        withInstance(problem, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     /**

@@ -100,9 +100,18 @@ final class StackUnderTest {
 
     /**
      * Ends the process (SIGKILL when {@code kill}, else SIGTERM) and starts it again with the same command line,
-     * environment and working directory, its output appended to its log: what a process manager does.
+     * environment and working directory, its output appended to a log: what a process manager does.
      */
     void restart(ProcessHandle process, boolean kill) throws IOException {
+        stop(process, kill).run();
+    }
+
+    /** Ends the process (SIGTERM) and gives back what starts it again, for a fault that lasts a while. */
+    Runnable stopForAWhile(ProcessHandle process) throws IOException {
+        return stop(process, false);
+    }
+
+    private Runnable stop(ProcessHandle process, boolean kill) throws IOException {
         String command = commandLine(process);
         String environment = environment(process);
         Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
@@ -111,16 +120,6 @@ final class StackUnderTest {
         } else {
             process.destroy();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
-        startAgain(command, environment, workingDir);
-    }
-
-    /** Ends the process (SIGTERM) and gives back what starts it again, for a fault that lasts a while. */
-    Runnable stopForAWhile(ProcessHandle process) throws IOException {
-        String command = commandLine(process);
-        String environment = environment(process);
-        Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
-        process.destroy();
         await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
         return () -> {
             try {

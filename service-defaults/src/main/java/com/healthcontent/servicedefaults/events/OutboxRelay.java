@@ -92,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Asks for a run now; runs requested while one is queued collapse into it. */
-    public void wakeUp() {
+    private void wakeUp() {
         ScheduledExecutorService current = executor;
         if (current != null && scheduled.compareAndSet(false, true)) {
             current.execute(this::runSafely);

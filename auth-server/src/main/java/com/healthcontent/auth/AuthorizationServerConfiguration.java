@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -92,16 +91,14 @@ public class AuthorizationServerConfiguration {
     OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(
             @Value("${platform.auth.api-audience:health-content-api}") String apiAudience) {
         return context -> {
-            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                // the client it was issued to, and the API it is for: services refuse tokens meant for others
-                List<String> audience = new ArrayList<>(context.getClaims().build().getAudience());
-                audience.add(apiAudience);
-                context.getClaims().audience(audience);
-            }
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
+            }
+            if (accessToken) {
+                // the client it was issued to, and the API it is for: services refuse tokens meant for others
+                context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), apiAudience));
             }
             List<String> roles = context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)

@@ -372,6 +372,7 @@ class RobustnessIT {
             StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/reviews", rao,
                     "{\"outcome\": \"APPROVED\", \"notes\": \"Sound.\"}"));
             StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/publication", editor, null));
+            // the fault lasts 30 s while the voter keeps submitting; this is its length, not a wait for async work
             await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(outageEnds));
             startKafka.run();
             int afterOutage = voter.accepted.get();

@@ -1,7 +1,5 @@
 package com.healthcontent.servicedefaults;
 
-import java.util.concurrent.TimeUnit;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import com.healthcontent.servicedefaults.events.EventsConfiguration;
 import com.healthcontent.servicedefaults.health.KafkaHealthIndicator;
 import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
@@ -11,10 +9,12 @@ import com.healthcontent.servicedefaults.web.RequestBodyLimitFilter;
 import com.healthcontent.servicedefaults.web.RequestIdLogging;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +60,6 @@ public class ServiceDefaultsAutoConfiguration {
         return registration;
     }
 
-    /** Named so that Boot's {@code hello}-based indicator backs off; shows as {@code mongo} in health. */
     /**
      * Give up on an unreachable MongoDB after a few seconds (the driver's default is 30): requests fail fast with a
      * 503 and readiness turns DOWN while the health check itself still answers.
@@ -72,6 +71,7 @@ public class ServiceDefaultsAutoConfiguration {
                 serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** Named so that Boot's {@code hello}-based indicator backs off; shows as {@code mongo} in health. */
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
         return new MongoPingHealthIndicator(mongoTemplate);

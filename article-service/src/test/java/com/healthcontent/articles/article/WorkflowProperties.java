@@ -1,5 +1,13 @@
 package com.healthcontent.articles.article;
 
+import static com.healthcontent.articles.article.ArticleStatus.APPROVED;
+import static com.healthcontent.articles.article.ArticleStatus.CHANGES_REQUESTED;
+import static com.healthcontent.articles.article.ArticleStatus.DRAFT;
+import static com.healthcontent.articles.article.ArticleStatus.IN_REVIEW;
+import static com.healthcontent.articles.article.ArticleStatus.NEEDS_REVIEW;
+import static com.healthcontent.articles.article.ArticleStatus.PUBLISHED;
+import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
+import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthcontent.events.EventType;
@@ -26,18 +34,9 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.json.JsonMapper;
-
-import static com.healthcontent.articles.article.ArticleStatus.APPROVED;
-import static com.healthcontent.articles.article.ArticleStatus.CHANGES_REQUESTED;
-import static com.healthcontent.articles.article.ArticleStatus.DRAFT;
-import static com.healthcontent.articles.article.ArticleStatus.IN_REVIEW;
-import static com.healthcontent.articles.article.ArticleStatus.NEEDS_REVIEW;
-import static com.healthcontent.articles.article.ArticleStatus.PUBLISHED;
-import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
-import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
 
 /**
  * The editorial workflow as a state machine, driven by random sequences of steps taken by random people (authors,
@@ -158,7 +157,8 @@ class WorkflowProperties {
                 Tuple.of(1, Action.SCHEDULE_IN_PAST), Tuple.of(1, Action.CANCEL_SCHEDULE), Tuple.of(4, Action.PUBLISH),
                 Tuple.of(1, Action.UNPUBLISH), Tuple.of(1, Action.UNPUBLISH_WITHOUT_REASON), Tuple.of(1, Action.FLAG));
         return actions.flatMap(action -> Combinators.combine(
-                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(usualActors(action))), Tuple.of(1, Arbitraries.of(PEOPLE))),
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(usualActors(action))),
+                        Tuple.of(1, Arbitraries.of(PEOPLE))),
                 Arbitraries.just(action), reviewers).as(Step::new));
     }
 

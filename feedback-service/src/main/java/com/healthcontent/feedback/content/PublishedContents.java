@@ -1,13 +1,13 @@
 package com.healthcontent.feedback.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -20,20 +20,20 @@ import org.springframework.data.mongodb.core.query.Query;
  * The read model of what is published, built from article.events and exercise.events. An event carrying an
  * older version than the one stored changes nothing, so redelivery and replays are harmless.
  *
- * <p>Every submission and every alert looks its target up, so content is cached for a few seconds: a burst of votes on one
- * article costs one query, not one each. Changes seen by this instance clear the cache at once; another instance
+ * <p>Every submission and every alert looks its target up, so content is cached for a few seconds: a burst of
+ * votes on one article costs one query, not one each. Changes seen by this instance clear the cache at once; another instance
  * may accept feedback on content taken down for at most that long, which is harmless (it is kept and triaged).
  */
 @Configuration(proxyBeanMethods = false)
 public class PublishedContents {
 
-    private static final Duration LIVE_CACHE = Duration.ofSeconds(5);
+    private static final Duration CACHED_FOR = Duration.ofSeconds(5);
 
     private final MongoTemplate mongoTemplate;
-    private final Cache<String, PublishedContent> live = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(LIVE_CACHE).build();
-    private final Cache<String, PublishedContent> known = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(LIVE_CACHE).build();
+    private final Cache<String, PublishedContent> liveByKey = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CACHED_FOR).build();
+    private final Cache<String, PublishedContent> anyById = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CACHED_FOR).build();
 
     PublishedContents(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
@@ -42,12 +42,12 @@ public class PublishedContents {
     /** Live content by id or by slug, as clients may know either. */
     public Optional<PublishedContent> findLive(ContentType type, String idOrSlug) {
         String key = type + ":" + idOrSlug;
-        PublishedContent cached = live.getIfPresent(key);
+        PublishedContent cached = liveByKey.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<PublishedContent> found = findLiveStored(type, idOrSlug);
-        found.ifPresent(content -> live.put(key, content));
+        found.ifPresent(content -> liveByKey.put(key, content));
         return found;
     }
 
@@ -62,7 +62,7 @@ public class PublishedContents {
 
     /** Whatever is known of the content, live or not: who answers for it does not change when it is taken down. */
     public Optional<PublishedContent> find(String id) {
-        return Optional.ofNullable(known.get(id, key -> mongoTemplate.findById(key, PublishedContent.class)));
+        return Optional.ofNullable(anyById.get(id, key -> mongoTemplate.findById(key, PublishedContent.class)));
     }
 
     @Bean
@@ -116,8 +116,8 @@ public class PublishedContents {
     }
 
     private void forgetCached() {
-        live.invalidateAll();
-        known.invalidateAll();
+        liveByKey.invalidateAll();
+        anyById.invalidateAll();
     }
 
     private void withdraw(String id) {

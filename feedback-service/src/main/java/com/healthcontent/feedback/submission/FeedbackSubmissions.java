@@ -1,6 +1,5 @@
 package com.healthcontent.feedback.submission;
 
-import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.abuse.AbuseProperties;
@@ -11,6 +10,7 @@ import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,7 +75,7 @@ public class FeedbackSubmissions {
         Instant now = clock.instant();
         CommentScreening.Screened comment = screening.screen(blankToNull(request.comment()));
         String tryingTo = screening.screen(blankToNull(request.tryingTo())).text();
-        SubmissionKeys keys = SubmissionKeys.of(readerKeys, readerKey, target.id(), request.helpful(),
+        SubmissionKeys keys = SubmissionKeys.of(readerKeys::hash, readerKey, target.id(), request.helpful(),
                 request.reason(), comment.text(), tryingTo, now, abuse.duplicateWindow());
 
         String id = TimeOrderedIds.next();

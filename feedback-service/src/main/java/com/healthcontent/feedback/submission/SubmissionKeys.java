@@ -1,6 +1,5 @@
 package com.healthcontent.feedback.submission;
 
-import com.healthcontent.feedback.abuse.ReaderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.function.UnaryOperator;
  */
 record SubmissionKeys(String voteKey, String dedupeKey) {
 
+    /** {@code hash} is the keyed hash of abuse control ({@code ReaderKey::hash}). */
     static SubmissionKeys of(UnaryOperator<String> hash, String readerKey, String targetId, boolean helpful,
             ProblemReason reason, String comment, String tryingTo, Instant at, Duration duplicateWindow) {
         long window = at.getEpochSecond() / duplicateWindow.toSeconds();
@@ -23,11 +23,6 @@ record SubmissionKeys(String voteKey, String dedupeKey) {
         return new SubmissionKeys(hash.apply(parts(readerKey, targetId, day)),
                 hash.apply(parts(readerKey, targetId, Boolean.toString(helpful), reason == null ? null : reason.name(),
                         comment, tryingTo, Long.toString(window))));
-    }
-
-    static SubmissionKeys of(ReaderKey readerKeys, String readerKey, String targetId, boolean helpful,
-            ProblemReason reason, String comment, String tryingTo, Instant at, Duration duplicateWindow) {
-        return of(readerKeys::hash, readerKey, targetId, helpful, reason, comment, tryingTo, at, duplicateWindow);
     }
 
     private static String parts(String... parts) {

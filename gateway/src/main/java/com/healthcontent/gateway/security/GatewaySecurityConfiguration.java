@@ -35,7 +35,6 @@ public class GatewaySecurityConfiguration {
     static final String[] AUTHORIZATION_SERVER_PATHS = {"/oauth2/**", "/login", "/logout", "/.well-known/**",
             "/userinfo", "/connect/**"};
 
-    /** Web clients on the configured origins may call the API from the browser, with a token. */
     /**
      * Requests the firewall refuses before any routing (encoded slashes or dots, NUL: path traversal attempts) get a
      * 400 problem like every other refusal, instead of an empty body.
@@ -54,6 +53,7 @@ public class GatewaySecurityConfiguration {
         };
     }
 
+    /** Web clients on the configured origins may call the API from the browser, with a token. */
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${platform.cors.allowed-origins}") List<String> origins) {
         CorsConfiguration cors = new CorsConfiguration();

@@ -1,11 +1,11 @@
 package com.healthcontent.servicedefaults.events;
 
-import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.events.EventType;
-import java.time.Clock;
+import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Date;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -140,7 +140,7 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    private synchronized void publishFresh() {
+    private void publishFresh() {
         while (!fresh.isEmpty() && !scanNeeded) {
             List<Pending> batch = new ArrayList<>();
             int events = 0;
@@ -182,28 +182,26 @@ public class OutboxRelay implements SmartLifecycle {
      * (the acknowledged ones are sent again later: consumers deduplicate).
      */
     private int publish(List<Pending> batch) {
+        record InFlight(Pending pending, Object eventId, CompletableFuture<?> send) {
+        }
         Map<String, Map<Object, List<Object>>> acknowledged = new LinkedHashMap<>();
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        List<Runnable> onAck = new ArrayList<>();
+        List<InFlight> inFlight = new ArrayList<>();
         for (Pending pending : batch) {
             for (Document stored : pending.events()) {
                 Object eventId = stored.get("_id");
-                Runnable ack = () -> acknowledged.computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
-                        .computeIfAbsent(pending.aggregateId(), a -> new ArrayList<>()).add(eventId);
                 if (recentlySent.contains(eventId)) {
-                    ack.run(); // sent already, its removal failed or raced with a save: remove it now
-                    continue;
+                    acknowledge(acknowledged, pending, eventId); // sent already; its removal failed or raced a save
+                } else {
+                    OutboxEvent event = mongoTemplate.getConverter().read(OutboxEvent.class, stored);
+                    inFlight.add(new InFlight(pending, eventId, kafkaTemplate.send(event.toProducerRecord())));
                 }
-                OutboxEvent event = mongoTemplate.getConverter().read(OutboxEvent.class, stored);
-                sends.add(kafkaTemplate.send(event.toProducerRecord()));
-                onAck.add(ack);
             }
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (int i = 0; i < sends.size(); i++) {
+        for (InFlight sent : inFlight) {
             try {
-                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                onAck.get(i).run();
+                sent.send().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledge(acknowledged, sent.pending(), sent.eventId());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return -1;
@@ -212,17 +210,25 @@ public class OutboxRelay implements SmartLifecycle {
                 return -1;
             }
         }
-        int sent = 0;
+        int removed = 0;
         for (var byCollection : acknowledged.entrySet()) {
             BulkOperations removals = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, byCollection.getKey());
             byCollection.getValue().forEach((aggregateId, eventIds) -> removals.updateOne(
                     Query.query(Criteria.where("_id").is(aggregateId)),
                     new Update().pull(OUTBOX_FIELD, new Document("_id", new Document("$in", eventIds)))));
             removals.execute();
-            byCollection.getValue().values().forEach(recentlySent::addAll);
-            sent += byCollection.getValue().values().stream().mapToInt(List::size).sum();
+            for (List<Object> eventIds : byCollection.getValue().values()) {
+                recentlySent.addAll(eventIds);
+                removed += eventIds.size();
+            }
         }
-        return sent;
+        return removed;
+    }
+
+    private static void acknowledge(Map<String, Map<Object, List<Object>>> acknowledged, Pending pending,
+            Object eventId) {
+        acknowledged.computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
+                .computeIfAbsent(pending.aggregateId(), a -> new ArrayList<>()).add(eventId);
     }
 
     /** Only the outbox of each aggregate with pending events: the gauges need nothing else of the document. */
@@ -236,31 +242,31 @@ public class OutboxRelay implements SmartLifecycle {
         return Query.query(Criteria.where(OUTBOX_FIELD + ".0").exists(true));
     }
 
+    /** A run asked for by a save: the fresh events, or the scan after a failure. */
     private void runSafely() {
         scheduled.set(false);
+        run(this::publishFresh);
+    }
+
+    /** The periodic run: events a crashed instance left behind, old enough that no fast path still holds them. */
+    private void scanForStragglers() {
+        run(() -> {
+            if (scan(Instant.now().minus(pollInterval)) < 0) {
+                scanNeeded = true;
+            }
+        });
+    }
+
+    private synchronized void run(Runnable work) {
         try {
             if (scanNeeded) {
                 drain();
             } else {
-                publishFresh();
+                work.run();
             }
         } catch (RuntimeException e) {
             scanNeeded = true;
             log.warn("Outbox relay run failed, will retry: {}", e.getMessage());
-        }
-    }
-
-    /** Events a crashed instance left behind, old enough that no instance's fast path still holds them. */
-    private synchronized void scanForStragglers() {
-        try {
-            if (scanNeeded) {
-                drain();
-            } else if (scan(Instant.now().minus(pollInterval)) < 0) {
-                scanNeeded = true;
-            }
-        } catch (RuntimeException e) {
-            scanNeeded = true;
-            log.warn("Outbox relay scan failed, will retry: {}", e.getMessage());
         }
     }
 

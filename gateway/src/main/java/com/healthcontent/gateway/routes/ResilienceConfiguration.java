@@ -20,11 +20,13 @@ import org.springframework.context.annotation.Configuration;
  * response timeouts: Resilience4j's default of one second cut cold first requests short while the service still
  * completed them, and a client retry then did the write twice.
  *
- * <p>Spring Cloud CircuitBreaker also puts a bulkhead in front of each service, by default 25 calls at a time;
- * in a feedback burst the 26th concurrent submission was refused, the refusal counted as a failure and opened
- * the breaker, so the whole burst got 503s while the service sat idle. The bulkhead here admits far more calls
- * (bounded, so a hung service cannot tie up the gateway), and a full bulkhead sheds only the excess: it does
- * not count against the service.
+ * <p>The bulkhead in front of each service is the gateway's admission control. Spring Cloud CircuitBreaker puts
+ * one there by default (25 calls at a time) and its refusals counted as failures, so a feedback burst opened the
+ * breaker while the service sat idle; refusals now do not count against the service. Its size bounds what a
+ * service is asked to do at once: beyond it requests only queue (in the connection pool, in Tomcat) until they
+ * time out while the service still works on them, and under a burst throughput collapsed that way (1,000
+ * submissions/s offered, about 100 accepted/s). A request over the limit is answered 503 with Retry-After at once
+ * and costs almost nothing, so the service keeps working at full speed on the ones it has.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -48,7 +50,7 @@ class ResilienceConfiguration {
 
     @Bean
     Customizer<ReactiveResilience4jBulkheadProvider> serviceBulkheads(
-            @Value("${platform.circuit-breaker.max-concurrent-calls:1000}") int maxConcurrentCalls) {
+            @Value("${platform.circuit-breaker.max-concurrent-calls}") int maxConcurrentCalls) {
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
                 .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls)
                         .maxWaitDuration(Duration.ZERO).build())

@@ -1,8 +1,12 @@
 package com.healthcontent.gateway.web;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,22 +14,38 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Where a route's circuit breaker sends requests while its service is failing: a 503 problem, at once. */
+/**
+ * Where a route's circuit breaker sends requests it did not pass on, answered at once with a 503 problem: while
+ * the service is failing (breaker open or the call failed), and when the service already has as many requests
+ * in flight as the gateway admits to it (load shed, see {@code ResilienceConfiguration}). A shed request comes
+ * back with {@code Retry-After}; it was never sent, so the client can simply send it again.
+ */
 @RestController
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     private final Problems problems;
+    private final MeterRegistry meterRegistry;
 
-    FallbackController(Problems problems) {
+    FallbackController(Problems problems, MeterRegistry meterRegistry) {
         this.problems = problems;
+        this.meterRegistry = meterRegistry;
     }
 
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        if (cause != null) { // absent while the breaker is open: then the call was not even tried
+        if (cause instanceof BulkheadFullException) {
+            // Not logged one by one: under overload that would be hundreds of lines a second. The metric counts them.
+            meterRegistry.counter("platform.gateway.shed", "service", service).increment();
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Too busy",
+                    "The " + service + " has as much work as it can take right now; send the request again in a second.");
+        }
+        if (cause != null && !(cause instanceof CallNotPermittedException)) {
+            // Calls refused while the breaker is open were never tried: its state is in the metrics
+            // (resilience4j_circuitbreaker_state), and one line per refused request drowned the failures that opened it.
             log.warn("Call to {} failed: {}", service, cause.toString());
         }
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",

@@ -3,6 +3,7 @@ package com.healthcontent.servicedefaults.events;
 import com.healthcontent.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -111,7 +112,8 @@ public class EventsConfiguration {
     @ConditionalOnBean(IntegrationEventHandler.class)
     IntegrationEventListeners integrationEventListeners(List<IntegrationEventHandler<?>> handlers,
             ConcurrentKafkaListenerContainerFactory<Object, Object> factory, ProcessedEvents processedEvents,
-            JsonMapper jsonMapper, MeterRegistry meterRegistry, @Value("${spring.application.name}") String serviceName) {
+            JsonMapper jsonMapper, MeterRegistry meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
+            @Value("${spring.application.name}") String serviceName) {
         Map<String, List<IntegrationEventHandler<?>>> byPipeline = new LinkedHashMap<>();
         handlers.forEach(handler -> byPipeline.computeIfAbsent(handler.pipeline(), p -> new ArrayList<>()).add(handler));
         List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
@@ -120,7 +122,8 @@ public class EventsConfiguration {
             String group = pipeline.isEmpty() ? serviceName
                     : broadcast ? serviceName + "-broadcast-" + UUID.randomUUID() : serviceName + "-" + pipeline;
             IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(group, !broadcast, members,
-                    processedEvents, jsonMapper, meterRegistry);
+                    processedEvents, jsonMapper, meterRegistry,
+                    observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
             ConcurrentMessageListenerContainer<Object, Object> container =
                     factory.createContainer(dispatcher.topics().toArray(String[]::new));
             container.getContainerProperties().setGroupId(group);

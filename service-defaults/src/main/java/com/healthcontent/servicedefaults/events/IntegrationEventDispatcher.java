@@ -3,24 +3,47 @@ package com.healthcontent.servicedefaults.events;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Kafka listener of a service: reads the CloudEvent, skips what was handled before, hands the typed
- * data to its handler and then records the event as processed. A record that is not a valid CloudEvent or
- * whose data does not bind throws, which the error handler sends to the dead-letter topic without retrying.
+ * The one Kafka listener of a consumer group. It takes the records of a poll together: one lookup of which were
+ * handled before, then each event in order through its handler (in the trace its record carries), then one
+ * write recording them as processed. An event whose handler fails stops the batch there: the events before it
+ * are recorded (their offsets committed by the error handler), it is retried and then dead-lettered, the rest
+ * are delivered again. A record that is not a valid CloudEvent or whose data does not bind fails without retry.
  */
-public class IntegrationEventDispatcher implements MessageListener<String, byte[]> {
+public class IntegrationEventDispatcher implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventDispatcher.class);
+
+    /**
+     * Spring Kafka's record observation under a name of its own: the container already times whole batches as
+     * {@code spring.kafka.listener}, with other tags, and Prometheus refuses two meters of one name.
+     */
+    private static final KafkaListenerObservationConvention HANDLING = new DefaultKafkaListenerObservationConvention() {
+        @Override
+        public String getName() {
+            return "platform.events.handling";
+        }
+    };
 
     private final Map<EventType, IntegrationEventHandler<Object>> handlers = new EnumMap<>(EventType.class);
     private final String group;
@@ -28,10 +51,20 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
     private final ProcessedEvents processedEvents;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
+    private final ObservationRegistry observationRegistry;
+
+    /** A polled record as far as it could be read: an event for one of the handlers, one to skip, or unreadable. */
+    private record Received(EventEnvelope envelope, IntegrationEventHandler<Object> handler, RuntimeException unreadable) {
+
+        boolean isForUs() {
+            return handler != null;
+        }
+    }
 
     @SuppressWarnings("unchecked")
     public IntegrationEventDispatcher(String group, boolean deduplicate, Collection<IntegrationEventHandler<?>> handlers,
-            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry,
+            ObservationRegistry observationRegistry) {
         this.group = group;
         this.deduplicate = deduplicate;
         for (IntegrationEventHandler<?> handler : handlers) {
@@ -42,6 +75,7 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
         this.processedEvents = processedEvents;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
+        this.observationRegistry = observationRegistry;
     }
 
     public String group() {
@@ -53,30 +87,66 @@ public class IntegrationEventDispatcher implements MessageListener<String, byte[
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope = EventEnvelope.fromConsumerRecord(record);
-        Optional<EventType> type = EventType.ofCeType(envelope.type());
-        IntegrationEventHandler<Object> handler = type.map(handlers::get).orElse(null);
-        if (handler == null) {
-            return; // a type this service does not use, or does not know yet
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<Received> received = records.stream().map(this::read).toList();
+        Set<String> handledBefore = deduplicate ? processedEvents.handledAmong(group, received.stream()
+                .filter(Received::isForUs).map(r -> r.envelope().id()).toList()) : Set.of();
+        Set<String> seen = new HashSet<>(handledBefore);
+        List<EventEnvelope> handledNow = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Received event = received.get(i);
+            try {
+                if (event.unreadable() != null) {
+                    throw event.unreadable();
+                }
+                if (!event.isForUs()) {
+                    continue; // a type this service does not use, or does not know yet
+                }
+                if (deduplicate && !seen.add(event.envelope().id())) {
+                    count(event.envelope(), "duplicate");
+                    log.debug("Event {} ({}) already handled, skipped", event.envelope().id(), event.envelope().type());
+                    continue;
+                }
+                handle(event, records.get(i));
+                handledNow.add(event.envelope());
+                count(event.envelope(), "handled");
+            } catch (RuntimeException e) {
+                recordProcessed(handledNow);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
         }
-        if (deduplicate && processedEvents.contains(group, envelope.id())) {
-            count(envelope, "duplicate");
-            log.debug("Event {} ({}) already handled, skipped", envelope.id(), envelope.type());
-            return;
+        recordProcessed(handledNow);
+    }
+
+    private Received read(ConsumerRecord<String, byte[]> record) {
+        try {
+            EventEnvelope envelope = EventEnvelope.fromConsumerRecord(record);
+            Optional<EventType> type = EventType.ofCeType(envelope.type());
+            return new Received(envelope, type.map(handlers::get).orElse(null), null);
+        } catch (IllegalArgumentException notACloudEvent) {
+            return new Received(null, null, notACloudEvent);
         }
+    }
+
+    /** Observed like a record listener's delivery, so the handler's work continues the producer's trace. */
+    private void handle(Received event, ConsumerRecord<String, byte[]> record) {
         Object data;
         try {
-            data = jsonMapper.readValue(envelope.data(), handler.type().dataType());
+            data = jsonMapper.readValue(event.envelope().data(), event.handler().type().dataType());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Event " + envelope.id() + " data does not bind to "
-                    + handler.type().dataType().getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Event " + event.envelope().id() + " data does not bind to "
+                    + event.handler().type().dataType().getSimpleName() + ": " + e.getMessage(), e);
         }
-        handler.handle(data, envelope);
+        KafkaListenerObservation.LISTENER_OBSERVATION.observation(HANDLING, HANDLING,
+                        () -> new KafkaRecordReceiverContext(record, "events-" + group, "", group, () -> null),
+                        observationRegistry)
+                .observe(() -> event.handler().handle(data, event.envelope()));
+    }
+
+    private void recordProcessed(List<EventEnvelope> events) {
         if (deduplicate) {
-            processedEvents.record(group, envelope.id(), envelope.type());
+            processedEvents.record(group, events);
         }
-        count(envelope, "handled");
     }
 
     private void count(EventEnvelope envelope, String outcome) {

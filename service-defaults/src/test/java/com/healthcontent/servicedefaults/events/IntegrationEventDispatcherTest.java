@@ -1,0 +1,133 @@
+package com.healthcontent.servicedefaults.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.healthcontent.events.ArticleUnpublished;
+import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.events.EventType;
+import com.healthcontent.testsupport.TestEvents;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A poll's records handled together: each event once, in order, a failure stopping the batch where it happened. */
+class IntegrationEventDispatcherTest {
+
+    static final String GROUP = "test-service";
+
+    MongoServer mongoServer;
+    MongoClient client;
+    ProcessedEvents processedEvents;
+    final List<String> handled = new ArrayList<>();
+    String failOn;
+
+    @BeforeEach
+    void setUp() {
+        mongoServer = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://" + hostAndPort(mongoServer));
+        processedEvents = new ProcessedEvents(new MongoTemplate(client, "test"), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        mongoServer.shutdownNow();
+    }
+
+    @Test
+    void eachEventOfABatchIsHandledOnceInOrderAndRecorded() {
+        EventEnvelope first = unpublished("a1");
+        EventEnvelope second = unpublished("a2");
+        EventEnvelope handledEarlier = unpublished("a3");
+        processedEvents.record(GROUP, List.of(handledEarlier));
+
+        dispatcher().onMessage(records(first, second, first, handledEarlier));
+
+        assertThat(handled).containsExactly("a1", "a2");
+        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id(), handledEarlier.id())))
+                .containsExactlyInAnyOrder(first.id(), second.id(), handledEarlier.id());
+    }
+
+    @Test
+    void aFailureStopsTheBatchThereAndTheEventsBeforeItStayHandled() {
+        EventEnvelope before = unpublished("a1");
+        EventEnvelope failing = unpublished("a2");
+        EventEnvelope after = unpublished("a3");
+        failOn = "a2";
+
+        assertThatThrownBy(() -> dispatcher().onMessage(records(before, failing, after)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+        assertThat(handled).containsExactly("a1");
+        assertThat(processedEvents.handledAmong(GROUP, List.of(before.id(), failing.id(), after.id())))
+                .isEqualTo(Set.of(before.id()));
+
+        // the error handler delivers the failed record and the rest again; the first is not handled twice
+        failOn = null;
+        dispatcher().onMessage(records(before, failing, after));
+        assertThat(handled).containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventFailsAtItsIndexAfterTheOnesBeforeItAreRecorded() {
+        EventEnvelope before = unpublished("a1");
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records(before));
+        batch.add(new ConsumerRecord<>("article.events", 0, 1, "a2", "not an event".getBytes()));
+
+        assertThatThrownBy(() -> dispatcher().onMessage(batch))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+                });
+        assertThat(processedEvents.handledAmong(GROUP, List.of(before.id()))).containsExactly(before.id());
+    }
+
+    private IntegrationEventDispatcher dispatcher() {
+        IntegrationEventHandler<ArticleUnpublished> handler = IntegrationEventHandler.of(EventType.ARTICLE_UNPUBLISHED,
+                ArticleUnpublished.class, event -> {
+                    if (event.articleId().equals(failOn)) {
+                        throw new IllegalStateException("MongoDB went away");
+                    }
+                    handled.add(event.articleId());
+                });
+        return new IntegrationEventDispatcher(GROUP, true, List.of(handler), processedEvents,
+                JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+    }
+
+    private static EventEnvelope unpublished(String articleId) {
+        return TestEvents.of(EventType.ARTICLE_UNPUBLISHED, articleId,
+                new ArticleUnpublished(articleId, articleId + "-slug", "retired", Instant.now()));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(EventEnvelope... events) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            ProducerRecord<String, byte[]> sent = event.toProducerRecord();
+            records.add(new ConsumerRecord<>(sent.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME,
+                    -1, -1, sent.key(), sent.value(), sent.headers(), java.util.Optional.empty()));
+        }
+        return records;
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+}

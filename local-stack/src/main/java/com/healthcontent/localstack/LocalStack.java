@@ -105,6 +105,7 @@ public final class LocalStack {
         Path logs = dataDir.resolve("logs");
         System.out.printf("Health content platform, local stack (data in %s)%n%n", dataDir);
         String launcherClasspath = System.getProperty("java.class.path");
+        refuseIfPortsTaken();
 
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka());
         Path kafkaConfig = kafka.prepare(javaBin, launcherClasspath);
@@ -159,6 +160,26 @@ public final class LocalStack {
                     Duration.between(demoStart, Instant.now()).toMillis() / 1000.0);
         }
         printSummary(toReady);
+    }
+
+    /**
+     * A second stack (or anything else) on our ports made this one report every service ready at once while its
+     * own processes failed to bind and exited: the answers came from the processes already there.
+     */
+    private void refuseIfPortsTaken() {
+        List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo(), ports.auth(),
+                ports.gateway()));
+        Map.of("article-service", ports.article(), "exercise-service", ports.exercise(),
+                "feedback-service", ports.feedback()).forEach((service, port) -> {
+                    for (int i = 0; i < scale.getOrDefault(service, 1); i++) {
+                        wanted.add(port + 100 * i);
+                    }
+                });
+        List<Integer> taken = wanted.stream().filter(Readiness::tcpOpen).sorted().toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports " + taken + " are in use: is another local stack still running? "
+                    + "Stop it first, or start this one with --port-offset=N.");
+        }
     }
 
     /** The gateway's service instances, as Spring Cloud's simple discovery reads them. */

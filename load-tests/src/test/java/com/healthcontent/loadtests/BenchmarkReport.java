@@ -206,8 +206,7 @@ public final class BenchmarkReport {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
             command.addAll(SERVICE_JVM_OPTIONS);
-            command.addAll(List.of("-jar", root.resolve(module.getKey()).resolve("target")
-                    .resolve(module.getKey() + ".jar").toString()));
+            command.addAll(launchedAsByTheStack(root.resolve(module.getKey()).resolve("target"), module.getKey()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("PORT", module.getValue().toString());
@@ -233,6 +232,17 @@ public final class BenchmarkReport {
             }
         }
         Files.writeString(RESULTS.resolve("startup-alone.properties"), out.toString());
+    }
+
+    /**
+     * As the launcher runs it once it has a class-data-sharing archive (local-stack's ClassDataSharing): the
+     * extracted jar with the archive the stack's first run wrote; the plain jar before there is one.
+     */
+    static List<String> launchedAsByTheStack(Path target, String module) {
+        Path archive = target.resolve("cds").resolve(module + ".jsa");
+        return Files.exists(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", target.resolve("cds").resolve(module + ".jar").toString())
+                : List.of("-jar", target.resolve(module + ".jar").toString());
     }
 
     static boolean ready(String url) {

@@ -193,14 +193,10 @@ public final class LocalStack {
 
     private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)
             throws IOException {
-        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package");
-        }
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module));
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         return launch(name, command, env, logs);
@@ -282,7 +278,7 @@ public final class LocalStack {
         System.out.println("Stopped " + running.size() + " processes.");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

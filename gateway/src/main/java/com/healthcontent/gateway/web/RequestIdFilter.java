@@ -1,6 +1,7 @@
 package com.healthcontent.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,10 +22,21 @@ public class RequestIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newRequestId();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    /**
+     * A random (version 4) UUID from ThreadLocalRandom. UUID.randomUUID() draws on the shared SecureRandom, whose
+     * lock the event-loop threads queued on under load (JFR); a correlation id does not need to be unguessable.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @Override

@@ -264,6 +264,9 @@ public final class BenchmarkReport {
     static void summary(Path console) throws Exception {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Run: ").append(Instant.now()).append(" on ").append(machine()).append(".\n");
+        md.append("Machine speed reference: SHA-256 of 256 MiB on one thread in ").append(referenceMillis())
+                .append(" ms (best of three, stack idle). The same machine type runs at different speeds on different ")
+                .append("days; compare runs by this number first.\n");
         md.append("Command: `./load-tests/run.sh` (local stack started by it; rate limits raised for the load: ")
                 .append("`RATE_LIMIT_ENABLED=false`, `FEEDBACK_PER_MINUTE=100000000`). Every number below is from this ")
                 .append("one run.\n\n");
@@ -383,6 +386,22 @@ public final class BenchmarkReport {
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
                 + (Runtime.getRuntime().maxMemory() / (1024 * 1024 * 1024) + 1) + "+ GiB, Java "
                 + System.getProperty("java.version");
+    }
+
+    /** A fixed CPU task, so that a slower run can be told apart from a slower machine. */
+    static long referenceMillis() throws Exception {
+        byte[] chunk = new byte[1024 * 1024];
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            long start = System.nanoTime();
+            for (int i = 0; i < 256; i++) {
+                sha256.update(chunk);
+            }
+            sha256.digest();
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+        }
+        return best;
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {

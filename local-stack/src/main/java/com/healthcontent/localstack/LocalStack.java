@@ -143,13 +143,14 @@ public final class LocalStack {
                 waits.add(readyAsync(instance, port, name));
             }
         }
-        joinAll(waits);
-
+        // The gateway starts with the services, not after them: it only needs their addresses, and its readiness
+        // does not depend on theirs (a request to a service still starting gets the 503 fallback).
         Map<String, String> routes = new LinkedHashMap<>(jwt);
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
         ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
-        joinAll(List.of(readyAsync(gateway, ports.gateway(), "gateway")));
+        waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
+        joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
 
         if (loadDemo) {

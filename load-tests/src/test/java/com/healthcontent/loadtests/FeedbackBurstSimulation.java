@@ -1,6 +1,7 @@
 package com.healthcontent.loadtests;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -26,12 +27,14 @@ public class FeedbackBurstSimulation extends Simulation {
     static final AtomicLong accepted = new AtomicLong();
 
     {
-        // Twenty seconds at a fifth of the rate first, recorded apart: the services' JIT compiles the submission
-        // path, as it would have long before any real burst. Accepted warm-up submissions count in the
+        // Thirty seconds of sixteen readers submitting one after another first, recorded apart: the services' JIT
+        // compiles the submission path, as it would have long before any real burst. A fixed number of concurrent
+        // readers cannot overload a cold stack the way a fixed arrival rate did (at 200/s a just-started stack fell
+        // behind and the burst began on top of its backlog). Accepted warm-up submissions count in the
         // reconciliation like all others.
         var warmUp = scenario("feedback warm-up").exec(submission("feedback warm-up"));
         var burst = scenario("feedback burst").exec(submission("submit feedback"));
-        setUp(warmUp.injectOpen(constantUsersPerSec(Math.max(1, PER_SECOND / 5)).during(Duration.ofSeconds(20)))
+        setUp(warmUp.injectClosed(constantConcurrentUsers(16).during(Duration.ofSeconds(30)))
                 .andThen(burst.injectOpen(constantUsersPerSec(PER_SECOND).during(Duration.ofSeconds(Targets.SECONDS)))))
                 .protocols(http.shareConnections());
     }

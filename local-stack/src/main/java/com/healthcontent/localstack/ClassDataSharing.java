@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClassDataSharing {
 
+    static final String RECORD = "-XX:ArchiveClassesAtExit=";
+
     private ClassDataSharing() {
     }
 
@@ -34,7 +36,7 @@ final class ClassDataSharing {
             extract(javaBin, jar, extracted);
         }
         String archiveOption = Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive
-                : "-XX:ArchiveClassesAtExit=" + archive;
+                : RECORD + archive;
         return List.of(archiveOption, "-jar", application.toString());
     }
 

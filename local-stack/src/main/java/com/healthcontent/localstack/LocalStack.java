@@ -197,7 +197,12 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
-        command.addAll(ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module));
+        List<String> jar = ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module);
+        if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
+            System.out.printf("  %-17s recording its class-data-sharing archive (first start of this build; written "
+                    + "when it stops, later starts are faster)%n", name);
+        }
+        command.addAll(jar);
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         return launch(name, command, env, logs);

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,21 +33,11 @@ class FeedbackBurstTest {
     static final int IN_FLIGHT = 120;
     /** The service holds every answer until all submissions have arrived, so all are in flight together. */
     static final CountDownLatch allArrived = new CountDownLatch(IN_FLIGHT);
-    static final HttpServer feedbackService = StandInService.start(exchange -> {
-        allArrived.countDown();
-        try {
-            allArrived.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new StandInService.Answer(202, "{\"id\": \"f\"}");
-    });
+    static final HttpServer feedbackService = StandInService.holdingSubmissions(allArrived, allArrived);
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("FEEDBACK_SERVICE_URL", () -> StandInService.url(feedbackService));
-        registry.add("ARTICLE_SERVICE_URL", StandInService::down);
-        registry.add("EXERCISE_SERVICE_URL", StandInService::down);
+        StandInService.onlyFeedbackUp(registry, feedbackService);
     }
 
     @LocalServerPort

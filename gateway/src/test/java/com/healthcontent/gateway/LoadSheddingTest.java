@@ -39,21 +39,11 @@ class LoadSheddingTest {
     /** The service holds its answers until the test has seen the shed requests answered. */
     static final CountDownLatch admittedArrived = new CountDownLatch(ADMITTED);
     static final CountDownLatch release = new CountDownLatch(1);
-    static final HttpServer feedbackService = StandInService.start(exchange -> {
-        admittedArrived.countDown();
-        try {
-            release.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new StandInService.Answer(202, "{\"id\": \"f\"}");
-    });
+    static final HttpServer feedbackService = StandInService.holdingSubmissions(admittedArrived, release);
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("FEEDBACK_SERVICE_URL", () -> StandInService.url(feedbackService));
-        registry.add("ARTICLE_SERVICE_URL", StandInService::down);
-        registry.add("EXERCISE_SERVICE_URL", StandInService::down);
+        StandInService.onlyFeedbackUp(registry, feedbackService);
     }
 
     @LocalServerPort

@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A stand-in for the services behind the gateway, on loopback, answering JSON as the test decides. */
 final class StandInService {
@@ -39,6 +42,29 @@ final class StandInService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A feedback service that counts each submission in on {@code arrived}, then holds its 202 until {@code release}
+     * opens (at most 20 s), so that many submissions are in flight at once.
+     */
+    static HttpServer holdingSubmissions(CountDownLatch arrived, CountDownLatch release) {
+        return start(exchange -> {
+            arrived.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(202, "{\"id\": \"f\"}");
+        });
+    }
+
+    /** Routes to this feedback stand-in; article- and exercise-service are addresses nothing listens on. */
+    static void onlyFeedbackUp(DynamicPropertyRegistry registry, HttpServer feedbackService) {
+        registry.add("FEEDBACK_SERVICE_URL", () -> url(feedbackService));
+        registry.add("ARTICLE_SERVICE_URL", StandInService::down);
+        registry.add("EXERCISE_SERVICE_URL", StandInService::down);
     }
 
     static String url(HttpServer server) {

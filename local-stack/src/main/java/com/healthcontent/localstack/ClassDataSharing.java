@@ -22,8 +22,11 @@ final class ClassDataSharing {
     private ClassDataSharing() {
     }
 
-    /** The java arguments that run {@code target/<module>.jar}: archive option, then {@code -jar <extracted jar>}. */
-    static List<String> prepare(String javaBin, Path target, String module) throws IOException {
+    /**
+     * The java arguments that run {@code target/<module>.jar}: the archive option (none when there is no archive
+     * yet and this run may not record one), then {@code -jar <extracted jar>}.
+     */
+    static List<String> prepare(String javaBin, Path target, String module, boolean mayRecord) throws IOException {
         Path jar = target.resolve(module + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package");
@@ -35,9 +38,11 @@ final class ClassDataSharing {
                 || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
             extract(javaBin, jar, extracted);
         }
-        String archiveOption = Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive
-                : RECORD + archive;
-        return List.of(archiveOption, "-jar", application.toString());
+        if (Files.exists(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", application.toString());
+        }
+        return mayRecord ? List.of(RECORD + archive, "-jar", application.toString())
+                : List.of("-jar", application.toString());
     }
 
     private static void extract(String javaBin, Path jar, Path destination) throws IOException {

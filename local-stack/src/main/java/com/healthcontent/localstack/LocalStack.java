@@ -197,7 +197,10 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
-        List<String> jar = ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module);
+        // One instance of a service records its archive: several writing the same file when they stop would clash.
+        boolean firstInstance = name.equals(module);
+        List<String> jar = ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module,
+                firstInstance);
         if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
             System.out.printf("  %-17s recording its class-data-sharing archive (first start of this build; written "
                     + "when it stops, later starts are faster)%n", name);
@@ -216,7 +219,8 @@ public final class LocalStack {
     }
 
     private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String what) {
-        return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(120),
+        // Generous: a first start after a build, with three instances of a service, runs seven JVMs at once on two cores.
+        return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(240),
                 () -> Readiness.httpOk("http://localhost:" + port + "/actuator/health/readiness"),
                 what + " on http://localhost:" + port));
     }

@@ -23,17 +23,19 @@ class ClassDataSharingTest {
         Path archive = target.resolve("cds/auth-server.jsa");
         Path extracted = target.resolve("cds/auth-server.jar");
 
-        List<String> firstRun = ClassDataSharing.prepare(JAVA, target, "auth-server");
+        List<String> firstRun = ClassDataSharing.prepare(JAVA, target, "auth-server", true);
         assertThat(firstRun).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-jar", extracted.toString());
         assertThat(extracted).exists();
         assertThat(target.resolve("cds/lib")).isNotEmptyDirectory();
+        assertThat(ClassDataSharing.prepare(JAVA, target, "auth-server", false)).as("a second instance")
+                .containsExactly("-jar", extracted.toString());
 
         Files.writeString(archive, "written by the first run when it stopped");
-        assertThat(ClassDataSharing.prepare(JAVA, target, "auth-server"))
+        assertThat(ClassDataSharing.prepare(JAVA, target, "auth-server", false))
                 .containsExactly("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // rebuilt
-        assertThat(ClassDataSharing.prepare(JAVA, target, "auth-server")).first()
+        assertThat(ClassDataSharing.prepare(JAVA, target, "auth-server", true)).first()
                 .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
         assertThat(archive).doesNotExist();
     }

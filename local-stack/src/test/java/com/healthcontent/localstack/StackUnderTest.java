@@ -81,13 +81,21 @@ final class StackUnderTest {
         return "http://localhost:" + (port + offset);
     }
 
-    /** Stops everything, the processes started again by a test included. */
+    /**
+     * Stops everything, the processes started again by a test included: the launcher is asked to stop its processes
+     * gracefully (as Ctrl-C would; they write their class-data-sharing archives then), whatever is left is killed.
+     * The descendants are listed first: once the launcher is gone they are no longer its descendants.
+     */
     void stop() {
         restarted.forEach(Process::destroyForcibly);
-        if (launcher.isAlive()) {
+        List<ProcessHandle> processes = launcher.descendants().toList();
+        launcher.destroy();
+        try {
+            launcher.onExit().get(90, TimeUnit.SECONDS);
+        } catch (Exception notStoppedInTime) {
             launcher.destroyForcibly();
         }
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The running process of this stack whose command line contains the marker, e.g. {@code "kafka.Kafka"}. */

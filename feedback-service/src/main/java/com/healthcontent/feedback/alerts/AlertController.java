@@ -1,5 +1,6 @@
 package com.healthcontent.feedback.alerts;
 
+import com.healthcontent.feedback.alerts.channel.WebhookTargets;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedQueries;
@@ -57,11 +58,13 @@ class AlertController {
     private final MongoTemplate mongoTemplate;
     private final AlertStreams streams;
     private final Clock clock;
+    private final WebhookTargets webhookTargets;
 
-    AlertController(MongoTemplate mongoTemplate, AlertStreams streams, Clock clock) {
+    AlertController(MongoTemplate mongoTemplate, AlertStreams streams, Clock clock, WebhookTargets webhookTargets) {
         this.mongoTemplate = mongoTemplate;
         this.streams = streams;
         this.clock = clock;
+        this.webhookTargets = webhookTargets;
     }
 
     @GetMapping("/alerts")
@@ -109,6 +112,9 @@ class AlertController {
     /** A webhook gets a signing secret when first set; it is shown here, to its owner only. */
     @PutMapping("/alert-preferences")
     AlertPreferences updatePreferences(@Valid @RequestBody PreferencesRequest body, Actor actor) {
+        if (body.webhookUrl() != null && !body.webhookUrl().isBlank()) {
+            webhookTargets.requirePublic(body.webhookUrl().strip());
+        }
         AlertPreferences current = preferences(actor);
         String secret = body.webhookUrl() == null ? null
                 : current.webhookSecret() != null ? current.webhookSecret() : UUID.randomUUID().toString();

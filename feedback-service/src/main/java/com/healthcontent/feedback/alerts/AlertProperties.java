@@ -1,6 +1,7 @@
 package com.healthcontent.feedback.alerts;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dropMinimum      at least this many not-helpful votes in the window...
  * @param dropMaxHelpful   ...and a helpful share below this, alert (once per window per item)
  * @param streamHeartbeat  a comment on every live stream this often, so proxies keep it open
+ * @param webhookAllowedHosts hosts a webhook may point to although they are not public (an internal receiver, or
+ *                         localhost for development); every other webhook must resolve to public addresses only
  */
 @ConfigurationProperties("platform.feedback.alerts")
 public record AlertProperties(@DefaultValue("1h") Duration dropWindow, @DefaultValue("5") int dropMinimum,
                               @DefaultValue("0.5") double dropMaxHelpful,
-                              @DefaultValue("15s") Duration streamHeartbeat) {
+                              @DefaultValue("15s") Duration streamHeartbeat,
+                              @DefaultValue List<String> webhookAllowedHosts) {
 }

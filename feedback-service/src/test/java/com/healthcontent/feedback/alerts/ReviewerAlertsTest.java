@@ -176,6 +176,18 @@ class ReviewerAlertsTest {
     }
 
     @Test
+    void aWebhookToAnAddressInsideTheNetworkIsRefusedAndNothingIsSaved() {
+        for (String inside : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.5/hook",
+                "http://localhost:8083/actuator", "http://[::1]/hook")) {
+            JsonNode problem = api.call(HttpMethod.PUT, "/api/v1/me/alert-preferences", DR_RAO,
+                    "{\"webhookUrl\": \"" + inside + "\"}", 400);
+            assertThat(problem.toString()).as(inside).contains("webhookUrl").contains("public address");
+        }
+        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alert-preferences", DR_RAO, null, 200).has("webhookUrl"))
+                .isFalse();
+    }
+
+    @Test
     void aRunOfNotHelpfulVotesAlertsOncePerWindow() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         for (int i = 0; i < 5; i++) {

@@ -26,12 +26,18 @@ class WebhookSender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper jsonMapper;
+    private final WebhookTargets targets;
 
-    WebhookSender(JsonMapper jsonMapper) {
+    WebhookSender(JsonMapper jsonMapper, WebhookTargets targets) {
         this.jsonMapper = jsonMapper;
+        this.targets = targets;
     }
 
     void send(String url, String secret, AlertMessage message) throws IOException, InterruptedException {
+        String refusal = targets.refusal(url);
+        if (refusal != null) { // the name may resolve elsewhere now than when it was set: retried, then parked
+            throw new IOException("webhook URL refused: " + refusal);
+        }
         byte[] body = jsonMapper.writeValueAsBytes(Map.of("recipient", message.recipient(), "alerts", message.alerts()
                 .stream().map(a -> Map.of("id", a.id(), "kind", a.kind().name(), "targetType", a.targetType().name(),
                         "targetId", a.targetId(), "targetSlug", a.targetSlug(), "detail", a.detail(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -123,20 +124,16 @@ public final class LocalStack {
         Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
         ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
                 "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString()), logs);
-        Map<String, Integer> basePorts = new LinkedHashMap<>();
-        basePorts.put("article-service", ports.article());
-        basePorts.put("exercise-service", ports.exercise());
-        basePorts.put("feedback-service", ports.feedback());
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> service : basePorts.entrySet()) {
+        for (Map.Entry<String, Integer> service : servicePorts().entrySet()) {
             Map<String, String> env = new LinkedHashMap<>(jwt);
             env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            int count = scale.getOrDefault(service.getKey(), 1);
-            for (int i = 0; i < count; i++) {
-                int port = service.getValue() + 100 * i;
+            List<Integer> instancePorts = instancePorts(service.getKey(), service.getValue());
+            for (int i = 0; i < instancePorts.size(); i++) {
+                int port = instancePorts.get(i);
                 String name = i == 0 ? service.getKey() : service.getKey() + "-" + (i + 1);
                 ManagedProcess instance = launchJar(service.getKey(), name, port, env, logs);
                 instances.computeIfAbsent(service.getKey(), k -> new ArrayList<>()).add("http://localhost:" + port);
@@ -163,6 +160,21 @@ public final class LocalStack {
         printSummary(toReady);
     }
 
+    /** The services behind the gateway and the port of each one's first instance. */
+    private Map<String, Integer> servicePorts() {
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        servicePorts.put("article-service", ports.article());
+        servicePorts.put("exercise-service", ports.exercise());
+        servicePorts.put("feedback-service", ports.feedback());
+        return servicePorts;
+    }
+
+    /** The ports of a service's instances (--scale), 100 apart. */
+    private List<Integer> instancePorts(String service, int basePort) {
+        return IntStream.range(0, scale.getOrDefault(service, 1)).mapToObj(i -> basePort + 100 * i)
+                .toList();
+    }
+
     /**
      * A second stack (or anything else) on our ports made this one report every service ready at once while its
      * own processes failed to bind and exited: the answers came from the processes already there.
@@ -170,12 +182,7 @@ public final class LocalStack {
     private void refuseIfPortsTaken() {
         List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo(), ports.auth(),
                 ports.gateway()));
-        Map.of("article-service", ports.article(), "exercise-service", ports.exercise(),
-                "feedback-service", ports.feedback()).forEach((service, port) -> {
-                    for (int i = 0; i < scale.getOrDefault(service, 1); i++) {
-                        wanted.add(port + 100 * i);
-                    }
-                });
+        servicePorts().forEach((service, port) -> wanted.addAll(instancePorts(service, port)));
         List<Integer> taken = wanted.stream().filter(Readiness::tcpOpen).sorted().toList();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports " + taken + " are in use: is another local stack still running? "

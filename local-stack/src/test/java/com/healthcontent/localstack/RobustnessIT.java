@@ -328,6 +328,12 @@ class RobustnessIT {
             }
         }
 
+        /** Waits until this many more votes than now were accepted: the fault is over for the readers. */
+        void awaitMoreAccepted(int votes) {
+            int now = accepted.get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= now + votes);
+        }
+
         @Override
         public void close() throws Exception {
             running.set(false);
@@ -375,8 +381,7 @@ class RobustnessIT {
             // the fault lasts 30 s while the voter keeps submitting; this is its length, not a wait for async work
             await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(outageEnds));
             startKafka.run();
-            int afterOutage = voter.accepted.get();
-            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterOutage + 20);
+            voter.awaitMoreAccepted(20);
             voter.close();
             accepted = voter.accepted.get();
         }
@@ -401,8 +406,7 @@ class RobustnessIT {
             startMongo.run();
             await().atMost(Duration.ofSeconds(90)).until(() -> readiness(8081) == 200 && readiness(8082) == 200
                     && readiness(8083) == 200);
-            int afterRecovery = voter.accepted.get();
-            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterRecovery + 20);
+            voter.awaitMoreAccepted(20);
             voter.close();
             accepted = voter.accepted.get();
         }
@@ -422,8 +426,7 @@ class RobustnessIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> voter.accepted.get() >= 30);
             stack.restart(stack.process("feedback-service.jar"), true); // SIGKILL: no graceful shutdown at all
             await().atMost(Duration.ofSeconds(90)).until(() -> readiness(8083) == 200);
-            int afterRestart = voter.accepted.get();
-            await().atMost(Duration.ofSeconds(60)).until(() -> voter.accepted.get() >= afterRestart + 30);
+            voter.awaitMoreAccepted(30);
             voter.close();
             accepted = voter.accepted.get();
             failedAttempts = voter.failedAttempts.get();

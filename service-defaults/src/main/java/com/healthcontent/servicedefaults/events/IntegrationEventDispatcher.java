@@ -89,9 +89,9 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<Received> received = records.stream().map(this::read).toList();
-        Set<String> handledBefore = deduplicate ? processedEvents.handledAmong(group, received.stream()
-                .filter(Received::isForUs).map(r -> r.envelope().id()).toList()) : Set.of();
-        Set<String> seen = new HashSet<>(handledBefore);
+        // handled before this batch, then also the ones handled in it (a record can be in a poll twice)
+        Set<String> seen = new HashSet<>(deduplicate ? processedEvents.handledAmong(group, received.stream()
+                .filter(Received::isForUs).map(r -> r.envelope().id()).toList()) : Set.of());
         List<EventEnvelope> handledNow = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Received event = received.get(i);

@@ -68,8 +68,8 @@ public class WebhookTargets {
     }
 
     private static boolean isPublic(InetAddress address) {
-        boolean uniqueLocalV6 = address instanceof Inet6Address && (address.getAddress()[0] & 0xFE) == 0xFC;
         byte[] bytes = address.getAddress();
+        boolean uniqueLocalV6 = address instanceof Inet6Address && (bytes[0] & 0xFE) == 0xFC;
         boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
         return !(address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isSiteLocalAddress()
                 || address.isLinkLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierGradeNat);

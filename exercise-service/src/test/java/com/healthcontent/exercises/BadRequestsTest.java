@@ -45,6 +45,27 @@ class BadRequestsTest {
     }
 
     @Test
+    void htmlInAnyTextIsRefusedNamingTheField() {
+        String exercise = """
+                {"name": "Cat-cow", "summary": "Mobilises the spine.", "bodyRegions": ["LOWER_BACK"],
+                 "position": "KNEELING", "steps": ["Kneel on all fours.", "%s"],
+                 "dose": {"repetitions": {"min": 5, "max": 10}}, "media": [{"type": "IMAGE",
+                 "url": "https://example.org/cat.png", "altText": "%s", "licence": "own work"}]}""";
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(exercise.formatted("Arch <script>alert(1)</script> your back.", "A kneeling person"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("steps[1]");
+        client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(exercise.formatted("Arch your back for < 5 seconds.", "[x](javascript:alert(1))"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("media[0].altText");
+    }
+
+    @Test
     void aWrongContentTypeIs415() {
         client.post().uri("/api/v1/exercises").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
                 .contentType(MediaType.TEXT_PLAIN).body("knees to chest")

@@ -46,7 +46,11 @@ public record Article(
         @Indexed String searchText,
         List<WorkflowStep> history,
         @Version Long version,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        Integer textFormat) {
+
+    /** Text kept exactly as sent; documents without it were written when bodies were stored escaped. */
+    public static final int TEXT_FORMAT = 2;
 
     private static final Set<ArticleStatus> EDITABLE = EnumSet.of(ArticleStatus.DRAFT,
             ArticleStatus.CHANGES_REQUESTED, ArticleStatus.APPROVED, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED,
@@ -61,6 +65,12 @@ public record Article(
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : List.copyOf(history);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        if (textFormat == null) {
+            draft = draft.withLegacyEscapingUndone();
+            live = live == null ? null : live.withLegacyEscapingUndone();
+            searchText = live == null ? searchText : live.content().searchText();
+            textFormat = TEXT_FORMAT;
+        }
     }
 
     public static Article draft(String slug, ArticleContent content, Actor actor, Instant now) {
@@ -69,7 +79,8 @@ public record Article(
         }
         WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT, null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
-                List.of(), List.of(), null, now, now, null, null, null, 0, null, List.of(created), null, List.of());
+                List.of(), List.of(), null, now, now, null, null, null, 0, null, List.of(created), null, List.of(),
+                TEXT_FORMAT);
     }
 
     public long currentVersion() {
@@ -145,7 +156,7 @@ public record Article(
         }
         Article scheduled = new Article(id, slug, ArticleStatus.SCHEDULED, draft, author, medicalReviewers, approvals,
                 live, createdAt, now, nextReviewDue, at, actor.username(), publications, searchText, history, version,
-                outbox);
+                outbox, textFormat);
         return scheduled.record(now, actor, "scheduled for publication at " + at, null);
     }
 
@@ -180,7 +191,7 @@ public record Article(
         LiveVersion newLive = new LiveVersion(draft, revision, publishedAt, now, approvals);
         Article published = new Article(id, slug, ArticleStatus.PUBLISHED, draft, author, medicalReviewers, approvals,
                 newLive, createdAt, now, policy.nextReviewDue(id, approvedAt), null, null, revision,
-                draft.searchText(), history, version, outbox)
+                draft.searchText(), history, version, outbox, textFormat)
                 .record(now, actor, live == null ? "published" : "republished as revision " + revision, null);
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
         return published.withEvent(events.create(type, id, slug, new ArticlePublished(id, slug, draft.title(),
@@ -235,7 +246,7 @@ public record Article(
             List<MedicalReview> newApprovals, LiveVersion newLive, Instant newReviewDue, Instant now) {
         String text = newLive == null ? null : newLive.content().searchText();
         return new Article(id, slug, newStatus, newDraft, author, reviewers, newApprovals, newLive, createdAt, now,
-                newReviewDue, null, null, publications, text, history, version, outbox);
+                newReviewDue, null, null, publications, text, history, version, outbox, textFormat);
     }
 
     private Article record(Instant now, Actor actor, String action, String notes) {
@@ -243,13 +254,13 @@ public record Article(
         ArticleStatus from = steps.isEmpty() ? null : steps.get(steps.size() - 1).to();
         steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from, status, notes));
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, steps, version, outbox);
+                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, steps, version, outbox, textFormat);
     }
 
     private Article withEvent(OutboxEvent event) {
         List<OutboxEvent> pending = new ArrayList<>(outbox);
         pending.add(event);
         return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, history, version, pending);
+                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, history, version, pending, textFormat);
     }
 }

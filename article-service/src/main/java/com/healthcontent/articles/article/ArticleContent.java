@@ -81,6 +81,13 @@ public record ArticleContent(
         return problems;
     }
 
+    ArticleContent withLegacyEscapingUndone() {
+        return new ArticleContent(title, summary, language, categories, tags, audience, authorName, authorCredentials,
+                sections.stream().map(section -> section.body() == null ? section : new Section(section.type(),
+                        section.heading(), LegacyEscaping.undo(section.body()), section.exerciseId())).toList(),
+                references, related);
+    }
+
     public List<String> exerciseIds() {
         return sections.stream().filter(s -> s.type() == SectionType.EXERCISE).map(Section::exerciseId).distinct()
                 .toList();

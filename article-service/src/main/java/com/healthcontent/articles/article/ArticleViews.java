@@ -17,8 +17,11 @@ public final class ArticleViews {
     public record ExerciseCard(String id, String slug, String name, String summary) {
     }
 
-    /** A section as readers get it: an exercise block carries its card, or nothing if the exercise went away. */
-    public record SectionView(SectionType type, String heading, String body, ExerciseCard exercise) {
+    /**
+     * A section as readers get it: the Markdown body as written and as safe HTML for web clients; an exercise block
+     * carries its card, or nothing if the exercise went away.
+     */
+    public record SectionView(SectionType type, String heading, String body, String html, ExerciseCard exercise) {
     }
 
     public record Review(List<MedicalReview> reviewers, Instant lastReviewedAt, Instant nextReviewDue) {
@@ -60,7 +63,7 @@ public final class ArticleViews {
                 card = exercise == null || exercise.retired() ? null
                         : new ExerciseCard(exercise.exerciseId(), exercise.slug(), exercise.name(), exercise.summary());
             }
-            return new SectionView(section.type(), section.heading(), section.body(), card);
+            return new SectionView(section.type(), section.heading(), section.body(), section.html(), card);
         }).filter(section -> section.type() != SectionType.EXERCISE || section.exercise() != null).toList();
         Instant lastReviewed = live.medicalReviews().stream().map(MedicalReview::reviewedAt).max(Instant::compareTo)
                 .orElse(null);

@@ -10,4 +10,8 @@ public record LiveVersion(ArticleContent content, int revision, Instant publishe
     public LiveVersion {
         medicalReviews = List.copyOf(medicalReviews);
     }
+
+    LiveVersion withLegacyEscapingUndone() {
+        return new LiveVersion(content.withLegacyEscapingUndone(), revision, publishedAt, lastModifiedAt, medicalReviews);
+    }
 }

@@ -1,11 +1,12 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.text.SafeText;
 import java.net.URI;
 import java.util.regex.Pattern;
 
 /** A numbered source, cited in the text as {@code [number]}: a peer-reviewed paper with its DOI or PubMed id. */
-public record Reference(int number, String title, String url, String doi, String pubmedId) {
+public record Reference(int number, @SafeText String title, String url, String doi, String pubmedId) {
 
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
     private static final Pattern PUBMED_ID = Pattern.compile("\\d{1,9}");

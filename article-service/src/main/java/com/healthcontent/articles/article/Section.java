@@ -1,12 +1,15 @@
 package com.healthcontent.articles.article;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.text.Markdown;
+import com.healthcontent.servicedefaults.text.SafeText;
 
 /**
- * One block of an article. Text and callouts carry a body; an exercise block carries only the id of an exercise,
- * whose content stays owned by exercise-service.
+ * One block of an article. Text and callouts carry a Markdown body, kept exactly as the author wrote it; an
+ * exercise block carries only the id of an exercise, whose content stays owned by exercise-service.
  */
-public record Section(SectionType type, String heading, String body, String exerciseId) {
+public record Section(SectionType type, @SafeText String heading, @SafeText String body, String exerciseId) {
 
     public static final int MAX_BODY = 20_000;
 
@@ -29,8 +32,13 @@ public record Section(SectionType type, String heading, String body, String exer
             if (body.length() > MAX_BODY) {
                 throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters");
             }
-            body = InertMarkdown.of(body);
             exerciseId = null;
         }
+    }
+
+    /** The body rendered for web clients; never stored, so it always follows the current rendering rules. */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public String html() {
+        return Markdown.toHtml(body);
     }
 }

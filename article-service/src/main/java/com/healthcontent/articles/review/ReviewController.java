@@ -5,6 +5,7 @@ import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.Versions;
+import com.healthcontent.servicedefaults.text.SafeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -32,11 +33,11 @@ class ReviewController {
     record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
     }
 
-    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) String notes,
-                         @Size(max = 120) String credentials) {
+    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes,
+                         @Size(max = 120) @SafeText String credentials) {
     }
 
-    record ReasonRequest(@NotNull @Size(min = 1, max = 2000) String reason) {
+    record ReasonRequest(@NotNull @Size(min = 1, max = 2000) @SafeText String reason) {
     }
 
     /** An empty body publishes now; {@code at} schedules the publication. */

@@ -1,13 +1,15 @@
 package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.text.SafeText;
 import java.net.URI;
 
 /**
  * A picture or video of an exercise, with what it takes to show it responsibly: alt text for screen readers and
  * the licence and author attribution its licence asks for.
  */
-public record Media(Type type, String url, String altText, String licence, String attribution) {
+public record Media(Type type, String url, @SafeText String altText, @SafeText String licence,
+                    @SafeText String attribution) {
 
     public enum Type { IMAGE, VIDEO }
 

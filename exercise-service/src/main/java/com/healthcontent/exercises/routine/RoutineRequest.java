@@ -1,5 +1,6 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.servicedefaults.text.SafeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,7 +12,7 @@ import java.util.List;
 public record RoutineRequest(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
         @Size(max = 120) String slug,
-        @NotBlank @Size(max = 120) String name,
-        @NotBlank @Size(max = 300) String goal,
+        @NotBlank @Size(max = 120) @SafeText String name,
+        @NotBlank @Size(max = 300) @SafeText String goal,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid RoutineItem> items) {
 }

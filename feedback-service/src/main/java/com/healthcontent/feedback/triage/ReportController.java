@@ -6,6 +6,7 @@ import com.healthcontent.feedback.submission.ProblemReason;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
+import com.healthcontent.servicedefaults.text.SafeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ class ReportController {
         }
     }
 
-    record StatusRequest(@NotNull ReportStatus status, @Size(max = 2000) String note) {
+    record StatusRequest(@NotNull ReportStatus status, @Size(max = 2000) @SafeText String note) {
     }
 
     private final Reports reports;

@@ -111,6 +111,14 @@ class FeedbackSubmissionTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("comment");
+        // Comments are shown to staff: HTML in one is refused like HTML in content, not stored for a console to run.
+        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"x\"}, \"helpful\": false, "
+                        + "\"reason\": \"INACCURATE\", \"comment\": \"<img src=x onerror=alert(1)> wrong dose\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("comment")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("Markdown"));
         client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"target\": {\"type\": \"PODCAST\", \"id\": \"x\"}, \"helpful\": true}")
                 .exchange()

@@ -1,0 +1,123 @@
+package com.healthcontent.servicedefaults.text;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+/**
+ * The rules for text people write on the platform, in one place so that what is accepted and what is rendered
+ * agree. Text is Markdown and is stored exactly as sent. It may not carry HTML (a {@code <} that starts a tag, a
+ * comment or a declaration), nor link anywhere but http(s), mailto and site paths: that is refused on the way in
+ * rather than rewritten, because rewriting changes what the medical reviewers approved. A plain {@code <} ("< 5
+ * minutes") is text. For web clients, {@link #toHtml} renders with the maintained CommonMark library, escaping any
+ * HTML and dropping unsafe links, so even text stored before these rules existed cannot execute.
+ */
+public final class Markdown {
+
+    /** What starts HTML in CommonMark: a tag ({@code <a}, {@code </a}), a comment or declaration, an instruction. */
+    private static final Pattern HTML_START = Pattern.compile("<(?:[A-Za-z]|/[A-Za-z]|!|\\?)");
+    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
+    private static final Pattern IGNORED_IN_URLS = Pattern.compile("[\\x00-\\x20\\x7f-\\x9f]");
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new UrlSanitizer() {
+                @Override
+                public String sanitizeLinkUrl(String url) {
+                    return isSafeTarget(url) ? url : "";
+                }
+
+                @Override
+                public String sanitizeImageUrl(String url) {
+                    return isSafeTarget(url) ? url : "";
+                }
+            })
+            .build();
+
+    static final String HTML_MESSAGE = "must not contain HTML tags; write Markdown instead (a '<' followed by a "
+            + "space, such as '< 5 minutes', is fine)";
+    static final String LINK_MESSAGE = "links may only go to http(s) addresses, mailto: or site paths such as "
+            + "/exercises/knees-to-chest; write Markdown links like [text](https://example.org)";
+
+    private Markdown() {
+    }
+
+    /** Why the text cannot be accepted, or empty when it can. */
+    public static Optional<String> problemIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (HTML_START.matcher(text).find()) {
+            return Optional.of(HTML_MESSAGE);
+        }
+        if (text.indexOf(']') < 0 && text.indexOf(':') < 0) {
+            return Optional.empty(); // no link can be written without either, and parsing is skipped
+        }
+        UnsafeLinks links = new UnsafeLinks();
+        PARSER.parse(text).accept(links);
+        return links.found ? Optional.of(LINK_MESSAGE) : Optional.empty();
+    }
+
+    public static boolean isSafe(String text) {
+        return problemIn(text).isEmpty();
+    }
+
+    /** The text as HTML for web clients: any HTML in it escaped, unsafe link targets emptied. */
+    public static String toHtml(String markdown) {
+        return markdown == null ? null : RENDERER.render(PARSER.parse(markdown));
+    }
+
+    /**
+     * Browsers ignore control characters and whitespace inside a scheme ({@code java\tscript:}) and case; so do
+     * we when deciding. A target without a scheme is a path on the site or a fragment.
+     */
+    static boolean isSafeTarget(String destination) {
+        String normalized = IGNORED_IN_URLS.matcher(destination).replaceAll("").toLowerCase(Locale.ROOT);
+        var scheme = SCHEME.matcher(normalized);
+        if (!scheme.find()) {
+            return true;
+        }
+        return switch (scheme.group(1)) {
+            case "http", "https", "mailto" -> true;
+            default -> false;
+        };
+    }
+
+    private static final class UnsafeLinks extends AbstractVisitor {
+
+        boolean found;
+
+        @Override
+        public void visit(Link link) {
+            check(link.getDestination());
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(Image image) {
+            check(image.getDestination());
+            visitChildren(image);
+        }
+
+        @Override
+        public void visit(LinkReferenceDefinition definition) {
+            check(definition.getDestination());
+            visitChildren(definition);
+        }
+
+        private void check(String destination) {
+            if (destination != null && !isSafeTarget(destination)) {
+                found = true;
+            }
+        }
+    }
+}

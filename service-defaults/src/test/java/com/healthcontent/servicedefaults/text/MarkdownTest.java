@@ -1,0 +1,106 @@
+package com.healthcontent.servicedefaults.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MarkdownTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Text <script>x</script> and more",
+            "<img src=x onerror=alert(1)>Summary",
+            "<script>alert(1)</script>Head",
+            "a <a href=\"https://example.org\">link</a>",
+            "</div>",
+            "<!-- hidden -->",
+            "<?php echo 1 ?>",
+            "<https://example.org>"})
+    void htmlIsRefused(String text) {
+        assertThat(Markdown.problemIn(text)).contains(Markdown.HTML_MESSAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[link](javascript:alert(1))",
+            "[link](JavaScript:alert(1))",
+            "[link](java&#x09;script:alert(1))",
+            "[link](  javascript:alert(1)  )",
+            "[link](javascript&#58;alert(1))",
+            "[link](data:text/html;base64,PHNjcmlwdD4=)",
+            "[link](vbscript:msgbox)",
+            "![picture](data:image/svg+xml,abc)",
+            "[ref]\n\n[ref]: javascript:alert(1)"})
+    void unsafeLinkTargetsAreRefused(String text) {
+        assertThat(Markdown.problemIn(text)).contains(Markdown.LINK_MESSAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Hold it for < 5 minutes",
+            "A & B, 3 < 4 and 5 > 4",
+            "<3 times a day, <= 10 reps, <- back",
+            "Gas leaves the joint fluid [1].",
+            "See [the study](https://doi.org/10.1371/journal.pone.0119470) and [us](/articles/x) or [mail](mailto:a@b.org)",
+            "**Stop** if it hurts; _ease_ into it.",
+            "javascript: is only a word here",
+            "&lt;script&gt; written as entities stays text",
+            "Ünïcödé — “quotes” ‘and’ emoji 🧘"})
+    void textAndMarkdownAreAccepted(String text) {
+        assertThat(Markdown.problemIn(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>x</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+            "[x](data:text/html,<b>)", "&lt;script&gt;"})
+    void renderedHtmlNeverCarriesMarkupOrScriptLinksFromTheText(String text) {
+        String html = Markdown.toHtml(text);
+        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("javascript:")
+                .doesNotContain("data:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hold it for < 5 minutes & breathe", "See [the study](https://example.org/a?b=1&c=2) [1]."})
+    void renderedHtmlShowsTheTextItself(String text) {
+        assertThat(Markdown.toHtml("A & B < 5")).isEqualTo("<p>A &amp; B &lt; 5</p>\n");
+        assertThat(Markdown.toHtml("[the study](https://example.org/a)"))
+                .isEqualTo("<p><a rel=\"nofollow\" href=\"https://example.org/a\">the study</a></p>\n");
+        assertThat(Markdown.toHtml(text)).startsWith("<p>");
+    }
+
+    /**
+     * Whatever text is given, accepted or not (text stored before the rules), the HTML has only the tags CommonMark
+     * writes itself, no event handler attributes and no script links.
+     */
+    @Property(tries = 1000)
+    void anyTextRendersToHarmlessHtml(@ForAll("writing") String text) {
+        Matcher tags = TAG.matcher(Markdown.toHtml(text));
+        while (tags.find()) {
+            assertThat(tags.group(1).toLowerCase()).isIn(COMMONMARK_TAGS);
+            assertThat(tags.group(2)).doesNotContainPattern("(?i)\\son[a-z]+=")
+                    .doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("data:");
+        }
+    }
+
+    private static final Pattern TAG = Pattern.compile("</?([a-zA-Z0-9]+)([^>]*)>");
+    private static final Set<String> COMMONMARK_TAGS = Set.of("p", "a", "em", "strong", "code", "pre", "img", "h1",
+            "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "br", "hr");
+
+    @Provide
+    Arbitrary<String> writing() {
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(12),
+                Arbitraries.of("<", ">", "&", "<script>", "</a>", "[x](", ")", "javascript:", "data:", "![i](", "\n",
+                        "`", "*", "&lt;", "&#58;", " ", "[1]", "https://example.org", "onerror=alert(1)", "<img "));
+        return pieces.list().ofMaxSize(12).map(parts -> String.join("", parts));
+    }
+}

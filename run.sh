@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 modules=(auth-server article-service exercise-service feedback-service gateway)
-shared=(pom.xml events/src service-defaults/src)
+shared=(pom.xml events/src service-defaults/src editorial/src)
 
 needs_build() {
   local launcher=local-stack/target/classes/com/healthcontent/localstack/LocalStack.class

@@ -55,7 +55,8 @@ public class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error",
+                                "/api/v1/staff").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(withDefaults());
         return http.build();

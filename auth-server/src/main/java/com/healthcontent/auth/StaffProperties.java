@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("platform.staff")
 public record StaffProperties(String password, List<Member> members) {
 
-    public record Member(String username, List<String> roles) {
+    /** {@code name} and {@code credentials} are what readers see on pages this person wrote or reviewed. */
+    public record Member(String username, String name, String credentials, List<String> roles) {
     }
 }

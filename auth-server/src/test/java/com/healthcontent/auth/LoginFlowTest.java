@@ -81,6 +81,21 @@ class LoginFlowTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+    /** The directory the content services copy: content staff with their public names, operators left out. */
+    @Test
+    void theStaffDirectoryListsContentStaffWithNamesAndAnswers304WhenUnchanged() throws Exception {
+        HttpResponse<String> directory = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(directory.statusCode()).isEqualTo(200);
+        assertThat(directory.body()).contains("\"username\":\"dr.rao\"", "\"name\":\"Dr. Priya Rao\"",
+                "\"credentials\":\"M.D., FFARCSI, DA\"", "\"roles\":[\"MEDICAL_REVIEWER\"]", "eli.editor")
+                .doesNotContain("ops.admin").doesNotContain("password");
+        String etag = directory.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> unchanged = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+    }
+
     record ScriptResult(int exitCode, String stdout, String stderr) {
     }
 

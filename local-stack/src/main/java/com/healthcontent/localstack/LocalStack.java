@@ -121,7 +121,8 @@ public final class LocalStack {
                 "MongoDB wire server on 127.0.0.1:" + ports.mongo());
 
         String issuer = "http://localhost:" + ports.auth();
-        Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
+        Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks",
+                "STAFF_DIRECTORY_URL", issuer + "/api/v1/staff");
         ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
                 "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString()), logs);
         List<CompletableFuture<Void>> waits = new ArrayList<>();

@@ -9,7 +9,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Points a service's resource server at the {@link TestTokens} issuer; nothing else. */
+/** Points a service's resource server and staff directory at the {@link TestTokens} stand-in; nothing else. */
 public class TestIssuerCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
@@ -20,7 +20,8 @@ public class TestIssuerCustomizerFactory implements ContextCustomizerFactory {
 
     static Map<String, Object> issuerProperties() {
         return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER,
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.issuer().jwkSetUri());
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.issuer().jwkSetUri(),
+                "platform.staff.directory-url", TestTokens.issuer().staffDirectoryUri());
     }
 
     static final class TestIssuerCustomizer implements ContextCustomizer {

@@ -34,6 +34,20 @@ public final class TestTokens {
     /** The audience every platform access token carries and every service requires. */
     public static final String API_AUDIENCE = "health-content-api";
 
+    /**
+     * The staff directory the stand-in serves, as the authorization server does: the demo staff of API.md, with
+     * olga.author (a second author) and the names and credentials pages show.
+     */
+    public static final String STAFF_DIRECTORY = """
+            {"items": [
+              {"username": "ana.author", "name": "Ana Alvarez", "credentials": "MSc", "roles": ["AUTHOR"]},
+              {"username": "olga.author", "name": "Olga Ortiz", "roles": ["AUTHOR"]},
+              {"username": "eli.editor", "name": "Eli Evans", "roles": ["EDITOR"]},
+              {"username": "dr.rao", "name": "Dr. Priya Rao", "credentials": "M.D., FFARCSI, DA",
+               "roles": ["MEDICAL_REVIEWER"]},
+              {"username": "dr.kim", "name": "Dr. Min-jun Kim", "credentials": "DPT, OCS", "roles": ["MEDICAL_REVIEWER"]}
+            ]}""";
+
     private static TestTokens instance;
 
     private final RSAKey key;
@@ -49,6 +63,14 @@ public final class TestTokens {
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream body = exchange.getResponseBody()) {
                     body.write(jwks);
+                }
+            });
+            byte[] staff = STAFF_DIRECTORY.getBytes(StandardCharsets.UTF_8);
+            server.createContext("/api/v1/staff", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, staff.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(staff);
                 }
             });
             server.setExecutor(null);
@@ -68,6 +90,10 @@ public final class TestTokens {
 
     public String jwkSetUri() {
         return jwkSetUri;
+    }
+
+    public String staffDirectoryUri() {
+        return jwkSetUri.replace("/oauth2/jwks", "/api/v1/staff");
     }
 
     /** A valid token for a staff member, e.g. {@code forUser("dr.rao", "MEDICAL_REVIEWER")}. */

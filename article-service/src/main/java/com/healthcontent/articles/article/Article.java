@@ -1,9 +1,14 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.MedicalReview;
+import com.healthcontent.editorial.review.ReviewRound;
+import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleReviewDue;
 import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.ReviewDecided;
+import com.healthcontent.events.ReviewRequested;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.events.OutboxEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
@@ -17,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -34,11 +40,12 @@ public record Article(
         ArticleStatus status,
         ArticleContent draft,
         String author,
-        List<String> medicalReviewers,
+        @Indexed List<String> medicalReviewers,
         List<MedicalReview> approvals,
         LiveVersion live,
         Instant createdAt,
         Instant updatedAt,
+        Instant submittedAt,
         Instant nextReviewDue,
         @Indexed Instant scheduledFor,
         String scheduledBy,
@@ -57,7 +64,6 @@ public record Article(
             ArticleStatus.NEEDS_REVIEW, ArticleStatus.UNPUBLISHED);
     private static final Set<ArticleStatus> SUBMITTABLE = EnumSet.of(ArticleStatus.DRAFT,
             ArticleStatus.CHANGES_REQUESTED, ArticleStatus.NEEDS_REVIEW);
-    public static final int MAX_REVIEWERS = 5;
 
     public Article {
         publications = publications == null ? 0 : publications; // absent in documents written before it existed
@@ -79,8 +85,8 @@ public record Article(
         }
         WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT, null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
-                List.of(), List.of(), null, now, now, null, null, null, 0, null, List.of(created), null, List.of(),
-                TEXT_FORMAT);
+                List.of(), List.of(), null, now, now, null, null, null, null, 0, null, List.of(created), null,
+                List.of(), TEXT_FORMAT);
     }
 
     public long currentVersion() {
@@ -91,39 +97,68 @@ public record Article(
         return live != null;
     }
 
+    public ReviewRound reviewRound() {
+        return new ReviewRound(medicalReviewers, approvals);
+    }
+
     /** Replaces the working copy. Editing published content starts a revision; the live version stays up. */
     public Article edit(ArticleContent content, Actor actor, Instant now) {
         requireAuthorOrEditor(actor);
         if (!EDITABLE.contains(status)) {
-            throw new ConflictException("The article is " + status + "; it cannot be edited until the review ends.");
+            throw new ConflictException("The article is " + status + "; it cannot be edited until the review ends "
+                    + "(its author or an editor may withdraw it from review).");
         }
-        return with(ArticleStatus.DRAFT, content, medicalReviewers, List.of(), live, nextReviewDue, now)
-                .record(now, actor, status == ArticleStatus.DRAFT ? "edited" : "revision started", null);
+        return next(ArticleStatus.DRAFT, now).draft(content).round(ReviewRound.none())
+                .done(actor, status == ArticleStatus.DRAFT ? "edited" : "revision started", null);
     }
 
-    /** Sends the working copy to its medical reviewers; nobody reviews their own article. */
-    public Article submit(List<String> reviewers, Actor actor, Instant now) {
+    /** Sends the working copy to medical reviewers from the staff directory; nobody reviews their own article. */
+    public Article submit(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
         requireAuthorOrEditor(actor);
         if (!SUBMITTABLE.contains(status)) {
             throw new ConflictException("Only a draft, an article with requested changes or one due for review can be "
                     + "submitted; this one is " + status + ".");
         }
-        List<String> assigned = reviewers == null ? List.of() : reviewers.stream().distinct().toList();
-        if (assigned.isEmpty() || assigned.size() > MAX_REVIEWERS) {
-            throw new InvalidInputException("reviewers", "name between 1 and " + MAX_REVIEWERS + " medical reviewers");
+        ReviewRound round = ReviewRound.askedOf(reviewers, author, actor);
+        Next next = next(ArticleStatus.IN_REVIEW, now).round(round).submittedAt(now);
+        next.event(events.create(EventType.ARTICLE_REVIEW_REQUESTED, id, slug, reviewRequested(round.reviewers(),
+                actor, now)));
+        return next.done(actor, "submitted for review to " + names(reviewers), null);
+    }
+
+    /** The author or an editor takes a submission back: the reviewers are released, the draft can change again. */
+    public Article withdraw(String reason, Actor actor, Instant now) {
+        requireAuthorOrEditor(actor);
+        if (status != ArticleStatus.IN_REVIEW) {
+            throw new ConflictException("Only an article in review can be withdrawn; this one is " + status + ".");
         }
-        if (assigned.contains(author) || assigned.contains(actor.username())) {
-            throw new InvalidInputException("reviewers", "nobody reviews an article they wrote or submitted");
+        return next(ArticleStatus.DRAFT, now).round(ReviewRound.none()).submittedAt(null)
+                .done(actor, "withdrawn from review", reason);
+    }
+
+    /** An editor asks other reviewers; approvals of those who stay assigned still count. */
+    public Article reassign(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
+        requireEditor(actor);
+        if (status != ArticleStatus.IN_REVIEW) {
+            throw new ConflictException("Reviewers can only be changed while the article is in review; it is "
+                    + status + ".");
         }
-        return with(ArticleStatus.IN_REVIEW, draft, assigned, List.of(), live, nextReviewDue, now)
-                .record(now, actor, "submitted for review to " + String.join(", ", assigned), null);
+        ReviewRound round = reviewRound().reassignedTo(reviewers, author, actor);
+        List<String> newlyAsked = round.reviewers().stream().filter(r -> !medicalReviewers.contains(r)).toList();
+        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
+        if (!newlyAsked.isEmpty()) {
+            next.event(events.create(EventType.ARTICLE_REVIEW_REQUESTED, id, slug, reviewRequested(newlyAsked, actor,
+                    now)));
+        }
+        return next.done(actor, "reviewers changed to " + names(reviewers), null);
     }
 
     /**
      * An assigned reviewer's verdict. Changes requested by any reviewer send it back; it is approved when every
-     * assigned reviewer has approved.
+     * assigned reviewer has approved. The author hears of either outcome.
      */
-    public Article review(boolean approved, String notes, String credentials, Actor actor, Instant now) {
+    public Article review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now,
+            IntegrationEvents events) {
         if (!actor.has(Role.MEDICAL_REVIEWER) || !medicalReviewers.contains(actor.username())) {
             throw new ForbiddenException("Only a medical reviewer assigned to this article may review it.");
         }
@@ -134,15 +169,18 @@ public record Article(
             throw new ConflictException("The article is " + status + ", not IN_REVIEW.");
         }
         if (!approved) {
-            return with(ArticleStatus.CHANGES_REQUESTED, draft, medicalReviewers, List.of(), live, nextReviewDue, now)
-                    .record(now, actor, "requested changes", notes);
+            return next(ArticleStatus.CHANGES_REQUESTED, now).round(ReviewRound.none())
+                    .event(events.create(EventType.ARTICLE_REVIEW_DECIDED, id, slug,
+                            reviewDecided(actor, "CHANGES_REQUESTED", notes, now)))
+                    .done(actor, "requested changes", notes);
         }
-        List<MedicalReview> newApprovals = new ArrayList<>(approvals);
-        newApprovals.removeIf(review -> review.reviewer().equals(actor.username()));
-        newApprovals.add(new MedicalReview(actor.username(), credentials, now));
-        boolean allApproved = newApprovals.stream().map(MedicalReview::reviewer).toList().containsAll(medicalReviewers);
-        return with(allApproved ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, draft, medicalReviewers,
-                newApprovals, live, nextReviewDue, now).record(now, actor, "approved", notes);
+        ReviewRound round = reviewRound().approvedBy(reviewer, now);
+        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
+        if (round.approvedByAll()) {
+            next.event(events.create(EventType.ARTICLE_REVIEW_DECIDED, id, slug,
+                    reviewDecided(actor, "APPROVED", notes, now)));
+        }
+        return next.done(actor, "approved", notes);
     }
 
     /** An editor sets the approved working copy to go live at a future time; editing it cancels that. */
@@ -154,10 +192,8 @@ public record Article(
         if (!at.isAfter(now)) {
             throw new InvalidInputException("at", "must be in the future");
         }
-        Article scheduled = new Article(id, slug, ArticleStatus.SCHEDULED, draft, author, medicalReviewers, approvals,
-                live, createdAt, now, nextReviewDue, at, actor.username(), publications, searchText, history, version,
-                outbox, textFormat);
-        return scheduled.record(now, actor, "scheduled for publication at " + at, null);
+        return next(ArticleStatus.SCHEDULED, now).scheduled(at, actor.username())
+                .done(actor, "scheduled for publication at " + at, null);
     }
 
     public Article cancelSchedule(Actor actor, Instant now) {
@@ -165,8 +201,7 @@ public record Article(
         if (status != ArticleStatus.SCHEDULED) {
             throw new ConflictException("The article is not scheduled; it is " + status + ".");
         }
-        return with(ArticleStatus.APPROVED, draft, medicalReviewers, approvals, live, nextReviewDue, now)
-                .record(now, actor, "scheduled publication cancelled", null);
+        return next(ArticleStatus.APPROVED, now).done(actor, "scheduled publication cancelled", null);
     }
 
     /** Whether a scheduled publication has come due; it then publishes as the editor who scheduled it. */
@@ -186,17 +221,15 @@ public record Article(
         }
         // Revisions count every publication, also after an unpublication, so consumers can order them.
         int revision = publications + 1;
-        Instant approvedAt = approvals.stream().map(MedicalReview::reviewedAt).max(Instant::compareTo).orElse(now);
         Instant publishedAt = live == null ? now : live.publishedAt();
-        LiveVersion newLive = new LiveVersion(draft, revision, publishedAt, now, approvals);
-        Article published = new Article(id, slug, ArticleStatus.PUBLISHED, draft, author, medicalReviewers, approvals,
-                newLive, createdAt, now, policy.nextReviewDue(id, approvedAt), null, null, revision,
-                draft.searchText(), history, version, outbox, textFormat)
-                .record(now, actor, live == null ? "published" : "republished as revision " + revision, null);
+        Next next = next(ArticleStatus.PUBLISHED, now)
+                .live(new LiveVersion(draft, revision, publishedAt, now, approvals))
+                .nextReviewDue(policy.nextReviewDue(id, reviewRound().approvedAt(now))).publications(revision);
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
-        return published.withEvent(events.create(type, id, slug, new ArticlePublished(id, slug, draft.title(),
-                draft.summary(), draft.tags(), author, approvals.stream().map(MedicalReview::reviewer).toList(),
-                draft.exerciseIds(), now, revision)));
+        next.event(events.create(type, id, slug, new ArticlePublished(id, slug, draft.title(), draft.summary(),
+                draft.tags(), author, approvals.stream().map(MedicalReview::reviewer).toList(), draft.exerciseIds(),
+                now, revision)));
+        return next.done(actor, live == null ? "published" : "republished as revision " + revision, null);
     }
 
     public Article unpublish(String reason, Actor actor, Instant now, IntegrationEvents events) {
@@ -207,10 +240,10 @@ public record Article(
         if (live == null) {
             throw new ConflictException("The article is not published.");
         }
-        return with(ArticleStatus.UNPUBLISHED, draft, medicalReviewers, List.of(), null, null, now)
-                .record(now, actor, "unpublished", reason)
-                .withEvent(events.create(EventType.ARTICLE_UNPUBLISHED, id, slug,
-                        new ArticleUnpublished(id, slug, reason, now)));
+        return next(ArticleStatus.UNPUBLISHED, now).round(ReviewRound.none()).live(null).nextReviewDue(null)
+                .event(events.create(EventType.ARTICLE_UNPUBLISHED, id, slug, new ArticleUnpublished(id, slug, reason,
+                        now)))
+                .done(actor, "unpublished", reason);
     }
 
     /** A reviewer flags live content, or its periodic review fell due: it stays live and goes back to review. */
@@ -223,10 +256,22 @@ public record Article(
                     + "this one is " + status + ".");
         }
         List<String> reviewers = live.medicalReviews().stream().map(MedicalReview::reviewer).toList();
-        return with(ArticleStatus.NEEDS_REVIEW, live.content(), medicalReviewers, List.of(), live, nextReviewDue, now)
-                .record(now, actor, "needs review", reason)
-                .withEvent(events.create(EventType.ARTICLE_REVIEW_DUE, id, slug,
-                        new ArticleReviewDue(id, slug, reviewers, now)));
+        return next(ArticleStatus.NEEDS_REVIEW, now).draft(live.content()).round(ReviewRound.none())
+                .event(events.create(EventType.ARTICLE_REVIEW_DUE, id, slug, new ArticleReviewDue(id, slug, reviewers,
+                        now)))
+                .done(actor, "needs review", reason);
+    }
+
+    private ReviewRequested reviewRequested(List<String> reviewers, Actor actor, Instant now) {
+        return new ReviewRequested("ARTICLE", id, slug, draft.title(), author, reviewers, actor.username(), now);
+    }
+
+    private ReviewDecided reviewDecided(Actor reviewer, String outcome, String notes, Instant now) {
+        return new ReviewDecided("ARTICLE", id, slug, draft.title(), author, reviewer.username(), outcome, notes, now);
+    }
+
+    private static String names(List<StaffProfile> people) {
+        return people.stream().map(StaffProfile::name).distinct().collect(Collectors.joining(", "));
     }
 
     private void requireAuthorOrEditor(Actor actor) {
@@ -238,29 +283,96 @@ public record Article(
 
     private static void requireEditor(Actor actor) {
         if (!actor.has(Role.EDITOR)) {
-            throw new ForbiddenException("Only editors publish and unpublish.");
+            throw new ForbiddenException("Only editors may do this.");
         }
     }
 
-    private Article with(ArticleStatus newStatus, ArticleContent newDraft, List<String> reviewers,
-            List<MedicalReview> newApprovals, LiveVersion newLive, Instant newReviewDue, Instant now) {
-        String text = newLive == null ? null : newLive.content().searchText();
-        return new Article(id, slug, newStatus, newDraft, author, reviewers, newApprovals, newLive, createdAt, now,
-                newReviewDue, null, null, publications, text, history, version, outbox, textFormat);
+    /**
+     * The article after a step: starts from this one moved to {@code status}, with the schedule cleared (any step
+     * but scheduling ends a schedule), and the search text following the live version.
+     */
+    private Next next(ArticleStatus newStatus, Instant now) {
+        return new Next(this, newStatus, now);
     }
 
-    private Article record(Instant now, Actor actor, String action, String notes) {
-        List<WorkflowStep> steps = new ArrayList<>(history);
-        ArticleStatus from = steps.isEmpty() ? null : steps.get(steps.size() - 1).to();
-        steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from, status, notes));
-        return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, steps, version, outbox, textFormat);
-    }
+    private static final class Next {
 
-    private Article withEvent(OutboxEvent event) {
-        List<OutboxEvent> pending = new ArrayList<>(outbox);
-        pending.add(event);
-        return new Article(id, slug, status, draft, author, medicalReviewers, approvals, live, createdAt, updatedAt,
-                nextReviewDue, scheduledFor, scheduledBy, publications, searchText, history, version, pending, textFormat);
+        private final Article from;
+        private final ArticleStatus status;
+        private final Instant now;
+        private ArticleContent draft;
+        private ReviewRound round;
+        private LiveVersion live;
+        private Instant submittedAt;
+        private Instant nextReviewDue;
+        private Instant scheduledFor;
+        private String scheduledBy;
+        private int publications;
+        private final List<OutboxEvent> outbox;
+
+        Next(Article from, ArticleStatus status, Instant now) {
+            this.from = from;
+            this.status = status;
+            this.now = now;
+            this.draft = from.draft;
+            this.round = from.reviewRound();
+            this.live = from.live;
+            this.submittedAt = from.submittedAt;
+            this.nextReviewDue = from.nextReviewDue;
+            this.publications = from.publications;
+            this.outbox = new ArrayList<>(from.outbox);
+        }
+
+        Next draft(ArticleContent content) {
+            this.draft = content;
+            return this;
+        }
+
+        Next round(ReviewRound newRound) {
+            this.round = newRound;
+            return this;
+        }
+
+        Next live(LiveVersion newLive) {
+            this.live = newLive;
+            return this;
+        }
+
+        Next submittedAt(Instant at) {
+            this.submittedAt = at;
+            return this;
+        }
+
+        Next nextReviewDue(Instant due) {
+            this.nextReviewDue = due;
+            return this;
+        }
+
+        Next scheduled(Instant at, String by) {
+            this.scheduledFor = at;
+            this.scheduledBy = by;
+            return this;
+        }
+
+        Next publications(int count) {
+            this.publications = count;
+            return this;
+        }
+
+        Next event(OutboxEvent event) {
+            outbox.add(event);
+            return this;
+        }
+
+        /** The new article, with the step recorded in its history. */
+        Article done(Actor actor, String action, String notes) {
+            List<WorkflowStep> steps = new ArrayList<>(from.history);
+            steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from.status, status,
+                    notes));
+            return new Article(from.id, from.slug, status, draft, from.author, round.reviewers(), round.approvals(),
+                    live, from.createdAt, now, status == ArticleStatus.IN_REVIEW ? submittedAt : null, nextReviewDue,
+                    scheduledFor, scheduledBy, publications, live == null ? null : live.content().searchText(), steps,
+                    from.version, outbox, from.textFormat);
+        }
     }
 }

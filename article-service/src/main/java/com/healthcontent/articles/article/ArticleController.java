@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -59,13 +61,33 @@ class ArticleController {
                 .body(StructuredData.medicalWebPage(articles.publicView(articles.publishedBySlug(slug))));
     }
 
-    /** Staff: live articles by the date their next medical review is due, soonest first. */
+    /**
+     * Staff: live articles whose next medical review falls due within {@code due} (default 30d), soonest first;
+     * already due and flagged ones included.
+     */
     @GetMapping("/due-for-review")
-    ResponseEntity<PagedResponse<ArticleViews.DueForReview>> dueForReview(@RequestParam(required = false) Integer page,
+    ResponseEntity<PagedResponse<ArticleViews.DueForReview>> dueForReview(
+            @RequestParam(defaultValue = "30d") String due, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Actor actor) {
-        var result = articles.dueForReview(actor, Paging.of(page, size, Sort.by("nextReviewDue")));
+        var result = articles.dueForReview(ReviewQueue.window(due), actor,
+                Paging.of(page, size, Sort.by("nextReviewDue")));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(PagedResponse.of(result, ArticleViews::dueForReview));
+    }
+
+    /**
+     * The caller's part of {@code GET /api/v1/me/reviews} (merged by the gateway with exercise-service's): articles
+     * awaiting their decision, oldest submission first, or with {@code due=30d} live articles they reviewed whose
+     * review falls due within the window. Keyset paging: pass {@code page.next} as {@code after}.
+     */
+    @GetMapping("/review-queue")
+    ResponseEntity<ReviewQueue.Page> reviewQueue(@RequestParam(required = false) String due,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Actor actor) {
+        var window = ReviewQueue.window(due);
+        int pageSize = Paging.size(size);
+        List<ReviewQueue.Item> items = articles.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor)
+                .stream().map(article -> ArticleViews.queued(article, window != null)).toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
     }
 
     @GetMapping("/{slug}")
@@ -84,7 +106,7 @@ class ArticleController {
     ResponseEntity<ArticleViews.Draft> draft(@PathVariable String id, Actor actor) {
         Article article = articles.draft(id, actor);
         return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).cacheControl(CacheControl.noStore())
-                .body(ArticleViews.draft(article));
+                .body(articles.draftView(article));
     }
 
     @Operation(summary = "Create a draft (AUTHOR, EDITOR)", description = "The slug comes from the title unless given. "
@@ -101,13 +123,13 @@ class ArticleController {
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
         Article article = articles.create(body, actor);
         return ResponseEntity.created(URI.create("/api/v1/articles/drafts/" + article.id()))
-                .eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+                .eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<ArticleViews.Draft> edit(@PathVariable String id, @Valid @RequestBody ArticleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
         Article article = articles.edit(id, body, ifMatch, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
     }
 }

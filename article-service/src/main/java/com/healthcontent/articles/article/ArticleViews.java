@@ -1,9 +1,13 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.articles.exercises.ExerciseSummary;
+import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.staff.StaffProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How articles are shown: to readers (the live version only) and to staff (the working copy and its history). */
 public final class ArticleViews {
@@ -41,10 +45,16 @@ public final class ArticleViews {
                                 Instant publishedAt, Instant lastModifiedAt, Instant lastReviewedAt) {
     }
 
+    /** Staff see the working copy, who it waits for, and each step with the name of who took it. */
     public record Draft(String id, String slug, ArticleStatus status, ArticleContent content, String author,
-                        List<String> medicalReviewers, List<MedicalReview> approvals, Integer liveRevision,
-                        Instant livePublishedAt, Instant nextReviewDue, Instant scheduledFor,
-                        List<WorkflowStep> history, long version) {
+                        String authorName, List<String> medicalReviewers, List<String> awaiting,
+                        List<MedicalReview> approvals, Instant submittedAt, Integer liveRevision,
+                        Instant livePublishedAt, Instant nextReviewDue, Instant scheduledFor, List<Step> history,
+                        long version) {
+    }
+
+    public record Step(Instant at, String actor, String actorName, String action, ArticleStatus from, ArticleStatus to,
+                       String notes) {
     }
 
     /** A row of the staff review queue. */
@@ -52,8 +62,8 @@ public final class ArticleViews {
                                List<String> lastReviewedBy) {
     }
 
-    static PublicArticle publicArticle(Article article, Map<String, ExerciseSummary> exercises, List<Link> related,
-            List<Link> recent, String disclaimer) {
+    static PublicArticle publicArticle(Article article, StaffProfile author, Map<String, ExerciseSummary> exercises,
+            List<Link> related, List<Link> recent, String disclaimer) {
         LiveVersion live = article.live();
         ArticleContent c = live.content();
         List<SectionView> sections = c.sections().stream().map(section -> {
@@ -68,7 +78,9 @@ public final class ArticleViews {
         Instant lastReviewed = live.medicalReviews().stream().map(MedicalReview::reviewedAt).max(Instant::compareTo)
                 .orElse(null);
         return new PublicArticle(article.id(), article.slug(), c.title(), c.summary(), c.language(), c.categories(),
-                c.tags(), c.audience(), new Author(article.author(), c.authorName(), c.authorCredentials()), sections,
+                c.tags(), c.audience(), new Author(article.author(),
+                        c.authorName() != null ? c.authorName() : author.name(),
+                        c.authorCredentials() != null ? c.authorCredentials() : author.credentials()), sections,
                 c.references(), new Review(live.medicalReviews(), lastReviewed, article.nextReviewDue()),
                 live.publishedAt(), live.lastModifiedAt(), live.revision(), disclaimer, related, recent);
     }
@@ -80,12 +92,22 @@ public final class ArticleViews {
                 live.medicalReviews().stream().map(MedicalReview::reviewedAt).max(Instant::compareTo).orElse(null));
     }
 
-    public static Draft draft(Article article) {
+    static Draft draft(Article article, Function<String, StaffProfile> people) {
+        List<Step> history = article.history().stream().map(step -> new Step(step.at(), step.actor(),
+                "system".equals(step.actor()) ? "system" : people.apply(step.actor()).name(), step.action(),
+                step.from(), step.to(), step.notes())).toList();
         return new Draft(article.id(), article.slug(), article.status(), article.draft(), article.author(),
-                article.medicalReviewers(), article.approvals(),
-                article.live() == null ? null : article.live().revision(),
+                people.apply(article.author()).name(), article.medicalReviewers(), article.reviewRound().awaiting(),
+                article.approvals(), article.submittedAt(), article.live() == null ? null : article.live().revision(),
                 article.live() == null ? null : article.live().publishedAt(), article.nextReviewDue(),
-                article.scheduledFor(), article.history(), article.currentVersion());
+                article.scheduledFor(), history, article.currentVersion());
+    }
+
+    static ReviewQueue.Item queued(Article article, boolean due) {
+        ArticleContent content = due ? article.live().content() : article.draft();
+        return new ReviewQueue.Item("ARTICLE", article.id(), article.slug(), content.title(), article.status().name(),
+                article.author(), due ? article.nextReviewDue() : article.submittedAt(), article.submittedAt(),
+                article.nextReviewDue(), article.medicalReviewers());
     }
 
     static DueForReview dueForReview(Article article) {

@@ -15,7 +15,11 @@ import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.staff.StaffDirectory;
+import com.healthcontent.editorial.staff.StaffProfile;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +43,7 @@ import org.springframework.stereotype.Service;
 public class Articles {
 
     /** Paths under /api/v1/articles that are not articles. */
-    static final Set<String> RESERVED_SLUGS = Set.of("drafts", "due-for-review");
+    static final Set<String> RESERVED_SLUGS = Set.of("drafts", "due-for-review", "review-queue");
     static final int RELATED = 5;
     static final int RECENT = 5;
 
@@ -51,11 +55,13 @@ public class Articles {
     private final ArticleProperties properties;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
+    private final StaffDirectory staff;
 
     Articles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
             IntegrationEvents events, ReviewPolicy reviewPolicy, ArticleProperties properties, Clock clock,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, StaffDirectory staff) {
         this.meterRegistry = meterRegistry;
+        this.staff = staff;
         Gauge.builder("platform.articles.reviews.due", this, Articles::reviewsDue)
                 .description("Live articles whose medical review is due or that were flagged").register(meterRegistry);
         this.repository = repository;
@@ -91,14 +97,26 @@ public class Articles {
         return repository.save(article.edit(request.content(), actor, clock.instant()));
     }
 
+    /** Reviewers are checked against the staff directory (422 naming each wrong name) before the workflow rules. */
     public Article submit(String id, List<String> reviewers, Actor actor) {
         Article article = byId(id);
+        List<StaffProfile> profiles = staff.medicalReviewers(reviewers);
         requireComplete(article);
-        return repository.save(article.submit(reviewers, actor, clock.instant()));
+        return repository.save(article.submit(profiles, actor, clock.instant(), events));
     }
 
-    public Article review(String id, boolean approved, String notes, String credentials, Actor actor) {
-        return repository.save(byId(id).review(approved, notes, credentials, actor, clock.instant()));
+    public Article withdraw(String id, String reason, Actor actor) {
+        return repository.save(byId(id).withdraw(reason, actor, clock.instant()));
+    }
+
+    public Article reassign(String id, List<String> reviewers, Actor actor) {
+        Article article = byId(id);
+        return repository.save(article.reassign(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+    }
+
+    public Article review(String id, boolean approved, String notes, Actor actor) {
+        return repository.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
+                clock.instant(), events));
     }
 
     public Article publish(String id, Actor actor) {
@@ -216,20 +234,46 @@ public class Articles {
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
     }
 
-    /** Live articles whose periodic review is due first, for staff planning re-reviews. */
-    public Page<Article> dueForReview(Actor actor, Pageable pageable) {
+    /** Live articles whose periodic review falls due within the window, soonest first, for staff planning. */
+    public Page<Article> dueForReview(Duration within, Actor actor, Pageable pageable) {
         if (!actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)) {
             throw new ForbiddenException("The review queue is for editors and medical reviewers.");
         }
-        Query query = Query.query(Criteria.where("live").ne(null).and("nextReviewDue").ne(null));
+        Query query = Query.query(Criteria.where("live").ne(null).and("nextReviewDue")
+                .lte(clock.instant().plus(within)));
         return PagedQueries.page(mongoTemplate, query, pageable, Article.class);
+    }
+
+    /**
+     * The caller's review queue: articles awaiting their decision, oldest submission first; or, with a window, live
+     * articles they reviewed whose next review falls due within it, soonest first. Keyset paging ({@code after}),
+     * so the gateway can merge this queue with exercise-service's.
+     */
+    public List<Article> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
+        if (!actor.has(Role.MEDICAL_REVIEWER)) {
+            throw new ForbiddenException("The review queue is for medical reviewers.");
+        }
+        String me = actor.username();
+        Criteria mine = due == null
+                ? Criteria.where("status").is(ArticleStatus.IN_REVIEW).and("medicalReviewers").is(me)
+                        .and("approvals.reviewer").ne(me)
+                : Criteria.where("live.medicalReviews.reviewer").is(me).and("nextReviewDue")
+                        .lte(clock.instant().plus(due));
+        String field = due == null ? "submittedAt" : "nextReviewDue";
+        return mongoTemplate.find(Query.query(new Criteria().andOperator(mine, after.criteria(field)))
+                .with(Sort.by(field, "_id")).limit(size), Article.class);
     }
 
     public ArticleViews.PublicArticle publicView(Article article) {
         ArticleContent content = article.live().content();
         Map<String, ExerciseSummary> cards = exercises.findAll(content.exerciseIds()).stream()
                 .collect(Collectors.toMap(ExerciseSummary::exerciseId, Function.identity()));
-        return ArticleViews.publicArticle(article, cards, related(article), recent(article), properties.disclaimer());
+        return ArticleViews.publicArticle(article, staff.profileOf(article.author()), cards, related(article),
+                recent(article), properties.disclaimer());
+    }
+
+    public ArticleViews.Draft draftView(Article article) {
+        return ArticleViews.draft(article, staff::profileOf);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.MedicalReview;
 import java.time.Instant;
 import java.util.List;
 

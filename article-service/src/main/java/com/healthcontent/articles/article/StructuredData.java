@@ -30,9 +30,9 @@ final class StructuredData {
             page.put("lastReviewed", article.medicalReview().lastReviewedAt().toString());
         }
         page.put("reviewedBy", article.medicalReview().reviewers().stream()
-                .map(review -> person(review.reviewer(), review.credentials())).toList());
+                .map(review -> person(review.name(), review.credentials())).toList());
         ArticleViews.Author author = article.author();
-        page.put("author", person(author.name() != null ? author.name() : author.username(), author.credentials()));
+        page.put("author", person(author.name(), author.credentials()));
         page.put("citation", article.references().stream().map(StructuredData::citation).toList());
         return page;
     }

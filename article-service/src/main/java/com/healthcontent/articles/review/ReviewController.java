@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +34,11 @@ class ReviewController {
     record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
     }
 
-    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes,
-                         @Size(max = 120) @SafeText String credentials) {
+    /** Who approved is shown with their name and credentials from the staff directory, not typed per review. */
+    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes) {
+    }
+
+    record WithdrawalRequest(@Size(max = 2000) @SafeText String reason) {
     }
 
     record ReasonRequest(@NotNull @Size(min = 1, max = 2000) @SafeText String reason) {
@@ -61,12 +65,27 @@ class ReviewController {
 
     @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            value = "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\", "
-                    + "\"credentials\": \"M.D.\"}")))
+            value = "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}")))
     @PostMapping("/reviews")
     ResponseEntity<ArticleViews.Draft> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body,
             Actor actor) {
-        return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), body.credentials(), actor));
+        return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), actor));
+    }
+
+    @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT; the reviewers are released")
+    @PostMapping("/withdrawal")
+    ResponseEntity<ArticleViews.Draft> withdraw(@PathVariable String id,
+            @Valid @RequestBody(required = false) WithdrawalRequest body, Actor actor) {
+        return draft(articles.withdraw(id, body == null ? null : body.reason(), actor));
+    }
+
+    @Operation(summary = "Replace the reviewers of a submission (EDITOR); approvals of reviewers who stay still count")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            value = "{\"reviewers\": [\"dr.kim\"]}")))
+    @PutMapping("/reviewers")
+    ResponseEntity<ArticleViews.Draft> reassign(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
+            Actor actor) {
+        return draft(articles.reassign(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}")
@@ -100,7 +119,7 @@ class ReviewController {
         return draft(articles.flagForReview(id, body.reason(), actor));
     }
 
-    private static ResponseEntity<ArticleViews.Draft> draft(Article article) {
-        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(ArticleViews.draft(article));
+    private ResponseEntity<ArticleViews.Draft> draft(Article article) {
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
     }
 }

@@ -76,8 +76,12 @@ class ArticleReadingTest {
                 .expectHeader().contentTypeCompatibleWith("application/ld+json")
                 .expectBody()
                 .jsonPath("$['@type']").isEqualTo("MedicalWebPage")
-                .jsonPath("$.reviewedBy[0].name").isEqualTo("dr.rao")
-                .jsonPath("$.reviewedBy[0].honorificSuffix").isEqualTo("M.D.")
+                // people as the staff directory names them, not usernames typed per article
+                .jsonPath("$.reviewedBy[0]['@type']").isEqualTo("Person")
+                .jsonPath("$.reviewedBy[0].name").isEqualTo("Dr. Priya Rao")
+                .jsonPath("$.reviewedBy[0].honorificSuffix").isEqualTo("M.D., FFARCSI, DA")
+                .jsonPath("$.author.name").isEqualTo("Ana Alvarez")
+                .jsonPath("$.author.honorificSuffix").isEqualTo("MSc")
                 .jsonPath("$.lastReviewed").exists()
                 .jsonPath("$.citation[0].sameAs[0]").isEqualTo("https://doi.org/10.1371/journal.pone.0119470");
     }

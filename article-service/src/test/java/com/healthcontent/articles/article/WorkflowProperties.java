@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.MedicalReview;
 import static com.healthcontent.articles.article.ArticleStatus.APPROVED;
 import static com.healthcontent.articles.article.ArticleStatus.CHANGES_REQUESTED;
 import static com.healthcontent.articles.article.ArticleStatus.DRAFT;
@@ -10,12 +11,14 @@ import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
 import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.EventType;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.events.OutboxEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.UnprocessableContentException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import java.time.Clock;
@@ -54,7 +57,7 @@ class WorkflowProperties {
 
     static final Map<ArticleStatus, Set<ArticleStatus>> TRANSITIONS = Map.of(
             DRAFT, EnumSet.of(DRAFT, IN_REVIEW, UNPUBLISHED),
-            IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, CHANGES_REQUESTED, UNPUBLISHED),
+            IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, CHANGES_REQUESTED, DRAFT, UNPUBLISHED),
             CHANGES_REQUESTED, EnumSet.of(DRAFT, IN_REVIEW, UNPUBLISHED),
             APPROVED, EnumSet.of(DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED),
             SCHEDULED, EnumSet.of(DRAFT, APPROVED, PUBLISHED, UNPUBLISHED),
@@ -72,8 +75,16 @@ class WorkflowProperties {
             new Actor("ops", Set.of(Role.ADMIN)),
             new Actor("reader", Set.of()));
 
-    enum Action { EDIT, SUBMIT, APPROVE, REQUEST_CHANGES, SCHEDULE, SCHEDULE_IN_PAST, CANCEL_SCHEDULE, PUBLISH,
-        UNPUBLISH, UNPUBLISH_WITHOUT_REASON, FLAG }
+    /** The staff directory: who is a medical reviewer, with the name readers see. */
+    static final Map<String, StaffProfile> DIRECTORY = Map.of(
+            "rao", new StaffProfile("rao", "Dr. Rao", "M.D.", Set.of("MEDICAL_REVIEWER")),
+            "kim", new StaffProfile("kim", "Dr. Kim", "DPT", Set.of("MEDICAL_REVIEWER")),
+            "dr.both", new StaffProfile("dr.both", "Dr. Both", "M.D.", Set.of("AUTHOR", "MEDICAL_REVIEWER")),
+            "ana", new StaffProfile("ana", "Ana", null, Set.of("AUTHOR")),
+            "eli", new StaffProfile("eli", "Eli", null, Set.of("EDITOR")));
+
+    enum Action { EDIT, SUBMIT, APPROVE, REQUEST_CHANGES, WITHDRAW, REASSIGN, SCHEDULE, SCHEDULE_IN_PAST,
+        CANCEL_SCHEDULE, PUBLISH, UNPUBLISH, UNPUBLISH_WITHOUT_REASON, FLAG }
 
     record Step(Actor actor, Action action, List<String> reviewers) {
     }
@@ -89,7 +100,8 @@ class WorkflowProperties {
             Article after;
             try {
                 after = take(step, before, now);
-            } catch (ForbiddenException | ConflictException | InvalidInputException refused) {
+            } catch (ForbiddenException | ConflictException | InvalidInputException
+                     | UnprocessableContentException refused) {
                 continue; // a refusal returns nothing: the stored article stays as it was
             }
             assertThat(TRANSITIONS.get(before.status())).as("%s by %s from %s", step.action(),
@@ -112,6 +124,11 @@ class WorkflowProperties {
                 assertThat(after.live().medicalReviews()).isNotEmpty().extracting(MedicalReview::reviewer)
                         .doesNotContain(author.username());
             }
+            assertThat(waysOut(after)).as("some role can move a %s article on", after.status()).isNotEmpty();
+            if (after.status() == IN_REVIEW) {
+                assertThat(after.medicalReviewers()).as("only medical reviewers, never the author")
+                        .allMatch(name -> DIRECTORY.get(name).isMedicalReviewer()).doesNotContain(author.username());
+            }
             article = after;
         }
         Statistics.label("reached").collect(article.publications() > 0 ? "published" : "never published");
@@ -123,13 +140,49 @@ class WorkflowProperties {
                 .isEqualTo(article.publications().longValue());
     }
 
+    /**
+     * No dead ends: every state has a step some member of staff may take that changes it (withdrawing from review,
+     * reassigning, publishing, cancelling a schedule, editing...). Found by trying every step as everyone.
+     */
+    private static List<String> waysOut(Article article) {
+        List<String> ways = new java.util.ArrayList<>();
+        for (Actor actor : PEOPLE) {
+            for (Action action : Action.values()) {
+                for (List<String> reviewers : List.of(List.of("rao"), List.of("kim"))) {
+                    try {
+                        Article moved = take(new Step(actor, action, reviewers), article, T0.plus(Duration.ofDays(400)));
+                        if (moved.status() != article.status()) {
+                            ways.add(actor.username() + ":" + action);
+                        }
+                    } catch (ForbiddenException | ConflictException | InvalidInputException
+                             | UnprocessableContentException refused) {
+                        // not this one
+                    }
+                }
+            }
+        }
+        return ways;
+    }
+
+    /** What the staff directory gives the service for the names in a request: 422 unless all are reviewers. */
+    private static List<StaffProfile> reviewers(List<String> names) {
+        List<StaffProfile> profiles = names.stream().map(DIRECTORY::get).toList();
+        if (profiles.stream().anyMatch(profile -> !profile.isMedicalReviewer())) {
+            throw new UnprocessableContentException("not reviewers", List.of());
+        }
+        return profiles;
+    }
+
     private static Article take(Step step, Article article, Instant now) {
         Actor actor = step.actor();
+        StaffProfile self = DIRECTORY.getOrDefault(actor.username(), StaffProfile.unknown(actor.username()));
         return switch (step.action()) {
             case EDIT -> article.edit(content(), actor, now);
-            case SUBMIT -> article.submit(step.reviewers(), actor, now);
-            case APPROVE -> article.review(true, "Checked.", "MD", actor, now);
-            case REQUEST_CHANGES -> article.review(false, "Please cite.", "MD", actor, now);
+            case SUBMIT -> article.submit(reviewers(step.reviewers()), actor, now, EVENTS);
+            case APPROVE -> article.review(true, "Checked.", self, actor, now, EVENTS);
+            case REQUEST_CHANGES -> article.review(false, "Please cite.", self, actor, now, EVENTS);
+            case WITHDRAW -> article.withdraw("Not ready after all.", actor, now);
+            case REASSIGN -> article.reassign(reviewers(step.reviewers()), actor, now, EVENTS);
             case SCHEDULE -> article.schedule(now.plus(Duration.ofDays(1)), actor, now);
             case SCHEDULE_IN_PAST -> article.schedule(now.minusSeconds(1), actor, now);
             case CANCEL_SCHEDULE -> article.cancelSchedule(actor, now);
@@ -153,7 +206,8 @@ class WorkflowProperties {
         // Mostly the person whose job the step is, sometimes anyone: sequences reach publication and beyond, and
         // every step is also tried by people who must be refused.
         Arbitrary<Action> actions = Arbitraries.frequency(Tuple.of(2, Action.EDIT), Tuple.of(4, Action.SUBMIT),
-                Tuple.of(6, Action.APPROVE), Tuple.of(1, Action.REQUEST_CHANGES), Tuple.of(1, Action.SCHEDULE),
+                Tuple.of(6, Action.APPROVE), Tuple.of(1, Action.REQUEST_CHANGES), Tuple.of(1, Action.WITHDRAW),
+                Tuple.of(1, Action.REASSIGN), Tuple.of(1, Action.SCHEDULE),
                 Tuple.of(1, Action.SCHEDULE_IN_PAST), Tuple.of(1, Action.CANCEL_SCHEDULE), Tuple.of(4, Action.PUBLISH),
                 Tuple.of(1, Action.UNPUBLISH), Tuple.of(1, Action.UNPUBLISH_WITHOUT_REASON), Tuple.of(1, Action.FLAG));
         return actions.flatMap(action -> Combinators.combine(
@@ -164,7 +218,7 @@ class WorkflowProperties {
 
     private static List<Actor> usualActors(Action action) {
         return switch (action) {
-            case EDIT, SUBMIT -> List.of(PEOPLE.get(0), PEOPLE.get(2), PEOPLE.get(5));
+            case EDIT, SUBMIT, WITHDRAW -> List.of(PEOPLE.get(0), PEOPLE.get(2), PEOPLE.get(5));
             case APPROVE, REQUEST_CHANGES, FLAG -> List.of(PEOPLE.get(3), PEOPLE.get(4), PEOPLE.get(5));
             default -> List.of(PEOPLE.get(2), PEOPLE.get(6));
         };

@@ -85,7 +85,7 @@ class ArticleWorkflowTest {
                 .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
                 .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isOk();
 
-        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 400);
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 422);
         JsonNode inReview = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
                 "{\"reviewers\": [\"dr.rao\"]}", 200);
         assertThat(inReview.get("status").asString()).isEqualTo("IN_REVIEW");
@@ -110,8 +110,8 @@ class ArticleWorkflowTest {
         assertThat(published.get("nextReviewDue").asString()).isNotBlank();
         assertThat(published.get("history").size()).isGreaterThanOrEqualTo(7);
 
-        EventEnvelope publishedEvent = articleEvents.awaitEvent(e -> e.key().equals(id));
-        assertThat(publishedEvent.type()).isEqualTo(EventType.ARTICLE_PUBLISHED.ceType());
+        EventEnvelope publishedEvent = articleEvents.awaitEvent(e -> e.key().equals(id)
+                && e.type().equals(EventType.ARTICLE_PUBLISHED.ceType()));
         assertThat(publishedEvent.dataAsString()).contains(exerciseId).contains("\"medicalReviewers\":[\"dr.rao\"]");
 
         // Readers see it, with its exercise card, its review and the disclaimer.
@@ -122,7 +122,9 @@ class ArticleWorkflowTest {
                 .jsonPath("$.title").isEqualTo(title)
                 .jsonPath("$.sections[1].exercise.id").isEqualTo(exerciseId)
                 .jsonPath("$.medicalReview.reviewers[0].reviewer").isEqualTo("dr.rao")
-                .jsonPath("$.medicalReview.reviewers[0].credentials").isEqualTo("M.D.")
+                .jsonPath("$.medicalReview.reviewers[0].name").isEqualTo("Dr. Priya Rao")
+                .jsonPath("$.medicalReview.reviewers[0].credentials").isEqualTo("M.D., FFARCSI, DA")
+                .jsonPath("$.author.name").isEqualTo("Ana Alvarez")
                 .jsonPath("$.disclaimer").value(d -> assertThat((String) d).contains("does not provide medical advice"));
         client.get().uri("/api/v1/articles?q=cracking " + slug.substring(slug.length() - 8)).exchange()
                 .expectStatus().isOk()

@@ -102,6 +102,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);
     }
 
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<Object> unavailable(ServiceUnavailableException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Service unavailable");
+        withInstance(problem, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
+    }
+
     /** MongoDB unreachable: the request can succeed later, so 503 with a hint when to retry, not a 500. */
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<Object> databaseUnavailable(DataAccessResourceFailureException ex, WebRequest request) {

@@ -21,6 +21,15 @@ public final class Paging {
     private Paging() {
     }
 
+    /** The size of a keyset-paged list (a cursor instead of a page number): 1..100, default 20. */
+    public static int size(Integer size) {
+        int pageSize = size == null ? DEFAULT_SIZE : size;
+        if (pageSize < 1 || pageSize > MAX_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return pageSize;
+    }
+
     public static Pageable of(Integer page, Integer size, Sort sort) {
         int number = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;

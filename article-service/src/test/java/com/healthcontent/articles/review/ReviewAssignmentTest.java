@@ -1,0 +1,153 @@
+package com.healthcontent.articles.review;
+
+import static com.healthcontent.articles.ArticleApi.AUTHOR;
+import static com.healthcontent.articles.ArticleApi.DR_KIM;
+import static com.healthcontent.articles.ArticleApi.DR_RAO;
+import static com.healthcontent.articles.ArticleApi.EDITOR;
+import static com.healthcontent.articles.ArticleApi.OTHER_AUTHOR;
+import static com.healthcontent.articles.ArticleApi.article;
+import static com.healthcontent.articles.ArticleApi.uniqueTitle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.articles.ArticleApi;
+import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.Topics;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who reviews: only medical reviewers from the staff directory, never the author; and no dead ends: a submission
+ * can be withdrawn or given to other reviewers, and each reviewer sees what awaits them.
+ */
+@ServiceIntegrationTest
+class ReviewAssignmentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    ArticleApi api;
+    TopicProbe articleEvents;
+
+    @BeforeEach
+    void setUp() {
+        api = new ArticleApi(port);
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articleEvents.close();
+    }
+
+    @Test
+    void onlyMedicalReviewersOnTheStaffCanBeNamedAndTheArticleStaysADraft() {
+        String id = api.draft(article(uniqueTitle("Names"), "[]", "Back pain"));
+        JsonNode refused = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
+                "{\"reviewers\": [\"dr.rao\", \"eli.editor\", \"dr.nobody\"]}", 422);
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("reviewers[1]", "reviewers[2]");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("not a medical reviewer");
+        assertThat(refused.get("errors").get(1).get("message").asString()).contains("dr.nobody");
+        assertThat(draft(id).get("status").asString()).isEqualTo("DRAFT");
+
+        JsonNode own = api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 422);
+        assertThat(own.get("errors").get(0).get("field").asString()).isEqualTo("reviewers[0]");
+    }
+
+    @Test
+    void theAuthorWithdrawsASubmissionAndAnEditorReassignsAnother() {
+        String id = api.draft(article(uniqueTitle("Withdrawn"), "[]", "Back pain"));
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        EventEnvelope requested = articleEvents.awaitEvent(e -> e.key().equals(id)
+                && e.type().equals(EventType.ARTICLE_REVIEW_REQUESTED.ceType()));
+        assertThat(requested.dataAsString()).contains("\"reviewers\":[\"dr.rao\"]").contains("\"author\":\"ana.author\"");
+        assertThat(queue(DR_RAO, "")).contains(id);
+
+        api.post("/api/v1/articles/" + id + "/withdrawal", OTHER_AUTHOR, "{}", 403);
+        api.post("/api/v1/articles/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
+        JsonNode approvedAlready = draft(id);
+        assertThat(approvedAlready.get("status").asString()).isEqualTo("APPROVED");
+        api.post("/api/v1/articles/" + id + "/withdrawal", AUTHOR, "{}", 409);
+
+        String second = api.draft(article(uniqueTitle("Reassigned"), "[]", "Back pain"));
+        api.post("/api/v1/articles/" + second + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        JsonNode withdrawn = api.post("/api/v1/articles/" + second + "/withdrawal", AUTHOR,
+                "{\"reason\": \"A new guideline came out; revising first.\"}", 200);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(withdrawn.get("medicalReviewers")).isEmpty();
+        assertThat(queue(DR_RAO, "")).doesNotContain(second);
+
+        api.post("/api/v1/articles/" + second + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", AUTHOR, "{\"reviewers\": [\"dr.kim\"]}", 403);
+        call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", EDITOR, "{\"reviewers\": [\"eli.editor\"]}", 422);
+        JsonNode reassigned = call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", EDITOR,
+                "{\"reviewers\": [\"dr.kim\"]}", 200);
+        assertThat(reassigned.get("medicalReviewers").findValuesAsString("")).isEmpty();
+        assertThat(reassigned.get("awaiting").get(0).asString()).isEqualTo("dr.kim");
+        assertThat(queue(DR_RAO, "")).doesNotContain(second);
+        assertThat(queue(DR_KIM, "")).contains(second);
+        api.post("/api/v1/articles/" + second + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 403);
+        api.post("/api/v1/articles/" + second + "/reviews", DR_KIM,
+                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Add the 2011 review.\"}", 200);
+        EventEnvelope decided = articleEvents.awaitEvent(e -> e.key().equals(second)
+                && e.type().equals(EventType.ARTICLE_REVIEW_DECIDED.ceType()));
+        assertThat(decided.dataAsString()).contains("\"outcome\":\"CHANGES_REQUESTED\"").contains("\"reviewer\":\"dr.kim\"");
+
+        // The history names people as the staff directory does.
+        JsonNode history = draft(second).get("history");
+        assertThat(history.findValuesAsString("action")).contains("withdrawn from review",
+                "submitted for review to Dr. Priya Rao", "reviewers changed to Dr. Min-jun Kim");
+        assertThat(history.findValuesAsString("actorName")).contains("Ana Alvarez", "Eli Evans", "Dr. Min-jun Kim");
+    }
+
+    @Test
+    void theQueueIsOldestFirstPagedByCursorAndTheDueWindowListsLiveContent() {
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = api.draft(article(uniqueTitle("Queued"), "[]", "Back pain"));
+            api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
+            submitted.add(id);
+        }
+        List<String> queue = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = call(HttpMethod.GET, "/api/v1/articles/review-queue?size=2" + after, DR_KIM, null, 200);
+            page.get("items").forEach(item -> queue.add(item.get("id").asString()));
+            after = page.get("page").has("next") ? "&after=" + page.get("page").get("next").asString() : null;
+        } while (after != null);
+        assertThat(queue).containsSubsequence(submitted).doesNotHaveDuplicates();
+
+        String live = api.published(article(uniqueTitle("Due soon"), "[]", "Back pain"));
+        assertThat(queue(DR_RAO, "&due=30d")).contains(live);
+        assertThat(queue(DR_KIM, "&due=30d")).doesNotContain(live);
+        call(HttpMethod.GET, "/api/v1/articles/review-queue?due=forever", DR_RAO, null, 400);
+        call(HttpMethod.GET, "/api/v1/articles/review-queue", AUTHOR, null, 403);
+        assertThat(call(HttpMethod.GET, "/api/v1/articles/due-for-review?due=30d", EDITOR, null, 200).get("items")
+                .findValuesAsString("id")).contains(live);
+    }
+
+    private List<String> queue(String token, String query) {
+        return call(HttpMethod.GET, "/api/v1/articles/review-queue?size=100" + query, token, null, 200).get("items")
+                .findValuesAsString("id");
+    }
+
+    private JsonNode draft(String id) {
+        return call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200);
+    }
+
+    private JsonNode call(HttpMethod method, String path, String token, String body, int status) {
+        return api.call(method, path, token, body, status);
+    }
+}

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
-import com.healthcontent.testsupport.JsonApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
@@ -41,12 +40,12 @@ class ExerciseLibraryTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
-    JsonApi api;
+    ExerciseApi api;
     RestTestClient client;
 
     @BeforeEach
     void setUp() {
-        api = new JsonApi(port);
+        api = new ExerciseApi(port);
         client = api.client();
     }
 
@@ -114,6 +113,11 @@ class ExerciseLibraryTest {
         api.call(HttpMethod.POST, "/api/v1/exercises", REVIEWER, body, 403);
         String id = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201).get("id").asString();
         api.call(HttpMethod.POST, "/api/v1/exercises", ADMIN, body.replace("Roles ", "Admin "), 201);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 409); // not reviewed
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/submission", OTHER_AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}", 403);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/reviews", REVIEWER, "{\"outcome\": \"APPROVED\"}", 200);
         api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", AUTHOR, null, 403);
         api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", REVIEWER, null, 403);
         api.call(HttpMethod.POST, "/api/v1/exercises/" + id + "/publication", EDITOR, null, 200);
@@ -177,9 +181,7 @@ class ExerciseLibraryTest {
     }
 
     private String published(String body) {
-        JsonNode created = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201);
-        api.call(HttpMethod.POST, "/api/v1/exercises/" + created.get("id").asString() + "/publication", EDITOR, null, 200);
-        return created.get("slug").asString();
+        return api.published(body).get("slug").asString();
     }
 
     private String idOf(String slug) {

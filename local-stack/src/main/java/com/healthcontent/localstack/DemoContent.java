@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the demo content through the public API of the gateway, as the demo staff signed in through the real
- * login flow: the author writes, the medical reviewer approves, the editor publishes. Nothing is written into a
+ * login flow: the author writes exercises and the article, the medical reviewer approves each, the editor publishes. Nothing is written into a
  * database behind a service's back. Content that already exists (a restart with kept data) is left alone.
  */
 final class DemoContent {
@@ -50,6 +50,9 @@ final class DemoContent {
             }
             String id = json.readTree(expect(call("POST", "/api/v1/exercises", author, exercise.toString()), 201).body())
                     .get("id").asString();
+            submitOnceKnown("/api/v1/exercises/" + id + "/submission", author);
+            expect(call("POST", "/api/v1/exercises/" + id + "/reviews", reviewer,
+                    "{\"outcome\": \"APPROVED\", \"notes\": \"Dose and precautions checked.\"}"), 200);
             expect(call("POST", "/api/v1/exercises/" + id + "/publication", editor, null), 200);
             exerciseIds.put(slug, id);
             created.merge("exercises", 1, Integer::sum);
@@ -75,7 +78,7 @@ final class DemoContent {
             }
             String id = json.readTree(expect(call("POST", "/api/v1/articles", author, article), 201).body())
                     .get("id").asString();
-            submitOnceExercisesAreKnown(id, author);
+            submitOnceKnown("/api/v1/articles/" + id + "/submission", author);
             expect(call("POST", "/api/v1/articles/" + id + "/reviews", reviewer,
                     "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}"), 200);
             expect(call("POST", "/api/v1/articles/" + id + "/publication", editor, null), 200);
@@ -89,11 +92,10 @@ final class DemoContent {
      * right after the start the submission can still find them unknown (422, 503). That is the eventual
      * consistency between services, so wait for it, bounded.
      */
-    private void submitOnceExercisesAreKnown(String articleId, String author) throws IOException, InterruptedException {
+    private void submitOnceKnown(String submission, String author) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
-            HttpResponse<String> response = call("POST", "/api/v1/articles/" + articleId + "/submission", author,
-                    "{\"reviewers\": [\"dr.rao\"]}");
+            HttpResponse<String> response = call("POST", submission, author, "{\"reviewers\": [\"dr.rao\"]}");
             if (response.statusCode() == 200) {
                 return;
             }

@@ -89,6 +89,10 @@ class LocalStackIT {
                  "dose": {"holdSeconds": 10, "repetitions": {"min": 5, "max": 8}}}""".formatted(name));
         assertThat(created.statusCode()).isEqualTo(201);
         String exerciseId = body(created).get("id").asString();
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/submission", editor,
+                "{\"reviewers\": [\"dr.kim\"]}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/reviews", token("dr.kim"),
+                "{\"outcome\": \"APPROVED\"}").statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null).statusCode())
                 .isEqualTo(200);
 

@@ -2,6 +2,7 @@ package com.healthcontent.articles.article;
 
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.ReviewRound;
+import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleReviewDue;
@@ -83,7 +84,8 @@ public record Article(
         if (!actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR)) {
             throw new ForbiddenException("Only authors and editors write articles.");
         }
-        WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT, null);
+        WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT.name(),
+                null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
                 List.of(), List.of(), null, now, now, null, null, null, null, 0, null, List.of(created), null,
                 List.of(), TEXT_FORMAT);
@@ -367,8 +369,8 @@ public record Article(
         /** The new article, with the step recorded in its history. */
         Article done(Actor actor, String action, String notes) {
             List<WorkflowStep> steps = new ArrayList<>(from.history);
-            steps.add(new WorkflowStep(now, actor == null ? "system" : actor.username(), action, from.status, status,
-                    notes));
+            steps.add(new WorkflowStep(now, actor == null ? WorkflowStep.SYSTEM : actor.username(), action,
+                    from.status.name(), status.name(), notes));
             return new Article(from.id, from.slug, status, draft, from.author, round.reviewers(), round.approvals(),
                     live, from.createdAt, now, status == ArticleStatus.IN_REVIEW ? submittedAt : null, nextReviewDue,
                     scheduledFor, scheduledBy, publications, live == null ? null : live.content().searchText(), steps,

@@ -3,6 +3,7 @@ package com.healthcontent.articles.article;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.articles.exercises.ExerciseSummary;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
 import java.time.Instant;
 import java.util.List;
@@ -49,12 +50,8 @@ public final class ArticleViews {
     public record Draft(String id, String slug, ArticleStatus status, ArticleContent content, String author,
                         String authorName, List<String> medicalReviewers, List<String> awaiting,
                         List<MedicalReview> approvals, Instant submittedAt, Integer liveRevision,
-                        Instant livePublishedAt, Instant nextReviewDue, Instant scheduledFor, List<Step> history,
-                        long version) {
-    }
-
-    public record Step(Instant at, String actor, String actorName, String action, ArticleStatus from, ArticleStatus to,
-                       String notes) {
+                        Instant livePublishedAt, Instant nextReviewDue, Instant scheduledFor,
+                        List<WorkflowStep.Named> history, long version) {
     }
 
     /** A row of the staff review queue. */
@@ -93,14 +90,11 @@ public final class ArticleViews {
     }
 
     static Draft draft(Article article, Function<String, StaffProfile> people) {
-        List<Step> history = article.history().stream().map(step -> new Step(step.at(), step.actor(),
-                "system".equals(step.actor()) ? "system" : people.apply(step.actor()).name(), step.action(),
-                step.from(), step.to(), step.notes())).toList();
         return new Draft(article.id(), article.slug(), article.status(), article.draft(), article.author(),
                 people.apply(article.author()).name(), article.medicalReviewers(), article.reviewRound().awaiting(),
                 article.approvals(), article.submittedAt(), article.live() == null ? null : article.live().revision(),
                 article.live() == null ? null : article.live().publishedAt(), article.nextReviewDue(),
-                article.scheduledFor(), history, article.currentVersion());
+                article.scheduledFor(), WorkflowStep.named(article.history(), people), article.currentVersion());
     }
 
     static ReviewQueue.Item queued(Article article, boolean due) {

@@ -11,6 +11,7 @@ import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
 import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.EventType;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
@@ -108,8 +109,8 @@ class WorkflowProperties {
                     step.actor().username(), before.status()).contains(after.status());
             assertThat(after.history()).hasSize(before.history().size() + 1);
             WorkflowStep recorded = after.history().get(after.history().size() - 1);
-            assertThat(recorded.from()).isEqualTo(before.status());
-            assertThat(recorded.to()).isEqualTo(after.status());
+            assertThat(recorded.from()).isEqualTo(before.status().name());
+            assertThat(recorded.to()).isEqualTo(after.status().name());
             assertThat(recorded.actor()).isEqualTo(step.actor().username());
             if (EnumSet.of(PUBLISHED, UNPUBLISHED, SCHEDULED).contains(after.status())
                     && after.status() != before.status()) {

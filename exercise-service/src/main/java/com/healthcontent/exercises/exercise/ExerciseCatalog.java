@@ -1,5 +1,7 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ConflictException;
@@ -11,15 +13,18 @@ import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.stereotype.Service;
 
-/** The exercise library's use cases: who may do what, and in which state. */
+/** The exercise library's use cases; the workflow rules are in {@link Exercise}, this class loads, checks and saves. */
 @Service
 public class ExerciseCatalog {
 
@@ -28,9 +33,11 @@ public class ExerciseCatalog {
     private final FeaturedArticles featuredArticles;
     private final IntegrationEvents events;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     ExerciseCatalog(ExerciseRepository repository, MongoTemplate mongoTemplate, FeaturedArticles featuredArticles,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, Clock clock, StaffDirectory staff) {
+        this.staff = staff;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.featuredArticles = featuredArticles;
@@ -47,30 +54,61 @@ public class ExerciseCatalog {
         if (repository.existsBySlug(slug)) {
             throw new ConflictException("An exercise with slug '" + slug + "' already exists.");
         }
-        return repository.save(Exercise.draft(slug, request.content(), actor.username(), request.reviewers(),
-                clock.instant()));
+        return repository.save(Exercise.draft(slug, request.content(), actor, clock.instant()));
     }
 
+    /** Changes the working copy; a live exercise keeps its approved version until a revision is published. */
     public Exercise update(String id, ExerciseRequest request, String ifMatch, Actor actor) {
         Exercise exercise = byId(id);
-        if (!actor.has(Role.EDITOR) && !(actor.has(Role.AUTHOR) && actor.username().equals(exercise.author()))) {
-            throw new ForbiddenException("Only the exercise's author or an editor may change it.");
-        }
+        exercise.requireWriter(actor);
         Versions.requireMatch(ifMatch, exercise.currentVersion());
         if (request.slug() != null && !request.slug().equals(exercise.slug())) {
             throw new InvalidInputException("slug", "cannot change: links to '" + exercise.slug() + "' must keep working");
         }
-        return repository.save(exercise.revise(request.content(), request.reviewers(), clock.instant(), events));
+        return repository.save(exercise.edit(request.content(), actor, clock.instant()));
+    }
+
+    public Exercise submit(String id, List<String> reviewers, Actor actor) {
+        Exercise exercise = byId(id);
+        return repository.save(exercise.submit(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+    }
+
+    public Exercise withdraw(String id, String reason, Actor actor) {
+        return repository.save(byId(id).withdraw(reason, actor, clock.instant()));
+    }
+
+    public Exercise reassign(String id, List<String> reviewers, Actor actor) {
+        Exercise exercise = byId(id);
+        return repository.save(exercise.reassign(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+    }
+
+    public Exercise review(String id, boolean approved, String notes, Actor actor) {
+        return repository.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
+                clock.instant(), events));
     }
 
     public Exercise publish(String id, Actor actor) {
-        requireAnyRole(actor, Role.EDITOR);
-        return repository.save(byId(id).publish(clock.instant(), events));
+        return repository.save(byId(id).publish(actor, clock.instant(), events));
     }
 
     public Exercise retire(String id, Actor actor) {
-        requireAnyRole(actor, Role.EDITOR);
-        return repository.save(byId(id).retire(clock.instant(), events));
+        return repository.save(byId(id).retire(actor, clock.instant(), events));
+    }
+
+    /** The caller's part of the review queue; see article-service's for the rules, which are the same. */
+    public List<Exercise> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
+        if (!actor.has(Role.MEDICAL_REVIEWER)) {
+            throw new ForbiddenException("The review queue is for medical reviewers.");
+        }
+        String me = actor.username();
+        Criteria mine = due == null
+                ? Criteria.where("status").is(ExerciseStatus.IN_REVIEW).and("medicalReviewers").is(me)
+                        .and("approvals.reviewer").ne(me)
+                : Criteria.where("reviewedBy.reviewer").is(me).and("status").ne(ExerciseStatus.RETIRED)
+                        .and("nextReviewDue").lte(clock.instant().plus(due));
+        String field = due == null ? "submittedAt" : "nextReviewDue";
+        return mongoTemplate.find(Query.query(new Criteria().andOperator(mine, after.criteria(field)))
+                .with(Sort.by(field, "_id")).limit(size), Exercise.class);
     }
 
     public Page<Exercise> published(ExerciseFilter filter, Pageable pageable) {
@@ -78,17 +116,17 @@ public class ExerciseCatalog {
         return PagedQueries.page(mongoTemplate, query, pageable, Exercise.class);
     }
 
-    /** Readers see published and retired exercises; drafts are staff-only, through {@link #draft}. */
+    /** Readers see the live version of published and retired exercises; drafts are staff-only ({@link #draft}). */
     public ExerciseView publicView(String slug) {
-        Exercise exercise = repository.findBySlug(slug)
-                .filter(e -> e.status() != ExerciseStatus.DRAFT)
+        Exercise exercise = repository.findBySlug(slug).filter(Exercise::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
-        return view(exercise);
+        return ExerciseView.published(exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id())
+                : List.of());
     }
 
-    /** Only published exercises are played: a retired one is no longer recommended. */
+    /** Only listed exercises are played: a retired one is no longer recommended. */
     public Exercise publishedForSession(String slug) {
-        return repository.findBySlug(slug).filter(e -> e.status() == ExerciseStatus.PUBLISHED)
+        return repository.findBySlug(slug).filter(Exercise::isListed)
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
     }
 
@@ -97,16 +135,18 @@ public class ExerciseCatalog {
         return byId(id);
     }
 
-    /** Views of a list page: what features each published exercise is read in one query, not one per exercise. */
+    /** Views of a list page: what features each listed exercise is read in one query, not one per exercise. */
     public List<ExerciseView> views(List<Exercise> exercises) {
-        var featured = featuredArticles.featuring(exercises.stream()
-                .filter(e -> e.status() == ExerciseStatus.PUBLISHED).map(Exercise::id).toList());
-        return exercises.stream().map(e -> ExerciseView.of(e, featured.getOrDefault(e.id(), List.of()))).toList();
+        var featured = featuredArticles.featuring(exercises.stream().filter(Exercise::isListed).map(Exercise::id)
+                .toList());
+        return exercises.stream().map(e -> ExerciseView.published(e, featured.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
-    public ExerciseView view(Exercise exercise) {
-        return ExerciseView.of(exercise, exercise.status() == ExerciseStatus.PUBLISHED
-                ? featuredArticles.featuring(exercise.id()) : List.of());
+    /** The working copy with its workflow, for staff. */
+    public ExerciseView draftView(Exercise exercise) {
+        return ExerciseView.draft(exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id())
+                : List.of(), staff::profileOf);
     }
 
     public List<Exercise> byIds(List<String> ids) {

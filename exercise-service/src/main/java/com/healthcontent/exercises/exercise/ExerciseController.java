@@ -1,6 +1,8 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
@@ -10,8 +12,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -60,16 +66,26 @@ class ExerciseController {
         return ResponseEntity.ok().eTag(etag).cacheControl(PUBLIC_CONTENT).body(view);
     }
 
+    /** The caller's part of {@code GET /api/v1/me/reviews}, as article-service's {@code /articles/review-queue}. */
+    @GetMapping("/review-queue")
+    ResponseEntity<ReviewQueue.Page> reviewQueue(@RequestParam(required = false) String due,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Actor actor) {
+        var window = ReviewQueue.window(due);
+        int pageSize = Paging.size(size);
+        List<ReviewQueue.Item> items = catalog.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor)
+                .stream().map(exercise -> ExerciseView.queued(exercise, window != null)).toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
+    }
+
     @GetMapping("/drafts/{id}")
     ResponseEntity<ExerciseView> draft(@PathVariable String id, Actor actor) {
-        Exercise exercise = catalog.draft(id, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).cacheControl(CacheControl.noStore())
-                .body(catalog.view(exercise));
+        return staffView(catalog.draft(id, actor));
     }
 
     @Operation(summary = "Create a draft exercise (AUTHOR, EDITOR)",
             description = "Dose bounds: holdSeconds 1-600, repetitions 1-100 (min <= max), sets 1-10, frequency per DAY "
-                    + "(1-24) or WEEK (1-50). The response includes the equivalent FHIR Timing.")
+                    + "(1-24) or WEEK (1-50). The response includes the equivalent FHIR Timing. It reaches readers "
+                    + "only after medical review: submission, reviews, publication.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"name": "Knees-to-chest rock", "summary": "Hug both knees in to ease a stiff lower back.",
              "bodyRegions": ["LOWER_BACK"], "position": "LYING_ON_BACK", "equipment": ["yoga mat"],
@@ -81,25 +97,65 @@ class ExerciseController {
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
         Exercise exercise = catalog.create(body, actor);
         return ResponseEntity.created(URI.create("/api/v1/exercises/drafts/" + exercise.id()))
-                .eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+                .eTag(Versions.etag(exercise.currentVersion())).body(catalog.draftView(exercise));
     }
 
+    @Operation(summary = "Change the working copy (its author, EDITOR); on a live exercise, a revision readers only "
+            + "see once it is approved and published")
     @PutMapping("/{id}")
     ResponseEntity<ExerciseView> update(@PathVariable String id, @Valid @RequestBody ExerciseRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
-        Exercise exercise = catalog.update(id, body, ifMatch, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+        return staffView(catalog.update(id, body, ifMatch, actor));
     }
 
+    @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
+    @PostMapping("/{id}/submission")
+    ResponseEntity<ExerciseView> submit(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
+        return staffView(catalog.submit(id, body.reviewers(), actor));
+    }
+
+    @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
+    @PostMapping("/{id}/reviews")
+    ResponseEntity<ExerciseView> review(@PathVariable String id, @Valid @RequestBody Review body, Actor actor) {
+        return staffView(catalog.review(id, body.outcome() == Review.Outcome.APPROVED, body.notes(), actor));
+    }
+
+    @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT")
+    @PostMapping("/{id}/withdrawal")
+    ResponseEntity<ExerciseView> withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal body,
+            Actor actor) {
+        return staffView(catalog.withdraw(id, body == null ? null : body.reason(), actor));
+    }
+
+    @Operation(summary = "Replace the reviewers of a submission (EDITOR)")
+    @PutMapping("/{id}/reviewers")
+    ResponseEntity<ExerciseView> reassign(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
+        return staffView(catalog.reassign(id, body.reviewers(), actor));
+    }
+
+    @Operation(summary = "Publish an approved exercise or revision (EDITOR): readers and embedding articles get it now")
     @PostMapping("/{id}/publication")
     ResponseEntity<ExerciseView> publish(@PathVariable String id, Actor actor) {
-        Exercise exercise = catalog.publish(id, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+        return staffView(catalog.publish(id, actor));
     }
 
     @PostMapping("/{id}/retirement")
     ResponseEntity<ExerciseView> retire(@PathVariable String id, Actor actor) {
-        Exercise exercise = catalog.retire(id, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).body(catalog.view(exercise));
+        return staffView(catalog.retire(id, actor));
+    }
+
+    record Reviewers(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
+    }
+
+    record Review(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes) {
+        enum Outcome { APPROVED, CHANGES_REQUESTED }
+    }
+
+    record Withdrawal(@Size(max = 2000) @SafeText String reason) {
+    }
+
+    private ResponseEntity<ExerciseView> staffView(Exercise exercise) {
+        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).cacheControl(CacheControl.noStore())
+                .body(catalog.draftView(exercise));
     }
 }

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 
-/** The public list's filters; only published exercises are ever listed. */
+/** The public list's filters over the live versions; retired and never published exercises are never listed. */
 public record ExerciseFilter(BodyRegion bodyRegion, Position position, String equipment, Difficulty difficulty,
                              Integer maxDurationSeconds, String q) {
 
     Criteria toCriteria() {
         List<Criteria> criteria = new ArrayList<>();
-        criteria.add(Criteria.where("status").is(ExerciseStatus.PUBLISHED));
+        criteria.add(Criteria.where("content").ne(null).and("status").ne(ExerciseStatus.RETIRED));
         if (bodyRegion != null) {
             criteria.add(Criteria.where("content.bodyRegions").is(bodyRegion));
         }

@@ -25,16 +25,11 @@ public record ExerciseRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 500) @SafeText String> contraindications,
         @Size(max = 1000) @SafeText String whenToSeeSpecialist,
         @Size(max = 10) List<@NotNull @Valid Media> media,
-        @Size(max = 10) List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug") String> variations,
-        @Size(max = 5) List<@NotBlank @Size(max = 64) String> medicalReviewers) {
+        @Size(max = 10) List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug") String> variations) {
 
     ExerciseContent content() {
         return new ExerciseContent(name, summary, bodyRegions, position, equipment,
                 difficulty == null ? Difficulty.GENTLE : difficulty, steps, dose, precautions, contraindications,
                 whenToSeeSpecialist, media, variations);
-    }
-
-    List<String> reviewers() {
-        return medicalReviewers == null ? List.of() : medicalReviewers;
     }
 }

@@ -3,7 +3,7 @@ package com.healthcontent.exercises.routine;
 import com.healthcontent.exercises.exercise.Dose;
 import com.healthcontent.exercises.exercise.Exercise;
 import com.healthcontent.exercises.exercise.ExerciseCatalog;
-import com.healthcontent.exercises.exercise.ExerciseStatus;
+import com.healthcontent.exercises.exercise.ExerciseContent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.FieldViolation;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
@@ -71,7 +71,7 @@ public class Routines {
         List<FieldViolation> notPublished = new ArrayList<>();
         for (int i = 0; i < routine.items().size(); i++) {
             Exercise exercise = known.get(routine.items().get(i).exerciseId());
-            if (exercise == null || exercise.status() != ExerciseStatus.PUBLISHED) {
+            if (exercise == null || !exercise.isListed()) {
                 notPublished.add(new FieldViolation("items[" + i + "].exerciseId", "exercise is not published"));
             }
         }
@@ -99,13 +99,15 @@ public class Routines {
         int total = 0;
         for (RoutineItem item : routine.items()) {
             Exercise exercise = known.get(item.exerciseId());
-            if (exercise == null || exercise.status() == ExerciseStatus.DRAFT && routine.status() == RoutineStatus.PUBLISHED) {
+            if (exercise == null || !exercise.isLive() && routine.status() == RoutineStatus.PUBLISHED) {
                 continue;
             }
-            Dose dose = item.dose() != null ? item.dose() : exercise.content().dose();
+            // readers get the approved version; a routine still in draft may show a draft exercise to its author
+            ExerciseContent shown = exercise.isLive() ? exercise.content() : exercise.draft();
+            Dose dose = item.dose() != null ? item.dose() : shown.dose();
             int seconds = dose.maxSessionSeconds();
             total += seconds;
-            steps.add(new RoutineView.Step(steps.size() + 1, exercise.id(), exercise.slug(), exercise.content().name(),
+            steps.add(new RoutineView.Step(steps.size() + 1, exercise.id(), exercise.slug(), shown.name(),
                     dose, seconds));
         }
         return new RoutineView(routine.id(), routine.slug(), routine.name(), routine.goal(), routine.status(), steps,

@@ -2,7 +2,6 @@ package com.healthcontent.exercises.session;
 
 import com.healthcontent.exercises.exercise.Exercise;
 import com.healthcontent.exercises.exercise.ExerciseCatalog;
-import com.healthcontent.exercises.exercise.ExerciseStatus;
 import com.healthcontent.exercises.routine.Routine;
 import com.healthcontent.exercises.routine.RoutineItem;
 import com.healthcontent.exercises.routine.Routines;
@@ -34,7 +33,7 @@ class SessionController {
                 .stream().collect(Collectors.toMap(Exercise::id, Function.identity()));
         List<SessionPlanner.Planned> items = routine.items().stream()
                 .filter(item -> byId.containsKey(item.exerciseId())
-                        && byId.get(item.exerciseId()).status() == ExerciseStatus.PUBLISHED)
+                        && byId.get(item.exerciseId()).isListed())
                 .map(item -> {
                     Exercise exercise = byId.get(item.exerciseId());
                     return new SessionPlanner.Planned(exercise,

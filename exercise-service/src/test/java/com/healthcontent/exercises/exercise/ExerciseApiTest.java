@@ -3,6 +3,7 @@ package com.healthcontent.exercises.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.exercises.ExerciseApi;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
@@ -67,6 +68,9 @@ public class ExerciseApiTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
 
+        ExerciseApi api = new ExerciseApi(port);
+        api.post("/api/v1/exercises/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
+        api.post("/api/v1/exercises/" + id + "/reviews", ExerciseApi.DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
         client.post().uri("/api/v1/exercises/{id}/publication", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
                 .exchange()
                 .expectStatus().isForbidden()
@@ -77,8 +81,8 @@ public class ExerciseApiTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PUBLISHED");
 
-        EventEnvelope event = exerciseEvents.awaitEvent(e -> e.key().equals(id));
-        assertThat(event.type()).isEqualTo(EventType.EXERCISE_PUBLISHED.ceType());
+        EventEnvelope event = exerciseEvents.awaitEvent(e -> e.key().equals(id)
+                && e.type().equals(EventType.EXERCISE_PUBLISHED.ceType()));
         assertThat(event.source()).isEqualTo("/exercise-service");
         assertThat(event.dataAsString()).contains("\"exerciseId\":\"" + id + "\"").contains("\"position\":\"LYING_ON_BACK\"");
 

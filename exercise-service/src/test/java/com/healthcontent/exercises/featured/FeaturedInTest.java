@@ -9,6 +9,7 @@ import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.exercises.exercise.ExerciseApiTest;
+import com.healthcontent.exercises.ExerciseApi;
 import com.healthcontent.exercises.exercise.ExerciseView;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
@@ -126,8 +127,12 @@ class FeaturedInTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("ana.author", "AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON).body(ExerciseApiTest.minimalExercise(name))
                 .exchange().expectStatus().isCreated().expectBody(ExerciseView.class).returnResult().getResponseBody();
+        ExerciseApi api = new ExerciseApi(port);
+        api.post("/api/v1/exercises/" + draft.id() + "/submission", ExerciseApi.AUTHOR, "{\"reviewers\": [\"dr.kim\"]}",
+                200);
+        api.post("/api/v1/exercises/" + draft.id() + "/reviews", ExerciseApi.DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
         return client.post().uri("/api/v1/exercises/{id}/publication", draft.id())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("eli.editor", "EDITOR"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ExerciseApi.EDITOR)
                 .exchange().expectStatus().isOk().expectBody(ExerciseView.class).returnResult().getResponseBody();
     }
 }

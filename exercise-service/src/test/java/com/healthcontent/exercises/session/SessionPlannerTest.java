@@ -7,6 +7,7 @@ import com.healthcontent.exercises.exercise.Difficulty;
 import com.healthcontent.exercises.exercise.Dose;
 import com.healthcontent.exercises.exercise.Exercise;
 import com.healthcontent.exercises.exercise.ExerciseContent;
+import com.healthcontent.exercises.exercise.ExerciseStatus;
 import com.healthcontent.exercises.exercise.Position;
 import com.healthcontent.exercises.exercise.Repetitions;
 import java.time.Instant;
@@ -21,7 +22,10 @@ class SessionPlannerTest {
         ExerciseContent content = new ExerciseContent(slug, "summary", List.of(BodyRegion.LOWER_BACK),
                 Position.LYING_ON_BACK, List.of(), Difficulty.GENTLE, List.of("Lie down.", "Hold."), dose, List.of(),
                 List.of(), null, List.of(), List.of());
-        return Exercise.draft(slug, content, "ana.author", List.of(), Instant.now());
+        Instant now = Instant.now();
+        return new Exercise(slug, slug, content, content, "ana.author", List.of(), List.of(), List.of(),
+                ExerciseStatus.PUBLISHED, now, now, null, now, now, null, null, 1, null, null, List.of(), null,
+                List.of());
     }
 
     @Test

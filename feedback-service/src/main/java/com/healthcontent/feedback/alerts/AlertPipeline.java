@@ -3,27 +3,20 @@ package com.healthcontent.feedback.alerts;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackSubmitted;
-import com.healthcontent.events.ReviewerAlerted;
-import com.healthcontent.feedback.alerts.channel.Deliveries;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The alert pipeline, a consumer group of its own on feedback.events so that slow alerting never holds up
  * submissions or summaries. Every problem report alerts the content's medical reviewers and author at once;
- * a run of not-helpful votes (the helpfulness-drop rule) alerts them once per window. Alerts have ids made of
- * their source and recipient: a redelivered event, or two instances handling it together, make one alert.
+ * a run of not-helpful votes (the helpfulness-drop rule) alerts them once per window ({@link Alerts} makes each
+ * alert once, however often its event comes).
  */
 @Component
 class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
@@ -32,21 +25,17 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
     private final MongoTemplate mongoTemplate;
     private final PublishedContents contents;
-    private final IntegrationEvents events;
-    private final Deliveries deliveries;
+    private final Alerts alerts;
     private final HelpfulnessWindows windows;
     private final AlertProperties properties;
-    private final Clock clock;
 
-    AlertPipeline(MongoTemplate mongoTemplate, PublishedContents contents, IntegrationEvents events,
-            Deliveries deliveries, HelpfulnessWindows windows, AlertProperties properties, Clock clock) {
+    AlertPipeline(MongoTemplate mongoTemplate, PublishedContents contents, Alerts alerts, HelpfulnessWindows windows,
+            AlertProperties properties) {
         this.mongoTemplate = mongoTemplate;
         this.contents = contents;
-        this.events = events;
-        this.deliveries = deliveries;
+        this.alerts = alerts;
         this.windows = windows;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -100,19 +89,7 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
     private void alert(String source, String recipient, AlertKind kind, String reportId, PublishedContent content,
             String reason, String detail) {
-        Instant now = clock.instant();
-        String id = source + ":" + recipient;
-        Alert alert = new Alert(id, recipient, kind, reportId, content.type(), content.id(), content.slug(),
-                content.title(), reason, detail, now, null, List.of(events.create(EventType.REVIEWER_ALERTED,
-                        content.id(), content.slug(), new ReviewerAlerted(id, recipient, kind.name(), reportId,
-                                content.type().name(), content.id(), content.slug(), content.title(), reason, now))));
-        try {
-            mongoTemplate.insert(alert);
-        } catch (DuplicateKeyException alreadyAlerted) {
-            alert = mongoTemplate.findById(id, Alert.class); // redelivery: make sure its deliveries are planned
-        }
-        AlertPreferences preferences = mongoTemplate.findById(recipient, AlertPreferences.class);
-        deliveries.plan(alert, preferences != null ? preferences : AlertPreferences.defaults(recipient));
+        alerts.raise(source, recipient, kind, reportId, new Alerts.Target(content.type(), content.id(),
+                content.slug(), content.title()), reason, detail);
     }
-
 }

@@ -2,6 +2,7 @@ package com.healthcontent.servicedefaults.events;
 
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,12 @@ public interface IntegrationEventHandler<T> {
     }
 
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, Consumer<T> action) {
+        return of(type, dataType, "", (data, envelope) -> action.accept(data));
+    }
+
+    /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */
+    static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, String pipeline,
+            BiConsumer<T, EventEnvelope> action) {
         if (!type.dataType().equals(dataType)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
@@ -41,7 +48,12 @@ public interface IntegrationEventHandler<T> {
 
             @Override
             public void handle(T data, EventEnvelope envelope) {
-                action.accept(data);
+                action.accept(data, envelope);
+            }
+
+            @Override
+            public String pipeline() {
+                return pipeline;
             }
         };
     }

@@ -8,12 +8,15 @@ public record AlertMessage(String recipient, List<Alert> alerts) {
 
     String subject() {
         if (alerts.size() > 1) {
-            return alerts.size() + " alerts about content you review";
+            return alerts.size() + " alerts about content you write or review";
         }
         Alert alert = alerts.get(0);
         return switch (alert.kind()) {
             case PROBLEM_REPORT -> "Reader report (" + alert.reason() + "): " + alert.targetTitle();
             case HELPFULNESS_DROP -> "Readers find this unhelpful: " + alert.targetTitle();
+            case REVIEW_REQUESTED -> "Awaiting your medical review: " + alert.targetTitle();
+            case REVIEW_DUE -> "Medical review due: " + alert.targetTitle();
+            case REVIEW_DECIDED -> "Review decided: " + alert.targetTitle();
         };
     }
 
@@ -23,7 +26,7 @@ public record AlertMessage(String recipient, List<Alert> alerts) {
             text.append("- ").append(alert.targetTitle()).append(" (").append(alert.targetType()).append(' ')
                     .append(alert.targetSlug()).append("): ").append(alert.detail()).append('\n');
         }
-        text.append("\nTriage the reports in the reviewer tools: /api/v1/feedback/reports\n");
+        text.append("\nYour review queue: /api/v1/me/reviews; reader reports: /api/v1/feedback/reports\n");
         return text.toString();
     }
 }

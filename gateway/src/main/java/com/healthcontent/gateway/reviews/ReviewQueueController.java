@@ -1,0 +1,143 @@
+package com.healthcontent.gateway.reviews;
+
+import com.healthcontent.gateway.web.Problems;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/v1/me/reviews}: what awaits the caller's medical review, articles and exercises in one list,
+ * oldest submission first (or, with {@code due=30d}, live content they reviewed whose review falls due, soonest
+ * first). Each service answers its part for the caller's own token (and checks it); both parts are ordered by the
+ * same instant and id and paged by the same keyset cursor, so merging them gives pages that never skip or repeat.
+ * A part whose service is down is named in {@code unavailable}; a refusal (400, 401, 403) is passed on as it came.
+ */
+@RestController
+class ReviewQueueController {
+
+    private static final Comparator<JsonNode> QUEUE_ORDER = Comparator
+            .comparing((JsonNode item) -> Instant.parse(item.get("at").asString()))
+            .thenComparing(item -> item.get("id").asString());
+
+    private final WebClient http;
+    private final Duration partTimeout;
+
+    ReviewQueueController(@LoadBalanced WebClient.Builder loadBalanced,
+            @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
+        this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
+        this.partTimeout = partTimeout;
+    }
+
+    /** One service's answer: its page, or the refusal to pass on, or nothing when it could not be reached. */
+    private record Part(String name, JsonNode page, ResponseEntity<String> refusal) {
+    }
+
+    @GetMapping("/api/v1/me/reviews")
+    Mono<ResponseEntity<Object>> reviews(@RequestParam(required = false) String due,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerWebExchange exchange) {
+        Mono<Part> articles = part("articles", "http://article-service/api/v1/articles/review-queue", due, after, size,
+                authorization);
+        Mono<Part> exercises = part("exercises", "http://exercise-service/api/v1/exercises/review-queue", due, after,
+                size, authorization);
+        return Mono.zip(articles, exercises).map(parts -> merge(List.of(parts.getT1(), parts.getT2()), exchange));
+    }
+
+    /** The service's refusal as it came: status, problem body, and the bearer challenge of a 401 or 403. */
+    private static ResponseEntity<String> refusal(WebClientResponseException answered) {
+        ResponseEntity.BodyBuilder refusal = ResponseEntity.status(answered.getStatusCode())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String challenge = answered.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+        if (challenge != null) {
+            refusal.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return refusal.body(answered.getResponseBodyAsString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Object> merge(List<Part> parts, ServerWebExchange exchange) {
+        Optional<Part> refused = parts.stream().filter(part -> part.refusal() != null).findFirst();
+        if (refused.isPresent()) {
+            ResponseEntity<String> refusal = refused.get().refusal();
+            return (ResponseEntity<Object>) (ResponseEntity<?>) ResponseEntity.status(refusal.getStatusCode())
+                    .headers(refusal.getHeaders()).body(refusal.getBody());
+        }
+        if (parts.stream().allMatch(part -> part.page() == null)) {
+            return Problems.entity(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The review queue cannot be read right now; try again shortly.");
+        }
+        List<String> unavailable = new CopyOnWriteArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
+        int size = 0;
+        boolean more = false;
+        for (Part part : parts) {
+            if (part.page() == null) {
+                unavailable.add(part.name());
+                continue;
+            }
+            part.page().path("items").forEach(items::add);
+            size = part.page().path("page").path("size").asInt();
+            more |= part.page().path("page").has("next");
+        }
+        items.sort(QUEUE_ORDER);
+        List<JsonNode> page = items.subList(0, Math.min(size, items.size()));
+        more |= items.size() > page.size();
+        JsonNode last = page.isEmpty() ? null : page.get(page.size() - 1);
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("size", size);
+        if (more && last != null) {
+            pageInfo.put("next", last.get("at").asString() + "," + last.get("id").asString());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page);
+        body.put("page", pageInfo);
+        body.put("unavailable", unavailable);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private Mono<Part> part(String name, String base, String due, String after, Integer size, String authorization) {
+        String uri = UriComponentsBuilder.fromUriString(base).queryParamIfPresent("due", Optional.ofNullable(due))
+                .queryParamIfPresent("after", Optional.ofNullable(after))
+                .queryParamIfPresent("size", Optional.ofNullable(size)).encode().toUriString();
+        WebClient.RequestHeadersSpec<?> request = http.get().uri(URI.create(uri));
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return request.retrieve().bodyToMono(JsonNode.class).timeout(partTimeout.plusMillis(500))
+                .map(page -> new Part(name, page, null))
+                .onErrorResume(WebClientResponseException.class, answered -> Mono.just(
+                        answered.getStatusCode().is4xxClientError()
+                                ? new Part(name, null, refusal(answered))
+                                : new Part(name, null, null)))
+                .onErrorResume(unreachable -> Mono.just(new Part(name, null, null)));
+    }
+}

@@ -24,6 +24,9 @@ class OpenApiDocumentTest {
                         + ".example.outcome").isEqualTo("APPROVED")
                 .jsonPath("$.paths['/api/v1/articles'].post.requestBody.content['application/json']"
                         + ".examples.minimal.value.title").exists()
-                .jsonPath("$.paths['/api/v1/articles/{slug}/structured-data'].get").exists();
+                .jsonPath("$.paths['/api/v1/articles/{slug}/structured-data'].get").exists()
+                .jsonPath("$.paths['/api/v1/articles/{id}/withdrawal'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/articles/{id}/reviewers'].put.summary").exists()
+                .jsonPath("$.paths['/api/v1/articles/review-queue'].get").exists();
     }
 }

@@ -20,6 +20,10 @@ class OpenApiDocumentTest {
                 .jsonPath("$.paths['/api/v1/exercises'].post.requestBody.content['application/json'].example.dose")
                 .exists()
                 .jsonPath("$.paths['/api/v1/routines/{slug}/session'].get").exists()
-                .jsonPath("$.components.schemas.Dose").exists();
+                .jsonPath("$.components.schemas.Dose").exists()
+                .jsonPath("$.paths['/api/v1/exercises/{id}/submission'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/exercises/{id}/withdrawal'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/exercises/{id}/reviewers'].put.summary").exists()
+                .jsonPath("$.paths['/api/v1/exercises/review-queue'].get").exists();
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 20000 so a developer's
@@ -106,6 +108,85 @@ class LocalStackIT {
         // Submission validates the exercise block against article-service's own read model of exercise.events.
         await().atMost(Duration.ofSeconds(30)).until(() -> send("POST", "/api/v1/articles/" + articleId
                 + "/submission", editor, "{\"reviewers\": [\"dr.kim\"]}").statusCode() == 200);
+    }
+
+    /**
+     * The medical-review loop as a new user meets it, through the gateway only: a wrong reviewer is a clear 422,
+     * a submission can be withdrawn and reassigned, it shows in the reviewer's queue and reaches their live stream
+     * and inbox as an alert, and a revised exercise dose reaches readers only after approval and publication.
+     */
+    @Test
+    @Order(3)
+    void theReviewLoopThroughTheGateway() throws Exception {
+        String author = token("ana.author");
+        String editor = token("eli.editor");
+        String rao = token("dr.rao");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String articleId = body(send("POST", "/api/v1/articles", author, """
+                {"title": "Stretching & breathing %s", "summary": "Hold < 5 minutes.", "tags": ["back pain"],
+                 "sections": [{"type": "TEXT", "body": "Breathe out as you stretch [1]."}],
+                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}
+                """.formatted(suffix))).get("id").asString();
+        HttpResponse<String> wrongName = send("POST", "/api/v1/articles/" + articleId + "/submission", author,
+                "{\"reviewers\": [\"eli.editor\"]}");
+        assertThat(wrongName.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(wrongName.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("reviewers[0]");
+
+        String submitToKim = "{\"reviewers\": [\"dr.kim\"]}";
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim).statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/withdrawal", author, "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim).statusCode())
+                .isEqualTo(200);
+
+        List<String> stream = new CopyOnWriteArrayList<>();
+        var live = http.sendAsync(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + rao).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
+                        bytes -> stream.add(new String(bytes, StandardCharsets.UTF_8)))));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", stream).contains("connected"));
+            long reassignedAt = System.nanoTime();
+            assertThat(send("PUT", "/api/v1/articles/" + articleId + "/reviewers", token("eli.editor"),
+                    "{\"reviewers\": [\"dr.rao\"]}").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", stream).contains(articleId));
+            System.out.printf("review-requested alert on dr.rao's live stream %d ms after the reassignment%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reassignedAt));
+            assertThat(String.join("", stream)).contains("REVIEW_REQUESTED");
+        } finally {
+            live.cancel(true);
+        }
+        assertThat(body(get("/api/v1/me/reviews", rao)).get("items").findValuesAsString("id")).contains(articleId);
+        assertThat(body(get("/api/v1/me/alerts", rao)).get("items").findValues("target").stream()
+                .map(target -> target.get("id").asString())).contains(articleId);
+
+        // A revised dose of a live exercise: readers keep the approved one until the revision is published.
+        JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
+        int approvedHold = exercise.get("dose").get("holdSeconds").asInt();
+        String exerciseId = exercise.get("id").asString();
+        HttpResponse<String> draft = get("/api/v1/exercises/drafts/" + exerciseId, editor);
+        ObjectNode revision = (ObjectNode) body(draft);
+        ((ObjectNode) revision.get("dose")).put("holdSeconds", approvedHold + 15);
+        HttpResponse<String> edited = stack.send("PUT", URI.create(stack.gateway() + "/api/v1/exercises/" + exerciseId),
+                editor, revision.toString().getBytes(StandardCharsets.UTF_8), "application/json",
+                Map.of("If-Match", draft.headers().firstValue("ETag").orElseThrow()));
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/submission", editor,
+                "{\"reviewers\": [\"dr.rao\"]}").statusCode()).isEqualTo(200);
+        assertThat(holdSeconds("knees-to-chest?reader=1" + suffix)).isEqualTo(approvedHold);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/reviews", rao,
+                "{\"outcome\": \"APPROVED\"}").statusCode()).isEqualTo(200);
+        assertThat(holdSeconds("knees-to-chest?reader=2" + suffix)).isEqualTo(approvedHold);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null).statusCode())
+                .isEqualTo(200);
+        // the gateway's edge cache may still hold the old page for its few seconds
+        await().atMost(Duration.ofSeconds(30)).until(() -> holdSeconds("knees-to-chest") == approvedHold + 15);
+    }
+
+    private static int holdSeconds(String exercisePath) throws IOException, InterruptedException {
+        return body(get("/api/v1/exercises/" + exercisePath, null)).get("dose").get("holdSeconds").asInt();
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class Markdown {
 
     /** What starts HTML in CommonMark: a tag ({@code <a}, {@code </a}), a comment or declaration, an instruction. */
     private static final Pattern HTML_START = Pattern.compile("<(?:[A-Za-z]|/[A-Za-z]|!|\\?)");
-    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
+    private static final Pattern PATH_START = Pattern.compile("[/?#]");
     private static final Pattern IGNORED_IN_URLS = Pattern.compile("[\\x00-\\x20\\x7f-\\x9f]");
 
     private static final Parser PARSER = Parser.builder().build();
@@ -78,15 +78,17 @@ public final class Markdown {
 
     /**
      * Browsers ignore control characters and whitespace inside a scheme ({@code java\tscript:}) and case; so do
-     * we when deciding. A target without a scheme is a path on the site or a fragment.
+     * we when deciding. Anything before a colon that comes before the first {@code /}, {@code ?} or {@code #} is
+     * taken as a scheme, even when no browser would read it as one ({@code \u2028javascript:}): a target is a site
+     * path or fragment only when it is plainly one.
      */
     static boolean isSafeTarget(String destination) {
         String normalized = IGNORED_IN_URLS.matcher(destination).replaceAll("").toLowerCase(Locale.ROOT);
-        var scheme = SCHEME.matcher(normalized);
-        if (!scheme.find()) {
+        int colon = normalized.indexOf(':');
+        if (colon < 0 || PATH_START.matcher(normalized.substring(0, colon)).find()) {
             return true;
         }
-        return switch (scheme.group(1)) {
+        return switch (normalized.substring(0, colon)) {
             case "http", "https", "mailto" -> true;
             default -> false;
         };

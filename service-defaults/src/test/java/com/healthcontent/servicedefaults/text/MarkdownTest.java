@@ -39,7 +39,11 @@ class MarkdownTest {
             "[link](data:text/html;base64,PHNjcmlwdD4=)",
             "[link](vbscript:msgbox)",
             "![picture](data:image/svg+xml,abc)",
-            "[ref]\n\n[ref]: javascript:alert(1)"})
+            "[ref]\n\n[ref]: javascript:alert(1)",
+            "[link](\u00a0javascript:alert(1))",
+            "[link](\ufeffjavascript:alert(1))",
+            "[link](\ufffdjavascript:)",
+            "[link](ftp://example.org)"})
     void unsafeLinkTargetsAreRefused(String text) {
         assertThat(Markdown.problemIn(text)).contains(Markdown.LINK_MESSAGE);
     }
@@ -54,6 +58,7 @@ class MarkdownTest {
             "**Stop** if it hurts; _ease_ into it.",
             "javascript: is only a word here",
             "&lt;script&gt; written as entities stays text",
+            "[the 10:30 class](/routines/morning?at=10:30#step:2)",
             "Ünïcödé — “quotes” ‘and’ emoji 🧘"})
     void textAndMarkdownAreAccepted(String text) {
         assertThat(Markdown.problemIn(text)).isEmpty();

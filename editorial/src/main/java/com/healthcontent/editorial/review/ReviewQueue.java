@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A medical reviewer's queue as each content service serves its part of it, for the gateway to merge into
@@ -58,6 +60,22 @@ public final class ReviewQueue {
             throw new InvalidInputException("due", "a window of 1 to " + MAX_WINDOW_DAYS + " days, such as 30d");
         }
         return Duration.ofDays(Integer.parseInt(days.group(1)));
+    }
+
+    /**
+     * One page of a reviewer's queue in a content collection: without a window, content submitted to them and not
+     * yet decided by them, oldest submission first; with one, the live content they approved ({@code reviewedLive})
+     * whose periodic review falls due within it, soonest first.
+     */
+    public static Query query(String reviewer, Duration due, Instant now, Criteria reviewedLive, Cursor after,
+                              int size) {
+        Criteria mine = due == null
+                ? Criteria.where("status").is("IN_REVIEW").and("medicalReviewers").is(reviewer)
+                        .and("approvals.reviewer").ne(reviewer)
+                : reviewedLive.and("nextReviewDue").lte(now.plus(due));
+        String field = due == null ? "submittedAt" : "nextReviewDue";
+        return Query.query(new Criteria().andOperator(mine, after.criteria(field))).with(Sort.by(field, "_id"))
+                .limit(size);
     }
 
     public record Cursor(Instant at, String id) {

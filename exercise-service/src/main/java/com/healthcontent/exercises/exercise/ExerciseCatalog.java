@@ -100,15 +100,10 @@ public class ExerciseCatalog {
         if (!actor.has(Role.MEDICAL_REVIEWER)) {
             throw new ForbiddenException("The review queue is for medical reviewers.");
         }
-        String me = actor.username();
-        Criteria mine = due == null
-                ? Criteria.where("status").is(ExerciseStatus.IN_REVIEW).and("medicalReviewers").is(me)
-                        .and("approvals.reviewer").ne(me)
-                : Criteria.where("reviewedBy.reviewer").is(me).and("status").ne(ExerciseStatus.RETIRED)
-                        .and("nextReviewDue").lte(clock.instant().plus(due));
-        String field = due == null ? "submittedAt" : "nextReviewDue";
-        return mongoTemplate.find(Query.query(new Criteria().andOperator(mine, after.criteria(field)))
-                .with(Sort.by(field, "_id")).limit(size), Exercise.class);
+        Criteria reviewedLive = Criteria.where("reviewedBy.reviewer").is(actor.username()).and("status")
+                .ne(ExerciseStatus.RETIRED);
+        return mongoTemplate.find(ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size),
+                Exercise.class);
     }
 
     public Page<Exercise> published(ExerciseFilter filter, Pageable pageable) {

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * services that can be switched off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.feedback-per-minute=3", "platform.cache.time-to-live=2s",
+        "platform.rate-limit.feedback-per-minute=3", "platform.edge-cache.content-ttl=2s",
         "platform.circuit-breaker.minimum-calls=4", "platform.circuit-breaker.open-for=60s"})
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 @SuppressWarnings("unchecked")
@@ -134,6 +134,20 @@ class EdgeProtectionTest {
                 .jsonPath("$.routines[0].slug").isEqualTo("easing-a-stiff-back")
                 .jsonPath("$.related[0].slug").isEqualTo("stiff-neck")
                 .jsonPath("$.unavailable").value(parts -> assertThat((List<Object>) parts).containsExactly("feedback"));
+    }
+
+    @Test
+    void theArticlePageHasAStrongEtagAndAnswers304WhenTheClientHoldsIt() {
+        String etag = client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
+                .expectStatus().isOk()
+                .returnResult().getResponseHeaders().getETag();
+        assertThat(etag).startsWith("\"");
+        client.get().uri("/api/v1/pages/articles/crack-your-back").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+        client.get().uri("/api/v1/pages/articles/crack-your-back").header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +15,20 @@ import java.util.function.Function;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A stand-in for the services behind the gateway, on loopback, answering JSON as the test decides. */
-final class StandInService {
+public final class StandInService {
 
-    record Answer(int status, String json) {
+    public record Answer(int status, String json, Map<String, String> headers) {
+
+        public Answer(int status, String json) {
+            this(status, json, Map.of());
+        }
     }
 
     private StandInService() {
     }
 
     /** Every request (its body read) gets the answer the function gives for it. */
-    static HttpServer start(Function<HttpExchange, Answer> answers) {
+    public static HttpServer start(Function<HttpExchange, Answer> answers) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
@@ -31,9 +36,13 @@ final class StandInService {
                 Answer answer = answers.apply(exchange);
                 byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(answer.status(), body.length);
+                answer.headers().forEach(exchange.getResponseHeaders()::add);
+                boolean empty = answer.status() == 304 || body.length == 0;
+                exchange.sendResponseHeaders(answer.status(), empty ? -1 : body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    if (!empty) {
+                        out.write(body);
+                    }
                 }
             });
             server.setExecutor(Executors.newCachedThreadPool()); // concurrent requests are served concurrently
@@ -67,12 +76,12 @@ final class StandInService {
         registry.add("EXERCISE_SERVICE_URL", StandInService::down);
     }
 
-    static String url(HttpServer server) {
+    public static String url(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The URL of a service that is down: a port nothing listens on. */
-    static String down() {
+    public static String down() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {

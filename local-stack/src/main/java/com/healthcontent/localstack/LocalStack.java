@@ -146,6 +146,7 @@ public final class LocalStack {
         Map<String, String> routes = new LinkedHashMap<>(jwt);
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
+        routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
         waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
         joinAll(waits);

@@ -38,7 +38,7 @@ public class JsonApi {
         return call(HttpMethod.POST, path, token, body, expectedStatus);
     }
 
-    protected JsonNode json(String body) {
+    public JsonNode json(String body) {
         return json.readTree(body == null || body.isBlank() ? "{}" : body);
     }
 }

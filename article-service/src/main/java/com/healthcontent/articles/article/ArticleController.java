@@ -7,13 +7,14 @@ import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -33,13 +34,21 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/articles")
 class ArticleController {
 
-    /** Short, so that an unpublished article leaves shared caches within a minute. */
+    /** Lists: short, so that an unpublished article leaves shared caches within a minute. */
     private static final CacheControl PUBLIC_CONTENT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /**
+     * An article page: browsers and CDNs may keep it but ask again every time (a 304 when nothing changed), so a
+     * correction or an unpublication reaches readers at once. The gateway's edge cache keeps pages until the
+     * article events say they changed.
+     */
+    static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
     private final Articles articles;
+    private final PublicArticles publicArticles;
 
-    ArticleController(Articles articles) {
+    ArticleController(Articles articles, PublicArticles publicArticles) {
         this.articles = articles;
+        this.publicArticles = publicArticles;
     }
 
     /** Published articles, newest first; {@code q} searches title, summary and text. */
@@ -56,9 +65,9 @@ class ArticleController {
 
     /** schema.org MedicalWebPage JSON-LD of a published article, for web pages to embed. */
     @GetMapping(path = "/{slug}/structured-data", produces = "application/ld+json")
-    ResponseEntity<Map<String, Object>> structuredData(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_CONTENT)
-                .body(StructuredData.medicalWebPage(articles.publicView(articles.publishedBySlug(slug))));
+    ResponseEntity<byte[]> structuredData(@PathVariable String slug,
+            WebRequest request) {
+        return publicArticles.structuredData(slug).respond(request, REVALIDATED);
     }
 
     /**
@@ -91,15 +100,10 @@ class ArticleController {
     }
 
     @GetMapping("/{slug}")
-    ResponseEntity<ArticleViews.PublicArticle> bySlug(@PathVariable String slug, WebRequest request) {
-        Article article = articles.publishedBySlug(slug);
-        ArticleViews.PublicArticle view = articles.publicView(article);
-        String etag = "\"" + article.currentVersion() + "-" + Integer.toHexString(
-                (view.sections().toString() + view.related()).hashCode()) + "\"";
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(PUBLIC_CONTENT).body(view);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleViews.PublicArticle.class)))
+    ResponseEntity<byte[]> bySlug(@PathVariable String slug,
+            WebRequest request) {
+        return publicArticles.article(slug).respond(request, REVALIDATED);
     }
 
     @GetMapping("/drafts/{id}")

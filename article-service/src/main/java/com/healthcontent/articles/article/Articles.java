@@ -1,7 +1,6 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummaries;
-import com.healthcontent.articles.exercises.ExerciseSummary;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffProfile;
@@ -24,11 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -52,13 +48,12 @@ public class Articles {
     private final ExerciseSummaries exercises;
     private final IntegrationEvents events;
     private final ReviewPolicy reviewPolicy;
-    private final ArticleProperties properties;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final StaffDirectory staff;
 
     Articles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
-            IntegrationEvents events, ReviewPolicy reviewPolicy, ArticleProperties properties, Clock clock,
+            IntegrationEvents events, ReviewPolicy reviewPolicy, Clock clock,
             MeterRegistry meterRegistry, StaffDirectory staff) {
         this.meterRegistry = meterRegistry;
         this.staff = staff;
@@ -69,7 +64,6 @@ public class Articles {
         this.exercises = exercises;
         this.events = events;
         this.reviewPolicy = reviewPolicy;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -229,11 +223,6 @@ public class Articles {
         return Sort.by(Sort.Direction.DESC, "live.publishedAt");
     }
 
-    public Article publishedBySlug(String slug) {
-        return repository.findBySlug(slug).filter(Article::isLive)
-                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
-    }
-
     /** Live articles whose periodic review falls due within the window, soonest first, for staff planning. */
     public Page<Article> dueForReview(Duration within, Actor actor, Pageable pageable) {
         if (!actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)) {
@@ -253,62 +242,13 @@ public class Articles {
         if (!actor.has(Role.MEDICAL_REVIEWER)) {
             throw new ForbiddenException("The review queue is for medical reviewers.");
         }
-        String me = actor.username();
-        Criteria mine = due == null
-                ? Criteria.where("status").is(ArticleStatus.IN_REVIEW).and("medicalReviewers").is(me)
-                        .and("approvals.reviewer").ne(me)
-                : Criteria.where("live.medicalReviews.reviewer").is(me).and("nextReviewDue")
-                        .lte(clock.instant().plus(due));
-        String field = due == null ? "submittedAt" : "nextReviewDue";
-        return mongoTemplate.find(Query.query(new Criteria().andOperator(mine, after.criteria(field)))
-                .with(Sort.by(field, "_id")).limit(size), Article.class);
-    }
-
-    public ArticleViews.PublicArticle publicView(Article article) {
-        ArticleContent content = article.live().content();
-        Map<String, ExerciseSummary> cards = exercises.findAll(content.exerciseIds()).stream()
-                .collect(Collectors.toMap(ExerciseSummary::exerciseId, Function.identity()));
-        return ArticleViews.publicArticle(article, staff.profileOf(article.author()), cards, related(article),
-                recent(article), properties.disclaimer());
+        Criteria reviewedLive = Criteria.where("live.medicalReviews.reviewer").is(actor.username());
+        return mongoTemplate.find(ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size),
+                Article.class);
     }
 
     public ArticleViews.Draft draftView(Article article) {
         return ArticleViews.draft(article, staff::profileOf);
-    }
-
-    /**
-     * "Also read": the links the author chose, then the newest live articles sharing a tag; never the article
-     * itself, at most {@value #RELATED}.
-     */
-    private List<ArticleViews.Link> related(Article article) {
-        ArticleContent content = article.live().content();
-        Map<String, Article> chosen = repository.findBySlugIn(content.related()).stream()
-                .filter(Article::isLive).collect(Collectors.toMap(Article::slug, Function.identity()));
-        List<ArticleViews.Link> links = new ArrayList<>(content.related().stream()
-                .filter(slug -> chosen.containsKey(slug) && !slug.equals(article.slug()))
-                .map(slug -> link(chosen.get(slug))).toList());
-        if (links.size() < RELATED && !content.tags().isEmpty()) {
-            Query sharingTags = Query.query(Criteria.where("live").ne(null).and("live.content.tags").in(content.tags())
-                    .and("_id").ne(article.id())).with(newestFirst()).limit(RELATED * 2);
-            for (Article candidate : mongoTemplate.find(sharingTags, Article.class)) {
-                ArticleViews.Link link = link(candidate);
-                if (links.size() < RELATED && !links.contains(link)) {
-                    links.add(link);
-                }
-            }
-        }
-        return links;
-    }
-
-    /** "Recent posts": the newest other live articles. */
-    private List<ArticleViews.Link> recent(Article article) {
-        Query newest = Query.query(Criteria.where("live").ne(null).and("_id").ne(article.id()))
-                .with(newestFirst()).limit(RECENT);
-        return mongoTemplate.find(newest, Article.class).stream().map(Articles::link).toList();
-    }
-
-    private static ArticleViews.Link link(Article article) {
-        return new ArticleViews.Link(article.slug(), article.live().content().title());
     }
 
     /**

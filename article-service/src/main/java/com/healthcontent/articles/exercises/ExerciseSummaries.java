@@ -46,15 +46,20 @@ public class ExerciseSummaries {
 
     @Bean
     IntegrationEventHandler<ExerciseRetired> exerciseRetired() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_RETIRED, ExerciseRetired.class, retired ->
-                find(retired.exerciseId())
-                        .filter(known -> known.version() <= retired.version())
-                        .ifPresent(known -> mongoTemplate.save(new ExerciseSummary(known.exerciseId(), known.slug(),
-                                known.name(), known.summary(), known.bodyRegions(), known.position(), true,
-                                retired.version()))));
+        return IntegrationEventHandler.of(EventType.EXERCISE_RETIRED, ExerciseRetired.class, this::retire);
     }
 
-    private void keep(ExercisePublished exercise) {
+    /** Idempotent: an event older than what is stored changes nothing. */
+    public void retire(ExerciseRetired retired) {
+        find(retired.exerciseId())
+                .filter(known -> known.version() <= retired.version())
+                .ifPresent(known -> mongoTemplate.save(new ExerciseSummary(known.exerciseId(), known.slug(),
+                        known.name(), known.summary(), known.bodyRegions(), known.position(), true,
+                        retired.version())));
+    }
+
+    /** Idempotent: an event older than what is stored changes nothing. */
+    public void keep(ExercisePublished exercise) {
         Optional<ExerciseSummary> known = find(exercise.exerciseId());
         if (known.isEmpty() || known.get().version() <= exercise.version()) {
             mongoTemplate.save(new ExerciseSummary(exercise.exerciseId(), exercise.slug(), exercise.name(),

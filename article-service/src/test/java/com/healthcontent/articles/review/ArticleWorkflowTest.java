@@ -11,6 +11,7 @@ import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -178,6 +180,25 @@ class ArticleWorkflowTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
         JsonNode notPublished = api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 422);
         assertThat(notPublished.get("errors").get(0).get("message").asString()).contains("retired");
+    }
+
+    @Test
+    void aPublishedPageShowsTheExerciseCardAsItWasLastPublished() {
+        String slug = "knee-rolls-" + shortId();
+        String exerciseId = publishedExercise(slug);
+        String title = "Knee rolls " + shortId();
+        api.published(article(title, "[1]", exerciseId));
+        String articleSlug = ArticleApi.slugOf(title);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/" + articleSlug, null, null, 200)
+                .findValue("exercise").get("name").asString()).isEqualTo("Knees to chest");
+
+        // The page was read (and is held ready); a new approved version of the exercise must replace its card.
+        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_UPDATED, exerciseId, new ExercisePublished(exerciseId,
+                slug, "Knee rolls, lying", "Rolls the knees side to side.", List.of("LOWER_BACK"), "LYING_ON_BACK",
+                "ana.author", List.of("dr.rao"), Instant.now(), 2)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
+                "/api/v1/articles/" + articleSlug, null, null, 200).findValue("exercise").get("name").asString())
+                .isEqualTo("Knee rolls, lying"));
     }
 
     private String publishedExercise(String slug) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public class StaffDirectory {
     private final Clock clock;
     private volatile Map<String, StaffProfile> byUsername = Map.of();
     private volatile Snapshot current;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     public StaffDirectory(MongoTemplate mongoTemplate, URI source, Duration refreshInterval, Clock clock) {
         this.mongoTemplate = mongoTemplate;
@@ -152,9 +154,18 @@ public class StaffDirectory {
         return byUsername;
     }
 
+    /** Runs {@code listener} whenever someone's name, credentials or roles change (e.g. to rebuild public views). */
+    public void whenChanged(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
     private void use(Snapshot snapshot) {
+        boolean changed = current != null && !current.members().equals(snapshot.members());
         byUsername = snapshot.members().stream()
                 .collect(Collectors.toUnmodifiableMap(StaffProfile::username, Function.identity(), (a, b) -> b));
         current = snapshot;
+        if (changed) {
+            changeListeners.forEach(Runnable::run);
+        }
     }
 }

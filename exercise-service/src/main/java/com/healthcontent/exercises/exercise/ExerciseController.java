@@ -9,6 +9,8 @@ import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +18,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
@@ -36,12 +37,12 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/exercises")
 class ExerciseController {
 
-    private static final CacheControl PUBLIC_CONTENT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
-
     private final ExerciseCatalog catalog;
+    private final PublicExercises publicExercises;
 
-    ExerciseController(ExerciseCatalog catalog) {
+    ExerciseController(ExerciseCatalog catalog, PublicExercises publicExercises) {
         this.catalog = catalog;
+        this.publicExercises = publicExercises;
     }
 
     @GetMapping
@@ -56,14 +57,12 @@ class ExerciseController {
         return PagedResponse.of(exercises, catalog.views(exercises.getContent()));
     }
 
+    /** Revalidated on every use by browsers and CDNs, as an article page (a changed dose must show at once). */
     @GetMapping("/{slug}")
-    ResponseEntity<ExerciseView> bySlug(@PathVariable String slug, WebRequest request) {
-        ExerciseView view = catalog.publicView(slug);
-        String etag = view.etag();
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(PUBLIC_CONTENT).body(view);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
+    ResponseEntity<byte[]> bySlug(@PathVariable String slug,
+            WebRequest request) {
+        return publicExercises.exercise(slug).respond(request, CacheControl.noCache().cachePublic());
     }
 
     /** The caller's part of {@code GET /api/v1/me/reviews}, as article-service's {@code /articles/review-queue}. */

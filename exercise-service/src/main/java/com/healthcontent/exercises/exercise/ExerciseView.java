@@ -93,9 +93,4 @@ public record ExerciseView(
                 exercise.status().name(), exercise.author(), due ? exercise.nextReviewDue() : exercise.submittedAt(),
                 exercise.submittedAt(), exercise.nextReviewDue(), exercise.medicalReviewers());
     }
-
-    /** Changes when the exercise or the articles featuring it change; stable across instances. */
-    String etag() {
-        return "\"" + version + "-" + Integer.toHexString(featuredIn.toString().hashCode()) + "\"";
-    }
 }

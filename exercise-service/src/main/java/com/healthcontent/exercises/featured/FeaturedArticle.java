@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record FeaturedArticle(@Id String articleId, String slug, String title, @Indexed List<String> exerciseIds,
                               int revision) {
 
-    static FeaturedArticle of(ArticlePublished article) {
+    public static FeaturedArticle of(ArticlePublished article) {
         return new FeaturedArticle(article.articleId(), article.slug(), article.title(), article.exerciseIds(),
                 article.revision());
     }

@@ -48,14 +48,14 @@ public class FeaturedArticles {
     }
 
     /** Keeps the newest revision; an older or repeated event changes nothing. */
-    void upsert(FeaturedArticle article) {
+    public void upsert(FeaturedArticle article) {
         FeaturedArticle known = mongoTemplate.findById(article.articleId(), FeaturedArticle.class);
         if (known == null || known.revision() <= article.revision()) {
             mongoTemplate.save(article);
         }
     }
 
-    void remove(String articleId) {
+    public void remove(String articleId) {
         mongoTemplate.remove(Query.query(Criteria.where("_id").is(articleId)), FeaturedArticle.class);
     }
 }

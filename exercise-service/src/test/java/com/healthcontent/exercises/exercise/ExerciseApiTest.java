@@ -97,12 +97,14 @@ public class ExerciseApiTest {
 
         String etag = client.get().uri("/api/v1/exercises/{slug}", slug).exchange()
                 .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, public")
                 .expectBody().jsonPath("$.steps[1]").isEqualTo("Bring both knees to your chest.")
                 .returnResult().getResponseHeaders().getETag();
         assertThat(etag).isNotBlank();
 
         client.get().uri("/api/v1/exercises/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified();
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
     }
 
     @Test

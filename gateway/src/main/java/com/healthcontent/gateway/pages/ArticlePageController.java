@@ -12,8 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One request for everything an article page shows: the article, its exercise cards, the routines that use them,
@@ -38,10 +41,12 @@ class ArticlePageController {
     private final String exercises;
     private final String feedback;
     private final Duration partTimeout;
+    private final JsonMapper jsonMapper;
 
     /** Service names, resolved by the load balancer over the instances the gateway knows. */
-    ArticlePageController(@LoadBalanced WebClient.Builder loadBalanced,
+    ArticlePageController(@LoadBalanced WebClient.Builder loadBalanced, JsonMapper jsonMapper,
             @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
+        this.jsonMapper = jsonMapper;
         this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
         this.articles = "http://article-service";
@@ -54,6 +59,7 @@ class ArticlePageController {
     Mono<ResponseEntity<Object>> page(@PathVariable String slug, ServerWebExchange exchange) {
         return get(articles + "/api/v1/articles/{slug}", slug)
                 .flatMap(this::compose)
+                .map(page -> withEtag(page, exchange))
                 .onErrorResume(WebClientResponseException.NotFound.class, notFound -> Mono.just(Problems.entity(exchange,
                         HttpStatus.NOT_FOUND, "Not found", "Article '" + slug + "' does not exist.")))
                 .onErrorResume(down -> Mono.just(Problems.entity(exchange, HttpStatus.SERVICE_UNAVAILABLE,
@@ -94,10 +100,21 @@ class ArticlePageController {
             page.put("feedback", parts.getT3() instanceof Map<?, ?> empty && empty.isEmpty() ? null : parts.getT3());
             page.put("related", article.path("related"));
             page.put("unavailable", List.copyOf(unavailable));
-            CacheControl cache = unavailable.isEmpty() ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
-                    : CacheControl.noStore();
+            // complete pages are revalidated on every use, as the article itself; partial ones never kept
+            CacheControl cache = unavailable.isEmpty() ? CacheControl.noCache().cachePublic() : CacheControl.noStore();
             return ResponseEntity.ok().cacheControl(cache).<Object>body(page);
         });
+    }
+
+    /** A strong ETag over the page's bytes, and 304 when the client holds them. */
+    private ResponseEntity<Object> withEtag(ResponseEntity<Object> page, ServerWebExchange exchange) {
+        byte[] body = jsonMapper.writeValueAsBytes(page.getBody());
+        String etag = "\"" + DigestUtils.md5DigestAsHex(body) + "\"";
+        if (exchange.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).headers(page.getHeaders()).build();
+        }
+        return ResponseEntity.ok().eTag(etag).headers(page.getHeaders()).contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     private static <T> Mono<T> unavailable(String part, List<String> unavailable, T empty) {

@@ -1,8 +1,6 @@
 package com.healthcontent.gateway.routes;
 
-import java.time.Duration;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
@@ -14,32 +12,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Anonymous reads of published content, matched before the general routes (application.yml): served from a small
- * in-memory response cache that lives only seconds (an unpublished article is gone within the TTL), retried on a
- * server error or a dropped connection (reads are idempotent), behind each service's circuit breaker. Requests
- * with a token never match here, so staff never get, nor leave, a cached response.
+ * Anonymous reads of published content, matched before the general routes (application.yml): retried on a server
+ * error or a dropped connection (reads are idempotent), behind each service's circuit breaker. What the edge cache
+ * ({@code cache.EdgeCache}) holds never gets this far.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicReadRoutes {
 
     @Bean
-    RouteLocator publicReads(RouteLocatorBuilder routes,
-            @Value("${platform.cache.time-to-live:10s}") Duration ttl,
-            @Value("${platform.cache.size:32MB}") DataSize size) {
+    RouteLocator publicReads(RouteLocatorBuilder routes) {
         return routes.routes()
                 .route("articles-public-read", r -> anonymousGet(r, "/api/v1/articles", "/api/v1/articles/{slug}",
                         "/api/v1/articles/{slug}/structured-data")
                         .and().not(p -> p.path("/api/v1/articles/due-for-review"))
-                        .filters(readFilters("article-service", ttl, size)).uri("lb://article-service"))
+                        .filters(readFilters("article-service")).uri("lb://article-service"))
                 .route("exercises-public-read", r -> anonymousGet(r, "/api/v1/exercises", "/api/v1/exercises/{slug}",
                         "/api/v1/exercises/{slug}/session", "/api/v1/routines", "/api/v1/routines/{slug}",
                         "/api/v1/routines/{slug}/session")
-                        .filters(readFilters("exercise-service", ttl, size)).uri("lb://exercise-service"))
+                        .filters(readFilters("exercise-service")).uri("lb://exercise-service"))
                 .route("feedback-summary-public-read", r -> anonymousGet(r, "/api/v1/feedback/summary")
-                        .filters(readFilters("feedback-service", ttl, size)).uri("lb://feedback-service"))
+                        .filters(readFilters("feedback-service")).uri("lb://feedback-service"))
                 .build();
     }
 
@@ -48,9 +42,8 @@ class PublicReadRoutes {
                 .not(p -> p.header(HttpHeaders.AUTHORIZATION));
     }
 
-    private static Function<GatewayFilterSpec, UriSpec> readFilters(String service, Duration ttl, DataSize size) {
-        return f -> f.localResponseCache(ttl, size)
-                .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
+    private static Function<GatewayFilterSpec, UriSpec> readFilters(String service) {
+        return f -> f.circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
                 .retry(retry -> retry.setRetries(2).setMethods(HttpMethod.GET)
                         .setSeries(HttpStatus.Series.SERVER_ERROR));
     }

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every request gets an {@code X-Request-Id}: the client's, if it sent a sane one, or a new one. It is passed to
- * the services and echoed to the client, so a support ticket can quote it.
+ * the services and echoed to the client, so a support ticket can quote it. It is set on the response as it is
+ * sent, replacing the services' echo of it: one per response, never one replayed from a cache.
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 
@@ -24,7 +25,10 @@ public class RequestIdFilter implements WebFilter, Ordered {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newRequestId();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
-        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
         return chain.filter(exchange.mutate().request(request).build());
     }
 

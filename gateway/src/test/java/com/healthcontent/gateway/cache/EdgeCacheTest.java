@@ -1,0 +1,172 @@
+package com.healthcontent.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.Topics;
+import com.healthcontent.gateway.StandInService;
+import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
+import com.healthcontent.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The edge cache in front of a stand-in article-service whose article changes as the test says, with a real broker
+ * carrying article.events: what readers get from the cache is what the service sent, headers included, except
+ * what belongs to one request; 304s with and without a cached entry; a change announced on the topic is gone
+ * within a second.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.edge-cache.events.enabled=true", "platform.edge-cache.content-ttl=10m"})
+@EmbeddedKafka(partitions = 3, topics = {Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS},
+        bootstrapServersProperty = "platform.edge-cache.events.bootstrap-servers")
+@ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
+class EdgeCacheTest {
+
+    record Article(int status, String body, String etag) {
+    }
+
+    static final AtomicReference<Article> article = new AtomicReference<>();
+    static final List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+    static final HttpServer articleService = StandInService.start(exchange -> {
+        seen.add(Map.of("path", exchange.getRequestURI().toString(),
+                "if-none-match", String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")),
+                "request-id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id"))));
+        Article current = article.get();
+        return new StandInService.Answer(current.status(), current.body(), current.etag() == null ? Map.of()
+                : Map.of("ETag", current.etag(), "Cache-Control", "no-cache, public", "Content-Language", "en",
+                        "X-Request-Id", exchange.getRequestHeaders().getFirst("X-Request-Id")));
+    });
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("ARTICLE_SERVICE_URL", () -> StandInService.url(articleService));
+        registry.add("EXERCISE_SERVICE_URL", StandInService::down);
+        registry.add("FEEDBACK_SERVICE_URL", StandInService::down);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ContentEventsListener listener;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void publishedArticle() {
+        article.set(new Article(200, "{\"slug\": \"crack-your-back\", \"title\": \"Cracking\"}", "\"v1\""));
+        seen.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        articleService.stop(0);
+    }
+
+    @Test
+    void ifNoneMatchIsAnswered304FromTheServiceAnswerAndFromTheCachedEntry() throws Exception {
+        String path = "/api/v1/articles/conditional-" + System.nanoTime();
+        HttpResponse<String> missed = get(path, Map.of("If-None-Match", "\"v1\""));
+        assertThat(missed.statusCode()).isEqualTo(304);
+        assertThat(missed.body()).isEmpty();
+        assertThat(missed.headers().firstValue("ETag")).contains("\"v1\"");
+        // the service was asked for the whole page, so that the cache could keep it
+        assertThat(seen).singleElement().satisfies(request -> assertThat(request.get("if-none-match")).isEqualTo("null"));
+
+        HttpResponse<String> hit = get(path, Map.of("If-None-Match", "\"v0\", \"v1\""));
+        assertThat(hit.statusCode()).isEqualTo(304);
+        assertThat(hit.headers().firstValue("ETag")).contains("\"v1\"");
+        assertThat(hit.headers().firstValue("Cache-Control")).contains("no-cache, public");
+
+        HttpResponse<String> stale = get(path, Map.of("If-None-Match", "\"v0\""));
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(article.get().body());
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aCachedAnswerIsWhatTheServiceSentWithItsOwnRequestIdAndRateLimitCounter() throws Exception {
+        String path = "/api/v1/articles/headers-" + System.nanoTime();
+        HttpResponse<String> first = get(path, Map.of());
+        HttpResponse<String> second = get(path, Map.of());
+        assertThat(seen).hasSize(1);
+        assertThat(second.headers().firstValue("Age")).isPresent();
+        for (HttpResponse<String> response : List.of(first, second)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(article.get().body());
+            assertThat(response.headers().firstValue("ETag")).contains("\"v1\"");
+            assertThat(response.headers().firstValue("Content-Language")).contains("en");
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+            assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
+            assertThat(response.headers().allValues("X-RateLimit-Remaining")).hasSize(1);
+        }
+        assertThat(second.headers().firstValue("X-Request-Id")).isNotEqualTo(first.headers().firstValue("X-Request-Id"));
+        assertThat(Integer.parseInt(second.headers().firstValue("X-RateLimit-Remaining").orElseThrow()))
+                .isLessThan(Integer.parseInt(first.headers().firstValue("X-RateLimit-Remaining").orElseThrow()));
+        assertThat(first.headers().firstValue("X-Request-Id")).contains(seen.get(0).get("request-id"));
+    }
+
+    @Test
+    void anUnpublishedArticleIsGoneWithinASecondOfItsEvent() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(listener::isListening);
+        String path = "/api/v1/articles/unpublished-" + System.nanoTime();
+        assertThat(get(path, Map.of()).statusCode()).isEqualTo(200);
+        article.set(new Article(404, "{\"status\": 404}", null));
+        assertThat(get(path, Map.of()).statusCode()).as("still the cached page before any event").isEqualTo(200);
+
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, "a1", "{\"articleId\": \"a1\"}")).get();
+        }
+        long sent = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get(path, Map.of()).statusCode() == 404);
+        System.out.printf("unpublished article gone through the gateway %d ms after its event%n",
+                (System.nanoTime() - sent) / 1_000_000);
+    }
+
+    @Test
+    void signedInReadsNeitherGetNorLeaveCachedAnswers() throws Exception {
+        String path = "/api/v1/articles/staff-" + System.nanoTime();
+        String token = "Bearer " + TestTokens.forUser("eli.editor", "EDITOR");
+        get(path, Map.of("Authorization", token));
+        get(path, Map.of());
+        get(path, Map.of("Authorization", token));
+        assertThat(seen).hasSize(3);
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

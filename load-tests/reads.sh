@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The read paths at saturation, side by side in one run (PLATFORM.md's read targets): a fresh local stack with rate
+# limits off, wrk with a fixed number of connections for a fixed time on each path, every path measured twice
+# interleaved after a warm-up, CPU per request of every process from /proc. Writes load-tests/results/READS.md.
+#
+#   ./load-tests/reads.sh                             # 15 s per measurement, 32 connections
+#   SECONDS_PER_PHASE=30 CONNECTIONS=64 ./load-tests/reads.sh
+#
+# Besides the stack it starts one more article-service instance (:8091) whose view store is turned off
+# (PLATFORM_ARTICLES_PUBLIC_VIEWS_SIZE=0): the cost of building an article page is measured there, never hidden
+# behind the cache that fronts it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+if ! command -v wrk > /dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) > /dev/null
+  else
+    echo "wrk is needed: sudo apt-get install wrk" >&2; exit 1
+  fi
+fi
+
+export RATE_LIMIT_ENABLED=false
+source load-tests/stack.sh
+fresh_stack
+
+jar=$(ls article-service/target/article-service-*.jar | grep -v original | head -1)
+PORT=8091 MONGODB_URI=mongodb://127.0.0.1:27017/article-service KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+  JWT_ISSUER_URI=http://localhost:9000 JWT_JWK_SET_URI=http://localhost:9000/oauth2/jwks \
+  STAFF_DIRECTORY_URL=http://localhost:9000/api/v1/staff PLATFORM_ARTICLES_PUBLIC_VIEWS_SIZE=0 \
+  java -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k \
+  -XX:CICompilerCount=2 -jar "$jar" > load-tests/target/article-service-views-off.log 2>&1 &
+views_off=$!
+trap 'kill $views_off 2> /dev/null || true; kill -TERM $stack 2> /dev/null || true; wait $stack 2> /dev/null || true' EXIT
+until curl -sf http://localhost:8091/actuator/health/readiness > /dev/null; do
+  kill -0 $views_off 2> /dev/null || { tail -50 load-tests/target/article-service-views-off.log; exit 1; }
+  sleep 1
+done
+
+cd load-tests
+../mvnw -q -B test-compile
+classpath="target/test-classes:$(../mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=/dev/stdout)"
+java -cp "$classpath" com.healthcontent.loadtests.ReadSaturation "$root/$console" "$views_off" \
+  "${SECONDS_PER_PHASE:-15}" "${CONNECTIONS:-32}" "$("$root"/scripts/token ana.author)" "$root/load-tests/results/READS.md"

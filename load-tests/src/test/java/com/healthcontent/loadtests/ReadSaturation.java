@@ -1,0 +1,260 @@
+package com.healthcontent.loadtests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The read paths at saturation, side by side in one run: wrk with a fixed number of connections for a fixed time
+ * on each path, all paths warmed up first, then each measured twice, interleaved (path 1..n, then again), so a
+ * drift of the machine shows as a difference between rounds rather than between paths. For every measurement, the
+ * CPU time each process of the stack (and wrk itself) spent, from /proc, per successful request.
+ *
+ * <pre>ReadSaturation CONSOLE_LOG VIEWS_OFF_PID SECONDS CONNECTIONS TOKEN OUTPUT</pre>
+ */
+public final class ReadSaturation {
+
+    static final String SLUG = "is-it-good-or-bad-to-crack-your-back";
+    static final Pattern READY = Pattern.compile("^\\s+(\\S+)\\s+ready in\\s+[\\d.]+ s\\s+pid (\\d+)");
+    static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$");
+    static final Pattern REQUESTS = Pattern.compile("^\\s+(\\d+) requests in ([\\d.]+)(s|m)");
+    static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    record ReadPath(String name, String url, boolean signedIn) {
+    }
+
+    record Measurement(ReadPath path, int round, double okPerSecond, double p50, double p99, long ok, long failed,
+                       Map<String, Double> cpuMillisPerRequest, double machineBusy) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                processes.put(ready.group(1), Long.parseLong(ready.group(2)));
+            }
+        }
+        processes.put("article-service (views off)", Long.parseLong(args[1]));
+        int seconds = Integer.parseInt(args[2]);
+        int connections = Integer.parseInt(args[3]);
+        String token = args[4];
+        Path output = Path.of(args[5]);
+
+        List<ReadPath> paths = List.of(
+                new ReadPath("liveness, article-service direct (the machine reference)",
+                        "http://localhost:8081/actuator/health/liveness", false),
+                new ReadPath("article by slug, article-service direct", "http://localhost:8081/api/v1/articles/" + SLUG,
+                        false),
+                new ReadPath("article by slug, direct, view store off (what the store fronts)",
+                        "http://localhost:8091/api/v1/articles/" + SLUG, false),
+                new ReadPath("article by slug, gateway, signed in (no edge cache)",
+                        "http://localhost:8080/api/v1/articles/" + SLUG, true),
+                new ReadPath("article by slug, gateway, anonymous (edge cache)",
+                        "http://localhost:8080/api/v1/articles/" + SLUG, false),
+                new ReadPath("article page composed by the gateway, signed in (no edge cache)",
+                        "http://localhost:8080/api/v1/pages/articles/" + SLUG, true),
+                new ReadPath("article page composed by the gateway, anonymous (edge cache)",
+                        "http://localhost:8080/api/v1/pages/articles/" + SLUG, false));
+
+        System.out.println("Warm-up: 5 s per path");
+        for (ReadPath path : paths) {
+            measure(path, 0, 5, connections, token, processes);
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            for (ReadPath path : paths) {
+                Measurement m = measure(path, round, seconds, connections, token, processes);
+                measurements.add(m);
+                System.out.printf("round %d  %-66s %8.0f ok/s  p50 %6.2f ms  p99 %6.2f ms  %s%n", round, path.name(),
+                        m.okPerSecond(), m.p50(), m.p99(), cpu(m));
+            }
+        }
+        Files.writeString(output, summary(paths, measurements, processes, seconds, connections));
+        System.out.println("Written: " + output);
+    }
+
+    static Measurement measure(ReadPath path, int round, int seconds, int connections, String token,
+            Map<String, Long> processes) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                "--latency"));
+        if (path.signedIn()) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(path.url());
+        Map<String, Long> before = ticks(processes);
+        long[] machineBefore = machineTicks();
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        Map<String, Long> after = ticks(processes);
+        long[] machineAfter = machineTicks();
+
+        double p50 = 0;
+        double p99 = 0;
+        long requests = 0;
+        double duration = seconds;
+        long failed = 0;
+        for (String line : out.split("\n")) {
+            Matcher latency = LATENCY.matcher(line);
+            if (latency.find()) {
+                double value = Double.parseDouble(latency.group(2)) * switch (latency.group(3)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1000.0;
+                    default -> 1.0;
+                };
+                if (latency.group(1).equals("50")) {
+                    p50 = value;
+                } else {
+                    p99 = value;
+                }
+            }
+            Matcher total = REQUESTS.matcher(line);
+            if (total.find()) {
+                requests = Long.parseLong(total.group(1));
+                duration = Double.parseDouble(total.group(2)) * (total.group(3).equals("m") ? 60 : 1);
+            }
+            Matcher non2xx = NON_2XX.matcher(line);
+            if (non2xx.find()) {
+                failed = Long.parseLong(non2xx.group(1));
+            }
+        }
+        if (requests == 0) {
+            throw new IllegalStateException("wrk measured nothing on " + path.url() + ":\n" + out);
+        }
+        long ok = requests - failed;
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        double millisPerTick = 1000.0 / clockTicksPerSecond();
+        for (String process : processes.keySet()) {
+            if (before.containsKey(process) && after.containsKey(process)) {
+                cpu.put(process, (after.get(process) - before.get(process)) * millisPerTick / Math.max(ok, 1));
+            }
+        }
+        double busy = 1.0 - (double) (machineAfter[1] - machineBefore[1]) / (machineAfter[0] - machineBefore[0]);
+        return new Measurement(path, round, ok / duration, p50, p99, ok, failed, cpu, busy);
+    }
+
+    /** utime + stime of each process, in clock ticks; processes that are gone are left out. */
+    static Map<String, Long> ticks(Map<String, Long> processes) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException gone) {
+                // reported as missing
+            }
+        });
+        return ticks;
+    }
+
+    /** {total, idle} ticks of the whole machine. */
+    static long[] machineTicks() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < cpu.length; i++) {
+            total += Long.parseLong(cpu[i]);
+        }
+        return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+    }
+
+    static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    static String cpu(Measurement m) {
+        return m.cpuMillisPerRequest().entrySet().stream().filter(e -> e.getValue() >= 0.005)
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    static String summary(List<ReadPath> paths, List<Measurement> measurements, Map<String, Long> processes,
+            int seconds, int connections) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Read paths at saturation\n\n");
+        md.append(String.format(Locale.ROOT, "Run: %s on %d cores, Java %s. Command: `./load-tests/reads.sh` "
+                        + "(rate limits off, wrk -t2 -c%d, %d s per measurement after a 5 s warm-up of every path, "
+                        + "each path measured twice, interleaved). Only 2xx answers count. Load generator on the same "
+                        + "machine.%n%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), connections, seconds));
+        md.append("| path | round | ok req/s | p50 ms | p99 ms | non-2xx | machine busy | CPU ms per request, by process |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Measurement m : measurements) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.0f%% | %s |%n",
+                    m.path().name(), m.round(), m.okPerSecond(), m.p50(), m.p99(), m.failed(), m.machineBusy() * 100,
+                    cpu(m)));
+        }
+        Map<String, Measurement> mean = new LinkedHashMap<>();
+        for (ReadPath path : paths) {
+            List<Measurement> both = measurements.stream().filter(m -> m.path().equals(path)).toList();
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            both.get(0).cpuMillisPerRequest().keySet().forEach(process -> cpu.put(process, both.stream()
+                    .mapToDouble(m -> m.cpuMillisPerRequest().getOrDefault(process, 0.0)).average().orElse(0)));
+            mean.put(path.name(), new Measurement(path, 0,
+                    both.stream().mapToDouble(Measurement::okPerSecond).average().orElse(0),
+                    both.stream().mapToDouble(Measurement::p50).average().orElse(0),
+                    both.stream().mapToDouble(Measurement::p99).max().orElse(0),
+                    both.stream().mapToLong(Measurement::ok).sum(), both.stream().mapToLong(Measurement::failed).sum(),
+                    cpu, both.stream().mapToDouble(Measurement::machineBusy).average().orElse(0)));
+        }
+        Measurement liveness = mean.get(paths.get(0).name());
+        Measurement direct = mean.get(paths.get(1).name());
+        Measurement viewsOff = mean.get(paths.get(2).name());
+        Measurement signedIn = mean.get(paths.get(3).name());
+        Measurement edge = mean.get(paths.get(4).name());
+        double gatewayCpu = signedIn.cpuMillisPerRequest().getOrDefault("gateway", 0.0);
+        double worstP99 = mean.values().stream().mapToDouble(Measurement::p99).max().orElse(0);
+        String worstPath = mean.values().stream().max((a, b) -> Double.compare(a.p99(), b.p99()))
+                .map(m -> m.path().name()).orElse("");
+
+        md.append("\n## Targets (PLATFORM.md), from the mean of the two rounds (p99: the worse round)\n\n");
+        md.append("| target | measured | result |\n|---|---|---|\n");
+        target(md, "Article by slug direct >= 0.6 of the same service's liveness rate",
+                String.format(Locale.ROOT, "%.0f vs %.0f req/s = %.2f", direct.okPerSecond(), liveness.okPerSecond(),
+                        direct.okPerSecond() / liveness.okPerSecond()),
+                direct.okPerSecond() >= 0.6 * liveness.okPerSecond());
+        target(md, "... and >= 3,000 req/s", String.format(Locale.ROOT, "%.0f req/s", direct.okPerSecond()),
+                direct.okPerSecond() >= 3000);
+        target(md, "... with the view store off (reported: the build it fronts, not a target)",
+                String.format(Locale.ROOT, "%.0f req/s, article-service %.2f ms CPU per request",
+                        viewsOff.okPerSecond(), viewsOff.cpuMillisPerRequest()
+                                .getOrDefault("article-service (views off)", 0.0)), true);
+        target(md, "Through the gateway signed in (no edge cache) >= 0.7 of direct",
+                String.format(Locale.ROOT, "%.0f vs %.0f req/s = %.2f", signedIn.okPerSecond(), direct.okPerSecond(),
+                        signedIn.okPerSecond() / direct.okPerSecond()),
+                signedIn.okPerSecond() >= 0.7 * direct.okPerSecond());
+        target(md, "Gateway CPU per proxied request < 0.5 ms", String.format(Locale.ROOT, "%.3f ms", gatewayCpu),
+                gatewayCpu < 0.5);
+        target(md, "Through the edge cache >= 8,000 req/s", String.format(Locale.ROOT, "%.0f req/s (gateway %.3f ms "
+                        + "CPU per request)", edge.okPerSecond(), edge.cpuMillisPerRequest().getOrDefault("gateway", 0.0)),
+                edge.okPerSecond() >= 8000);
+        target(md, "p99 < 50 ms at " + connections + " connections on every read path",
+                String.format(Locale.ROOT, "worst %.1f ms (%s)", worstP99, worstPath), worstP99 < 50);
+        md.append("\nProcesses measured: ").append(processes.keySet().stream().collect(Collectors.joining(", ")))
+                .append(". wrk's own CPU is the rest of the machine's busy time.\n");
+        return md.toString();
+    }
+
+    static void target(StringBuilder md, String target, String measured, boolean met) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ")
+                .append(met ? "pass" : "**miss**").append(" |\n");
+    }
+
+    private ReadSaturation() {
+    }
+}

@@ -1,0 +1,26 @@
+# Sourced by the benchmark scripts: starts a fresh local stack as users get it and stops it on exit.
+#
+# The launcher runs services with a class-data-sharing archive that the first start of a build records when it
+# stops (local-stack's ClassDataSharing). A start as users get it after that first one is what is measured.
+console=load-tests/target/stack-console.log
+mkdir -p load-tests/target
+
+start_stack() { ./run.sh "$@" > "$console" 2>&1 & stack=$!; }
+await_stack() {
+  until grep -q "Press Ctrl-C" "$console"; do
+    kill -0 $stack 2> /dev/null || { cat "$console"; echo "the local stack did not start" >&2; exit 1; }
+    sleep 1
+  done
+}
+fresh_stack() {
+  start_stack --fresh "$@"
+  trap 'kill -TERM $stack 2> /dev/null || true; wait $stack 2> /dev/null || true' EXIT
+  await_stack
+  if grep -q "recording its class-data-sharing archive" "$console"; then
+    echo "First start of this build (its class-data-sharing archives are written when it stops): starting again."
+    kill -TERM $stack; wait $stack || true
+    start_stack --fresh "$@"
+    await_stack
+  fi
+  echo "Local stack ready: $(grep 'Ready in' "$console")"
+}

@@ -7,7 +7,7 @@
 #   SECONDS_PER_PHASE=30 CONNECTIONS=64 ./load-tests/reads.sh
 #
 # Besides the stack it starts one more article-service instance (:8091) whose view store is turned off
-# (PLATFORM_ARTICLES_PUBLIC_VIEWS_SIZE=0): the cost of building an article page is measured there, never hidden
+# (PUBLIC_VIEWS_SIZE=0): the cost of building an article page is measured there, never hidden
 # behind the cache that fronts it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +25,10 @@ export RATE_LIMIT_ENABLED=false
 source load-tests/stack.sh
 fresh_stack
 
-jar=$(ls article-service/target/article-service-*.jar | grep -v original | head -1)
+jar=article-service/target/article-service.jar
 PORT=8091 MONGODB_URI=mongodb://127.0.0.1:27017/article-service KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
   JWT_ISSUER_URI=http://localhost:9000 JWT_JWK_SET_URI=http://localhost:9000/oauth2/jwks \
-  STAFF_DIRECTORY_URL=http://localhost:9000/api/v1/staff PLATFORM_ARTICLES_PUBLIC_VIEWS_SIZE=0 \
+  STAFF_DIRECTORY_URL=http://localhost:9000/api/v1/staff PUBLIC_VIEWS_SIZE=0 \
   java -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k \
   -XX:CICompilerCount=2 -jar "$jar" > load-tests/target/article-service-views-off.log 2>&1 &
 views_off=$!

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks of PLATFORM.md's targets, in one command: starts a fresh local stack (rate limits raised for the
+# The benchmarks of PLATFORM.md's targets except the read paths at saturation (./load-tests/reads.sh): starts a fresh local stack (rate limits raised for the
 # load, as the summary says), runs the Gatling simulations, the feedback reconciliation and the reviewer-alert
 # latency probe, then writes load-tests/results/SUMMARY.md. HTML reports: load-tests/target/gatling/.
 #
@@ -25,7 +25,11 @@ classpath="target/test-classes:$(../mvnw -q -B dependency:build-classpath -Dmdep
 report() { java -cp "$classpath" -Dresults=target/benchmark com.healthcontent.loadtests.BenchmarkReport "$@"; }
 
 report baseline
-../mvnw -B -ntp gatling:test -Dseconds="$phase" -DfeedbackPerSecond="$rate" -Dresults=target/benchmark
+# One simulation at a time: the readers on a quiet stack, never behind the feedback burst's backlog.
+for simulation in ReaderBrowsingSimulation FeedbackBurstSimulation; do
+  ../mvnw -B -ntp gatling:test -Dgatling.simulationClass=com.healthcontent.loadtests.$simulation -Dseconds="$phase" \
+    -DfeedbackPerSecond="$rate" -Dresults=target/benchmark
+done
 report after-burst
 report alert-latency "$probes" "$("$root"/scripts/token dr.rao)"
 report startup "$root"

@@ -4,7 +4,6 @@ package com.healthcontent.loadtests;
 final class Targets {
 
     static final String GATEWAY = System.getProperty("gateway", "http://localhost:8080");
-    static final String ARTICLE_SERVICE = System.getProperty("articleService", "http://localhost:8081");
     static final String ARTICLE = "is-it-good-or-bad-to-crack-your-back";
     static final String RESULTS = System.getProperty("results", "target/benchmark");
     static final int SECONDS = Integer.getInteger("seconds", 20);

@@ -22,8 +22,8 @@ class PublicViewRefresh {
 
     @Bean
     PublicViews publicArticleViews(MeterRegistry meterRegistry,
-            @Value("${platform.articles.public-views.size:10000}") long size,
-            @Value("${platform.articles.public-views.expiry:10m}") Duration expiry) {
+            @Value("${platform.articles.public-views.size}") long size,
+            @Value("${platform.articles.public-views.expiry}") Duration expiry) {
         return new PublicViews("article.public.views", size, expiry, meterRegistry);
     }
 

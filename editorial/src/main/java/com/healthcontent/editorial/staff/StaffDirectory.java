@@ -56,6 +56,7 @@ public class StaffDirectory {
     private final Clock clock;
     private volatile Map<String, StaffProfile> byUsername = Map.of();
     private volatile Snapshot current;
+    private volatile boolean storedCopyRead;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     public StaffDirectory(MongoTemplate mongoTemplate, URI source, Duration refreshInterval, Clock clock) {
@@ -67,10 +68,6 @@ public class StaffDirectory {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(3));
         this.http = RestClient.builder().requestFactory(requests).build();
-        Snapshot stored = mongoTemplate.findById(Snapshot.CURRENT, Snapshot.class);
-        if (stored != null) {
-            use(stored);
-        }
     }
 
     public Optional<StaffProfile> find(String username) {
@@ -111,6 +108,7 @@ public class StaffDirectory {
     /** Refreshes when the copy is older than the refresh interval, and keeps trying every tick while there is none. */
     @Scheduled(fixedDelayString = "${platform.staff.check-interval:2s}")
     public void refreshWhenDue() {
+        readStoredCopy();
         Snapshot snapshot = current;
         if (snapshot == null || !snapshot.fetchedAt().plus(refreshInterval).isAfter(clock.instant())) {
             refresh();
@@ -147,7 +145,28 @@ public class StaffDirectory {
         }
     }
 
+    /**
+     * The copy kept by an earlier start serves until a fresh one comes. It is read on first use, never while the
+     * application context is being built: loading a document publishes mapping events, whose listeners (the public
+     * views, which depend on this directory) would then be created in the middle of creating it.
+     */
+    private void readStoredCopy() {
+        if (storedCopyRead) {
+            return;
+        }
+        synchronized (this) {
+            if (!storedCopyRead) {
+                Snapshot stored = mongoTemplate.findById(Snapshot.CURRENT, Snapshot.class);
+                if (stored != null && current == null) {
+                    use(stored);
+                }
+                storedCopyRead = true;
+            }
+        }
+    }
+
     private Map<String, StaffProfile> known() {
+        readStoredCopy();
         if (current == null && !refresh()) {
             throw new ServiceUnavailableException("The staff directory is not available yet; try again shortly.", 5);
         }

@@ -22,8 +22,8 @@ class PublicViewRefresh {
 
     @Bean
     PublicViews publicExerciseViews(MeterRegistry meterRegistry,
-            @Value("${platform.exercises.public-views.size:10000}") long size,
-            @Value("${platform.exercises.public-views.expiry:10m}") Duration expiry) {
+            @Value("${platform.exercises.public-views.size}") long size,
+            @Value("${platform.exercises.public-views.expiry}") Duration expiry) {
         return new PublicViews("exercise.public.views", size, expiry, meterRegistry);
     }
 

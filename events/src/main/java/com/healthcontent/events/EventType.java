@@ -27,6 +27,7 @@ public enum EventType {
             ReviewDecided.class),
 
     FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class),
+    FEEDBACK_CHANGED("com.healthcontent.feedback.changed.v1", Topics.FEEDBACK_EVENTS, FeedbackChanged.class),
     REPORT_STATUS_CHANGED("com.healthcontent.feedback.report-status-changed.v1", Topics.FEEDBACK_EVENTS,
             ReportStatusChanged.class),
     REVIEWER_ALERTED("com.healthcontent.feedback.reviewer-alerted.v1", Topics.FEEDBACK_EVENTS, ReviewerAlerted.class);

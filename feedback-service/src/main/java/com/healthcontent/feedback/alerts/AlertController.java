@@ -38,17 +38,6 @@ class AlertController {
     record Inbox(List<AlertView> items, PagedResponse.PageInfo page, long unreadCount) {
     }
 
-    record AlertView(String id, AlertKind kind, String reportId, Target target, String reason, String detail,
-                     Instant createdAt, Instant readAt) {
-
-        record Target(String type, String id, String slug, String title) {
-        }
-
-        static AlertView of(Alert a) {
-            return new AlertView(a.id(), a.kind(), a.reportId(), new Target(a.targetType().name(), a.targetId(),
-                    a.targetSlug(), a.targetTitle()), a.reason(), a.detail(), a.createdAt(), a.readAt());
-        }
-    }
 
     record PreferencesRequest(@Size(max = 254) String email, @Size(max = 2000) String webhookUrl, Boolean dailyDigest,
                               @Size(max = 64) String timeZone, LocalTime quietFrom, LocalTime quietUntil,

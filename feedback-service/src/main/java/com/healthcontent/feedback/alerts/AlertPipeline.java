@@ -2,6 +2,7 @@ package com.healthcontent.feedback.alerts;
 
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
@@ -54,20 +55,65 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
         if (content == null) {
             return; // feedback is only accepted on known content; nothing to alert about otherwise
         }
+        Set<String> recipients = recipients(content);
+        if (feedback.reason() != null) {
+            report(feedback.feedbackId(), feedback.reason(), content, recipients);
+        } else {
+            helpfulnessDrop(feedback, content, recipients);
+        }
+    }
+
+    /**
+     * A vote that became a report (a reader's "No", then what was wrong) alerts as a report does, once: the alert's
+     * source is the feedback, so a reason changed again alerts nobody twice.
+     */
+    @Component
+    static class ChangedFeedback implements IntegrationEventHandler<FeedbackChanged> {
+
+        private final AlertPipeline pipeline;
+
+        ChangedFeedback(AlertPipeline pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.FEEDBACK_CHANGED;
+        }
+
+        @Override
+        public String pipeline() {
+            return PIPELINE;
+        }
+
+        @Override
+        public void handle(FeedbackChanged change, EventEnvelope envelope) {
+            pipeline.changed(change);
+        }
+    }
+
+    private static Set<String> recipients(PublishedContent content) {
         Set<String> recipients = new LinkedHashSet<>(content.medicalReviewers());
         if (content.author() != null) {
             recipients.add(content.author());
         }
-        if (feedback.reason() != null) {
-            Feedback report = mongoTemplate.findById(feedback.feedbackId(), Feedback.class);
-            String detail = "A reader reported it as " + feedback.reason()
-                    + (report != null && report.comment() != null ? ": \"" + report.comment() + "\"" : ".");
-            for (String recipient : recipients) {
-                alert("report:" + feedback.feedbackId(), recipient, AlertKind.PROBLEM_REPORT, feedback.feedbackId(),
-                        content, feedback.reason(), detail);
-            }
-        } else {
-            helpfulnessDrop(feedback, content, recipients);
+        return recipients;
+    }
+
+    void changed(FeedbackChanged change) {
+        if (change.reason() == null) {
+            return;
+        }
+        contents.find(change.targetId()).ifPresent(content -> report(change.feedbackId(), change.reason(), content,
+                recipients(content)));
+    }
+
+    private void report(String feedbackId, String reason, PublishedContent content, Set<String> recipients) {
+        Feedback report = mongoTemplate.findById(feedbackId, Feedback.class);
+        String detail = "A reader reported it as " + reason
+                + (report != null && report.comment() != null ? ": \"" + report.comment() + "\"" : ".");
+        for (String recipient : recipients) {
+            alert("report:" + feedbackId, recipient, AlertKind.PROBLEM_REPORT, feedbackId, content, reason, detail);
         }
     }
 

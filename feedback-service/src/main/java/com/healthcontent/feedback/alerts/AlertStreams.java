@@ -7,6 +7,7 @@ import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,10 @@ class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
 
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
-    AlertStreams(MeterRegistry meterRegistry) {
+    private final MongoTemplate mongoTemplate;
+
+    AlertStreams(MongoTemplate mongoTemplate, MeterRegistry meterRegistry) {
+        this.mongoTemplate = mongoTemplate;
         Gauge.builder("platform.alerts.streams", streams, s -> s.values().stream().mapToInt(Set::size).sum())
                 .description("Live alert streams connected to this instance").register(meterRegistry);
     }
@@ -60,12 +64,22 @@ class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
     }
 
     @Override
-    public void handle(ReviewerAlerted alert, EventEnvelope envelope) {
-        for (SseEmitter emitter : streams.getOrDefault(alert.recipient(), Set.of())) {
+    public void handle(ReviewerAlerted alerted, EventEnvelope envelope) {
+        Set<SseEmitter> connected = streams.getOrDefault(alerted.recipient(), Set.of());
+        if (connected.isEmpty()) {
+            return;
+        }
+        // the stored alert, as the inbox shows it (the event leaves the reader's words out)
+        Alert alert = mongoTemplate.findById(alerted.alertId(), Alert.class);
+        if (alert == null) {
+            return;
+        }
+        AlertView view = AlertView.of(alert);
+        for (SseEmitter emitter : connected) {
             try {
-                emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert));
+                emitter.send(SseEmitter.event().id(view.id()).name("alert").data(view));
             } catch (IOException | IllegalStateException gone) {
-                streams.getOrDefault(alert.recipient(), Set.of()).remove(emitter);
+                connected.remove(emitter);
             }
         }
     }

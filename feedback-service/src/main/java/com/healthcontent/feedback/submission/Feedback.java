@@ -1,6 +1,7 @@
 package com.healthcontent.feedback.submission;
 
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.ReportStatusChanged;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.triage.ReportStatus;
@@ -12,9 +13,11 @@ import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -58,6 +61,43 @@ public record Feedback(
         flags = flags == null ? List.of() : List.copyOf(flags);
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /**
+     * The same reader's later answer on the same item within the amendment window: a changed vote, or the second
+     * step ("what was wrong?") after a "No". What the later answer leaves out is kept when the direction stays
+     * the same (details given first are not lost by a bare "No" again); a helpful vote has no reason. Returns this
+     * feedback unchanged when nothing changes. A report that staff have started to triage is not changed under
+     * them (409).
+     */
+    Feedback amend(boolean newHelpful, ProblemReason newReason, String newComment, String newTryingTo,
+            List<String> newFlags, String newDedupeKey, Instant now, IntegrationEvents events) {
+        boolean sameDirection = newHelpful == helpful;
+        ProblemReason reason = newHelpful ? null : newReason != null ? newReason : sameDirection ? this.reason : null;
+        String comment = newComment != null ? newComment : sameDirection ? this.comment : null;
+        List<String> flags = newComment != null ? newFlags : sameDirection ? this.flags : List.of();
+        String tryingTo = newTryingTo != null ? newTryingTo : sameDirection ? this.tryingTo : null;
+        if (newHelpful == helpful && reason == this.reason && Objects.equals(comment, this.comment)
+                && Objects.equals(tryingTo, this.tryingTo)) {
+            return this;
+        }
+        if (status != null && status != ReportStatus.NEW) {
+            throw new ConflictException("Your report is already being looked at (" + status.name().toLowerCase()
+                    + "); thank you. Send a new one tomorrow if something else is wrong.");
+        }
+        ReportStatus newStatus = reason == null ? null : ReportStatus.NEW;
+        List<OutboxEvent> pending = new ArrayList<>(outbox);
+        pending.add(events.create(EventType.FEEDBACK_CHANGED, targetId, targetSlug, new FeedbackChanged(id,
+                targetType.name(), targetId, targetSlug, newHelpful, reason == null ? null : reason.name(),
+                comment != null, submittedAt, helpful, this.reason == null ? null : this.reason.name(), now)));
+        return new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, newHelpful, reason,
+                comment, tryingTo, flags, newStatus, statusHistory, submittedAt, voteKey, newDedupeKey, version,
+                pending);
+    }
+
+    /** Whether a later answer of the same reader may still change this one. */
+    boolean amendableAt(Instant now, Duration window) {
+        return !now.isAfter(submittedAt.plus(window));
     }
 
     public boolean isProblemReport() {

@@ -12,12 +12,14 @@ import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.servicedefaults.problem.ConflictException;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -59,11 +61,16 @@ public class FeedbackSubmissions {
     }
 
     /**
-     * Accepts a vote or report on published content (404 otherwise): over the reader's rate limit 429, a second
-     * vote on the item the same day 409, the same submission again within the duplicate window answered with the
-     * first one's id, a honeypot hit answered as if accepted and dropped.
+     * Accepts a vote or report on published content (404 otherwise): over the reader's rate limit 429, the same
+     * submission again within the duplicate window answered with the first one's id, a later answer of the same
+     * reader on the same item within the amendment window changes the first (the id stays), after it the same day
+     * 409; a honeypot hit is answered as if accepted and dropped. A helpful vote with a problem reason is a 400.
      */
     public Accepted submit(FeedbackRequest request, Reader reader) {
+        if (request.helpful() && request.reason() != null) {
+            throw new InvalidInputException("reason",
+                    "a helpful vote has no problem reason: send helpful false to say what is wrong");
+        }
         String readerKey = readerKeys.of(reader.ipAddress(), reader.userAgent());
         rateLimiter.check(readerKey);
         if (request.isFromABot()) {
@@ -99,8 +106,23 @@ public class FeedbackSubmissions {
                 count(target, reason, "duplicate");
                 return new Accepted(first.id(), true);
             }
-            count(target, reason, "second-vote");
-            throw new ConflictException("You have already given feedback on this today. Thank you!");
+            Feedback vote = mongoTemplate.findOne(Query.query(Criteria.where("voteKey").is(keys.voteKey())),
+                    Feedback.class);
+            if (vote == null || !vote.amendableAt(now, abuse.amendWindow())) {
+                count(target, reason, "second-vote");
+                throw new ConflictException("You have already given feedback on this today. Thank you!");
+            }
+            Feedback amended = vote.amend(request.helpful(), request.reason(), comment.text(), tryingTo,
+                    comment.flags().stream().map(Enum::name).toList(), keys.dedupeKey(), now, events);
+            if (amended != vote) {
+                try {
+                    mongoTemplate.save(amended);
+                } catch (OptimisticLockingFailureException | DuplicateKeyException concurrently) {
+                    throw new ConflictException("Your feedback on this changed at the same moment; send it again.");
+                }
+            }
+            count(target, reason, "amended");
+            return new Accepted(vote.id(), true);
         }
     }
 

@@ -1,12 +1,15 @@
 package com.healthcontent.feedback.summary;
 
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -40,6 +43,37 @@ public class FeedbackSummaries {
     @Bean
     IntegrationEventHandler<FeedbackSubmitted> countFeedback() {
         return IntegrationEventHandler.of(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count);
+    }
+
+    @Bean
+    IntegrationEventHandler<FeedbackChanged> recountChangedFeedback() {
+        return IntegrationEventHandler.of(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount);
+    }
+
+    /** A changed vote moves from its previous answer to the new one, on the day it was first given. */
+    void recount(FeedbackChanged change) {
+        String day = "days." + LocalDate.ofInstant(change.submittedAt(), ZoneOffset.UTC);
+        Map<String, Integer> deltas = new LinkedHashMap<>();
+        for (String scope : List.of("", day + ".")) {
+            deltas.merge(scope + (change.previousHelpful() ? "helpful" : "notHelpful"), -1, Integer::sum);
+            deltas.merge(scope + (change.helpful() ? "helpful" : "notHelpful"), 1, Integer::sum);
+            if (change.previousReason() != null) {
+                deltas.merge(scope + "byReason." + change.previousReason(), -1, Integer::sum);
+            }
+            if (change.reason() != null) {
+                deltas.merge(scope + "byReason." + change.reason(), 1, Integer::sum);
+            }
+        }
+        Update update = new Update();
+        deltas.forEach((field, delta) -> {
+            if (delta != 0) {
+                update.inc(field, delta);
+            }
+        });
+        if (!update.getUpdateObject().isEmpty()) {
+            mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(key(change.targetType(),
+                    change.targetId()))), update, COLLECTION);
+        }
     }
 
     void count(FeedbackSubmitted feedback) {

@@ -63,14 +63,14 @@ class AbuseControlTest {
     }
 
     @Test
-    void oneVotePerReaderPerItemPerDayAndAnIdenticalResubmissionCountsOnce() {
+    void oneVotePerReaderPerItemAndAnIdenticalResubmissionCountsOnce() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reader = newReader();
         String first = api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202).get("id").asString();
         assertThat(api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202).get("id").asString())
                 .isEqualTo(first);
-        JsonNode second = api.submit(reader, vote(article, true), 409);
-        assertThat(second.get("status").asInt()).isEqualTo(409);
+        // a second answer of the same reader changes the first (ReaderFlowTest), it is not a second vote
+        assertThat(api.submit(reader, vote(article, true), 202).get("id").asString()).isEqualTo(first);
         api.submit(newReader(), vote(article, true), 202); // another reader may
         assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
                 .isEqualTo(2);
@@ -82,7 +82,7 @@ class AbuseControlTest {
         String reader = newReader();
         api.submit(reader, vote(article, true), 202);
         for (int i = 0; i < 9; i++) {
-            api.submit(reader, vote(article, false), 409);
+            api.submit(reader, vote(article, i % 2 == 0), 202);
         }
         api.client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
                 .contentType(MediaType.APPLICATION_JSON).body(vote(article, false)).exchange()

@@ -119,6 +119,10 @@ class ReviewerAlertsTest {
             String reportId = api.submit(newReader(), report(article, "OUTDATED", "Old"), 202).get("id").asString();
             await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", lines).contains(reportId));
             assertThat(String.join("", lines)).contains("event:alert");
+            // one shape on the stream and in the inbox, so a client renders both with one component
+            String pushed = String.join("", lines).lines().filter(line -> line.startsWith("data:")
+                    && line.contains(reportId)).findFirst().orElseThrow().substring("data:".length());
+            assertThat(api.json(pushed)).isEqualTo(alertsAbout(DR_RAO, reportId).get(0));
         } finally {
             stream.cancel(true);
         }

@@ -1,0 +1,17 @@
+package com.healthcontent.feedback.alerts;
+
+import java.time.Instant;
+
+/** An alert as its recipient sees it: one shape in the inbox and on the live stream, so one component renders both. */
+record AlertView(String id, AlertKind kind, String reportId, Target target, String reason, String detail,
+                 Instant createdAt, Instant readAt) {
+
+    record Target(String type, String id, String slug, String title) {
+    }
+
+    static AlertView of(Alert alert) {
+        return new AlertView(alert.id(), alert.kind(), alert.reportId(), new Target(alert.targetType().name(),
+                alert.targetId(), alert.targetSlug(), alert.targetTitle()), alert.reason(), alert.detail(),
+                alert.createdAt(), alert.readAt());
+    }
+}

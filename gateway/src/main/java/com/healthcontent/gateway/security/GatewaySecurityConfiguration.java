@@ -1,12 +1,14 @@
 package com.healthcontent.gateway.security;
 
 import com.healthcontent.gateway.web.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,6 +49,22 @@ public class GatewaySecurityConfiguration {
                 if (bean instanceof WebFilterChainProxy proxy) {
                     proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
                             HttpStatus.BAD_REQUEST, "Bad request", "The request path is not allowed."));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Each access token is verified once per gateway instance and held while valid ({@link VerifiedTokens}). */
+    @Bean
+    static BeanPostProcessor verifiedTokensOnce(
+            @Value("${platform.security.verified-tokens.size:10000}") long size,
+            @Value("${platform.security.verified-tokens.maximum-age:5m}") Duration maximumAge) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, size, maximumAge, Clock.systemUTC());
                 }
                 return bean;
             }

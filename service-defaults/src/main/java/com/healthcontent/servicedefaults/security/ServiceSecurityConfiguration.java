@@ -1,9 +1,12 @@
 package com.healthcontent.servicedefaults.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -80,6 +84,22 @@ public class ServiceSecurityConfiguration {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
         return authorities;
+    }
+
+    /** Each access token is verified once per process and held while valid ({@link VerifiedTokens}). */
+    @Bean
+    static BeanPostProcessor verifiedTokensOnce(
+            @Value("${platform.security.verified-tokens.size:10000}") long size,
+            @Value("${platform.security.verified-tokens.maximum-age:5m}") Duration maximumAge) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, size, maximumAge, Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

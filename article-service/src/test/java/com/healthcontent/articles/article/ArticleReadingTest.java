@@ -123,10 +123,12 @@ class ArticleReadingTest {
         api.published(article(uniqueTitle("Queued"), "[]", "Back pain"));
         JsonNode queue = api.call(HttpMethod.GET, "/api/v1/articles/due-for-review?size=100", DR_RAO, null, 200);
         assertThat(queue.get("items").size()).isPositive();
-        String previous = "";
+        // compared as instants: as text "...44Z" sorts after "...44.330Z"
+        Instant previous = Instant.MIN;
         for (JsonNode item : queue.get("items")) {
-            assertThat(item.get("nextReviewDue").asString()).isGreaterThanOrEqualTo(previous);
-            previous = item.get("nextReviewDue").asString();
+            Instant due = Instant.parse(item.get("nextReviewDue").asString());
+            assertThat(due).isAfterOrEqualTo(previous);
+            previous = due;
         }
         api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", AUTHOR, null, 403);
         api.call(HttpMethod.GET, "/api/v1/articles/due-for-review", null, null, 401);

@@ -36,14 +36,6 @@ public final class Representation {
         return new Representation(jsonMapper.writeValueAsBytes(view), type);
     }
 
-    public String etag() {
-        return etag;
-    }
-
-    public int size() {
-        return body.length;
-    }
-
     /** 304 when the client holds these bytes already ({@code If-None-Match}), else 200 with them. */
     public ResponseEntity<byte[]> respond(WebRequest request, CacheControl cacheControl) {
         if (request.checkNotModified(etag)) {

@@ -7,6 +7,7 @@ import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
+import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -50,7 +51,7 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
     }
 
     @Override
-    public void handle(FeedbackSubmitted feedback, EventEnvelope envelope) {
+    public void handle(FeedbackSubmitted feedback, EventEnvelope envelope, EventPosition position) {
         PublishedContent content = contents.find(feedback.targetId()).orElse(null);
         if (content == null) {
             return; // feedback is only accepted on known content; nothing to alert about otherwise
@@ -87,7 +88,7 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
         }
 
         @Override
-        public void handle(FeedbackChanged change, EventEnvelope envelope) {
+        public void handle(FeedbackChanged change, EventEnvelope envelope, EventPosition position) {
             pipeline.changed(change);
         }
     }

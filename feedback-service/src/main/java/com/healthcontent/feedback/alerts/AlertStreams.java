@@ -3,6 +3,7 @@ package com.healthcontent.feedback.alerts;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ReviewerAlerted;
+import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
     }
 
     @Override
-    public void handle(ReviewerAlerted alerted, EventEnvelope envelope) {
+    public void handle(ReviewerAlerted alerted, EventEnvelope envelope, EventPosition position) {
         Set<SseEmitter> connected = streams.getOrDefault(alerted.recipient(), Set.of());
         if (connected.isEmpty()) {
             return;

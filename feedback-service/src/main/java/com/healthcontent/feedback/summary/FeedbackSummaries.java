@@ -4,6 +4,7 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,22 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Per-item feedback counts, kept up to date as {@code feedback.submitted} events arrive (this service consumes its
- * own events, deduplicated, so each accepted submission is counted once) and read in one document lookup.
- * Counts are kept in total and per UTC day, from which the last 30 days are summed.
+ * Per-item feedback counts, kept up to date as {@code feedback.submitted} and {@code feedback.changed} events arrive
+ * and read in one document lookup. Counts are kept in total and per UTC day, from which the last 30 days are summed.
+ *
+ * <p>Adding to a count is not idempotent, and the consumer's dedupe record is written after the batch it handled:
+ * an instance killed in between gets the batch again. So each item's document keeps the position of the last event
+ * it counted (one item's events share a key, hence a partition, and arrive in offset order) and an increment
+ * applies only to a later position, in the same single-document write.
  */
 @Configuration(proxyBeanMethods = false)
 public class FeedbackSummaries {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedbackSummaries.class);
     static final String COLLECTION = "feedback_summaries";
     static final int RECENT_DAYS = 30;
 
@@ -42,16 +50,16 @@ public class FeedbackSummaries {
 
     @Bean
     IntegrationEventHandler<FeedbackSubmitted> countFeedback() {
-        return IntegrationEventHandler.of(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count);
+        return IntegrationEventHandler.inOrder(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count);
     }
 
     @Bean
     IntegrationEventHandler<FeedbackChanged> recountChangedFeedback() {
-        return IntegrationEventHandler.of(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount);
+        return IntegrationEventHandler.inOrder(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount);
     }
 
     /** A changed vote moves from its previous answer to the new one, on the day it was first given. */
-    void recount(FeedbackChanged change) {
+    void recount(FeedbackChanged change, EventPosition position) {
         String day = "days." + LocalDate.ofInstant(change.submittedAt(), ZoneOffset.UTC);
         Map<String, Integer> deltas = new LinkedHashMap<>();
         for (String scope : List.of("", day + ".")) {
@@ -70,13 +78,10 @@ public class FeedbackSummaries {
                 update.inc(field, delta);
             }
         });
-        if (!update.getUpdateObject().isEmpty()) {
-            mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(key(change.targetType(),
-                    change.targetId()))), update, COLLECTION);
-        }
+        apply(change.targetType(), change.targetId(), update, position);
     }
 
-    void count(FeedbackSubmitted feedback) {
+    void count(FeedbackSubmitted feedback, EventPosition position) {
         String vote = feedback.helpful() ? "helpful" : "notHelpful";
         String day = "days." + LocalDate.ofInstant(feedback.submittedAt(), ZoneOffset.UTC);
         Update update = new Update().inc(vote, 1).inc(day + "." + vote, 1)
@@ -84,8 +89,24 @@ public class FeedbackSummaries {
         if (feedback.reason() != null) {
             update.inc("byReason." + feedback.reason(), 1).inc(day + ".byReason." + feedback.reason(), 1);
         }
-        mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(key(feedback.targetType(),
-                feedback.targetId()))), update, FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION);
+        apply(feedback.targetType(), feedback.targetId(), update, position);
+    }
+
+    /**
+     * The update with the event's position, on the item's document unless it already counted this position or a
+     * later one of the same partition (then the upsert's insert meets the existing id: nothing changes).
+     */
+    private void apply(String targetType, String targetId, Update update, EventPosition position) {
+        String partition = position.topic() + "-" + position.partition();
+        update.set("countedThrough", new Document("partition", partition).append("offset", position.offset()));
+        Query notYetCounted = Query.query(Criteria.where("_id").is(key(targetType, targetId)).orOperator(
+                Criteria.where("countedThrough.partition").ne(partition),
+                Criteria.where("countedThrough.offset").lt(position.offset())));
+        try {
+            mongoTemplate.upsert(notYetCounted, update, COLLECTION);
+        } catch (DuplicateKeyException countedBefore) {
+            log.debug("Feedback event at {} already counted for {}:{}", position, targetType, targetId);
+        }
     }
 
     public FeedbackSummary of(ContentType type, String targetId) {

@@ -140,7 +140,7 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
         KafkaListenerObservation.LISTENER_OBSERVATION.observation(HANDLING, HANDLING,
                         () -> new KafkaRecordReceiverContext(record, "events-" + group, "", group, () -> null),
                         observationRegistry)
-                .observe(() -> event.handler().handle(data, event.envelope()));
+                .observe(() -> event.handler().handle(data, event.envelope(), EventPosition.of(record)));
     }
 
     private void recordProcessed(List<EventEnvelope> events) {

@@ -18,7 +18,8 @@ public interface IntegrationEventHandler<T> {
 
     EventType type();
 
-    void handle(T data, EventEnvelope envelope);
+    /** {@code position}: where the event was on its topic, for effects that must apply once (see EventPosition). */
+    void handle(T data, EventEnvelope envelope, EventPosition position);
 
     /**
      * The consumer group's suffix: empty for the service's main group ({@code spring.application.name}); a name for
@@ -34,9 +35,26 @@ public interface IntegrationEventHandler<T> {
         return of(type, dataType, "", (data, envelope) -> action.accept(data));
     }
 
+    /** A handler of the main group whose effect guards itself by the event's position. */
+    static <T> IntegrationEventHandler<T> inOrder(EventType type, Class<T> dataType,
+            BiConsumer<T, EventPosition> action) {
+        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position));
+    }
+
     /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, String pipeline,
             BiConsumer<T, EventEnvelope> action) {
+        return handler(type, dataType, pipeline, (data, envelope, position) -> action.accept(data, envelope));
+    }
+
+    /** What a handler does with an event, its envelope and its position. */
+    @FunctionalInterface
+    interface Action<T> {
+        void apply(T data, EventEnvelope envelope, EventPosition position);
+    }
+
+    private static <T> IntegrationEventHandler<T> handler(EventType type, Class<T> dataType, String pipeline,
+            Action<T> action) {
         if (!type.dataType().equals(dataType)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
@@ -47,8 +65,8 @@ public interface IntegrationEventHandler<T> {
             }
 
             @Override
-            public void handle(T data, EventEnvelope envelope) {
-                action.accept(data, envelope);
+            public void handle(T data, EventEnvelope envelope, EventPosition position) {
+                action.apply(data, envelope, position);
             }
 
             @Override

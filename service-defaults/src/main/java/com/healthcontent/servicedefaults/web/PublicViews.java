@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +76,7 @@ public final class PublicViews {
             }
 
             @Override
-            public void handle(T data, EventEnvelope envelope) {
+            public void handle(T data, EventEnvelope envelope, EventPosition position) {
                 applyFirst.accept(data);
                 invalidateAll();
             }

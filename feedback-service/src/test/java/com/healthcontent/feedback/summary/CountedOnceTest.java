@@ -1,0 +1,128 @@
+package com.healthcontent.feedback.summary;
+
+import static com.healthcontent.feedback.FeedbackApi.newReader;
+import static com.healthcontent.feedback.FeedbackApi.report;
+import static com.healthcontent.feedback.FeedbackApi.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.FeedbackApi;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.servicedefaults.events.IntegrationEventListeners;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An instance killed after counting a batch but before recording it as handled gets the batch again. That is
+ * replayed here as it happens: the consumer group's record of handled events gone and its offsets back at the
+ * start of the feedback topic. The counts must not move.
+ */
+@ServiceIntegrationTest
+class CountedOnceTest {
+
+    static final String GROUP = "feedback-service";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    PublishedContents contents;
+
+    @Autowired
+    MongoTemplate mongoTemplate;
+
+    @Autowired
+    IntegrationEventListeners listeners;
+
+    FeedbackApi api;
+    TopicProbe articleEvents;
+
+    @BeforeEach
+    void setUp() {
+        api = new FeedbackApi(port);
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articleEvents.close();
+    }
+
+    @Test
+    void votesDeliveredAgainAfterACrashAreNotCountedTwice() throws Exception {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        for (int i = 0; i < 3; i++) {
+            api.submit(newReader(), vote(article, true), 202);
+        }
+        String changingReader = newReader();
+        api.submit(changingReader, vote(article, false), 202);
+        api.submit(changingReader, report(article, "OUTDATED", "The advice changed in 2024"), 202);
+        awaitSummary(article, 3, 1, 1);
+
+        ConcurrentMessageListenerContainer<Object, Object> counting = listeners.containers().stream()
+                .filter(container -> GROUP.equals(container.getContainerProperties().getGroupId())).findFirst()
+                .orElseThrow();
+        counting.stop();
+        mongoTemplate.remove(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")), "processed_events");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> fromTheStart = committed.keySet().stream()
+                    .filter(partition -> partition.topic().equals(Topics.FEEDBACK_EVENTS))
+                    .collect(Collectors.toMap(partition -> partition, partition -> new OffsetAndMetadata(0)));
+            assertThat(fromTheStart).isNotEmpty();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                    admin.alterConsumerGroupOffsets(GROUP, fromTheStart).all().get());
+
+            counting.start();
+            Map<TopicPartition, Long> ends = admin.listOffsets(fromTheStart.keySet().stream().collect(
+                    Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get()
+                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> assertThat(now.get(partition).offset()).isGreaterThanOrEqualTo(end));
+            });
+        }
+        assertThat(mongoTemplate.count(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")),
+                "processed_events")).as("the replayed events were handled again").isPositive();
+        awaitSummary(article, 3, 1, 1);
+
+        api.submit(newReader(), vote(article, true), 202);
+        awaitSummary(article, 4, 1, 1);
+    }
+
+    private void awaitSummary(String article, int helpful, int notHelpful, int outdated) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode summary = api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null,
+                    null, 200);
+            assertThat(summary.get("helpful").asInt()).isEqualTo(helpful);
+            assertThat(summary.get("notHelpful").asInt()).isEqualTo(notHelpful);
+            assertThat(summary.get("byReason").path("OUTDATED").asInt()).isEqualTo(outdated);
+        });
+    }
+}

@@ -13,16 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-if ! command -v wrk > /dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) > /dev/null
-  else
-    echo "wrk is needed: sudo apt-get install wrk" >&2; exit 1
-  fi
-fi
-
 export RATE_LIMIT_ENABLED=false
 source load-tests/stack.sh
+require_wrk
 fresh_stack
 
 jar=article-service/target/article-service.jar

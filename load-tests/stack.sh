@@ -24,3 +24,11 @@ fresh_stack() {
   fi
   echo "Local stack ready: $(grep 'Ready in' "$console")"
 }
+require_wrk() {
+  command -v wrk > /dev/null && return
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) > /dev/null
+  else
+    echo "wrk is needed: sudo apt-get install wrk" >&2; exit 1
+  fi
+}

@@ -45,6 +45,13 @@ public final class FeedbackApi extends JsonApi {
                 .expectStatus().isEqualTo(expectedStatus).returnResult(String.class).getResponseBody());
     }
 
+    /** The status a submission is answered with, whatever it is. */
+    public int statusOf(String reader, String body) {
+        return client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class)
+                .getStatus().value();
+    }
+
     public static String report(String articleId, String reason, String comment) {
         return """
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "%s", "comment": "%s"}

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +23,6 @@ public final class ReadSaturation {
 
     static final String SLUG = "is-it-good-or-bad-to-crack-your-back";
     static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
-    static final Pattern READY = Pattern.compile("^\\s+(\\S+)\\s+ready in\\s+[\\d.]+ s\\s+pid (\\d+)");
-    static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$");
-    static final Pattern REQUESTS = Pattern.compile("^\\s+(\\d+) requests in ([\\d.]+)(s|m)");
-    static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     record ReadPath(String name, String url, boolean signedIn) {
     }
@@ -38,13 +32,7 @@ public final class ReadSaturation {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Long> processes = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            Matcher ready = READY.matcher(line);
-            if (ready.find()) {
-                processes.put(ready.group(1), Long.parseLong(ready.group(2)));
-            }
-        }
+        Map<String, Long> processes = Wrk.processes(Path.of(args[0]));
         processes.put("article-service (views off)", Long.parseLong(args[1]));
         int seconds = Integer.parseInt(args[2]);
         int connections = Integer.parseInt(args[3]);
@@ -88,96 +76,10 @@ public final class ReadSaturation {
 
     static Measurement measure(ReadPath path, int round, int seconds, int connections, String token,
             Map<String, Long> processes) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-                "--latency"));
-        if (path.signedIn()) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
-        }
-        command.add(path.url());
-        Map<String, Long> before = ticks(processes);
-        long[] machineBefore = machineTicks();
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes());
-        wrk.waitFor();
-        Map<String, Long> after = ticks(processes);
-        long[] machineAfter = machineTicks();
-
-        double p50 = 0;
-        double p99 = 0;
-        long requests = 0;
-        double duration = seconds;
-        long failed = 0;
-        for (String line : out.split("\n")) {
-            Matcher latency = LATENCY.matcher(line);
-            if (latency.find()) {
-                double value = Double.parseDouble(latency.group(2)) * switch (latency.group(3)) {
-                    case "us" -> 0.001;
-                    case "s" -> 1000.0;
-                    default -> 1.0;
-                };
-                if (latency.group(1).equals("50")) {
-                    p50 = value;
-                } else {
-                    p99 = value;
-                }
-            }
-            Matcher total = REQUESTS.matcher(line);
-            if (total.find()) {
-                requests = Long.parseLong(total.group(1));
-                duration = Double.parseDouble(total.group(2)) * (total.group(3).equals("m") ? 60 : 1);
-            }
-            Matcher non2xx = NON_2XX.matcher(line);
-            if (non2xx.find()) {
-                failed = Long.parseLong(non2xx.group(1));
-            }
-        }
-        if (requests == 0) {
-            throw new IllegalStateException("wrk measured nothing on " + path.url() + ":\n" + out);
-        }
-        long ok = requests - failed;
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        double millisPerTick = 1000.0 / clockTicksPerSecond();
-        for (String process : processes.keySet()) {
-            if (before.containsKey(process) && after.containsKey(process)) {
-                cpu.put(process, (after.get(process) - before.get(process)) * millisPerTick / Math.max(ok, 1));
-            }
-        }
-        double busy = 1.0 - (double) (machineAfter[1] - machineBefore[1]) / (machineAfter[0] - machineBefore[0]);
-        return new Measurement(path, round, ok / duration, p50, p99, ok, failed, cpu, busy);
-    }
-
-    /** utime + stime of each process, in clock ticks; processes that are gone are left out. */
-    static Map<String, Long> ticks(Map<String, Long> processes) {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        processes.forEach((name, pid) -> {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-            } catch (IOException gone) {
-                // reported as missing
-            }
-        });
-        return ticks;
-    }
-
-    /** {total, idle} ticks of the whole machine. */
-    static long[] machineTicks() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < cpu.length; i++) {
-            total += Long.parseLong(cpu[i]);
-        }
-        return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
-    }
-
-    static long clockTicksPerSecond() {
-        try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-            return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 100;
-        }
+        Wrk.Result r = Wrk.run(path.url(), seconds, connections,
+                path.signedIn() ? List.of("-H", "Authorization: Bearer " + token) : List.of(), List.of(), processes);
+        return new Measurement(path, round, r.okPerSecond(), r.p50(), r.p99(), r.ok(), r.failed(),
+                r.cpuMillisPerRequest(), r.machineBusy());
     }
 
     static String cpu(Measurement m) {

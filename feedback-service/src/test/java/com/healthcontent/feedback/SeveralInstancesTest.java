@@ -1,0 +1,154 @@
+package com.healthcontent.feedback;
+
+import static com.healthcontent.feedback.FeedbackApi.newReader;
+import static com.healthcontent.feedback.FeedbackApi.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.feedback.submission.Feedback;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two instances of the service on the same database and topics, as behind a round-robin gateway: a reader gets the
+ * same answers whichever instance is asked, and every vote accepted by either is stored and counted once.
+ */
+@ServiceIntegrationTest
+class SeveralInstancesTest {
+
+    static ConfigurableApplicationContext second;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    PublishedContents contents;
+
+    @Autowired
+    MongoTemplate mongoTemplate;
+
+    List<FeedbackApi> instances;
+    TopicProbe articleEvents;
+
+    @BeforeEach
+    void setUp() {
+        if (second == null) {
+            second = new SpringApplicationBuilder(FeedbackServiceApplication.class).run("--server.port=0",
+                    "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
+                    "--spring.kafka.bootstrap-servers=" + brokers,
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
+                            + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                            + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
+        }
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        instances = List.of(new FeedbackApi(port), new FeedbackApi(secondPort));
+        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articleEvents.close();
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
+    }
+
+    @Test
+    void aReadersLimitHoldsAcrossInstances() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        // Twenty answers (a vote, then changes of mind) in turn on both instances, ten on each: a limit per
+        // instance would take them all. The limit is per clock minute; a run that spans two is sent again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String reader = newReader();
+            long minute = System.currentTimeMillis() / 60_000;
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(instances.get(i % 2).statusOf(reader, vote(article, i % 2 == 0)));
+            }
+            if (System.currentTimeMillis() / 60_000 == minute) {
+                assertThat(statuses.subList(0, 10)).containsOnly(202);
+                assertThat(statuses.subList(10, 20)).containsOnly(429);
+                return;
+            }
+        }
+        throw new AssertionError("three runs each spanned a minute's boundary");
+    }
+
+    @Test
+    void votesSpreadOverInstancesAreStoredAndCountedOnce() throws Exception {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        await().atMost(Duration.ofSeconds(15)).until(() -> second.getBean(PublishedContents.class)
+                .findLive(ContentType.ARTICLE, article).isPresent());
+        int readers = 120;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> ids = new ArrayList<>();
+        try {
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                FeedbackApi instance = instances.get(i % 2);
+                boolean helpful = i % 3 != 0;
+                String reader = newReader();
+                sent.add(pool.submit(() -> {
+                    String id = instance.submit(reader, vote(article, helpful), 202).get("id").asString();
+                    // the same vote again, on the other instance: answered with the first one's id
+                    FeedbackApi other = instances.get(instances.indexOf(instance) ^ 1);
+                    assertThat(other.submit(reader, vote(article, helpful), 202).get("id").asString()).isEqualTo(id);
+                    return id;
+                }));
+            }
+            for (Future<String> future : sent) {
+                ids.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
+                .isEqualTo(readers);
+        for (FeedbackApi instance : instances) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode summary = instance.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article,
+                        null, null, 200);
+                assertThat(summary.get("helpful").asInt()).isEqualTo(readers * 2 / 3);
+                assertThat(summary.get("notHelpful").asInt()).isEqualTo(readers / 3);
+            });
+        }
+    }
+}

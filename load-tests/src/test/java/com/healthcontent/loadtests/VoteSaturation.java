@@ -1,0 +1,255 @@
+package com.healthcontent.loadtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reader votes at saturation: wrk with a fixed number of connections, every request a vote of a new reader on the
+ * demo article; first a warm-up through the gateway, then 60 s through the gateway, then the same straight to
+ * feedback-service, each phase starting once the previous one's backlog is counted. While the gateway phase runs,
+ * two probes measure what readers and reviewers see under the load: a problem report a second, timed from its 202 to
+ * its alert on dr.rao's live stream, and a vote a second on an exercise, timed from its 202 to the summary through
+ * the gateway showing it. Writes {@code votes.properties} for the summary.
+ *
+ * <pre>VoteSaturation CONSOLE_LOG SECONDS CONNECTIONS REVIEWER_TOKEN</pre>
+ */
+public final class VoteSaturation {
+
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+    static final String FEEDBACK_DIRECT = System.getProperty("feedbackService", "http://localhost:8083");
+    static final String PROBE_EXERCISE = "knees-to-chest";
+    static final ObjectMapper json = new ObjectMapper();
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Long> processes = Wrk.processes(Path.of(args[0]));
+        int seconds = Integer.parseInt(args[1]);
+        int connections = Integer.parseInt(args[2]);
+        String reviewerToken = args[3];
+        String articleId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/articles/" + Targets.ARTICLE).get("id")
+                .asText();
+        String exerciseId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/exercises/" + PROBE_EXERCISE).get("id")
+                .asText();
+        BenchmarkReport.Counts before = BenchmarkReport.counts();
+        long accepted = 0;
+
+        System.out.println("Warm-up: " + WARM_UP_SECONDS + " s through the gateway");
+        accepted += votes(Targets.GATEWAY, "warm-up", WARM_UP_SECONDS, connections, articleId, processes).ok();
+        accepted += awaitBacklog(before, accepted);
+
+        AtomicBoolean loaded = new AtomicBoolean(true);
+        AlertProbe alerts = new AlertProbe(reviewerToken, articleId, loaded);
+        SummaryProbe summaries = new SummaryProbe(exerciseId, loaded);
+        alerts.start();
+        summaries.start();
+        Wrk.Result gateway = votes(Targets.GATEWAY, "gateway", seconds, connections, articleId, processes);
+        loaded.set(false);
+        alerts.join();
+        summaries.join();
+        accepted += gateway.ok() + alerts.accepted.get();
+        System.out.printf(Locale.ROOT, "gateway  %6.0f accepted/s  p99 %.0f ms  %s%n", gateway.okPerSecond(),
+                gateway.p99(), cpu(gateway));
+        accepted += awaitBacklog(before, accepted);
+
+        Wrk.Result direct = votes(FEEDBACK_DIRECT, "direct", seconds, connections, articleId, processes);
+        accepted += direct.ok();
+        System.out.printf(Locale.ROOT, "direct   %6.0f accepted/s  p99 %.0f ms  %s%n", direct.okPerSecond(),
+                direct.p99(), cpu(direct));
+        BenchmarkReport.Counts after = BenchmarkReport.settledCounts(before, accepted);
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "seconds=%d%nconnections=%d%n", seconds, connections));
+        phase(out, "gateway", gateway);
+        phase(out, "direct", direct);
+        probe(out, "alert", alerts.latencies);
+        probe(out, "summary", summaries.latencies);
+        out.append("accepted=").append(accepted).append('\n');
+        out.append("stored=").append(after.stored() - before.stored()).append('\n');
+        out.append("published=").append(after.published() - before.published()).append('\n');
+        out.append("counted=").append(after.counted() - before.counted()).append('\n');
+        Path results = Path.of(Targets.RESULTS);
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("votes.properties"), out.toString());
+        System.out.print(out);
+    }
+
+    static Wrk.Result votes(String base, String phase, int seconds, int connections, String articleId,
+            Map<String, Long> processes) throws IOException, InterruptedException {
+        return Wrk.run(base + "/api/v1/feedback", seconds, connections, List.of("-s", "votes.lua"),
+                List.of(phase + "-" + System.currentTimeMillis(), "ARTICLE", articleId), processes);
+    }
+
+    /** Waits until everything accepted so far is counted (at most 120 s), so a phase never starts on a backlog. */
+    static long awaitBacklog(BenchmarkReport.Counts before, long accepted) throws Exception {
+        long started = System.nanoTime();
+        BenchmarkReport.settledCounts(before, accepted);
+        System.out.printf(Locale.ROOT, "backlog counted after %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    static void phase(StringBuilder out, String name, Wrk.Result r) {
+        out.append(String.format(Locale.ROOT, "%s.okPerSecond=%.1f%n%s.ok=%d%n%s.failed=%d%n%s.p50=%.1f%n%s.p99=%.1f%n"
+                        + "%s.machineBusy=%.2f%n", name, r.okPerSecond(), name, r.ok(), name, r.failed(), name, r.p50(),
+                name, r.p99(), name, r.machineBusy()));
+        r.cpuMillisPerRequest().forEach((process, ms) -> out.append(String.format(Locale.ROOT, "%s.cpu.%s=%.3f%n",
+                name, process, ms)));
+    }
+
+    static void probe(StringBuilder out, String name, List<Double> latencies) {
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        out.append(String.format(Locale.ROOT, "%s.count=%d%n%s.p50=%.0f%n%s.p99=%.0f%n%s.max=%.0f%n", name,
+                sorted.size(), name, BenchmarkReport.percentile(sorted, 50), name,
+                BenchmarkReport.percentile(sorted, 99), name, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
+    }
+
+    static String cpu(Wrk.Result r) {
+        return r.cpuMillisPerRequest().entrySet().stream().filter(e -> e.getValue() >= 0.005)
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    static HttpResponse<String> submit(String body, String reader) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/feedback"))
+                .header("Content-Type", "application/json").header("User-Agent", reader)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A problem report a second while loaded, each timed from its 202 to its alert on the reviewer's live stream. */
+    static final class AlertProbe extends Thread {
+
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong accepted = new AtomicLong();
+        private final String token;
+        private final String articleId;
+        private final AtomicBoolean loaded;
+
+        AlertProbe(String token, String articleId, AtomicBoolean loaded) {
+            this.token = token;
+            this.articleId = articleId;
+            this.loaded = loaded;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Map<String, Long> seenAt = new ConcurrentHashMap<>();
+            Pattern reportId = Pattern.compile("\"reportId\":\"([^\"]+)\"");
+            AtomicBoolean connected = new AtomicBoolean();
+            var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/me/alerts/stream"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            Thread reader = new Thread(() -> stream.join().body().forEach(line -> {
+                if (line.contains("connected")) {
+                    connected.set(true);
+                }
+                Matcher m = reportId.matcher(line);
+                if (m.find()) {
+                    seenAt.putIfAbsent(m.group(1), System.nanoTime());
+                }
+            }));
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                await().atMost(Duration.ofSeconds(10)).untilTrue(connected);
+                for (int i = 0; loaded.get(); i++) {
+                    long next = System.nanoTime() + 1_000_000_000L;
+                    HttpResponse<String> response = submit("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + articleId
+                            + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}", "alert-probe-" + i + "-"
+                            + System.currentTimeMillis());
+                    long acceptedAt = System.nanoTime();
+                    if (response.statusCode() == 202) {
+                        accepted.incrementAndGet();
+                        String id = json.readTree(response.body()).get("id").asText();
+                        try {
+                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                                    .atMost(Duration.ofSeconds(30)).until(() -> seenAt.containsKey(id));
+                        } catch (ConditionTimeoutException lost) {
+                            // counted as 30 s below
+                        }
+                        Long seen = seenAt.get(id);
+                        latencies.add(seen == null ? 30_000.0 : Math.max(0, seen - acceptedAt) / 1e6);
+                    }
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000)); // pacing, not a wait for work
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                stream.cancel(true);
+            }
+        }
+    }
+
+    /** A vote a second on an exercise while loaded, each timed from its 202 to the summary (through the gateway). */
+    static final class SummaryProbe extends Thread {
+
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final String exerciseId;
+        private final AtomicBoolean loaded;
+
+        SummaryProbe(String exerciseId, AtomicBoolean loaded) {
+            this.exerciseId = exerciseId;
+            this.loaded = loaded;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                long counted = total();
+                for (int i = 0; loaded.get(); i++) {
+                    long next = System.nanoTime() + 1_000_000_000L;
+                    HttpResponse<String> response = submit("{\"target\": {\"type\": \"EXERCISE\", \"id\": \""
+                            + exerciseId + "\"}, \"helpful\": true}", "summary-probe-" + i + "-"
+                            + System.currentTimeMillis());
+                    long acceptedAt = System.nanoTime();
+                    if (response.statusCode() == 202) {
+                        long expected = counted + 1;
+                        try {
+                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                                    .atMost(Duration.ofSeconds(30)).until(() -> total() >= expected);
+                            latencies.add((System.nanoTime() - acceptedAt) / 1e6);
+                        } catch (ConditionTimeoutException late) {
+                            latencies.add(30_000.0);
+                        }
+                        counted = expected;
+                    }
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000)); // pacing, not a wait for work
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private long total() throws IOException, InterruptedException {
+            JsonNode summary = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/feedback/summary?type=EXERCISE&id="
+                    + exerciseId);
+            return summary.get("helpful").asLong() + summary.get("notHelpful").asLong();
+        }
+    }
+
+    private VoteSaturation() {
+    }
+}

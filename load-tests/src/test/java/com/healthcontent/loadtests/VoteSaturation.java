@@ -228,7 +228,7 @@ public final class VoteSaturation {
                     if (response.statusCode() == 202) {
                         long expected = counted + 1;
                         try {
-                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                                     .atMost(Duration.ofSeconds(30)).until(() -> total() >= expected);
                             latencies.add((System.nanoTime() - acceptedAt) / 1e6);
                         } catch (ConditionTimeoutException late) {

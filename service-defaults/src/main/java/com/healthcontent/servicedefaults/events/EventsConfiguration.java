@@ -87,8 +87,8 @@ public class EventsConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongoTemplate, Clock clock) {
-        return new ProcessedEvents(mongoTemplate, clock);
+    ProcessedEvents processedEvents(MongoTemplate mongoTemplate, Clock clock, EventsProperties properties) {
+        return new ProcessedEvents(mongoTemplate, clock, properties.consumer().dedupeRetention());
     }
 
     /** Retries a failing event a bounded number of times, then parks it on {@code <topic>.DLT}, same partition. */

@@ -19,7 +19,10 @@ public record EventsProperties(@DefaultValue Outbox outbox, @DefaultValue Consum
     /**
      * @param attempts      deliveries of a failing event before it goes to the dead-letter topic
      * @param retryInterval pause between those deliveries
+     * @param dedupeRetention how long a handled event's id is kept to recognise it again: longer than the topics
+     *                        keep records (Kafka's default 7 days), since a consumer reset can replay that far
      */
-    public record Consumer(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration retryInterval) {
+    public record Consumer(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration retryInterval,
+                           @DefaultValue("8d") Duration dedupeRetention) {
     }
 }

@@ -2,6 +2,7 @@ package com.healthcontent.servicedefaults.events;
 
 import com.healthcontent.events.EventEnvelope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,11 +10,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The ids of events this service has handled, so a redelivered event has no second effect. Read and written a
@@ -26,10 +30,20 @@ public class ProcessedEvents {
 
     private final MongoTemplate mongoTemplate;
     private final Clock clock;
+    private final Duration retention;
 
-    public ProcessedEvents(MongoTemplate mongoTemplate, Clock clock) {
+    /** Records older than {@code retention} expire (a TTL index, and {@link #forgetExpired()} for stores without). */
+    public ProcessedEvents(MongoTemplate mongoTemplate, Clock clock, Duration retention) {
         this.mongoTemplate = mongoTemplate;
         this.clock = clock;
+        this.retention = retention;
+        mongoTemplate.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC).expire(retention));
+    }
+
+    /** Every hour: the MongoDB wire server of the local stack keeps TTL indexes but never expires documents. */
+    @Scheduled(fixedDelayString = "${platform.events.consumer.dedupe-sweep-interval:1h}", initialDelayString = "1m")
+    public void forgetExpired() {
+        mongoTemplate.remove(Query.query(Criteria.where("at").lt(clock.instant().minus(retention))), COLLECTION);
     }
 
     /** Which of these events the consumer group already handled (each pipeline keeps its own record). */

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntegrationEventDispatcherTest {
 
     static final String GROUP = "test-service";
+    static final Duration RETENTION = Duration.ofDays(8);
 
     MongoServer mongoServer;
     MongoClient client;
@@ -43,13 +45,27 @@ class IntegrationEventDispatcherTest {
     void setUp() {
         mongoServer = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + hostAndPort(mongoServer));
-        processedEvents = new ProcessedEvents(new MongoTemplate(client, "test"), Clock.systemUTC());
+        processedEvents = new ProcessedEvents(new MongoTemplate(client, "test"), Clock.systemUTC(), RETENTION);
     }
 
     @AfterEach
     void tearDown() {
         client.close();
         mongoServer.shutdownNow();
+    }
+
+    @Test
+    void handledIdsAreKeptForTheRetentionAndForgottenAfterIt() {
+        EventEnvelope recorded = unpublished("a1");
+        String old = recorded.id();
+        processedEvents.record(GROUP, List.of(recorded));
+        MongoTemplate mongoTemplate = new MongoTemplate(client, "test");
+        new ProcessedEvents(mongoTemplate, Clock.offset(Clock.systemUTC(), RETENTION.minusHours(1)), RETENTION)
+                .forgetExpired();
+        assertThat(processedEvents.handledAmong(GROUP, List.of(old))).containsExactly(old);
+        new ProcessedEvents(mongoTemplate, Clock.offset(Clock.systemUTC(), RETENTION.plusHours(1)), RETENTION)
+                .forgetExpired();
+        assertThat(processedEvents.handledAmong(GROUP, List.of(old))).isEmpty();
     }
 
     @Test

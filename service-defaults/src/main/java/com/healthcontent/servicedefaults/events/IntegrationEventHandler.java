@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * Handles one type of integration event. A service declares these as beans; service-defaults subscribes to
  * their topics, deduplicates on the event id, retries failures and dead-letters what keeps failing.
  * Handlers should still be idempotent in effect (upserts, unique keys): an effect and its dedupe record are
- * two writes, and a crash between them replays the event.
+ * two writes, and a crash between them replays the event. An effect that is not idempotent by nature (adding to a
+ * count) keeps the event's {@link EventPosition} in the same write and applies only to later positions.
  */
 public interface IntegrationEventHandler<T> {
 

@@ -15,12 +15,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,15 +64,18 @@ public final class VoteSaturation {
         accepted += votes(Targets.GATEWAY, "warm-up", WARM_UP_SECONDS, connections, articleId, processes).ok();
         accepted += awaitBacklog(before, accepted);
 
-        AtomicBoolean loaded = new AtomicBoolean(true);
-        AlertProbe alerts = new AlertProbe(reviewerToken, articleId, loaded);
-        SummaryProbe summaries = new SummaryProbe(exerciseId, loaded);
-        alerts.start();
-        summaries.start();
-        Wrk.Result gateway = votes(Targets.GATEWAY, "gateway", seconds, connections, articleId, processes);
-        loaded.set(false);
-        alerts.join();
-        summaries.join();
+        // Each probe runs once a second; a run that waits long delays the next one rather than overlapping it.
+        ScheduledExecutorService probing = Executors.newScheduledThreadPool(2);
+        Wrk.Result gateway;
+        AlertProbe alerts = AlertProbe.connect(reviewerToken, articleId);
+        SummaryProbe summaries = new SummaryProbe(exerciseId);
+        try (alerts) {
+            probing.scheduleAtFixedRate(alerts, 0, 1, TimeUnit.SECONDS);
+            probing.scheduleAtFixedRate(summaries, 0, 1, TimeUnit.SECONDS);
+            gateway = votes(Targets.GATEWAY, "gateway", seconds, connections, articleId, processes);
+            probing.shutdown();
+            probing.awaitTermination(1, TimeUnit.MINUTES);
+        }
         accepted += gateway.ok() + alerts.accepted.get();
         System.out.printf(Locale.ROOT, "gateway  %6.0f accepted/s  p99 %.0f ms  %s%n", gateway.okPerSecond(),
                 gateway.p99(), cpu(gateway));
@@ -137,109 +145,108 @@ public final class VoteSaturation {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A problem report a second while loaded, each timed from its 202 to its alert on the reviewer's live stream. */
-    static final class AlertProbe extends Thread {
+    /** Once per run: a problem report, timed from its 202 to its alert on the reviewer's live stream. */
+    static final class AlertProbe implements Runnable, AutoCloseable {
+
+        private static final Pattern REPORT_ID = Pattern.compile("\"reportId\":\"([^\"]+)\"");
 
         final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         final AtomicLong accepted = new AtomicLong();
-        private final String token;
+        private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
         private final String articleId;
-        private final AtomicBoolean loaded;
+        private final CompletableFuture<HttpResponse<Stream<String>>> stream;
 
-        AlertProbe(String token, String articleId, AtomicBoolean loaded) {
-            this.token = token;
+        private AlertProbe(String articleId, CompletableFuture<HttpResponse<Stream<String>>> stream) {
             this.articleId = articleId;
-            this.loaded = loaded;
-            setDaemon(true);
+            this.stream = stream;
         }
 
-        @Override
-        public void run() {
-            Map<String, Long> seenAt = new ConcurrentHashMap<>();
-            Pattern reportId = Pattern.compile("\"reportId\":\"([^\"]+)\"");
-            AtomicBoolean connected = new AtomicBoolean();
+        /** Opens the reviewer's stream and returns once it is connected (alerts from then on reach it). */
+        static AlertProbe connect(String token, String articleId) {
             var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/me/alerts/stream"))
                     .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofLines());
+            AlertProbe probe = new AlertProbe(articleId, stream);
+            AtomicBoolean connected = new AtomicBoolean();
             Thread reader = new Thread(() -> stream.join().body().forEach(line -> {
                 if (line.contains("connected")) {
                     connected.set(true);
                 }
-                Matcher m = reportId.matcher(line);
+                Matcher m = REPORT_ID.matcher(line);
                 if (m.find()) {
-                    seenAt.putIfAbsent(m.group(1), System.nanoTime());
+                    probe.seenAt.putIfAbsent(m.group(1), System.nanoTime());
                 }
             }));
             reader.setDaemon(true);
             reader.start();
-            try {
-                await().atMost(Duration.ofSeconds(10)).untilTrue(connected);
-                for (int i = 0; loaded.get(); i++) {
-                    long next = System.nanoTime() + 1_000_000_000L;
-                    HttpResponse<String> response = submit("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + articleId
-                            + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}", "alert-probe-" + i + "-"
-                            + System.currentTimeMillis());
-                    long acceptedAt = System.nanoTime();
-                    if (response.statusCode() == 202) {
-                        accepted.incrementAndGet();
-                        String id = json.readTree(response.body()).get("id").asText();
-                        try {
-                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
-                                    .atMost(Duration.ofSeconds(30)).until(() -> seenAt.containsKey(id));
-                        } catch (ConditionTimeoutException lost) {
-                            // counted as 30 s below
-                        }
-                        Long seen = seenAt.get(id);
-                        latencies.add(seen == null ? 30_000.0 : Math.max(0, seen - acceptedAt) / 1e6);
-                    }
-                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000)); // pacing, not a wait for work
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                stream.cancel(true);
-            }
-        }
-    }
-
-    /** A vote a second on an exercise while loaded, each timed from its 202 to the summary (through the gateway). */
-    static final class SummaryProbe extends Thread {
-
-        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        private final String exerciseId;
-        private final AtomicBoolean loaded;
-
-        SummaryProbe(String exerciseId, AtomicBoolean loaded) {
-            this.exerciseId = exerciseId;
-            this.loaded = loaded;
-            setDaemon(true);
+            await().atMost(Duration.ofSeconds(10)).untilTrue(connected);
+            return probe;
         }
 
         @Override
         public void run() {
             try {
-                long counted = total();
-                for (int i = 0; loaded.get(); i++) {
-                    long next = System.nanoTime() + 1_000_000_000L;
-                    HttpResponse<String> response = submit("{\"target\": {\"type\": \"EXERCISE\", \"id\": \""
-                            + exerciseId + "\"}, \"helpful\": true}", "summary-probe-" + i + "-"
-                            + System.currentTimeMillis());
-                    long acceptedAt = System.nanoTime();
-                    if (response.statusCode() == 202) {
-                        long expected = counted + 1;
-                        try {
-                            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                                    .atMost(Duration.ofSeconds(30)).until(() -> total() >= expected);
-                            latencies.add((System.nanoTime() - acceptedAt) / 1e6);
-                        } catch (ConditionTimeoutException late) {
-                            latencies.add(30_000.0);
-                        }
-                        counted = expected;
-                    }
-                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000)); // pacing, not a wait for work
+                HttpResponse<String> response = submit("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + articleId
+                        + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}", "alert-probe-" + System.nanoTime());
+                long acceptedAt = System.nanoTime();
+                if (response.statusCode() != 202) {
+                    return;
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                accepted.incrementAndGet();
+                String id = json.readTree(response.body()).get("id").asText();
+                try {
+                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(30))
+                            .until(() -> seenAt.containsKey(id));
+                } catch (ConditionTimeoutException lost) {
+                    // counted as 30 s below
+                }
+                Long seen = seenAt.get(id);
+                latencies.add(seen == null ? 30_000.0 : Math.max(0, seen - acceptedAt) / 1e6);
+            } catch (IOException | InterruptedException e) {
+                System.err.println("alert probe: " + e); // a scheduled run that throws would stop the probe
+            }
+        }
+
+        @Override
+        public void close() {
+            stream.cancel(true);
+        }
+    }
+
+    /** Once per run: a vote on an exercise, timed from its 202 to the summary showing it (through the gateway). */
+    static final class SummaryProbe implements Runnable {
+
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final String exerciseId;
+        /** Votes the summary must show: counted from the probe's own, since a summary read may be a second old. */
+        private long expected = -1;
+
+        SummaryProbe(String exerciseId) {
+            this.exerciseId = exerciseId;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (expected < 0) {
+                    expected = total();
+                }
+                HttpResponse<String> response = submit("{\"target\": {\"type\": \"EXERCISE\", \"id\": \""
+                        + exerciseId + "\"}, \"helpful\": true}", "summary-probe-" + System.nanoTime());
+                long acceptedAt = System.nanoTime();
+                if (response.statusCode() != 202) {
+                    return;
+                }
+                long shown = ++expected;
+                try {
+                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                            .atMost(Duration.ofSeconds(30)).until(() -> total() >= shown);
+                    latencies.add((System.nanoTime() - acceptedAt) / 1e6);
+                } catch (ConditionTimeoutException late) {
+                    latencies.add(30_000.0);
+                }
+            } catch (IOException | InterruptedException e) {
+                System.err.println("summary probe: " + e); // a scheduled run that throws would stop the probe
             }
         }
 

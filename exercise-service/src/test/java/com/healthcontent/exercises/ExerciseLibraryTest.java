@@ -12,8 +12,11 @@ import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,6 +90,47 @@ class ExerciseLibraryTest {
         JsonNode usingSecond = api.call(HttpMethod.GET, "/api/v1/routines?exerciseId=" + second, null, null, 200).get("items");
         assertThat(usingSecond.size()).isEqualTo(1);
         assertThat(usingSecond.get(0).get("slug").asString()).isEqualTo(slug);
+    }
+
+    @Test
+    void anArticlePageAsksForTheRoutinesOfAllItsExercisesAtOnce() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String first = idOf(published(exercise("Cat " + marker, "KNEELING", "[\"UPPER_BACK\"]", 10, 1, 1, null)));
+        String second = idOf(published(exercise("Cow " + marker, "KNEELING", "[\"UPPER_BACK\"]", 10, 1, 1, null)));
+        String unused = idOf(published(exercise("Bird " + marker, "KNEELING", "[\"UPPER_BACK\"]", 10, 1, 1, null)));
+        String both = publishedRoutine("Both " + marker, first, second);
+        String onlySecond = publishedRoutine("Second " + marker, second);
+
+        JsonNode found = api.call(HttpMethod.GET, "/api/v1/routines?exerciseId=" + first + "&exerciseId=" + second
+                + "&exerciseId=" + unused, null, null, 200).get("items");
+        // each routine once, with its steps from the approved exercises
+        List<String> slugs = new ArrayList<>();
+        int steps = 0;
+        for (JsonNode routine : found) {
+            slugs.add(routine.get("slug").asString());
+            steps += routine.get("exercises").size();
+        }
+        assertThat(slugs).containsExactlyInAnyOrder(both, onlySecond);
+        assertThat(steps).isEqualTo(3);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/routines?exerciseId=" + unused, null, null, 200).get("items")
+                .size()).isZero();
+
+        String tooMany = String.join("&", IntStream.rangeClosed(0, 50)
+                .mapToObj(i -> "exerciseId=e" + i).toList());
+        client.get().uri("/api/v1/routines?" + tooMany).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("exerciseId");
+    }
+
+    private String publishedRoutine(String name, String... exerciseIds) {
+        String items = String.join(", ", Arrays.stream(exerciseIds)
+                .map(id -> "{\"exerciseId\": \"" + id + "\"}").toList());
+        JsonNode routine = api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR,
+                "{\"name\": \"" + name + "\", \"goal\": \"Loosen up\", \"items\": [" + items + "]}", 201);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routine.get("id").asString() + "/publication", EDITOR, null,
+                200);
+        return routine.get("slug").asString();
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class RoutingAndSecurityTest {
 
-    record Seen(String method, String path, String authorization, String requestId, String traceparent) {
+    record Seen(String method, String path, String authorization, String requestId, String traceparent,
+                String forwardedFor, String forwarded) {
     }
 
     static final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -35,7 +36,9 @@ class RoutingAndSecurityTest {
         seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                exchange.getRequestHeaders().getFirst("traceparent")));
+                exchange.getRequestHeaders().getFirst("traceparent"),
+                String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of())),
+                exchange.getRequestHeaders().getFirst("Forwarded")));
         return new StandInService.Answer(200, "{\"ok\": true}");
     });
 
@@ -90,6 +93,26 @@ class RoutingAndSecurityTest {
         // sampled by the caller (flag 01): recorded and passed on as sampled, whatever the gateway's own rate
         assertThat(seen.get(0).traceparent()).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7")
                 .endsWith("-01");
+    }
+
+    @Test
+    void aClientCannotNameItsOwnAddressToTheServices() {
+        // the services key per-reader limits on X-Forwarded-For: what a client writes there never reaches them
+        client.post().uri("/api/v1/feedback").header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.6;proto=https").contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(seen).singleElement().satisfies(request -> {
+            assertThat(request.forwardedFor()).doesNotContain("6.6.6.6");
+            assertThat(request.forwarded()).isNull();
+        });
+    }
+
+    @Test
+    void anUnsampledTraceIsPassedOnUnsampled() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        client.get().uri("/api/v1/articles/untraced").header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
+                .exchange().expectStatus().isOk();
+        assertThat(seen.get(0).traceparent()).startsWith("00-" + traceId + "-").endsWith("-00");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +28,22 @@ class RoutineController {
         this.routines = routines;
     }
 
-    /** Published routines; {@code exerciseId} narrows to the routines that use one exercise. */
+    /** An article page asks for the routines of all its exercises at once; more than this is not a page. */
+    static final int MAX_EXERCISE_IDS = 50;
+
+    /**
+     * Published routines; {@code exerciseId} (repeatable, up to {@value #MAX_EXERCISE_IDS}) narrows to the routines
+     * that use any of those exercises, each listed once.
+     */
     @GetMapping
-    PagedResponse<RoutineView> list(@RequestParam(required = false) String exerciseId,
+    PagedResponse<RoutineView> list(@RequestParam(required = false) List<String> exerciseId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PagedResponse.of(routines.published(exerciseId, Paging.of(page, size, Sort.by("name"))),
-                routines::view);
+        List<String> exerciseIds = exerciseId == null ? List.of() : exerciseId.stream().distinct().toList();
+        if (exerciseIds.size() > MAX_EXERCISE_IDS) {
+            throw new InvalidInputException("exerciseId", "at most " + MAX_EXERCISE_IDS + " exercises at once");
+        }
+        Page<Routine> found = routines.published(exerciseIds, Paging.of(page, size, Sort.by("name")));
+        return PagedResponse.of(found, routines.views(found.getContent()));
     }
 
     @GetMapping("/{slug}")

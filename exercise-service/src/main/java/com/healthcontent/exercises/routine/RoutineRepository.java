@@ -1,5 +1,6 @@
 package com.healthcontent.exercises.routine;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,5 +14,6 @@ public interface RoutineRepository extends MongoRepository<Routine, String> {
 
     Page<Routine> findByStatus(RoutineStatus status, Pageable pageable);
 
-    Page<Routine> findByStatusAndItemsExerciseId(RoutineStatus status, String exerciseId, Pageable pageable);
+    Page<Routine> findByStatusAndItemsExerciseIdIn(RoutineStatus status, Collection<String> exerciseIds,
+            Pageable pageable);
 }

@@ -82,10 +82,11 @@ public class Routines {
         return repository.save(routine.publish(clock.instant()));
     }
 
-    public Page<Routine> published(String exerciseId, Pageable pageable) {
-        return exerciseId == null
+    /** Published routines, or those that use any of {@code exerciseIds} (each listed once) when some are given. */
+    public Page<Routine> published(List<String> exerciseIds, Pageable pageable) {
+        return exerciseIds.isEmpty()
                 ? repository.findByStatus(RoutineStatus.PUBLISHED, pageable)
-                : repository.findByStatusAndItemsExerciseId(RoutineStatus.PUBLISHED, exerciseId, pageable);
+                : repository.findByStatusAndItemsExerciseIdIn(RoutineStatus.PUBLISHED, exerciseIds, pageable);
     }
 
     public Routine publishedBySlug(String slug) {
@@ -94,7 +95,17 @@ public class Routines {
     }
 
     public RoutineView view(Routine routine) {
-        Map<String, Exercise> known = exercisesOf(routine.items());
+        return view(routine, exercisesOf(routine.items()));
+    }
+
+    /** The views of a page of routines, with one lookup of the exercises of all of them. */
+    public List<RoutineView> views(List<Routine> routines) {
+        Map<String, Exercise> known = exercisesOf(routines.stream().flatMap(routine -> routine.items().stream())
+                .toList());
+        return routines.stream().map(routine -> view(routine, known)).toList();
+    }
+
+    private static RoutineView view(Routine routine, Map<String, Exercise> known) {
         List<RoutineView.Step> steps = new ArrayList<>();
         int total = 0;
         for (RoutineItem item : routine.items()) {

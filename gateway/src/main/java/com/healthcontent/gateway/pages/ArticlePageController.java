@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -35,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ArticlePageController {
+
+    /** What exercise-service answers for one routines request: exercise ids at once, routines on a page. */
+    private static final int MAX_EXERCISE_IDS = 50;
+    private static final int ROUTINES_SHOWN = 100;
 
     private final WebClient http;
     private final String articles;
@@ -69,26 +74,31 @@ class ArticlePageController {
     private Mono<ResponseEntity<Object>> compose(JsonNode article) {
         List<String> unavailable = new CopyOnWriteArrayList<>();
         List<String> exerciseSlugs = new ArrayList<>();
+        List<String> exerciseIds = new ArrayList<>();
         article.path("sections").forEach(section -> {
             JsonNode card = section.path("exercise");
-            if (card.has("slug")) {
+            if (card.has("slug") && card.has("id")) {
                 exerciseSlugs.add(card.get("slug").asString());
+                exerciseIds.add(card.get("id").asString());
             }
         });
+        // every part after the article at once: the article's cards name the exercises' ids, so the routines that
+        // use them are one request beside the exercises, not one request per exercise after them
         Mono<List<JsonNode>> exerciseCards = Flux.fromIterable(exerciseSlugs)
                 .flatMapSequential(s -> get(exercises + "/api/v1/exercises/{slug}", s))
                 .collectList()
-                .onErrorResume(e -> unavailable("exercises", unavailable, List.of()))
-                .cache();
-        Mono<List<JsonNode>> routines = exerciseCards.flatMap(cards -> unavailable.contains("exercises")
-                        ? unavailable("routines", unavailable, List.<JsonNode>of())
-                        : Flux.fromIterable(cards)
-                                .flatMap(card -> get(exercises + "/api/v1/routines?exerciseId={id}",
-                                        card.get("id").asString()))
-                                .flatMapIterable(page -> page.path("items"))
-                                .distinct(routine -> routine.get("slug").asString())
-                                .collectList())
-                .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
+                .onErrorResume(e -> unavailable("exercises", unavailable, List.of()));
+        Mono<List<JsonNode>> routines = exerciseIds.isEmpty() ? Mono.just(List.of())
+                : get(UriComponentsBuilder.fromUriString(exercises + "/api/v1/routines")
+                        .queryParam("exerciseId", exerciseIds.stream().distinct().limit(MAX_EXERCISE_IDS).toList())
+                        .queryParam("size", ROUTINES_SHOWN)
+                        .build().toUriString())
+                        .map(page -> {
+                            List<JsonNode> items = new ArrayList<>();
+                            page.path("items").forEach(items::add);
+                            return items;
+                        })
+                        .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
         Mono<Object> summary = get(feedback + "/api/v1/feedback/summary?type=ARTICLE&id={id}", article.get("id").asString())
                 .<Object>map(node -> node)
                 .onErrorResume(e -> unavailable("feedback", unavailable, Map.of()));

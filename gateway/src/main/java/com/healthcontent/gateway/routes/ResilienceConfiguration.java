@@ -3,7 +3,6 @@ package com.healthcontent.gateway.routes;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -16,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One circuit breaker per service: after half of the last calls failed (at least ten), requests get the 503
- * fallback at once for a while instead of waiting on a dead service. The time limit stays above the routes'
- * response timeouts: Resilience4j's default of one second cut cold first requests short while the service still
- * completed them, and a client retry then did the write twice.
+ * fallback at once for a while instead of waiting on a dead service. There is no time limit of its own
+ * ({@code disable-time-limiter}): the routes' response timeouts bound every call. (Resilience4j's default of one
+ * second had cut cold first requests short while the service still completed them, and a client retry then did
+ * the write twice.)
  *
  * <p>The bulkhead in front of each service is the gateway's admission control. Spring Cloud CircuitBreaker puts
  * one there by default (25 calls at a time) and its refusals counted as failures, so a feedback burst opened the
@@ -44,7 +44,6 @@ class ResilienceConfiguration {
                         .permittedNumberOfCallsInHalfOpenState(3)
                         .ignoreExceptions(BulkheadFullException.class)
                         .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(30)).build())
                 .build());
     }
 

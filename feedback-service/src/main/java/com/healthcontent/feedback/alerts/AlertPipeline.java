@@ -9,21 +9,30 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The alert pipeline, a consumer group of its own on feedback.events so that slow alerting never holds up
- * submissions or summaries. Every problem report alerts the content's medical reviewers and author at once;
- * a run of not-helpful votes (the helpfulness-drop rule) alerts them once per window ({@link Alerts} makes each
- * alert once, however often its event comes).
+ * The alert pipelines on feedback.events, consumer groups of their own so that alerting never holds up submissions
+ * or summaries, and so that a problem report never waits behind reader votes: the {@value #REPORTS} group acts only
+ * on reports (and votes that became one), passing over votes without a database round trip, so it stays at the head
+ * of the topic however many votes arrive; the {@value #VOTES} group applies the helpfulness-drop rule to every vote.
+ * Every problem report alerts the content's medical reviewers and author at once; a run of not-helpful votes alerts
+ * them once per window ({@link Alerts} makes each alert once, however often its event comes).
  */
 @Component
 class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
-    static final String PIPELINE = "alerts";
+    /** Under a vote burst the votes' group was tens of seconds behind, and reports waited in it (load-tests). */
+    static final String REPORTS = "reports";
+    static final String VOTES = "alerts";
 
     private final MongoTemplate mongoTemplate;
     private final PublishedContents contents;
@@ -47,20 +56,65 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
     @Override
     public String pipeline() {
-        return PIPELINE;
+        return REPORTS;
+    }
+
+    @Override
+    public boolean wants(FeedbackSubmitted feedback) {
+        return feedback.reason() != null;
     }
 
     @Override
     public void handle(FeedbackSubmitted feedback, EventEnvelope envelope, EventPosition position) {
-        PublishedContent content = contents.find(feedback.targetId()).orElse(null);
-        if (content == null) {
-            return; // feedback is only accepted on known content; nothing to alert about otherwise
+        contents.find(feedback.targetId()).ifPresent(content ->
+                report(feedback.feedbackId(), feedback.reason(), content, recipients(content)));
+    }
+
+    /**
+     * Every vote without a reason, for the helpfulness-drop rule: a poll's votes are counted per item and window
+     * slice in one write, and the rule is applied once per item to the window after them.
+     */
+    @Component
+    static class Votes implements IntegrationEventHandler<FeedbackSubmitted> {
+
+        private final AlertPipeline pipeline;
+        /** The poll's votes per item, on each consumer thread. */
+        private final ThreadLocal<Map<String, List<FeedbackSubmitted>>> gathered =
+                ThreadLocal.withInitial(LinkedHashMap::new);
+
+        Votes(AlertPipeline pipeline) {
+            this.pipeline = pipeline;
         }
-        Set<String> recipients = recipients(content);
-        if (feedback.reason() != null) {
-            report(feedback.feedbackId(), feedback.reason(), content, recipients);
-        } else {
-            helpfulnessDrop(feedback, content, recipients);
+
+        @Override
+        public EventType type() {
+            return EventType.FEEDBACK_SUBMITTED;
+        }
+
+        @Override
+        public String pipeline() {
+            return VOTES;
+        }
+
+        @Override
+        public boolean wants(FeedbackSubmitted feedback) {
+            return feedback.reason() == null;
+        }
+
+        @Override
+        public void handle(FeedbackSubmitted vote, EventEnvelope envelope, EventPosition position) {
+            gathered.get().computeIfAbsent(vote.targetId(), item -> new ArrayList<>()).add(vote);
+        }
+
+        @Override
+        public void endOfBatch() {
+            try {
+                // feedback is only accepted on known content; nothing to alert about otherwise
+                gathered.get().forEach((item, votes) -> pipeline.contents.find(item).ifPresent(content ->
+                        pipeline.helpfulnessDrop(votes, content, recipients(content))));
+            } finally {
+                gathered.get().clear();
+            }
         }
     }
 
@@ -84,7 +138,12 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
         @Override
         public String pipeline() {
-            return PIPELINE;
+            return REPORTS;
+        }
+
+        @Override
+        public boolean wants(FeedbackChanged change) {
+            return change.reason() != null;
         }
 
         @Override
@@ -102,9 +161,6 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
     }
 
     void changed(FeedbackChanged change) {
-        if (change.reason() == null) {
-            return;
-        }
         contents.find(change.targetId()).ifPresent(content -> report(change.feedbackId(), change.reason(), content,
                 recipients(content)));
     }
@@ -118,19 +174,33 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
         }
     }
 
-    /** At least N not-helpful votes in the window and a helpful share below the threshold: alert once per window. */
-    private void helpfulnessDrop(FeedbackSubmitted vote, PublishedContent content, Set<String> recipients) {
-        HelpfulnessWindows.Votes votes = windows.add(content.id(), vote.helpful(), vote.submittedAt());
-        if (vote.helpful() || votes.notHelpful() < properties.dropMinimum()
-                || votes.helpfulShare() >= properties.dropMaxHelpful()) {
+    /**
+     * At least N not-helpful votes in the window and a helpful share below the threshold after these votes (of one
+     * item, in the order cast): alert once per window.
+     */
+    void helpfulnessDrop(List<FeedbackSubmitted> votes, PublishedContent content, Set<String> recipients) {
+        Map<Long, long[]> bySlice = new TreeMap<>();
+        for (FeedbackSubmitted vote : votes) {
+            long[] counts = bySlice.computeIfAbsent(windows.bucketOf(vote.submittedAt()), slice -> new long[2]);
+            counts[0]++;
+            counts[1] += vote.helpful() ? 0 : 1;
+        }
+        HelpfulnessWindows.Votes window = null;
+        for (Map.Entry<Long, long[]> slice : bySlice.entrySet()) {
+            window = windows.add(content.id(), slice.getKey(), slice.getValue()[0], slice.getValue()[1]);
+        }
+        FeedbackSubmitted last = votes.get(votes.size() - 1);
+        if (window == null || votes.stream().allMatch(FeedbackSubmitted::helpful)
+                || window.notHelpful() < properties.dropMinimum()
+                || window.helpfulShare() >= properties.dropMaxHelpful()) {
             return;
         }
-        long window = vote.submittedAt().toEpochMilli() / properties.dropWindow().toMillis();
-        String detail = votes.notHelpful() + " of the last " + votes.total() + " readers found it unhelpful within "
-                + properties.dropWindow().toMinutes() + " minutes.";
+        long windowNumber = last.submittedAt().toEpochMilli() / properties.dropWindow().toMillis();
+        String detail = window.notHelpful() + " of the last " + window.total()
+                + " readers found it unhelpful within " + properties.dropWindow().toMinutes() + " minutes.";
         for (String recipient : recipients) {
-            alert("drop:" + content.id() + ":" + window, recipient, AlertKind.HELPFULNESS_DROP, null, content, null,
-                    detail);
+            alert("drop:" + content.id() + ":" + windowNumber, recipient, AlertKind.HELPFULNESS_DROP, null, content,
+                    null, detail);
         }
     }
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The votes on each item within the helpfulness-drop window, as counters in one small document per item: twelve
- * buckets of a twelfth of the window each, so the window slides in steps of a twelfth. A vote costs one atomic
- * update that also returns the counts; counting the votes in the feedback collection instead cost two queries
+ * buckets of a twelfth of the window each, so the window slides in steps of a twelfth. The votes of a poll on one
+ * item cost one atomic update that also returns the counts; counting the votes in the feedback collection instead cost two queries
  * per not-helpful vote, which grew with the collection and were the burst's most expensive work.
  */
 @Component
@@ -37,12 +37,16 @@ class HelpfulnessWindows {
         this.bucketMillis = Math.max(1, properties.dropWindow().toMillis() / BUCKETS);
     }
 
-    /** Counts a vote cast at {@code at} and returns the votes of the window ending with it. */
-    Votes add(String targetId, boolean helpful, Instant at) {
-        long bucket = at.toEpochMilli() / bucketMillis;
-        Update update = new Update().inc(field(bucket, "total"), 1);
-        if (!helpful) {
-            update.inc(field(bucket, "notHelpful"), 1);
+    /** Which of the window's slices a vote cast at {@code at} falls in. */
+    long bucketOf(Instant at) {
+        return at.toEpochMilli() / bucketMillis;
+    }
+
+    /** Counts {@code cast} votes ({@code castNotHelpful} of them not helpful) of one slice; returns the window's. */
+    Votes add(String targetId, long bucket, long cast, long castNotHelpful) {
+        Update update = new Update().inc(field(bucket, "total"), cast);
+        if (castNotHelpful > 0) {
+            update.inc(field(bucket, "notHelpful"), castNotHelpful);
         }
         for (long expired = bucket - BUCKETS; expired > bucket - 2 * BUCKETS; expired--) {
             update.unset("buckets.b" + expired); // keeps the document small; older leftovers are ignored below

@@ -9,6 +9,9 @@ import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,9 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,10 +31,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * Per-item feedback counts, kept up to date as {@code feedback.submitted} and {@code feedback.changed} events arrive
  * and read in one document lookup. Counts are kept in total and per UTC day, from which the last 30 days are summed.
  *
+ * <p>The counts of a poll's events are added up per item and written once per item at the poll's end: under a vote
+ * burst one upsert per event was the consumer's limit and summaries fell half a minute behind the votes.
+ *
  * <p>Adding to a count is not idempotent, and the consumer's dedupe record is written after the batch it handled:
- * an instance killed in between gets the batch again. So each item's document keeps the position of the last event
- * it counted (one item's events share a key, hence a partition, and arrive in offset order) and an increment
- * applies only to a later position, in the same single-document write.
+ * an instance killed in between gets the batch again, perhaps cut differently. So each item's document keeps the
+ * position of the last event it counted (one item's events share a key, hence a partition, and arrive in offset
+ * order); a write adds only the events after that position, and only if the position is still the one it read.
  */
 @Configuration(proxyBeanMethods = false)
 public class FeedbackSummaries {
@@ -39,9 +45,20 @@ public class FeedbackSummaries {
     private static final Logger log = LoggerFactory.getLogger(FeedbackSummaries.class);
     static final String COLLECTION = "feedback_summaries";
     static final int RECENT_DAYS = 30;
+    private static final String COUNTED_THROUGH = "countedThrough";
+
+    /** One event's change to one item's counts. */
+    private record Delta(EventPosition position, Map<String, Integer> increments) {
+    }
+
+    /** What a poll's events change of one item. */
+    private record ItemDeltas(String targetType, String targetId, List<Delta> deltas) {
+    }
 
     private final MongoTemplate mongoTemplate;
     private final Clock clock;
+    /** Gathered on each consumer thread during a poll, written at its end. */
+    private final ThreadLocal<Map<String, ItemDeltas>> gathered = ThreadLocal.withInitial(LinkedHashMap::new);
 
     FeedbackSummaries(MongoTemplate mongoTemplate, Clock clock) {
         this.mongoTemplate = mongoTemplate;
@@ -50,12 +67,14 @@ public class FeedbackSummaries {
 
     @Bean
     IntegrationEventHandler<FeedbackSubmitted> countFeedback() {
-        return IntegrationEventHandler.inOrder(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count);
+        return IntegrationEventHandler.gathering(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count,
+                this::write);
     }
 
     @Bean
     IntegrationEventHandler<FeedbackChanged> recountChangedFeedback() {
-        return IntegrationEventHandler.inOrder(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount);
+        return IntegrationEventHandler.gathering(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount,
+                this::write);
     }
 
     /** A changed vote moves from its previous answer to the new one, on the day it was first given. */
@@ -72,41 +91,104 @@ public class FeedbackSummaries {
                 deltas.merge(scope + "byReason." + change.reason(), 1, Integer::sum);
             }
         }
-        Update update = new Update();
-        deltas.forEach((field, delta) -> {
-            if (delta != 0) {
-                update.inc(field, delta);
-            }
-        });
-        apply(change.targetType(), change.targetId(), update, position);
+        gather(change.targetType(), change.targetId(), position, deltas);
     }
 
     void count(FeedbackSubmitted feedback, EventPosition position) {
         String vote = feedback.helpful() ? "helpful" : "notHelpful";
         String day = "days." + LocalDate.ofInstant(feedback.submittedAt(), ZoneOffset.UTC);
-        Update update = new Update().inc(vote, 1).inc(day + "." + vote, 1)
-                .set("targetType", feedback.targetType()).set("targetId", feedback.targetId());
+        Map<String, Integer> deltas = new LinkedHashMap<>();
+        deltas.put(vote, 1);
+        deltas.put(day + "." + vote, 1);
         if (feedback.reason() != null) {
-            update.inc("byReason." + feedback.reason(), 1).inc(day + ".byReason." + feedback.reason(), 1);
+            deltas.put("byReason." + feedback.reason(), 1);
+            deltas.put(day + ".byReason." + feedback.reason(), 1);
         }
-        apply(feedback.targetType(), feedback.targetId(), update, position);
+        gather(feedback.targetType(), feedback.targetId(), position, deltas);
+    }
+
+    private void gather(String targetType, String targetId, EventPosition position, Map<String, Integer> deltas) {
+        gathered.get().computeIfAbsent(key(targetType, targetId), k -> new ItemDeltas(targetType, targetId,
+                new ArrayList<>())).deltas().add(new Delta(position, deltas));
+    }
+
+    /** One read of the gathered items' positions, then one conditional upsert per item. */
+    void write() {
+        Map<String, ItemDeltas> items = gathered.get();
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Document> counted = countedThrough(items.keySet());
+            items.forEach((key, item) -> {
+                for (int attempt = 1; !apply(key, item, counted.get(key)); attempt++) {
+                    if (attempt == 3) {
+                        throw new IllegalStateException("The counts of " + key + " keep changing under this consumer");
+                    }
+                    counted.putAll(countedThrough(List.of(key)));
+                }
+            });
+        } finally {
+            items.clear();
+        }
+    }
+
+    private Map<String, Document> countedThrough(Collection<String> keys) {
+        Query query = Query.query(Criteria.where("_id").in(keys));
+        query.fields().include(COUNTED_THROUGH);
+        Map<String, Document> positions = new HashMap<>();
+        for (Document doc : mongoTemplate.find(query, Document.class, COLLECTION)) {
+            positions.put(doc.getString("_id"), doc.get(COUNTED_THROUGH, Document.class));
+        }
+        return positions;
     }
 
     /**
-     * The update with the event's position, on the item's document unless it already counted this position or a
-     * later one of the same partition (then the upsert's insert meets the existing id: nothing changes).
+     * The item's increments from the events after {@code through} (absent: none counted yet), written only while the
+     * stored position is still {@code through}. False when it moved meanwhile (another consumer of the partition
+     * during a rebalance): read again and retry.
      */
-    private void apply(String targetType, String targetId, Update update, EventPosition position) {
-        String partition = position.topic() + "-" + position.partition();
-        update.set("countedThrough", new Document("partition", partition).append("offset", position.offset()));
-        Query notYetCounted = Query.query(Criteria.where("_id").is(key(targetType, targetId)).orOperator(
-                Criteria.where("countedThrough.partition").ne(partition),
-                Criteria.where("countedThrough.offset").lt(position.offset())));
-        try {
-            mongoTemplate.upsert(notYetCounted, update, COLLECTION);
-        } catch (DuplicateKeyException countedBefore) {
-            log.debug("Feedback event at {} already counted for {}:{}", position, targetType, targetId);
+    private boolean apply(String key, ItemDeltas item, Document through) {
+        Map<String, Integer> increments = new LinkedHashMap<>();
+        Delta last = null;
+        for (Delta delta : item.deltas()) {
+            if (countedBefore(delta.position(), through)) {
+                log.debug("Feedback event at {} already counted for {}", delta.position(), key);
+                continue;
+            }
+            delta.increments().forEach((field, by) -> increments.merge(field, by, Integer::sum));
+            last = delta;
         }
+        if (last == null) {
+            return true;
+        }
+        Update update = new Update().set("targetType", item.targetType()).set("targetId", item.targetId())
+                .set(COUNTED_THROUGH, new Document("partition", partition(last.position()))
+                        .append("offset", last.position().offset()));
+        increments.forEach((field, by) -> {
+            if (by != 0) {
+                update.inc(field, by);
+            }
+        });
+        Criteria unchanged = through == null ? Criteria.where(COUNTED_THROUGH).exists(false)
+                : Criteria.where(COUNTED_THROUGH + ".partition").is(through.getString("partition"))
+                        .and(COUNTED_THROUGH + ".offset").is(through.get("offset"));
+        try {
+            mongoTemplate.upsert(Query.query(Criteria.where("_id").is(key)).addCriteria(unchanged), update,
+                    COLLECTION);
+            return true;
+        } catch (DuplicateKeyException movedMeanwhile) {
+            return false; // the upsert's insert met the document, whose position is no longer the one read
+        }
+    }
+
+    private static boolean countedBefore(EventPosition position, Document through) {
+        return through != null && partition(position).equals(through.getString("partition"))
+                && position.offset() <= ((Number) through.get("offset")).longValue();
+    }
+
+    private static String partition(EventPosition position) {
+        return position.topic() + "-" + position.partition();
     }
 
     public FeedbackSummary of(ContentType type, String targetId) {

@@ -15,6 +15,7 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.servicedefaults.events.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -44,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /** A problem report reaches the content's reviewers once, on every channel they chose, with real receivers. */
@@ -61,6 +63,9 @@ class ReviewerAlertsTest {
 
     @Autowired
     PublishedContents contents;
+
+    @Autowired
+    IntegrationEventListeners listeners;
 
     FeedbackApi api;
     TopicProbe articleEvents;
@@ -102,6 +107,26 @@ class ReviewerAlertsTest {
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_RAO, null, 200);
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_KIM, null, 404);
         api.call(HttpMethod.GET, "/api/v1/me/alerts", null, null, 401);
+    }
+
+    @Test
+    void aReportNeverWaitsForTheVotesBeforeIt() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        // the votes' pipeline stands still, as when a vote burst keeps it busy: reports have a group of their own
+        ConcurrentMessageListenerContainer<Object, Object> votes = listeners.containers().stream()
+                .filter(container -> "feedback-service-alerts".equals(container.getContainerProperties().getGroupId()))
+                .findFirst().orElseThrow();
+        votes.stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                api.submit(newReader(), vote(article, false), 202);
+            }
+            String reportId = api.submit(newReader(), report(article, "INACCURATE", "Hold it for 30 s, not 3"), 202)
+                    .get("id").asString();
+            await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
+        } finally {
+            votes.start();
+        }
     }
 
     @Test

@@ -6,14 +6,19 @@ import static com.healthcontent.feedback.FeedbackApi.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
+import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,6 +62,9 @@ class CountedOnceTest {
 
     @Autowired
     IntegrationEventListeners listeners;
+
+    @Autowired
+    FeedbackSummaries summaries;
 
     FeedbackApi api;
     TopicProbe articleEvents;
@@ -114,6 +122,30 @@ class CountedOnceTest {
 
         api.submit(newReader(), vote(article, true), 202);
         awaitSummary(article, 4, 1, 1);
+    }
+
+    @Test
+    void aPollDeliveredAgainCutDifferentlyCountsOnlyTheEventsNotCountedBefore() {
+        String item = UUID.randomUUID().toString();
+        // the first delivery counted the events at offsets 10 and 11, then the instance died before recording them
+        summaries.count(submitted(item, true), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 10));
+        summaries.count(submitted(item, false), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 11));
+        summaries.write();
+        // delivered again in a longer poll: 10 and 11 once more, then 12 and 13 for the first time
+        summaries.count(submitted(item, true), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 10));
+        summaries.count(submitted(item, false), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 11));
+        summaries.count(submitted(item, true), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 12));
+        summaries.count(submitted(item, true), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 13));
+        summaries.write();
+
+        FeedbackSummary summary = summaries.of(ContentType.ARTICLE, item);
+        assertThat(summary.helpful()).isEqualTo(3);
+        assertThat(summary.notHelpful()).isEqualTo(1);
+    }
+
+    private static FeedbackSubmitted submitted(String item, boolean helpful) {
+        return new FeedbackSubmitted(UUID.randomUUID().toString(), "ARTICLE", item, "slug", helpful, null, false,
+                Instant.now());
     }
 
     private void awaitSummary(String article, int helpful, int notHelpful, int outdated) {

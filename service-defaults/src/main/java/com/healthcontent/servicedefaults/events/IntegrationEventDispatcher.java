@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Kafka listener of a consumer group. It takes the records of a poll together: one lookup of which were
- * handled before, then each event in order through its handler (in the trace its record carries), then one
- * write recording them as processed. An event whose handler fails stops the batch there: the events before it
+ * handled before, then each event in order through its handler (in the trace its record carries), then what the
+ * handlers gathered over the poll is written ({@link IntegrationEventHandler#endOfBatch}), then one write records
+ * them as processed. An event whose handler fails stops the batch there: the events before it
  * are recorded (their offsets committed by the error handler), it is retried and then dead-lettered, the rest
  * are delivered again. A record that is not a valid CloudEvent or whose data does not bind fails without retry.
  */
@@ -53,8 +54,12 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     private final MeterRegistry meterRegistry;
     private final ObservationRegistry observationRegistry;
 
-    /** A polled record as far as it could be read: an event for one of the handlers, one to skip, or unreadable. */
-    private record Received(EventEnvelope envelope, IntegrationEventHandler<Object> handler, RuntimeException unreadable) {
+    /**
+     * A polled record as far as it could be read: an event for one of the handlers (with its data), one to skip, or
+     * unreadable.
+     */
+    private record Received(EventEnvelope envelope, IntegrationEventHandler<Object> handler, Object data,
+                            RuntimeException unreadable) {
 
         boolean isForUs() {
             return handler != null;
@@ -93,6 +98,7 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
         Set<String> seen = new HashSet<>(deduplicate ? processedEvents.handledAmong(group, received.stream()
                 .filter(Received::isForUs).map(r -> r.envelope().id()).toList()) : Set.of());
         List<EventEnvelope> handledNow = new ArrayList<>();
+        Set<IntegrationEventHandler<Object>> handling = new LinkedHashSet<>();
         for (int i = 0; i < records.size(); i++) {
             Received event = received.get(i);
             try {
@@ -107,40 +113,54 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
                     log.debug("Event {} ({}) already handled, skipped", event.envelope().id(), event.envelope().type());
                     continue;
                 }
+                handling.add(event.handler());
                 handle(event, records.get(i));
                 handledNow.add(event.envelope());
                 count(event.envelope(), "handled");
             } catch (RuntimeException e) {
+                // what the events before this one gathered is written and they are recorded: only this one and the
+                // rest come again (if that write fails too, the whole poll does)
+                endOfBatch(handling);
                 recordProcessed(handledNow);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
+        endOfBatch(handling);
         recordProcessed(handledNow);
     }
 
+    /** Events whose data does not bind are unreadable; those a handler does not want are not for us. */
     private Received read(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope;
         try {
-            EventEnvelope envelope = EventEnvelope.fromConsumerRecord(record);
-            Optional<EventType> type = EventType.ofCeType(envelope.type());
-            return new Received(envelope, type.map(handlers::get).orElse(null), null);
+            envelope = EventEnvelope.fromConsumerRecord(record);
         } catch (IllegalArgumentException notACloudEvent) {
-            return new Received(null, null, notACloudEvent);
+            return new Received(null, null, null, notACloudEvent);
         }
+        IntegrationEventHandler<Object> handler = EventType.ofCeType(envelope.type()).map(handlers::get).orElse(null);
+        if (handler == null) {
+            return new Received(envelope, null, null, null);
+        }
+        Object data;
+        try {
+            data = jsonMapper.readValue(envelope.data(), handler.type().dataType());
+        } catch (RuntimeException e) {
+            return new Received(envelope, null, null, new IllegalArgumentException("Event " + envelope.id()
+                    + " data does not bind to " + handler.type().dataType().getSimpleName() + ": " + e.getMessage(), e));
+        }
+        return handler.wants(data) ? new Received(envelope, handler, data, null) : new Received(envelope, null, null, null);
     }
 
     /** Observed like a record listener's delivery, so the handler's work continues the producer's trace. */
     private void handle(Received event, ConsumerRecord<String, byte[]> record) {
-        Object data;
-        try {
-            data = jsonMapper.readValue(event.envelope().data(), event.handler().type().dataType());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Event " + event.envelope().id() + " data does not bind to "
-                    + event.handler().type().dataType().getSimpleName() + ": " + e.getMessage(), e);
-        }
         KafkaListenerObservation.LISTENER_OBSERVATION.observation(HANDLING, HANDLING,
                         () -> new KafkaRecordReceiverContext(record, "events-" + group, "", group, () -> null),
                         observationRegistry)
-                .observe(() -> event.handler().handle(data, event.envelope(), EventPosition.of(record)));
+                .observe(() -> event.handler().handle(event.data(), event.envelope(), EventPosition.of(record)));
+    }
+
+    private static void endOfBatch(Set<IntegrationEventHandler<Object>> handlers) {
+        handlers.forEach(IntegrationEventHandler::endOfBatch);
     }
 
     private void recordProcessed(List<EventEnvelope> events) {

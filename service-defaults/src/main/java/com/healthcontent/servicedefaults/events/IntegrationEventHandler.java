@@ -23,6 +23,23 @@ public interface IntegrationEventHandler<T> {
     void handle(T data, EventEnvelope envelope, EventPosition position);
 
     /**
+     * Whether this handler acts on this event at all. Events it passes over leave no trace in its group (no dedupe
+     * lookup or record), so a pipeline that acts on a few events of a busy topic (problem reports among reader votes)
+     * keeps up with the topic at the cost of reading it.
+     */
+    default boolean wants(T data) {
+        return true;
+    }
+
+    /**
+     * Called on the consumer's thread once this handler has had the events of a poll, before they are recorded as
+     * handled: a handler that gathers its effects per poll (one write per item rather than one per event) writes
+     * them here. What it throws fails the whole poll, which is delivered again.
+     */
+    default void endOfBatch() {
+    }
+
+    /**
      * The consumer group's suffix: empty for the service's main group ({@code spring.application.name}); a name for
      * a pipeline of its own (group {@code <service>-<name>}), which then never waits on the main group's work;
      * {@link #BROADCAST} for a group per instance that sees only new events (every instance gets every event, e.g.
@@ -40,6 +57,31 @@ public interface IntegrationEventHandler<T> {
     static <T> IntegrationEventHandler<T> inOrder(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> action) {
         return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position));
+    }
+
+    /**
+     * A handler of the main group that gathers its effect while a poll's events arrive ({@code gather}, on the
+     * consumer's thread) and writes what it gathered at the poll's end ({@code write}).
+     */
+    static <T> IntegrationEventHandler<T> gathering(EventType type, Class<T> dataType,
+            BiConsumer<T, EventPosition> gather, Runnable write) {
+        IntegrationEventHandler<T> each = inOrder(type, dataType, gather);
+        return new IntegrationEventHandler<>() {
+            @Override
+            public EventType type() {
+                return type;
+            }
+
+            @Override
+            public void handle(T data, EventEnvelope envelope, EventPosition position) {
+                each.handle(data, envelope, position);
+            }
+
+            @Override
+            public void endOfBatch() {
+                write.run();
+            }
+        };
     }
 
     /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */

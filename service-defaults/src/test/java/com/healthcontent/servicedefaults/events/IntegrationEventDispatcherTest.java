@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,6 +115,79 @@ class IntegrationEventDispatcherTest {
                     assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
                 });
         assertThat(processedEvents.handledAmong(GROUP, List.of(before.id()))).containsExactly(before.id());
+    }
+
+    @Test
+    void eventsAHandlerDoesNotWantLeaveNoTraceInItsGroup() {
+        EventEnvelope wanted = unpublished("report-1");
+        EventEnvelope passedOver = unpublished("vote-1");
+        IntegrationEventHandler<ArticleUnpublished> reportsOnly = new IntegrationEventHandler<>() {
+            @Override
+            public EventType type() {
+                return EventType.ARTICLE_UNPUBLISHED;
+            }
+
+            @Override
+            public boolean wants(ArticleUnpublished event) {
+                return event.articleId().startsWith("report");
+            }
+
+            @Override
+            public void handle(ArticleUnpublished event, EventEnvelope envelope, EventPosition position) {
+                handled.add(event.articleId());
+            }
+        };
+
+        dispatcher(reportsOnly).onMessage(records(passedOver, wanted, passedOver));
+
+        assertThat(handled).containsExactly("report-1");
+        assertThat(processedEvents.handledAmong(GROUP, List.of(wanted.id(), passedOver.id())))
+                .containsExactly(wanted.id());
+    }
+
+    @Test
+    void whatAHandlerGathersIsWrittenOncePerPollBeforeThePollIsRecorded() {
+        List<List<String>> writes = new ArrayList<>();
+        List<String> gathering = new ArrayList<>();
+        Map<String, String> eventIds = new HashMap<>();
+        IntegrationEventHandler<ArticleUnpublished> gatherer = IntegrationEventHandler.gathering(
+                EventType.ARTICLE_UNPUBLISHED, ArticleUnpublished.class, (event, position) -> {
+                    if (event.articleId().equals(failOn)) {
+                        throw new IllegalStateException("MongoDB went away");
+                    }
+                    gathering.add(event.articleId() + "@" + position.offset());
+                }, () -> {
+                    // the events of this poll are not recorded yet: a crash here gets them all again
+                    assertThat(processedEvents.handledAmong(GROUP, gathering.stream()
+                            .map(g -> eventIds.get(g.substring(0, g.indexOf('@')))).toList())).isEmpty();
+                    writes.add(List.copyOf(gathering));
+                    gathering.clear();
+                });
+        EventEnvelope first = unpublished("a1");
+        EventEnvelope second = unpublished("a2");
+        EventEnvelope third = unpublished("a3");
+        EventEnvelope fourth = unpublished("a4");
+        EventEnvelope fifth = unpublished("a5");
+        for (EventEnvelope event : List.of(first, second, third, fourth, fifth)) {
+            eventIds.put(event.subject(), event.id());
+        }
+
+        dispatcher(gatherer).onMessage(records(first, second));
+        assertThat(writes).containsExactly(List.of("a1@0", "a2@1"));
+        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id()))).hasSize(2);
+
+        // a failure mid-poll: what the events before it gathered is written and they are recorded, the rest not
+        failOn = "a3";
+        assertThatThrownBy(() -> dispatcher(gatherer).onMessage(records(fourth, third, fifth)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+        assertThat(writes).containsExactly(List.of("a1@0", "a2@1"), List.of("a4@0"));
+        assertThat(processedEvents.handledAmong(GROUP, List.of(fourth.id(), third.id(), fifth.id())))
+                .containsExactly(fourth.id());
+    }
+
+    private IntegrationEventDispatcher dispatcher(IntegrationEventHandler<?> handler) {
+        return new IntegrationEventDispatcher(GROUP, true, List.of(handler), processedEvents,
+                JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     }
 
     private IntegrationEventDispatcher dispatcher() {

@@ -18,7 +18,7 @@ class ArticleServiceOnRealImagesTest {
     @Test
     void readinessAndADraftOnRealMongoAndKafka() {
         RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
         client.post().uri("/api/v1/articles")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("ana.author", "AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON)

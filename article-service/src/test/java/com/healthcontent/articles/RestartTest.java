@@ -34,7 +34,7 @@ class RestartTest {
         new ArticleApi(port).published(article(title, "[]", "Back pain"));
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ArticleServiceApplication.class)
-                .run("--server.port=0",
+                .run("--server.port=0", "--management.server.port=0",
                         "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                         "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri="

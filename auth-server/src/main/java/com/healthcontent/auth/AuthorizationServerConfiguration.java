@@ -55,8 +55,10 @@ public class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error",
-                                "/api/v1/staff").permitAll()
+                        .requestMatchers("/livez", "/readyz", "/error", "/api/v1/staff").permitAll()
+                        // only served on the management port, which is never published
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(withDefaults());
         return http.build();

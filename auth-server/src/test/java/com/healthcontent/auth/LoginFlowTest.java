@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,6 +29,9 @@ class LoginFlowTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -75,10 +79,17 @@ class LoginFlowTest {
     }
 
     @Test
-    void readinessIsPublic() throws Exception {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(200);
+    void probesArePublicAndTheActuatorIsNot() throws Exception {
+        assertThat(status(base() + "/readyz")).isEqualTo(200);
+        assertThat(status(base() + "/livez")).isEqualTo(200);
+        assertThat(status(base() + "/actuator/health")).isNotEqualTo(200);
+        assertThat(status("http://localhost:" + managementPort + "/actuator/health/readiness")).isEqualTo(200);
+        assertThat(status("http://localhost:" + managementPort + "/actuator/prometheus")).isEqualTo(200);
+    }
+
+    private int status(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The directory the content services copy: content staff with their public names, operators left out. */

@@ -4,9 +4,11 @@ import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** What a client gets for requests the service cannot take: always the right status and a problem body. */
@@ -17,6 +19,9 @@ class BadRequestsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     RestTestClient client;
 
@@ -150,15 +155,26 @@ class BadRequestsTest {
 
     @Test
     void readinessNeedsMongoWhileKafkaIsReportedInHealth() {
-        client.get().uri("/actuator/health/readiness").exchange()
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka").doesNotExist();
-        client.get().uri("/actuator/health").exchange()
+        management.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+
+    @Test
+    void thePublicPortAnswersProbesWithAStatusAndNoActuator() {
+        client.get().uri("/readyz").exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
+        client.get().uri("/livez").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 }

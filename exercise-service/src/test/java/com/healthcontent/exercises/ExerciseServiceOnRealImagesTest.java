@@ -18,7 +18,7 @@ class ExerciseServiceOnRealImagesTest {
     @Test
     void readinessAndAPublishedExerciseOnRealMongoAndKafka() {
         RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
         String id = client.post().uri("/api/v1/exercises")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("ana.author", "AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ class FeedbackServiceOnRealImagesTest {
     @Test
     void readinessAndValidationOnRealMongoAndKafka() {
         RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
         client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"unknown\"}, \"helpful\": true}")
                 .exchange().expectStatus().isNotFound();

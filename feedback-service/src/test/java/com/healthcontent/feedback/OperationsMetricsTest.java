@@ -11,7 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** What operators scrape: business metrics, the outbox, consumer lag; and the request id in every response. */
 @ServiceIntegrationTest
@@ -19,6 +21,9 @@ class OperationsMetricsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
@@ -34,7 +39,8 @@ class OperationsMetricsTest {
             api.submit(FeedbackApi.newReader(), FeedbackApi.report(article, "OUTDATED", "Old"), 202);
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            String metrics = api.client().get().uri("/actuator/prometheus").exchange()
+            String metrics = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                    .get().uri("/actuator/prometheus").exchange()
                     .expectStatus().isOk().returnResult(String.class).getResponseBody();
             assertThat(metrics).containsPattern("platform_feedback_received_total\\{[^}]*outcome=\"accepted\"[^}]*"
                     + "reason=\"OUTDATED\"")

@@ -64,7 +64,7 @@ class SeveralInstancesTest {
     @BeforeEach
     void setUp() {
         if (second == null) {
-            second = new SpringApplicationBuilder(FeedbackServiceApplication.class).run("--server.port=0",
+            second = new SpringApplicationBuilder(FeedbackServiceApplication.class).run("--server.port=0", "--management.server.port=0",
                     "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                     "--spring.kafka.bootstrap-servers=" + brokers,
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri="

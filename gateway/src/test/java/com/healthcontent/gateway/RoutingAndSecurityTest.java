@@ -11,12 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -52,6 +54,9 @@ class RoutingAndSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     RestTestClient client;
 
@@ -175,7 +180,13 @@ class RoutingAndSecurityTest {
     }
 
     @Test
-    void readinessIsUp() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    void probesArePublicAndMetricsAreNot() {
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
+                .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
+        // metrics and health details are on the management port only, never on the public one
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 }

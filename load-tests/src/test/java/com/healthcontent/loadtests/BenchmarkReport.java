@@ -161,7 +161,7 @@ public final class BenchmarkReport {
             long start = System.nanoTime();
             Process process = builder.start();
             try {
-                String health = "http://localhost:" + module.getValue() + "/actuator/health/readiness";
+                String health = "http://localhost:" + module.getValue() + "/readyz";
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                         .failFast(module.getKey() + " exited before it was ready", () -> !process.isAlive())
                         .until(() -> ready(health));

@@ -41,7 +41,7 @@ public final class ReadSaturation {
 
         List<ReadPath> paths = List.of(
                 new ReadPath("liveness, article-service direct (the machine reference)",
-                        "http://localhost:8081/actuator/health/liveness", false),
+                        "http://localhost:8081/livez", false),
                 new ReadPath("article by slug, article-service direct", "http://localhost:8081/api/v1/articles/" + SLUG,
                         false),
                 new ReadPath("article by slug, direct, view store off (what the store fronts)",

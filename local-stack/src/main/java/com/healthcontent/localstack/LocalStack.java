@@ -182,14 +182,23 @@ public final class LocalStack {
      * own processes failed to bind and exited: the answers came from the processes already there.
      */
     private void refuseIfPortsTaken() {
-        List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo(), ports.auth(),
-                ports.gateway()));
-        servicePorts().forEach((service, port) -> wanted.addAll(instancePorts(service, port)));
+        List<Integer> http = new ArrayList<>(List.of(ports.auth(), ports.gateway()));
+        servicePorts().forEach((service, port) -> http.addAll(instancePorts(service, port)));
+        List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo()));
+        http.forEach(port -> {
+            wanted.add(port);
+            wanted.add(managementPort(port));
+        });
         List<Integer> taken = wanted.stream().filter(Readiness::tcpOpen).sorted().toList();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports " + taken + " are in use: is another local stack still running? "
                     + "Stop it first, or start this one with --port-offset=N.");
         }
+    }
+
+    /** Where a process on {@code port} serves its actuator endpoints (as their defaults: 18081 for 8081). */
+    static int managementPort(int port) {
+        return port + 10_000;
     }
 
     /** The gateway's service instances, as Spring Cloud's simple discovery reads them. */
@@ -217,6 +226,7 @@ public final class LocalStack {
         command.addAll(jar);
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         return launch(name, command, env, logs);
     }
 
@@ -230,7 +240,7 @@ public final class LocalStack {
     private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String what) {
         // Generous: a first start after a build, with three instances of a service, runs seven JVMs at once on two cores.
         return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(240),
-                () -> Readiness.httpOk("http://localhost:" + port + "/actuator/health/readiness"),
+                () -> Readiness.httpOk("http://localhost:" + port + "/readyz"),
                 what + " on http://localhost:" + port));
     }
 
@@ -253,7 +263,7 @@ public final class LocalStack {
         String gateway = "http://localhost:" + ports.gateway();
         System.out.printf("%nReady in %.1f s. Logs in %s%n", toReady.toMillis() / 1000.0, dataDir.resolve("logs"));
         System.out.println();
-        System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/actuator/health/readiness");
+        System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/readyz");
         System.out.println("  Articles                   " + gateway + "/api/v1/articles");
         System.out.println("  Demo article               " + gateway + "/api/v1/articles/is-it-good-or-bad-to-crack-your-back");
         System.out.println("  Exercises / routines       " + gateway + "/api/v1/exercises   " + gateway + "/api/v1/routines");
@@ -263,6 +273,9 @@ public final class LocalStack {
                 + "  feedback :" + ports.feedback() + (scale.isEmpty() ? "" : "  (more instances 100 ports apart: "
                 + scale + ")"));
         System.out.println("  Kafka / MongoDB            127.0.0.1:" + ports.kafka() + " / mongodb://127.0.0.1:" + ports.mongo());
+        System.out.println("  Metrics and health detail  each process's port + 10000, e.g. http://localhost:"
+                + managementPort(ports.gateway()) + "/actuator/prometheus, http://localhost:"
+                + managementPort(ports.feedback()) + "/actuator/health");
         System.out.println();
         System.out.println("  Demo users (password: healthy-demo, or $DEMO_PASSWORD): ana.author (AUTHOR), eli.editor (EDITOR),");
         System.out.println("    dr.rao and dr.kim (MEDICAL_REVIEWER), ops.admin (ADMIN)");

@@ -97,6 +97,17 @@ class KubernetesManifestsTest {
             assertThat(port.get("containerPort")).isEqualTo(modulePort);
             assertThat(path(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
             assertThat(path(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
+            // probes and metrics on the management port (the module's default: its port + 10000), never published
+            Map<String, Object> management = ((List<Map<String, Object>>) container.get("ports")).stream()
+                    .filter(p -> "management".equals(p.get("name"))).findFirst().orElseThrow();
+            assertThat(management.get("containerPort")).isEqualTo(modulePort + 10_000);
+            assertThat(moduleConfig(module)).contains("MANAGEMENT_PORT:" + (modulePort + 10_000));
+            assertThat(probePort(container, "readinessProbe")).isEqualTo("management");
+            assertThat(probePort(container, "livenessProbe")).isEqualTo("management");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template"))
+                    .get("metadata")).extracting(m -> ((Map<String, Object>) m).get("annotations"))
+                    .satisfies(a -> assertThat((Map<String, Object>) a)
+                            .containsEntry("prometheus.io/port", Integer.toString(modulePort + 10_000)));
             assertThat(moduleConfig(module)).as("probes enabled for %s", module).contains("probes");
 
             Map<String, Object> security = (Map<String, Object>) container.get("securityContext");
@@ -112,9 +123,15 @@ class KubernetesManifestsTest {
             Map<String, Object> servicePort = ((List<Map<String, Object>>) ((Map<String, Object>) service.get("spec"))
                     .get("ports")).get(0);
             assertThat(servicePort.get("port")).isEqualTo(modulePort);
+            assertThat((List<?>) ((Map<String, Object>) service.get("spec")).get("ports")).hasSize(1);
         }
         assertThat(find(rendered, "ConfigMap", "platform-config")).isNotNull();
         assertThat(find(rendered, "Secret", "platform-secrets")).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object probePort(Map<String, Object> container, String probe) {
+        return ((Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet")).get("port");
     }
 
     @SuppressWarnings("unchecked")

@@ -62,7 +62,13 @@ class LocalStackIT {
     @Order(1)
     void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
         assertThat(children).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
+        // metrics are for Prometheus on each process's management port, never on the public one
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(404);
+        for (int publicPort : List.of(8080, 8081, 8082, 8083, 8183, 9000)) {
+            assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null).statusCode())
+                    .as("metrics of the process on %d", publicPort + 20_000).isEqualTo(200);
+        }
     }
 
     @Test

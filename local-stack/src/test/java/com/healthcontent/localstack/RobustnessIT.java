@@ -447,7 +447,7 @@ class RobustnessIT {
 
     private static int readiness(int port) {
         try {
-            return stack.get(stack.direct(port) + "/actuator/health/readiness", null).statusCode();
+            return stack.get(stack.direct(port) + "/readyz", null).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

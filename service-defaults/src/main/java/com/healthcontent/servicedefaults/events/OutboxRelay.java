@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>Two paths. The fast one: every save that leaves events behind hands them to {@link #enqueue} and the relay
  * thread sends what has queued up as one batch (all records in flight at once, then one bulk removal), so a busy
  * service pays a few round trips per batch instead of a send and a removal per event, and never searches for
- * its own fresh events. The scan: at start, after any failure, on {@link #drain()} and every poll interval for
+ * its own fresh events. A batch's removal runs on a thread of its own while the next batch is sent: under a vote
+ * burst removing a few hundred events from MongoDB took longer than sending them, and a problem report saved
+ * meanwhile waited for it (at most one removal is outstanding, so they never pile up). The scan: at start, after any failure, on {@link #drain()} and every poll interval for
  * events older than that interval (left by a crashed instance), it reads the collections for stored events.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -68,6 +71,10 @@ public class OutboxRelay implements SmartLifecycle {
     });
     private volatile boolean scanNeeded = true;
     private volatile ScheduledExecutorService executor;
+    /** Removes acknowledged events from their outboxes, one batch at a time, behind the sends. */
+    private volatile ExecutorService remover;
+    /** The removal of the last batch sent, which the next removal (or a scan, or a drain) waits for. */
+    private CompletableFuture<Void> removing = CompletableFuture.completedFuture(null);
 
     public OutboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
             List<String> collections, Duration pollInterval, Duration sendTimeout, int batchSize) {
@@ -105,6 +112,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public synchronized int drain() {
         fresh.clear();
+        awaitRemoval();
         int published = scan(null);
         if (published >= 0) {
             scanNeeded = false;
@@ -147,15 +155,41 @@ public class OutboxRelay implements SmartLifecycle {
             for (Pending next; events < FRESH_BATCH && (next = fresh.poll()) != null; events += next.events().size()) {
                 batch.add(next);
             }
-            if (publish(batch) < 0) {
+            Map<String, Map<Object, List<Object>>> acknowledged = send(batch);
+            if (acknowledged == null) {
                 scanNeeded = true; // what failed is still stored; the scan takes over, in order
                 fresh.clear();
+                return;
             }
+            removeBehind(acknowledged);
         }
+    }
+
+    /** Removes these once the previous batch's removal is done, without holding up the next send. */
+    private void removeBehind(Map<String, Map<Object, List<Object>>> acknowledged) {
+        ExecutorService current = remover;
+        if (current == null) {
+            remove(acknowledged);
+            return;
+        }
+        awaitRemoval();
+        removing = CompletableFuture.runAsync(() -> {
+            try {
+                remove(acknowledged);
+            } catch (RuntimeException e) {
+                scanNeeded = true; // still stored and sent: the scan finds them and removes them
+                log.warn("Published outbox events not removed yet, will retry: {}", e.getMessage());
+            }
+        }, current);
+    }
+
+    private void awaitRemoval() {
+        removing.join();
     }
 
     /** Stored events, of any age or written before {@code olderThan}; -1 when the broker failed on the way. */
     private int scan(Instant olderThan) {
+        awaitRemoval(); // what a removal in progress still holds is not sent again
         int published = 0;
         for (String collection : collections) {
             List<Document> page;
@@ -182,6 +216,15 @@ public class OutboxRelay implements SmartLifecycle {
      * (the acknowledged ones are sent again later: consumers deduplicate).
      */
     private int publish(List<Pending> batch) {
+        Map<String, Map<Object, List<Object>>> acknowledged = send(batch);
+        return acknowledged == null ? -1 : remove(acknowledged);
+    }
+
+    /**
+     * Sends the events of all the given aggregates at once and waits for every acknowledgement: the acknowledged
+     * event ids by collection and aggregate, or null if any send failed.
+     */
+    private Map<String, Map<Object, List<Object>>> send(List<Pending> batch) {
         record InFlight(Pending pending, Object eventId, CompletableFuture<?> send) {
         }
         Map<String, Map<Object, List<Object>>> acknowledged = new LinkedHashMap<>();
@@ -204,12 +247,19 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledge(acknowledged, sent.pending(), sent.eventId());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return -1;
+                return null;
             } catch (Exception e) {
                 log.warn("Outbox events not published yet, will retry: {}", e.getMessage());
-                return -1;
+                return null;
             }
         }
+        // sent: never again by this instance, even if a scan finds them before their removal is done
+        acknowledged.values().forEach(byAggregate -> byAggregate.values().forEach(recentlySent::addAll));
+        return acknowledged;
+    }
+
+    /** Removes acknowledged events from their outboxes, one bulk write per collection; returns how many. */
+    private int remove(Map<String, Map<Object, List<Object>>> acknowledged) {
         int removed = 0;
         for (var byCollection : acknowledged.entrySet()) {
             BulkOperations removals = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, byCollection.getKey());
@@ -218,7 +268,6 @@ public class OutboxRelay implements SmartLifecycle {
                     new Update().pull(OUTBOX_FIELD, new Document("_id", new Document("$in", eventIds)))));
             removals.execute();
             for (List<Object> eventIds : byCollection.getValue().values()) {
-                recentlySent.addAll(eventIds);
                 removed += eventIds.size();
             }
         }
@@ -272,6 +321,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        remover = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay-removal");
+            thread.setDaemon(true);
+            return thread;
+        });
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
@@ -292,6 +346,11 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        ExecutorService removals = remover;
+        remover = null;
+        if (removals != null) {
+            removals.shutdown(); // the drain waited for the last removal
         }
     }
 

@@ -1,0 +1,137 @@
+package com.healthcontent.servicedefaults.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.testsupport.TopicProbe;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The relay against a real broker and the wire-protocol MongoDB: what is saved goes out, and nothing waits. */
+class OutboxRelayTest {
+
+    static final String TOPIC = "things.events";
+    static final String COLLECTION = "things";
+
+    EmbeddedKafkaKraftBroker broker;
+    MongoServer mongoServer;
+    MongoClient client;
+    DefaultKafkaProducerFactory<String, byte[]> producers;
+    OutboxRelay relay;
+    /** Removals from the outboxes wait for this, as they did behind a MongoDB busy with a vote burst. */
+    final CountDownLatch removalsMayGo = new CountDownLatch(1);
+    final CountDownLatch removalWaiting = new CountDownLatch(1);
+    MongoTemplate mongoTemplate;
+
+    @BeforeEach
+    void setUp() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        broker.afterPropertiesSet();
+        mongoServer = new MongoServer(new MemoryBackend());
+        var address = mongoServer.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongoTemplate = new MongoTemplate(client, "test") {
+            @Override
+            public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+                removalWaiting.countDown();
+                try {
+                    removalsMayGo.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.bulkOps(mode, collectionName);
+            }
+        };
+        producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        relay = new OutboxRelay(mongoTemplate, new KafkaTemplate<>(producers), List.of(COLLECTION),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 100);
+        relay.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        removalsMayGo.countDown();
+        relay.stop();
+        producers.destroy();
+        client.close();
+        mongoServer.shutdownNow();
+        broker.destroy();
+    }
+
+    @Test
+    void anEventSavedWhileTheLastBatchIsStillBeingRemovedGoesOutWithoutWaitingForIt() {
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {
+            String first = save("vote-1");
+            await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, first));
+            assertThat(removalWaiting.getCount()).as("the first batch's removal has started").isZero();
+
+            // its removal is held up; a report saved now must not wait for it
+            String report = save("report-1");
+            await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, report));
+            assertThat(relay.backlog()).as("both still stored: removals wait").isEqualTo(2);
+
+            removalsMayGo.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 0);
+            assertThat(topic.events()).extracting(e -> e.id()).containsExactly(first, report);
+        }
+    }
+
+    @Test
+    void whatIsStoredGoesOutOnceOnDrainAndLeavesTheOutboxes() {
+        removalsMayGo.countDown();
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {
+            String stored = store("left-by-a-crashed-instance");
+            assertThat(relay.drain()).isEqualTo(1);
+            assertThat(relay.backlog()).isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, stored));
+            assertThat(relay.drain()).isZero();
+        }
+    }
+
+    /** A save as the services make it: the aggregate with its event in one write, the event handed to the relay. */
+    private String save(String aggregateId) {
+        String eventId = store(aggregateId);
+        Document saved = mongoTemplate.findById(aggregateId, Document.class, COLLECTION);
+        relay.enqueue(COLLECTION, aggregateId, saved.getList(OutboxRelay.OUTBOX_FIELD, Document.class));
+        return eventId;
+    }
+
+    private String store(String aggregateId) {
+        OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), TOPIC, aggregateId,
+                "com.healthcontent.test.happened.v1", aggregateId, Instant.now(), "/test", "{}", Map.of());
+        Document stored = new Document();
+        mongoTemplate.getConverter().write(event, stored);
+        mongoTemplate.insert(new Document("_id", aggregateId).append(OutboxRelay.OUTBOX_FIELD, List.of(stored)),
+                COLLECTION);
+        return event.id();
+    }
+
+    private static boolean sent(TopicProbe topic, String eventId) {
+        return topic.events().stream().anyMatch(e -> e.id().equals(eventId));
+    }
+}

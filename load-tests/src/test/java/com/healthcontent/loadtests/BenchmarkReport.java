@@ -141,11 +141,11 @@ public final class BenchmarkReport {
      */
     static void startupAlone(Path root) throws Exception {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-        ports.put("auth-server", 19000);
-        ports.put("article-service", 18081);
-        ports.put("exercise-service", 18082);
-        ports.put("feedback-service", 18083);
-        ports.put("gateway", 18080);
+        ports.put("auth-server", 29000);
+        ports.put("article-service", 28081);
+        ports.put("exercise-service", 28082);
+        ports.put("feedback-service", 28083);
+        ports.put("gateway", 28080);
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Integer> module : ports.entrySet()) {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -154,7 +154,9 @@ public final class BenchmarkReport {
             command.addAll(launchedAsByTheStack(root.resolve(module.getKey()).resolve("target"), module.getKey()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            // beside the running stack: its ports and its management ports (+ 10000) are taken
             builder.environment().put("PORT", module.getValue().toString());
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(module.getValue() + 10_000));
             builder.environment().put("MONGODB_URI", MONGO + "/" + module.getKey());
             builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
             builder.environment().put("AUTH_ISSUER", "http://localhost:9000");

@@ -56,7 +56,7 @@ public interface IntegrationEventHandler<T> {
     /** A handler of the main group whose effect guards itself by the event's position. */
     static <T> IntegrationEventHandler<T> inOrder(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> action) {
-        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position));
+        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position), () -> { });
     }
 
     /**
@@ -65,29 +65,14 @@ public interface IntegrationEventHandler<T> {
      */
     static <T> IntegrationEventHandler<T> gathering(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> gather, Runnable write) {
-        IntegrationEventHandler<T> each = inOrder(type, dataType, gather);
-        return new IntegrationEventHandler<>() {
-            @Override
-            public EventType type() {
-                return type;
-            }
-
-            @Override
-            public void handle(T data, EventEnvelope envelope, EventPosition position) {
-                each.handle(data, envelope, position);
-            }
-
-            @Override
-            public void endOfBatch() {
-                write.run();
-            }
-        };
+        return handler(type, dataType, "", (data, envelope, position) -> gather.accept(data, position), write);
     }
 
     /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, String pipeline,
             BiConsumer<T, EventEnvelope> action) {
-        return handler(type, dataType, pipeline, (data, envelope, position) -> action.accept(data, envelope));
+        return handler(type, dataType, pipeline, (data, envelope, position) -> action.accept(data, envelope),
+                () -> { });
     }
 
     /** What a handler does with an event, its envelope and its position. */
@@ -97,7 +82,7 @@ public interface IntegrationEventHandler<T> {
     }
 
     private static <T> IntegrationEventHandler<T> handler(EventType type, Class<T> dataType, String pipeline,
-            Action<T> action) {
+            Action<T> action, Runnable endOfBatch) {
         if (!type.dataType().equals(dataType)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
@@ -115,6 +100,11 @@ public interface IntegrationEventHandler<T> {
             @Override
             public String pipeline() {
                 return pipeline;
+            }
+
+            @Override
+            public void endOfBatch() {
+                endOfBatch.run();
             }
         };
     }

@@ -9,6 +9,7 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.servicedefaults.events.EventPosition;
 import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +73,9 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
 
     /**
      * Every vote without a reason, for the helpfulness-drop rule: a poll's votes are counted per item and window
-     * slice in one write, and the rule is applied once per item to the window after them.
+     * slice in one write, and the rule is applied once per item to the window after them. The window counts are a
+     * signal, not a record: a poll delivered again after a failed write may count some of its votes twice, and the
+     * alert they raise is still made once per window.
      */
     @Component
     static class Votes implements IntegrationEventHandler<FeedbackSubmitted> {
@@ -185,17 +188,17 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
             counts[0]++;
             counts[1] += vote.helpful() ? 0 : 1;
         }
-        HelpfulnessWindows.Votes window = null;
+        HelpfulnessWindows.Votes window = null; // the window after the latest slice: votes is never empty
         for (Map.Entry<Long, long[]> slice : bySlice.entrySet()) {
             window = windows.add(content.id(), slice.getKey(), slice.getValue()[0], slice.getValue()[1]);
         }
-        FeedbackSubmitted last = votes.get(votes.size() - 1);
-        if (window == null || votes.stream().allMatch(FeedbackSubmitted::helpful)
+        if (votes.stream().allMatch(FeedbackSubmitted::helpful)
                 || window.notHelpful() < properties.dropMinimum()
                 || window.helpfulShare() >= properties.dropMaxHelpful()) {
             return;
         }
-        long windowNumber = last.submittedAt().toEpochMilli() / properties.dropWindow().toMillis();
+        Instant lastCast = votes.get(votes.size() - 1).submittedAt();
+        long windowNumber = lastCast.toEpochMilli() / properties.dropWindow().toMillis();
         String detail = window.notHelpful() + " of the last " + window.total()
                 + " readers found it unhelpful within " + properties.dropWindow().toMinutes() + " minutes.";
         for (String recipient : recipients) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The votes on each item within the helpfulness-drop window, as counters in one small document per item: twelve
  * buckets of a twelfth of the window each, so the window slides in steps of a twelfth. The votes of a poll on one
- * item cost one atomic update that also returns the counts; counting the votes in the feedback collection instead cost two queries
- * per not-helpful vote, which grew with the collection and were the burst's most expensive work.
+ * item cost one atomic update that also returns the counts; counting the votes in the feedback collection instead
+ * cost two queries per not-helpful vote, which grew with the collection and were the burst's most expensive work.
  */
 @Component
 class HelpfulnessWindows {

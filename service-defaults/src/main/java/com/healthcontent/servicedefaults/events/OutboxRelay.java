@@ -37,10 +37,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>Two paths. The fast one: every save that leaves events behind hands them to {@link #enqueue} and the relay
  * thread sends what has queued up as one batch (all records in flight at once, then one bulk removal), so a busy
  * service pays a few round trips per batch instead of a send and a removal per event, and never searches for
- * its own fresh events. A batch's removal runs on a thread of its own while the next batch is sent: under a vote
- * burst removing a few hundred events from MongoDB took longer than sending them, and a problem report saved
- * meanwhile waited for it (at most one removal is outstanding, so they never pile up). The scan: at start, after any failure, on {@link #drain()} and every poll interval for
- * events older than that interval (left by a crashed instance), it reads the collections for stored events.
+ * its own fresh events. A batch's removal runs on a thread of its own while the next batch is sent, so a slow
+ * MongoDB (removing a few hundred events under a vote burst) does not hold up the send of an event saved meanwhile;
+ * at most one removal is outstanding, so they never pile up. The scan: at start, after any failure, on
+ * {@link #drain()} and every poll interval for events older than that interval (left by a crashed instance), it
+ * reads the collections for stored events.
  */
 public class OutboxRelay implements SmartLifecycle {
 

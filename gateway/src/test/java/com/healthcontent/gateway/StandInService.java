@@ -27,10 +27,22 @@ public final class StandInService {
     private StandInService() {
     }
 
-    /** Every request (its body read) gets the answer the function gives for it. */
+    /**
+     * Every request (its body read) gets the answer the function gives for it, but the gateway's health checks:
+     * {@code /readyz} answers 200.
+     */
     public static HttpServer start(Function<HttpExchange, Answer> answers) {
+        return start(0, answers);
+    }
+
+    /** As {@link #start(Function)}, on the given port (0 for any free one). */
+    public static HttpServer start(int port, Function<HttpExchange, Answer> answers) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/readyz", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 Answer answer = answers.apply(exchange);

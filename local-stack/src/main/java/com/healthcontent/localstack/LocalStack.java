@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
  * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
  * {@code --scale SERVICE=N} runs N instances of a service (ports 100 apart) behind the gateway's load balancer,
- * sharing the topics' partitions through their consumer groups.
+ * sharing the topics' partitions through their consumer groups. Once everything is ready, the authorization server,
+ * the services and the gateway are supervised: one that dies is started again.
  */
 public final class LocalStack {
 
@@ -38,6 +41,11 @@ public final class LocalStack {
     private final Map<String, Integer> scale;
     private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     record Ports(int gateway, int article, int exercise, int feedback, int auth, int kafka, int mongo) {
         static Ports withOffset(int offset) {
@@ -128,6 +136,7 @@ public final class LocalStack {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();
+        List<ManagedProcess> serviceInstances = new ArrayList<>();
         for (Map.Entry<String, Integer> service : servicePorts().entrySet()) {
             Map<String, String> env = new LinkedHashMap<>(jwt);
             env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
@@ -137,6 +146,7 @@ public final class LocalStack {
                 int port = instancePorts.get(i);
                 String name = i == 0 ? service.getKey() : service.getKey() + "-" + (i + 1);
                 ManagedProcess instance = launchJar(service.getKey(), name, port, env, logs);
+                serviceInstances.add(instance);
                 instances.computeIfAbsent(service.getKey(), k -> new ArrayList<>()).add("http://localhost:" + port);
                 waits.add(readyAsync(instance, port, name));
             }
@@ -151,6 +161,9 @@ public final class LocalStack {
         waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
         joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
+        // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops them).
+        List.of(auth, gateway).forEach(this::supervise);
+        serviceInstances.forEach(this::supervise);
 
         if (loadDemo) {
             Instant demoStart = Instant.now();
@@ -235,6 +248,10 @@ public final class LocalStack {
         ManagedProcess process = ManagedProcess.start(name, command, env, logs);
         processes.add(process);
         return process;
+    }
+
+    private void supervise(ManagedProcess process) {
+        process.supervise(supervisor, message -> System.out.println("  " + message));
     }
 
     private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String what) {

@@ -106,28 +106,23 @@ final class StackUnderTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no running process with " + marker));
     }
 
+    /** The running instance of a service (its command line contains the marker) on a port, e.g. 8183. */
+    ProcessHandle instance(String marker, int port) {
+        String portVariable = "\0PORT=" + (port + offset) + "\0";
+        return launcher.descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> commandLine(p).contains(marker) && ("\0" + environment(p)).contains(portVariable))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + marker + " on port " + port));
+    }
+
     /**
-     * Ends the process (SIGKILL when {@code kill}, else SIGTERM) and starts it again with the same command line,
-     * environment and working directory, its output appended to a log: what a process manager does.
+     * Ends a process the launcher does not supervise (Kafka, MongoDB) with SIGTERM and gives back what starts it
+     * again with the same command line, environment and working directory, for a fault that lasts a while.
      */
-    void restart(ProcessHandle process, boolean kill) throws IOException {
-        stop(process, kill).run();
-    }
-
-    /** Ends the process (SIGTERM) and gives back what starts it again, for a fault that lasts a while. */
     Runnable stopForAWhile(ProcessHandle process) throws IOException {
-        return stop(process, false);
-    }
-
-    private Runnable stop(ProcessHandle process, boolean kill) throws IOException {
         String command = commandLine(process);
         String environment = environment(process);
         Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
-        if (kill) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
+        process.destroy();
         await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
         return () -> {
             try {

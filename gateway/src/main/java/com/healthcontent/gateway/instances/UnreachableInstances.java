@@ -1,6 +1,6 @@
 package com.healthcontent.gateway.instances;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.client.loadbalancer.ResponseData;
 
 /**
- * Instances a call could not connect to, kept out of the rotation for a while (passive health checking, as
- * proxies eject an upstream that refuses connections). The periodic health check notices a dead instance only at
- * its next round; until then every other call would be sent to it and, with two instances, half of them refused.
- * Told of every load-balanced call's outcome (routes and composed pages alike); only a failure to connect counts,
- * since such a call never reached the service. After {@code ejectionTime} the instance is offered again if the
- * health check still lists it, so one that came back rejoins without waiting for anything else.
+ * Instances whose connection failed (refused, reset, closed before the answer), kept out of the rotation for a while
+ * (passive health checking, as proxies eject an upstream whose connections fail). The periodic health check notices a
+ * dead instance only at its next round; until then every other call would be sent to it and, with two instances,
+ * half of them refused. Told of every load-balanced call's outcome (routes and composed pages alike); an answer, even
+ * an error status, is the service speaking and ejects nothing. After {@code ejectionTime} the instance is offered
+ * again if the health check still lists it, so one that came back rejoins without waiting for anything else.
  */
 public class UnreachableInstances
         implements LoadBalancerLifecycle<RequestDataContext, ResponseData, ServiceInstance> {
@@ -52,10 +52,10 @@ public class UnreachableInstances
         return reachable.isEmpty() ? instances : reachable;
     }
 
-    void unreachable(ServiceInstance instance) {
+    void unreachable(ServiceInstance instance, Throwable failure) {
         if (ejectedUntil.put(key(instance), clock.instant().plus(ejectionTime)) == null) {
-            log.warn("{} at {} refused a connection: left out of the rotation for {}", instance.getServiceId(),
-                    instance.getUri(), ejectionTime);
+            log.warn("{} at {} failed a connection ({}): left out of the rotation for {}", instance.getServiceId(),
+                    instance.getUri(), failure.getClass().getSimpleName(), ejectionTime);
         }
     }
 
@@ -74,16 +74,17 @@ public class UnreachableInstances
 
     @Override
     public void onComplete(CompletionContext<ResponseData, ServiceInstance, RequestDataContext> completion) {
-        if (completion.status() == CompletionContext.Status.FAILED && isConnectFailure(completion.getThrowable())
+        if (completion.status() == CompletionContext.Status.FAILED && isConnectionFailure(completion.getThrowable())
                 && completion.getLoadBalancerResponse() != null
                 && completion.getLoadBalancerResponse().getServer() != null) {
-            unreachable(completion.getLoadBalancerResponse().getServer());
+            unreachable(completion.getLoadBalancerResponse().getServer(), completion.getThrowable());
         }
     }
 
-    private static boolean isConnectFailure(Throwable failure) {
+    /** Refused, reset or closed early: the connection's failure, not an answer (timeouts are not I/O errors here). */
+    public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
+            if (cause instanceof IOException) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package com.healthcontent.gateway.routes;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.io.IOException;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -27,6 +28,12 @@ import org.springframework.context.annotation.Configuration;
  * time out while the service still works on them, and under a burst throughput collapsed that way (1,000
  * submissions/s offered, about 100 accepted/s). A request over the limit is answered 503 with Retry-After at once
  * and costs almost nothing, so the service keeps working at full speed on the ones it has.
+ *
+ * <p>A connection that fails (refused, reset, closed before the answer) is one instance's failure, not the
+ * service's, and does not count either: the load balancer leaves that instance out ({@code UnreachableInstances})
+ * and a refused call goes to the next one. Counted, the calls in flight to an instance killed under load (16 of 32
+ * connections) opened the breaker for the whole service although its other instance was serving. When every
+ * instance is gone, the retries run out or no instance is left, and those failures count.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -42,7 +49,7 @@ class ResilienceConfiguration {
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(openFor)
                         .permittedNumberOfCallsInHalfOpenState(3)
-                        .ignoreExceptions(BulkheadFullException.class)
+                        .ignoreExceptions(BulkheadFullException.class, IOException.class)
                         .build())
                 .build());
     }

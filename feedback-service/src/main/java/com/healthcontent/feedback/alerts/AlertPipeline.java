@@ -104,6 +104,12 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
             return feedback.reason() == null;
         }
 
+        /** A signal, not a record (above): a record per vote to skip repeats would cost more than the repeats. */
+        @Override
+        public boolean deduplicated() {
+            return false;
+        }
+
         @Override
         public void handle(FeedbackSubmitted vote, EventEnvelope envelope, EventPosition position) {
             gathered.get().computeIfAbsent(vote.targetId(), item -> new ArrayList<>()).add(vote);

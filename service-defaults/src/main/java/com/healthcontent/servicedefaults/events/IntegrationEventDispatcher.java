@@ -64,6 +64,10 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
         boolean isForUs() {
             return handler != null;
         }
+
+        boolean isDeduplicated() {
+            return handler != null && handler.deduplicated();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -95,8 +99,10 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<Received> received = records.stream().map(this::read).toList();
         // handled before this batch, then also the ones handled in it (a record can be in a poll twice)
-        Set<String> seen = new HashSet<>(deduplicate ? processedEvents.handledAmong(group, received.stream()
-                .filter(Received::isForUs).map(r -> r.envelope().id()).toList()) : Set.of());
+        List<String> deduplicatedIds = deduplicate ? received.stream().filter(Received::isDeduplicated)
+                .map(r -> r.envelope().id()).toList() : List.of();
+        Set<String> seen = new HashSet<>(deduplicatedIds.isEmpty() ? Set.of()
+                : processedEvents.handledAmong(group, deduplicatedIds));
         List<EventEnvelope> handledNow = new ArrayList<>();
         Set<IntegrationEventHandler<Object>> handling = new LinkedHashSet<>();
         for (int i = 0; i < records.size(); i++) {
@@ -108,14 +114,17 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
                 if (!event.isForUs()) {
                     continue; // a type this service does not use, or does not know yet
                 }
-                if (deduplicate && !seen.add(event.envelope().id())) {
+                boolean deduplicated = deduplicate && event.isDeduplicated();
+                if (deduplicated && !seen.add(event.envelope().id())) {
                     count(event.envelope(), "duplicate");
                     log.debug("Event {} ({}) already handled, skipped", event.envelope().id(), event.envelope().type());
                     continue;
                 }
                 handling.add(event.handler());
                 handle(event, records.get(i));
-                handledNow.add(event.envelope());
+                if (deduplicated) {
+                    handledNow.add(event.envelope());
+                }
                 count(event.envelope(), "handled");
             } catch (RuntimeException e) {
                 // what the events before this one gathered is written and they are recorded: only this one and the
@@ -164,7 +173,7 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     }
 
     private void recordProcessed(List<EventEnvelope> events) {
-        if (deduplicate) {
+        if (deduplicate && !events.isEmpty()) {
             processedEvents.record(group, events);
         }
     }

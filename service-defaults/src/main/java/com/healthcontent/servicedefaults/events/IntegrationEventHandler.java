@@ -32,6 +32,15 @@ public interface IntegrationEventHandler<T> {
     }
 
     /**
+     * Whether the dispatcher keeps a record of each event this handler handled and skips one it handled before.
+     * A handler whose effect guards itself (by the event's {@link EventPosition}, or a signal that tolerates a repeat)
+     * says no: under a vote burst those records were one database write per vote and group, for nothing.
+     */
+    default boolean deduplicated() {
+        return true;
+    }
+
+    /**
      * Called on the consumer's thread once this handler has had the events of a poll, before they are recorded as
      * handled: a handler that gathers its effects per poll (one write per item rather than one per event) writes
      * them here. What it throws fails the whole poll, which is delivered again.
@@ -53,26 +62,28 @@ public interface IntegrationEventHandler<T> {
         return of(type, dataType, "", (data, envelope) -> action.accept(data));
     }
 
-    /** A handler of the main group whose effect guards itself by the event's position. */
+    /** A handler of the main group whose effect guards itself by the event's position (not deduplicated). */
     static <T> IntegrationEventHandler<T> inOrder(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> action) {
-        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position), () -> { });
+        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position), () -> { },
+                false);
     }
 
     /**
      * A handler of the main group that gathers its effect while a poll's events arrive ({@code gather}, on the
-     * consumer's thread) and writes what it gathered at the poll's end ({@code write}).
+     * consumer's thread) and writes what it gathered at the poll's end ({@code write}), guarding it by the events'
+     * positions (not deduplicated).
      */
     static <T> IntegrationEventHandler<T> gathering(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> gather, Runnable write) {
-        return handler(type, dataType, "", (data, envelope, position) -> gather.accept(data, position), write);
+        return handler(type, dataType, "", (data, envelope, position) -> gather.accept(data, position), write, false);
     }
 
     /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, String pipeline,
             BiConsumer<T, EventEnvelope> action) {
         return handler(type, dataType, pipeline, (data, envelope, position) -> action.accept(data, envelope),
-                () -> { });
+                () -> { }, true);
     }
 
     /** What a handler does with an event, its envelope and its position. */
@@ -82,7 +93,7 @@ public interface IntegrationEventHandler<T> {
     }
 
     private static <T> IntegrationEventHandler<T> handler(EventType type, Class<T> dataType, String pipeline,
-            Action<T> action, Runnable endOfBatch) {
+            Action<T> action, Runnable endOfBatch, boolean deduplicated) {
         if (!type.dataType().equals(dataType)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
@@ -105,6 +116,11 @@ public interface IntegrationEventHandler<T> {
             @Override
             public void endOfBatch() {
                 endOfBatch.run();
+            }
+
+            @Override
+            public boolean deduplicated() {
+                return deduplicated;
             }
         };
     }

@@ -1,10 +1,10 @@
 package com.healthcontent.gateway.ratelimit;
 
+import com.healthcontent.gateway.web.ClientAddresses;
 import com.healthcontent.gateway.web.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
@@ -18,20 +18,23 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client IP otherwise, and a
- * separate, stricter bucket for {@code POST /api/v1/feedback}. Over the limit: 429 with {@code Retry-After} and a
- * problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
+ * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client's address otherwise (behind
+ * trusted proxies, {@link ClientAddresses}), and a separate, stricter bucket for {@code POST /api/v1/feedback}. Over
+ * the limit: 429 with {@code Retry-After} and a problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
     private final BucketStore buckets;
     private final RateLimitProperties limits;
     private final Problems problems;
+    private final ClientAddresses clientAddresses;
 
-    public RateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems) {
+    public RateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems,
+            ClientAddresses clientAddresses) {
         this.buckets = buckets;
         this.limits = limits;
         this.problems = problems;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -49,13 +52,13 @@ public class RateLimitFilter implements WebFilter, Ordered {
                     String key;
                     int perMinute;
                     if (feedback) {
-                        key = "feedback:" + clientIp(exchange);
+                        key = "feedback:" + clientAddresses.of(exchange);
                         perMinute = limits.feedbackPerMinute();
                     } else if (!subject.isEmpty()) {
                         key = subject;
                         perMinute = limits.signedInPerMinute();
                     } else {
-                        key = "ip:" + clientIp(exchange);
+                        key = "ip:" + clientAddresses.of(exchange);
                         perMinute = limits.anonymousPerMinute();
                     }
                     return buckets.tryConsume(key + "/" + perMinute, perMinute(perMinute))
@@ -78,11 +81,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();
-    }
-
-    private static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     /** After authentication (so the subject is known), before routing. */

@@ -1,5 +1,6 @@
 package com.healthcontent.gateway.routes;
 
+import com.healthcontent.gateway.web.ClientAddresses;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,8 @@ class ProxyConfiguration {
 
     /** Without tracing (no propagator) the caller's trace headers pass through unchanged. */
     @Bean
-    ProxiedRequestHeaders proxiedRequestHeaders(ObjectProvider<Propagator> propagator) {
-        return new ProxiedRequestHeaders(propagator.getIfAvailable(() -> Propagator.NOOP));
+    ProxiedRequestHeaders proxiedRequestHeaders(ObjectProvider<Propagator> propagator,
+            ClientAddresses clientAddresses) {
+        return new ProxiedRequestHeaders(propagator.getIfAvailable(() -> Propagator.NOOP), clientAddresses);
     }
 }

@@ -3,6 +3,7 @@ package com.healthcontent.gateway.web;
 import com.healthcontent.gateway.ratelimit.BucketStore;
 import com.healthcontent.gateway.ratelimit.RateLimitFilter;
 import com.healthcontent.gateway.ratelimit.RateLimitProperties;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,16 @@ class WebConfiguration {
                 : BucketStore.redis(limits.redisUrl());
     }
 
+    /** {@code GATEWAY_TRUSTED_PROXIES}: the ingress or load balancers in front, e.g. {@code 10.0.0.0/8}. */
     @Bean
-    RateLimitFilter rateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems) {
-        return new RateLimitFilter(buckets, limits, problems);
+    ClientAddresses clientAddresses(@Value("${platform.proxies.trusted:}") List<String> trustedProxies) {
+        return new ClientAddresses(TrustedProxies.of(trustedProxies));
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems,
+            ClientAddresses clientAddresses) {
+        return new RateLimitFilter(buckets, limits, problems, clientAddresses);
     }
 
     @Bean

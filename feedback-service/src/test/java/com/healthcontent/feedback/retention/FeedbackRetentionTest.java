@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Raw feedback, alerts and deliveries are kept as long as documented (README, Operating it), and no longer. */
+/** Raw feedback, alerts and deliveries are kept as long as documented (docs/operations.md, Retention), and no longer. */
 @ServiceIntegrationTest
 class FeedbackRetentionTest {
 

@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The login flow as people and clients use it: scripts/token (authorization code + PKCE through the login form),
@@ -34,6 +36,11 @@ class LoginFlowTest {
     int managementPort;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", AuthStore::uri);
+    }
 
     @Test
     void theTokenScriptWalksTheRealLoginFlowAndGetsASignedTokenWithTheRoles() throws Exception {

@@ -132,7 +132,8 @@ public final class LocalStack {
         Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks",
                 "STAFF_DIRECTORY_URL", issuer + "/api/v1/staff");
         ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
-                "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString()), logs);
+                "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString(),
+                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/auth-server"), logs);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();

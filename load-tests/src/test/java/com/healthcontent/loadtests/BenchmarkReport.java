@@ -117,9 +117,10 @@ public final class BenchmarkReport {
      * {@code before} and at least {@code accepted} are stored, or 120 s passed.
      */
     static Counts settledCounts(Counts before, long accepted) throws Exception {
-        AtomicReference<Counts> latest = new AtomicReference<>(counts());
+        AtomicReference<Counts> latest = new AtomicReference<>();
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            // a read may meet the gateway still shedding a load that just ended (503): asked again a second later
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                 latest.set(counts());
                 long stored = latest.get().stored() - before.stored();
                 return stored >= accepted && latest.get().published() - before.published() >= stored
@@ -128,7 +129,7 @@ public final class BenchmarkReport {
         } catch (ConditionTimeoutException notCaughtUp) {
             // the summary reports what was there after 120 s: a shortfall is a loss to show, not to hide
         }
-        return latest.get();
+        return latest.get() != null ? latest.get() : counts();
     }
 
     /** The JVM options the launcher gives every service (local-stack's LocalStack.SERVICE_JVM_OPTIONS). */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,13 +37,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * feedback-service, each phase starting once the previous one's backlog is counted. While the gateway phase runs,
  * two probes measure what readers and reviewers see under the load: a problem report a second, timed from its 202 to
  * its alert on dr.rao's live stream, and a vote a second on an exercise, timed from its 202 to the summary through
- * the gateway showing it. Writes {@code votes.properties} for the summary.
+ * the gateway showing it. Then 30 s more through the gateway with every process of the stack profiled
+ * ({@link Profiles}), apart from the measured phases. Writes {@code votes.properties} for the summary.
  *
  * <pre>VoteSaturation CONSOLE_LOG SECONDS CONNECTIONS REVIEWER_TOKEN</pre>
  */
 public final class VoteSaturation {
 
     static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+    static final int PROFILE_SECONDS = Integer.getInteger("profileSeconds", 30);
     static final String FEEDBACK_DIRECT = System.getProperty("feedbackService", "http://localhost:8083");
     static final String PROBE_EXERCISE = "knees-to-chest";
     static final ObjectMapper json = new ObjectMapper();
@@ -85,12 +88,26 @@ public final class VoteSaturation {
         accepted += direct.ok();
         System.out.printf(Locale.ROOT, "direct   %6.0f accepted/s  p99 %.0f ms  %s%n", direct.okPerSecond(),
                 direct.p99(), cpu(direct));
+        accepted += awaitBacklog(before, accepted);
+
+        // Profiled apart from the measured phases: starting the flight recorder costs each small JVM seconds of CPU
+        // (its classes loaded and compiled), so the load runs a while before the window the profile reads.
+        Path profiles = Path.of(Targets.RESULTS, "profiles");
+        Profiles.start(processes, "votes");
+        accepted += votes(Targets.GATEWAY, "profile-settle", PROFILE_SECONDS, connections, articleId, processes).ok();
+        Instant windowStart = Instant.now();
+        Wrk.Result profiled = votes(Targets.GATEWAY, "profiled", PROFILE_SECONDS, connections, articleId, processes);
+        Profiles.stop(processes, "votes", profiles, windowStart, Instant.now());
+        accepted += profiled.ok();
+        System.out.printf(Locale.ROOT, "profiled %6.0f accepted/s  p99 %.0f ms  %s%n", profiled.okPerSecond(),
+                profiled.p99(), cpu(profiled));
         BenchmarkReport.Counts after = BenchmarkReport.settledCounts(before, accepted);
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "seconds=%d%nconnections=%d%n", seconds, connections));
         phase(out, "gateway", gateway);
         phase(out, "direct", direct);
+        phase(out, "profiled", profiled);
         probe(out, "alert", alerts.latencies);
         probe(out, "summary", summaries.latencies);
         out.append("accepted=").append(accepted).append('\n');

@@ -127,15 +127,23 @@ final class ManagedProcess {
      * started again after this.
      */
     void stop(Duration grace) {
+        requestStop();
+        awaitStop(grace);
+    }
+
+    /** SIGTERM and no restart; {@link #awaitStop} waits for the exit. */
+    void requestStop() {
         Process current;
         synchronized (this) {
             stopping = true;
             current = process;
         }
-        if (!current.isAlive()) {
-            return;
-        }
         current.destroy();
+    }
+
+    /** Waits up to {@code grace} for the exit {@link #requestStop} asked for, then SIGKILL. */
+    void awaitStop(Duration grace) {
+        Process current = process;
         try {
             if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

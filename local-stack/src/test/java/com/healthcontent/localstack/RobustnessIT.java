@@ -19,10 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,19 +79,75 @@ class RobustnessIT {
 
     // ---------------------------------------------------------------- hostile input
 
-    /** One hostile request and the status it must get; every refusal is a problem document. */
+    /**
+     * One hostile request, the status it must get and the fields its problem must name; every refusal is a problem
+     * document a client can act on ({@link #problemShape}).
+     */
     record Case(String endpoint, String input, String method, String path, String token, byte[] body,
-                String contentType, Map<String, String> headers, int expected) {
+                String contentType, Map<String, String> headers, int expected, List<String> fields) {
 
         static Case json(String endpoint, String input, String method, String path, String token, String body,
                 int expected) {
             return new Case(endpoint, input, method, path, token, body == null ? null
-                    : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of(), expected);
+                    : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of(), expected, List.of());
         }
 
         Case with(String header, String value) {
-            return new Case(endpoint, input, method, path, token, body, contentType, Map.of(header, value), expected);
+            return new Case(endpoint, input, method, path, token, body, contentType, Map.of(header, value), expected,
+                    fields);
         }
+
+        Case naming(String... names) {
+            return new Case(endpoint, input, method, path, token, body, contentType, headers, expected,
+                    List.of(names));
+        }
+    }
+
+    /**
+     * What is wrong with a refusal as a client meets it: the problem's status, a title and a detail that says
+     * something once, every invalid field with a message, enum and date errors that show what is accepted.
+     */
+    static List<String> problemShape(Case c, HttpResponse<String> response) {
+        List<String> wrong = new ArrayList<>();
+        JsonNode problem;
+        try {
+            problem = StackUnderTest.json.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            return List.of("body is not JSON");
+        }
+        if (problem.path("status").asInt() != response.statusCode()) {
+            wrong.add("status field " + problem.path("status") + " is not the HTTP status");
+        }
+        if (problem.path("title").asString("").isBlank() || problem.path("detail").asString("").isBlank()) {
+            wrong.add("no title or detail");
+        }
+        List<Set<String>> clauses = Arrays.stream(problem.path("detail").asString("").toLowerCase(Locale.ROOT)
+                        .split("[:;.]\\s+"))
+                .map(clause -> Set.of(clause.replaceAll("[^a-z ]", "").strip().split("\\s+")))
+                .filter(words -> words.size() > 2).toList();
+        for (int i = 0; i < clauses.size(); i++) {
+            for (int j = 0; j < clauses.size(); j++) {
+                if (i != j && clauses.get(j).containsAll(clauses.get(i))) {
+                    wrong.add("the detail says the same thing twice: " + problem.path("detail").asString());
+                }
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        problem.path("errors").forEach(error -> errors.put(error.path("field").asString(""),
+                error.path("message").asString("")));
+        if (errors.entrySet().stream().anyMatch(e -> e.getKey().isBlank() || e.getValue().isBlank())) {
+            wrong.add("an error without its field or message: " + errors);
+        }
+        if (!errors.keySet().containsAll(c.fields())) {
+            wrong.add("errors name " + errors.keySet() + ", not all of " + c.fields());
+        }
+        if (c.input().contains("enum") && errors.values().stream().noneMatch(m -> m.contains("one of ["))) {
+            wrong.add("an enum error without the allowed values: " + errors);
+        }
+        if (c.input().contains("date") && errors.values().stream().noneMatch(m -> m.contains("e.g. 2026-"))) {
+            wrong.add("a date error without the format and an example: " + errors);
+        }
+        return wrong;
     }
 
     @Test
@@ -178,9 +237,19 @@ class RobustnessIT {
         });
         cases.add(Case.json("GET /api/v1/feedback/summary", "missing parameters", "GET", "/api/v1/feedback/summary",
                 null, null, 400));
-        cases.add(Case.json("GET /api/v1/feedback/summary", "invalid type", "GET",
+        cases.add(Case.json("GET /api/v1/feedback/summary", "invalid enum value for type", "GET",
                 "/api/v1/feedback/summary?type=RECIPE&id=x", null, null, 400));
         cases.add(Case.json("GET /api/v1/me/alerts", "no token", "GET", "/api/v1/me/alerts", null, null, 401));
+        cases.add(Case.json("POST /api/v1/articles", "no token", "POST", "/api/v1/articles", null,
+                minimalArticle("Anonymous"), 401));
+        cases.add(Case.json("PUT /api/v1/me/alert-preferences", "a bad e-mail and an unknown time zone at once",
+                "PUT", "/api/v1/me/alert-preferences", rao,
+                "{\"email\": \"rao-at-example\", \"timeZone\": \"Mars/Olympus_Mons\"}", 400)
+                .naming("email", "timeZone"));
+        cases.add(Case.json("GET /api/v1/feedback/reports/export", "a date not in ISO 8601", "GET",
+                "/api/v1/feedback/reports/export?from=yesterday", editor, null, 400).naming("from"));
+        cases.add(Case.json("GET /api/v1/feedback/reports", "invalid enum value in the query", "GET",
+                "/api/v1/feedback/reports?status=SOMETIMES", editor, null, 400).naming("status"));
         for (Map.Entry<String, String> token : badTokens().entrySet()) {
             cases.add(Case.json("POST /api/v1/articles", "token: " + token.getKey(), "POST", "/api/v1/articles",
                     token.getValue(), minimalArticle("By a forged token"), 401));
@@ -198,6 +267,9 @@ class RobustnessIT {
             if (response.statusCode() != c.expected() || !problem || !inert) {
                 failures.add("%s / %s: expected %d, got %d %s %s".formatted(c.endpoint(), c.input(), c.expected(),
                         response.statusCode(), type, abbreviate(response.body())));
+            } else if (response.statusCode() >= 400) {
+                problemShape(c, response).forEach(wrong -> failures.add("%s / %s: %s".formatted(c.endpoint(),
+                        c.input(), wrong)));
             }
             inputsPerEndpoint.computeIfAbsent(c.endpoint(), e -> new ArrayList<>())
                     .add(c.input() + " → " + response.statusCode());

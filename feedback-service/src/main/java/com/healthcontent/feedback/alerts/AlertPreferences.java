@@ -1,6 +1,6 @@
 package com.healthcontent.feedback.alerts;
 
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import java.net.URI;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,22 +18,26 @@ public record AlertPreferences(@Id String username, String email, String webhook
                                LocalTime digestAt) {
 
     public AlertPreferences {
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInputException("email", "must be an e-mail address");
-        }
-        if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
-            throw new InvalidInputException("webhookUrl", "must be an http or https URL");
-        }
         timeZone = timeZone == null ? "UTC" : timeZone;
+        new Violations()
+                .require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
+                        "must be an e-mail address such as dr.rao@example.org")
+                .require(webhookUrl == null || isHttpUrl(webhookUrl), "webhookUrl",
+                        "must be an http or https URL such as https://example.org/hooks/alerts")
+                .require(isTimeZone(timeZone), "timeZone", "must be a time zone such as Europe/London")
+                .require((quietFrom == null) == (quietUntil == null), "quietUntil",
+                        "give both ends of the quiet hours (quietFrom and quietUntil), or neither")
+                .throwIfAny();
+        digestAt = digestAt == null ? LocalTime.of(8, 0) : digestAt;
+    }
+
+    private static boolean isTimeZone(String timeZone) {
         try {
             ZoneId.of(timeZone);
+            return true;
         } catch (RuntimeException e) {
-            throw new InvalidInputException("timeZone", "must be a time zone such as Europe/London");
+            return false;
         }
-        if ((quietFrom == null) != (quietUntil == null)) {
-            throw new InvalidInputException("quietUntil", "give both ends of the quiet hours, or neither");
-        }
-        digestAt = digestAt == null ? LocalTime.of(8, 0) : digestAt;
     }
 
     public static AlertPreferences defaults(String username) {

@@ -128,8 +128,12 @@ public class GatewaySecurityConfiguration {
                         : ", error_description=\"" + error.getDescription().replace("\"", "'") + "\"");
             }
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "A valid bearer token is required: " + ex.getMessage());
+            // why, once: a refused token names the reason, a missing one says what to send
+            String detail = ex instanceof OAuth2AuthenticationException refused
+                    && refused.getError().getDescription() != null
+                    ? "The bearer token was refused: " + refused.getError().getDescription()
+                    : "This request needs a bearer token from the authorization server (Authorization: Bearer <token>).";
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
         };
     }
 

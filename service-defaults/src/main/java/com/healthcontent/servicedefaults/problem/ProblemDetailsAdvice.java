@@ -1,11 +1,17 @@
 package com.healthcontent.servicedefaults.problem;
 
+import com.healthcontent.servicedefaults.web.RequestBodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import com.healthcontent.servicedefaults.web.RequestBodyTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +38,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error a service answers is RFC 9457 problem details ({@code application/problem+json}); validation
@@ -172,12 +179,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        String message = "has an invalid value";
-        if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
-            message = "must be one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
-        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has an invalid value.",
-                List.of(new FieldViolation(field, message)), request);
+                List.of(new FieldViolation(field, expected(ex.getRequiredType()))), request);
     }
 
     @Override
@@ -196,7 +199,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String path = jsonPath(ex);
         if (!path.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A field has a value of the wrong type.",
-                    List.of(new FieldViolation(path, "has a value of the wrong type or format")), request);
+                    List.of(new FieldViolation(path, expected(targetType(ex)))), request);
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                 "The request body is missing or is not valid JSON.", List.of(), request);
@@ -233,6 +236,50 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setInstance(URI.create(servletRequest.getRequestURI()));
             }
         }
+    }
+
+    /**
+     * What a value of this type looks like, for a client that sent something else: the allowed values of an enum,
+     * the format of a date or time with an example.
+     */
+    static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong type or format";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "must be a date and time in ISO 8601 with its offset, e.g. 2026-12-01T08:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date in ISO 8601, e.g. 2026-12-01";
+        }
+        if (type == LocalTime.class) {
+            return "must be a time of day, e.g. 22:00";
+        }
+        if (type == Duration.class) {
+            return "must be a duration in ISO 8601, e.g. PT30M or P30D";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "has a value of the wrong type or format";
+    }
+
+    private static @Nullable Class<?> targetType(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatched) {
+                return mismatched.getTargetType();
+            }
+        }
+        return null;
     }
 
     /** The JSON path of the value Jackson could not bind, e.g. {@code dose.repetitions.min}. */

@@ -7,6 +7,8 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -29,8 +31,7 @@ public final class ProblemSecurityHandlers {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "A valid bearer token is required: " + exception.getMessage());
+            write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", unauthorizedDetail(exception));
         };
     }
 
@@ -41,6 +42,14 @@ public final class ProblemSecurityHandlers {
             write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
                     "Your role does not allow this request.");
         };
+    }
+
+    /** Why, once: a token that was refused names the reason; a missing one says what to send. */
+    static String unauthorizedDetail(AuthenticationException exception) {
+        if (exception instanceof OAuth2AuthenticationException refused && refused.getError().getDescription() != null) {
+            return "The bearer token was refused: " + refused.getError().getDescription();
+        }
+        return "This request needs a bearer token from the authorization server (Authorization: Bearer <token>).";
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,

@@ -123,7 +123,7 @@ class RobustnessIT {
         }
         List<Set<String>> clauses = Arrays.stream(problem.path("detail").asString("").toLowerCase(Locale.ROOT)
                         .split("[:;.]\\s+"))
-                .map(clause -> Set.of(clause.replaceAll("[^a-z ]", "").strip().split("\\s+")))
+                .map(clause -> Set.copyOf(Arrays.asList(clause.replaceAll("[^a-z ]", "").strip().split("\\s+"))))
                 .filter(words -> words.size() > 2).toList();
         for (int i = 0; i < clauses.size(); i++) {
             for (int j = 0; j < clauses.size(); j++) {
@@ -323,9 +323,11 @@ class RobustnessIT {
                         hugeArray.length() > limit ? 413 : 400),
                 Case.json(endpoint, "body over the size limit", method, path, token,
                         "{\"title\": \"" + "x".repeat(600 * 1024) + "\"}", 413),
-                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", Map.of(), 400),
+                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", Map.of(), 400,
+                        List.of()),
                 new Case(endpoint, "not JSON (text/plain)", method, path, token,
-                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of(), 415));
+                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of(), 415,
+                        List.of()));
     }
 
     /** What the hostile requests must leave as it was: the article, the draft, the counts, the report queue. */

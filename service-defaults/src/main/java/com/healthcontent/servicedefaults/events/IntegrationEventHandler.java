@@ -32,9 +32,11 @@ public interface IntegrationEventHandler<T> {
     }
 
     /**
-     * Whether the dispatcher keeps a record of each event this handler handled and skips one it handled before.
-     * A handler whose effect guards itself (by the event's {@link EventPosition}, or a signal that tolerates a repeat)
-     * says no: under a vote burst those records were one database write per vote and group, for nothing.
+     * Whether the dispatcher keeps a record of each event this handler handled and skips one it handled before. Only
+     * a handler whose effect tolerates a repeat says no (a signal such as the helpfulness-drop window): under a vote
+     * burst those records are one database write per vote and group. A position guard is not enough to say no: the
+     * outbox relay sends an event again after a failure it cannot tell from a loss, and the copy has a position of
+     * its own (RobustnessIT counted votes twice when the summaries went without records).
      */
     default boolean deduplicated() {
         return true;
@@ -62,28 +64,26 @@ public interface IntegrationEventHandler<T> {
         return of(type, dataType, "", (data, envelope) -> action.accept(data));
     }
 
-    /** A handler of the main group whose effect guards itself by the event's position (not deduplicated). */
+    /** A handler of the main group whose effect guards itself by the event's position. */
     static <T> IntegrationEventHandler<T> inOrder(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> action) {
-        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position), () -> { },
-                false);
+        return handler(type, dataType, "", (data, envelope, position) -> action.accept(data, position), () -> { });
     }
 
     /**
      * A handler of the main group that gathers its effect while a poll's events arrive ({@code gather}, on the
-     * consumer's thread) and writes what it gathered at the poll's end ({@code write}), guarding it by the events'
-     * positions (not deduplicated).
+     * consumer's thread) and writes what it gathered at the poll's end ({@code write}).
      */
     static <T> IntegrationEventHandler<T> gathering(EventType type, Class<T> dataType,
             BiConsumer<T, EventPosition> gather, Runnable write) {
-        return handler(type, dataType, "", (data, envelope, position) -> gather.accept(data, position), write, false);
+        return handler(type, dataType, "", (data, envelope, position) -> gather.accept(data, position), write);
     }
 
     /** A handler in a pipeline of its own that also needs the envelope (e.g. its id, to make one effect per event). */
     static <T> IntegrationEventHandler<T> of(EventType type, Class<T> dataType, String pipeline,
             BiConsumer<T, EventEnvelope> action) {
         return handler(type, dataType, pipeline, (data, envelope, position) -> action.accept(data, envelope),
-                () -> { }, true);
+                () -> { });
     }
 
     /** What a handler does with an event, its envelope and its position. */
@@ -93,7 +93,7 @@ public interface IntegrationEventHandler<T> {
     }
 
     private static <T> IntegrationEventHandler<T> handler(EventType type, Class<T> dataType, String pipeline,
-            Action<T> action, Runnable endOfBatch, boolean deduplicated) {
+            Action<T> action, Runnable endOfBatch) {
         if (!type.dataType().equals(dataType)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
@@ -116,11 +116,6 @@ public interface IntegrationEventHandler<T> {
             @Override
             public void endOfBatch() {
                 endOfBatch.run();
-            }
-
-            @Override
-            public boolean deduplicated() {
-                return deduplicated;
             }
         };
     }

@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -144,9 +146,37 @@ class IntegrationEventDispatcherTest {
     }
 
     @Test
-    void whatAHandlerGathersIsWrittenOncePerPollAndItsPositionsAloneGuardIt() {
+    void aHandlerThatToleratesRepeatsLeavesNoRecordsAndGetsARedeliveredEventAgain() {
+        IntegrationEventHandler<ArticleUnpublished> signal = new IntegrationEventHandler<>() {
+            @Override
+            public EventType type() {
+                return EventType.ARTICLE_UNPUBLISHED;
+            }
+
+            @Override
+            public void handle(ArticleUnpublished event, EventEnvelope envelope, EventPosition position) {
+                handled.add(event.articleId());
+            }
+
+            @Override
+            public boolean deduplicated() {
+                return false;
+            }
+        };
+        EventEnvelope event = unpublished("a1");
+
+        dispatcher(signal).onMessage(records(event));
+        dispatcher(signal).onMessage(records(event));
+
+        assertThat(handled).containsExactly("a1", "a1");
+        assertThat(processedEvents.handledAmong(GROUP, List.of(event.id()))).isEmpty();
+    }
+
+    @Test
+    void whatAHandlerGathersIsWrittenOncePerPollBeforeThePollIsRecorded() {
         List<List<String>> writes = new ArrayList<>();
         List<String> gathering = new ArrayList<>();
+        Map<String, String> eventIds = new HashMap<>();
         IntegrationEventHandler<ArticleUnpublished> gatherer = IntegrationEventHandler.gathering(
                 EventType.ARTICLE_UNPUBLISHED, ArticleUnpublished.class, (event, position) -> {
                     if (event.articleId().equals(failOn)) {
@@ -154,6 +184,9 @@ class IntegrationEventDispatcherTest {
                     }
                     gathering.add(event.articleId() + "@" + position.offset());
                 }, () -> {
+                    // the events of this poll are not recorded yet: a crash here gets them all again
+                    assertThat(processedEvents.handledAmong(GROUP, gathering.stream()
+                            .map(g -> eventIds.get(g.substring(0, g.indexOf('@')))).toList())).isEmpty();
                     writes.add(List.copyOf(gathering));
                     gathering.clear();
                 });
@@ -162,20 +195,21 @@ class IntegrationEventDispatcherTest {
         EventEnvelope third = unpublished("a3");
         EventEnvelope fourth = unpublished("a4");
         EventEnvelope fifth = unpublished("a5");
+        for (EventEnvelope event : List.of(first, second, third, fourth, fifth)) {
+            eventIds.put(event.subject(), event.id());
+        }
 
         dispatcher(gatherer).onMessage(records(first, second));
         assertThat(writes).containsExactly(List.of("a1@0", "a2@1"));
-        // no handled-event records: the handler guards its effect by the positions it is given, so the same poll
-        // delivered again reaches it again, with the same positions
-        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id()))).isEmpty();
-        dispatcher(gatherer).onMessage(records(first, second));
-        assertThat(writes).containsExactly(List.of("a1@0", "a2@1"), List.of("a1@0", "a2@1"));
+        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id()))).hasSize(2);
 
-        // a failure mid-poll: what the events before it gathered is written, the batch fails at the failing one
+        // a failure mid-poll: what the events before it gathered is written and they are recorded, the rest not
         failOn = "a3";
         assertThatThrownBy(() -> dispatcher(gatherer).onMessage(records(fourth, third, fifth)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
-        assertThat(writes).endsWith(List.of("a4@0"));
+        assertThat(writes).containsExactly(List.of("a1@0", "a2@1"), List.of("a4@0"));
+        assertThat(processedEvents.handledAmong(GROUP, List.of(fourth.id(), third.id(), fifth.id())))
+                .containsExactly(fourth.id());
     }
 
     private IntegrationEventDispatcher dispatcher(IntegrationEventHandler<?> handler) {

@@ -5,13 +5,16 @@ ARG MODULE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl ${MODULE} -am package \
- && cp ${MODULE}/target/${MODULE}.jar /app.jar
+ && cp ${MODULE}/target/${MODULE}.jar /app.jar \
+ && mkdir -p /app-lib && if [ -d ${MODULE}/target/lib ]; then cp ${MODULE}/target/lib/*.jar /app-lib/; fi
 
 # Stage 2: a JRE only, a non-root user, nothing writable needed but /tmp.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --no-create-home app
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
+# a module that is not a Spring Boot jar (local-stack, for the demo-content job) brings its libraries
+COPY --from=build /app-lib /app/lib
 USER 10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -33,6 +33,18 @@ final class DemoContent {
         this.login = login;
     }
 
+    /**
+     * Loads the demo content into a platform that runs elsewhere (docker-compose's one-shot job): the gateway at
+     * {@code GATEWAY_URL}, the authorization server at {@code AUTH_URL}, the staff password {@code DEMO_PASSWORD}.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        Map<String, Integer> created = new DemoContent(env.getOrDefault("GATEWAY_URL", "http://localhost:8080"),
+                new StaffLogin(env.getOrDefault("AUTH_URL", "http://localhost:9000"),
+                        env.getOrDefault("DEMO_PASSWORD", "healthy-demo"))).load();
+        System.out.println("Demo content: created " + created);
+    }
+
     /** Returns what was created, by kind. */
     Map<String, Integer> load() throws IOException, InterruptedException {
         String author = login.accessToken("ana.author");

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -101,5 +103,49 @@ class DeploymentFilesTest {
         assertThat(gatewayEnv.get("FEEDBACK_SERVICE_URL")).isEqualTo("http://feedback-service:8083");
         assertThat(gatewayEnv.get("RATE_LIMIT_REDIS_URL")).isEqualTo("redis://redis:6379");
         assertThat((String) services.get("redis").get("image")).startsWith("redis:");
+    }
+
+    /**
+     * Every process of the platform reports healthy only once its readiness probe answers, and nothing starts
+     * before what it needs is healthy (or, for one-shot jobs, done); the demo content is the launcher's, loaded once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everythingWaitsForHealthyDependenciesAndTheDemoContentIsLoadedOnce() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String module : DEPLOYABLES) {
+            Map<String, Object> healthcheck = (Map<String, Object>) services.get(module).get("healthcheck");
+            assertThat(healthcheck).as(module).isNotNull();
+            assertThat(String.valueOf(healthcheck.get("test"))).as(module).contains("/readyz");
+        }
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn != null) {
+                assertThat(dependsOn).as(name + " names its dependencies' conditions").isInstanceOf(Map.class);
+                ((Map<String, Map<String, Object>>) dependsOn).forEach((dependency, condition) ->
+                        assertThat(condition.get("condition")).as(name + " -> " + dependency)
+                                .isIn("service_healthy", "service_completed_successfully"));
+            }
+        });
+        Map<String, Object> demo = services.get("demo-content");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) demo.get("build")).get("args")).get("MODULE"))
+                .isEqualTo("local-stack");
+        assertThat(String.valueOf(demo.get("entrypoint"))).contains(DemoContent.class.getName());
+        assertThat(demo.get("restart")).isEqualTo("no");
+    }
+
+    /**
+     * The file as a real Compose implementation reads it ({@code docker-compose config} needs no engine; CI installs
+     * Debian's docker-compose). Where none is installed this check is skipped, the ones above still run.
+     */
+    @Test
+    void aRealComposeImplementationAcceptsTheFile() throws Exception {
+        Path compose = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(compose != null, "docker-compose is not installed");
+        Process config = new ProcessBuilder(compose.toString(), "-f", ROOT.resolve("docker-compose.yml").toString(),
+                "config", "--quiet").redirectErrorStream(true).start();
+        String output = new String(config.getInputStream().readAllBytes());
+        assertThat(config.waitFor()).as(output).isZero();
     }
 }

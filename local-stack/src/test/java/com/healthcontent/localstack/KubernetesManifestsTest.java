@@ -2,23 +2,31 @@ package com.healthcontent.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders each kustomize overlay the way kustomize would for the features used here (resources, namespace,
- * images, replicas; no kustomize binary exists on the build machines) and checks what a cluster would get: every
- * deployable with its Deployment, Service, autoscaler and disruption budget, probes on the actuator paths the
- * modules serve, ports and images matching the modules, non-root read-only containers with requests and limits.
+ * Renders each kustomize overlay with real kustomize ({@code kubectl kustomize}; {@code scripts/install-kubectl}
+ * fetches kubectl from the npm registry, and CI runs it) and checks what a cluster would get: every deployable with
+ * its Deployment, Service, autoscaler and disruption budget, probes on the actuator paths the modules serve, ports
+ * and images matching the modules, non-root read-only containers with requests and limits, several replicas of every
+ * deployable in production. Skipped where no kubectl is installed. (No schema validator is: kubeconform and its
+ * kind ship only from GitHub, which these machines do not reach.)
  */
 class KubernetesManifestsTest {
 
@@ -27,45 +35,28 @@ class KubernetesManifestsTest {
             "feedback-service", "gateway");
     static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
 
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> render(Path overlay) throws IOException {
-        Map<String, Object> kustomization = new Yaml().load(Files.readString(overlay.resolve("kustomization.yaml")));
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (String resource : (List<String>) kustomization.get("resources")) {
-            Path path = overlay.resolve(resource).normalize();
-            if (Files.isDirectory(path)) {
-                documents.addAll(render(path));
-            } else {
-                for (Object document : new Yaml().loadAll(Files.readString(path))) {
-                    if (document != null) {
-                        documents.add((Map<String, Object>) document);
-                    }
-                }
-            }
+    /** kubectl from scripts/install-kubectl, or on the PATH. */
+    static Optional<String> kubectl() {
+        Path installed = Path.of("..", ".tools", "kubectl", "kubectl").toAbsolutePath().normalize();
+        if (Files.isExecutable(installed)) {
+            return Optional.of(installed.toString());
         }
-        String namespace = (String) kustomization.get("namespace");
-        List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.getOrDefault("images", List.of());
-        List<Map<String, Object>> replicas = (List<Map<String, Object>>) kustomization.getOrDefault("replicas", List.of());
-        for (Map<String, Object> document : documents) {
-            Map<String, Object> metadata = (Map<String, Object>) document.get("metadata");
-            if (namespace != null) {
-                metadata.put("namespace", namespace);
-            }
-            if ("Deployment".equals(document.get("kind"))) {
-                for (Map<String, Object> container : containers(document)) {
-                    for (Map<String, Object> image : images) {
-                        String current = (String) container.get("image");
-                        if (current.startsWith(image.get("name") + ":")) {
-                            String name = (String) image.getOrDefault("newName", image.get("name"));
-                            container.put("image", name + ":" + image.getOrDefault("newTag", current.split(":")[1]));
-                        }
-                    }
-                }
-                for (Map<String, Object> replica : replicas) {
-                    if (replica.get("name").equals(metadata.get("name"))) {
-                        ((Map<String, Object>) document.get("spec")).put("replicas", replica.get("count"));
-                    }
-                }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).map(Path::toString).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> render(Path overlay) throws IOException, InterruptedException {
+        Optional<String> kubectl = kubectl();
+        Assumptions.assumeTrue(kubectl.isPresent(), "no kubectl: scripts/install-kubectl installs one");
+        Process kustomize = new ProcessBuilder(kubectl.get(), "kustomize", overlay.toAbsolutePath().normalize()
+                .toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String rendered = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kustomize.waitFor()).as("kubectl kustomize " + overlay).isZero();
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(rendered)) {
+            if (document != null) {
+                documents.add((Map<String, Object>) document);
             }
         }
         return documents;
@@ -81,7 +72,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     @SuppressWarnings("unchecked")
-    void everyDeployableIsCompleteSafeAndMatchesItsModule(String overlay) throws IOException {
+    void everyDeployableIsCompleteSafeAndMatchesItsModule(String overlay) throws Exception {
         List<Map<String, Object>> rendered = render(K8S.resolve("overlays").resolve(overlay));
         for (String module : DEPLOYABLES) {
             for (String kind : List.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget")) {
@@ -125,8 +116,25 @@ class KubernetesManifestsTest {
             assertThat(servicePort.get("port")).isEqualTo(modulePort);
             assertThat((List<?>) ((Map<String, Object>) service.get("spec")).get("ports")).hasSize(1);
         }
-        assertThat(find(rendered, "ConfigMap", "platform-config")).isNotNull();
+        assertThat(find(rendered, "ConfigMap", "platform-config")).isNotNull()
+                .extracting(config -> ((Map<String, Object>) config.get("data")).get("GATEWAY_TRUSTED_PROXIES"))
+                .as("the ingress's X-Forwarded-For is believed").isNotNull();
         assertThat(find(rendered, "Secret", "platform-secrets")).isNotNull();
+        assertThat(containers(find(rendered, "Deployment", "auth-server")).get(0).get("env").toString())
+                .as("auth-server's shared store").contains("MONGODB_URI");
+    }
+
+    /** An operator scales every deployable, the authorization server included, and each keeps serving. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionRunsSeveralReplicasOfEveryDeployable() throws Exception {
+        List<Map<String, Object>> rendered = render(K8S.resolve("overlays").resolve("production"));
+        for (String module : DEPLOYABLES) {
+            Map<String, Object> spec = (Map<String, Object>) find(rendered, "Deployment", module).get("spec");
+            assertThat((Integer) spec.get("replicas")).as(module).isGreaterThanOrEqualTo(2);
+            assertThat((String) containers(find(rendered, "Deployment", module)).get(0).get("image"))
+                    .startsWith("registry.example.org/");
+        }
     }
 
     @SuppressWarnings("unchecked")

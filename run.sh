@@ -11,16 +11,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 modules=(auth-server article-service exercise-service feedback-service gateway)
-shared=(pom.xml events/src service-defaults/src editorial/src)
+shared=(pom.xml events/src/main service-defaults/src/main editorial/src/main)
 
 needs_build() {
   local launcher=local-stack/target/classes/com/healthcontent/localstack/LocalStack.class
   [[ -f $launcher && -d local-stack/target/lib ]] || return 0
-  [[ -z $(find local-stack/src local-stack/pom.xml "${shared[@]}" -newer "$launcher" -type f -print -quit) ]] || return 0
+  # Main sources only, and the launcher's own against it: the compiler leaves an unchanged launcher class alone, so a
+  # changed test or shared module made every start rebuild (new jars, class-data-sharing archives recorded again).
+  [[ -z $(find local-stack/src/main local-stack/pom.xml -newer "$launcher" -type f -print -quit) ]] || return 0
   for module in "${modules[@]}"; do
     local jar=$module/target/$module.jar
     [[ -f $jar ]] || return 0
-    [[ -z $(find "$module/src" "$module/pom.xml" "${shared[@]}" -newer "$jar" -type f -print -quit) ]] || return 0
+    [[ -z $(find "$module/src/main" "$module/pom.xml" "${shared[@]}" -newer "$jar" -type f -print -quit) ]] || return 0
   done
   return 1
 }

@@ -395,21 +395,11 @@ class RobustnessIT {
         }
 
         private int vote(String type, String slug, String reader) {
-            try {
-                int status = stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null, """
-                        {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
-                        .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("User-Agent", reader)).statusCode();
-                if (status != 202) {
-                    failedAttempts.incrementAndGet();
-                }
-                return status;
-            } catch (IOException e) {
-                failedAttempts.incrementAndGet(); // unreachable: not accepted, retried
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
+            int status = helpfulVote(type, slug, reader);
+            if (status != 202) {
+                failedAttempts.incrementAndGet(); // refused or unreachable: not accepted, retried
             }
+            return status;
         }
 
         /** Waits until this many more votes than now were accepted: the fault is over for the readers. */
@@ -423,6 +413,20 @@ class RobustnessIT {
             running.set(false);
             loop.get();
             executor.shutdown();
+        }
+    }
+
+    /** A reader's helpful vote through the gateway; its status, or -1 when the gateway could not be reached. */
+    static int helpfulVote(String type, String slug, String reader) {
+        try {
+            return stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null, """
+                    {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
+                    .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("User-Agent", reader)).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
@@ -536,16 +540,7 @@ class RobustnessIT {
         }
 
         int vote(String reader) {
-            try {
-                return stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null, """
-                        {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
-                        .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("User-Agent", reader)).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
+            return helpfulVote(type, slug, reader);
         }
 
         void awaitMoreAccepted(int votes) {

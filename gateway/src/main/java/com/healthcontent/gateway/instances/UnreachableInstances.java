@@ -40,7 +40,7 @@ public class UnreachableInstances
     }
 
     /** The instances worth trying: all but the ejected ones, or all of them if every one is ejected. */
-    public List<ServiceInstance> reachable(List<ServiceInstance> instances) {
+    List<ServiceInstance> reachable(List<ServiceInstance> instances) {
         if (ejectedUntil.isEmpty()) {
             return instances;
         }
@@ -82,7 +82,7 @@ public class UnreachableInstances
     }
 
     /** Refused, reset or closed early: the connection's failure, not an answer (timeouts are not I/O errors here). */
-    public static boolean isConnectionFailure(Throwable failure) {
+    private static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
                 return true;

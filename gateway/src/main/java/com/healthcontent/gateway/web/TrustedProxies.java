@@ -66,10 +66,6 @@ public final class TrustedProxies {
         return new TrustedProxies(ranges);
     }
 
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     public boolean trusts(byte[] address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }

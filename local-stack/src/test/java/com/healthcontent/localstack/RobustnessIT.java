@@ -246,6 +246,11 @@ class RobustnessIT {
                 "PUT", "/api/v1/me/alert-preferences", rao,
                 "{\"email\": \"rao-at-example\", \"timeZone\": \"Mars/Olympus_Mons\"}", 400)
                 .naming("email", "timeZone"));
+        cases.add(Case.json("POST /api/v1/articles", "a reference without a title and with a malformed DOI",
+                "POST", "/api/v1/articles", editor, minimalArticle("Two mistakes in one reference")
+                        .replace("{\"number\": 1, \"title\": \"A paper\", \"url\": \"https://example.org/paper\"}",
+                                "{\"number\": 1, \"url\": \"https://example.org/paper\", \"doi\": \"doi:42\"}"), 400)
+                .naming("references[0].title", "references[0].doi"));
         cases.add(Case.json("GET /api/v1/feedback/reports/export", "a date not in ISO 8601", "GET",
                 "/api/v1/feedback/reports/export?from=yesterday", editor, null, 400).naming("from"));
         cases.add(Case.json("GET /api/v1/feedback/reports", "invalid enum value in the query", "GET",

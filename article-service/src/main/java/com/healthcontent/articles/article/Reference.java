@@ -1,6 +1,6 @@
 package com.healthcontent.articles.article;
 
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.text.SafeText;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -12,24 +12,16 @@ public record Reference(int number, @SafeText String title, String url, String d
     private static final Pattern PUBMED_ID = Pattern.compile("\\d{1,9}");
 
     public Reference {
-        if (number < 1 || number > 500) {
-            throw new InvalidInputException("number", "must be between 1 and 500");
-        }
-        if (title == null || title.isBlank() || title.length() > 500) {
-            throw new InvalidInputException("title", "is required, at most 500 characters");
-        }
-        if (url != null && !isHttpUrl(url)) {
-            throw new InvalidInputException("url", "must be an http or https URL");
-        }
-        if (doi != null && !DOI.matcher(doi).matches()) {
-            throw new InvalidInputException("doi", "must look like 10.1234/abc");
-        }
-        if (pubmedId != null && !PUBMED_ID.matcher(pubmedId).matches()) {
-            throw new InvalidInputException("pubmedId", "must be digits");
-        }
-        if (url == null && doi == null && pubmedId == null) {
-            throw new InvalidInputException("url", "a reference needs a URL, a DOI or a PubMed id");
-        }
+        new Violations()
+                .require(number >= 1 && number <= 500, "number", "must be between 1 and 500")
+                .require(title != null && !title.isBlank() && title.length() <= 500, "title",
+                        "is required, at most 500 characters")
+                .require(url == null || isHttpUrl(url), "url", "must be an http or https URL")
+                .require(doi == null || DOI.matcher(doi).matches(), "doi", "must look like 10.1234/abc")
+                .require(pubmedId == null || PUBMED_ID.matcher(pubmedId).matches(), "pubmedId", "must be digits")
+                .require(url != null || doi != null || pubmedId != null, "url",
+                        "a reference needs a URL, a DOI or a PubMed id")
+                .throwIfAny();
     }
 
     private static boolean isHttpUrl(String value) {

@@ -1,7 +1,7 @@
 package com.healthcontent.articles.article;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.text.Markdown;
 import com.healthcontent.servicedefaults.text.SafeText;
 
@@ -14,24 +14,20 @@ public record Section(SectionType type, @SafeText String heading, @SafeText Stri
     public static final int MAX_BODY = 20_000;
 
     public Section {
-        if (type == null) {
-            throw new InvalidInputException("type", "is required (TEXT, CALLOUT or EXERCISE)");
-        }
-        if (heading != null && heading.length() > 200) {
-            throw new InvalidInputException("heading", "must be at most 200 characters");
-        }
-        if (type == SectionType.EXERCISE) {
-            if (exerciseId == null || exerciseId.isBlank()) {
-                throw new InvalidInputException("exerciseId", "is required for an EXERCISE section");
-            }
+        boolean exercise = type == SectionType.EXERCISE;
+        new Violations()
+                .require(type != null, "type", "is required (TEXT, CALLOUT or EXERCISE)")
+                .require(heading == null || heading.length() <= 200, "heading", "must be at most 200 characters")
+                .require(!exercise || exerciseId != null && !exerciseId.isBlank(), "exerciseId",
+                        "is required for an EXERCISE section")
+                .require(exercise || type == null || body != null && !body.isBlank(), "body",
+                        "is required for a " + type + " section")
+                .require(exercise || body == null || body.length() <= MAX_BODY, "body",
+                        "must be at most " + MAX_BODY + " characters")
+                .throwIfAny();
+        if (exercise) {
             body = null;
         } else {
-            if (body == null || body.isBlank()) {
-                throw new InvalidInputException("body", "is required for a " + type + " section");
-            }
-            if (body.length() > MAX_BODY) {
-                throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters");
-            }
             exerciseId = null;
         }
     }

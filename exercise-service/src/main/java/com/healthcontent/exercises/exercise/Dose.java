@@ -1,6 +1,6 @@
 package com.healthcontent.exercises.exercise;
 
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,18 +17,14 @@ public record Dose(Integer holdSeconds, Repetitions repetitions, Integer sets, I
     public static final int MAX_REST_SECONDS = 600;
 
     public Dose {
-        if (holdSeconds != null && (holdSeconds < 1 || holdSeconds > MAX_HOLD_SECONDS)) {
-            throw new InvalidInputException("holdSeconds", "must be between 1 and " + MAX_HOLD_SECONDS);
-        }
-        if (repetitions == null) {
-            throw new InvalidInputException("repetitions", "is required");
-        }
-        if (sets != null && (sets < 1 || sets > MAX_SETS)) {
-            throw new InvalidInputException("sets", "must be between 1 and " + MAX_SETS);
-        }
-        if (restSeconds != null && (restSeconds < 0 || restSeconds > MAX_REST_SECONDS)) {
-            throw new InvalidInputException("restSeconds", "must be between 0 and " + MAX_REST_SECONDS);
-        }
+        new Violations()
+                .require(holdSeconds == null || holdSeconds >= 1 && holdSeconds <= MAX_HOLD_SECONDS, "holdSeconds",
+                        "must be between 1 and " + MAX_HOLD_SECONDS)
+                .require(repetitions != null, "repetitions", "is required")
+                .require(sets == null || sets >= 1 && sets <= MAX_SETS, "sets", "must be between 1 and " + MAX_SETS)
+                .require(restSeconds == null || restSeconds >= 0 && restSeconds <= MAX_REST_SECONDS, "restSeconds",
+                        "must be between 0 and " + MAX_REST_SECONDS)
+                .throwIfAny();
     }
 
     public int setsOrOne() {

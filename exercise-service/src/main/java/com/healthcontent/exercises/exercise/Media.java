@@ -1,6 +1,6 @@
 package com.healthcontent.exercises.exercise;
 
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.text.SafeText;
 import java.net.URI;
 
@@ -14,21 +14,17 @@ public record Media(Type type, String url, @SafeText String altText, @SafeText S
     public enum Type { IMAGE, VIDEO }
 
     public Media {
-        if (type == null) {
-            throw new InvalidInputException("type", "is required (IMAGE or VIDEO)");
-        }
-        if (url == null || !url.startsWith("https://") || url.length() > 2000 || !parses(url)) {
-            throw new InvalidInputException("url", "must be an https URL");
-        }
-        if (altText == null || altText.isBlank() || altText.length() > 300) {
-            throw new InvalidInputException("altText", "is required (at most 300 characters): say what it shows");
-        }
-        if (licence == null || licence.isBlank() || licence.length() > 100) {
-            throw new InvalidInputException("licence", "is required, e.g. CC-BY-SA 4.0 or 'own work'");
-        }
-        if (attribution != null && attribution.length() > 200) {
-            throw new InvalidInputException("attribution", "must be at most 200 characters");
-        }
+        new Violations()
+                .require(type != null, "type", "is required (IMAGE or VIDEO)")
+                .require(url != null && url.startsWith("https://") && url.length() <= 2000 && parses(url), "url",
+                        "must be an https URL")
+                .require(altText != null && !altText.isBlank() && altText.length() <= 300, "altText",
+                        "is required (at most 300 characters): say what it shows")
+                .require(licence != null && !licence.isBlank() && licence.length() <= 100, "licence",
+                        "is required, e.g. CC-BY-SA 4.0 or 'own work'")
+                .require(attribution == null || attribution.length() <= 200, "attribution",
+                        "must be at most 200 characters")
+                .throwIfAny();
     }
 
     private static boolean parses(String url) {

@@ -1,5 +1,6 @@
 package com.healthcontent.servicedefaults;
 
+import com.healthcontent.servicedefaults.apidocs.ApiDocumentationConfiguration;
 import com.healthcontent.servicedefaults.events.EventsConfiguration;
 import com.healthcontent.servicedefaults.health.KafkaHealthIndicator;
 import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * MongoDB and Kafka, a bounded request body. Defaults live in {@code service-defaults.yml}.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
-@Import({ServiceSecurityConfiguration.class, EventsConfiguration.class})
+@Import({ServiceSecurityConfiguration.class, EventsConfiguration.class, ApiDocumentationConfiguration.class})
 public class ServiceDefaultsAutoConfiguration {
 
     @Bean

@@ -6,10 +6,12 @@ import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
+@Tag(name = "Articles", description = "Published articles for readers; drafts and revisions for their authors and editors")
 @RequestMapping("/api/v1/articles")
 class ArticleController {
 
@@ -123,6 +126,8 @@ class ArticleController {
                                    "body": "Gas leaving the joint fluid makes the sound [1]."}],
                      "references": [{"number": 1, "title": "Real-time visualization of joint cavitation",
                                      "url": "https://doi.org/10.1371/journal.pone.0119470"}]}""")))
+    @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
+            headers = @Header(name = "Location", description = "/api/v1/articles/drafts/{id}"))
     @PostMapping
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
         Article article = articles.create(body, actor);

@@ -4,11 +4,12 @@ import com.healthcontent.articles.article.Article;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.web.Versions;
 import com.healthcontent.servicedefaults.text.SafeText;
+import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The editorial and medical-review workflow of an article, one endpoint per step. */
 @RestController
+@Tag(name = "Article review and publication", description = "Medical review of an article: submission, reviews, withdrawal, reviewers, publication")
 @RequestMapping("/api/v1/articles/{id}")
 class ReviewController {
 

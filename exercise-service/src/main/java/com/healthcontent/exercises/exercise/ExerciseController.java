@@ -7,10 +7,12 @@ import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
+@Tag(name = "Exercises", description = "Exercise instructions with their doses, and their medical review and publication")
 @RequestMapping("/api/v1/exercises")
 class ExerciseController {
 
@@ -92,6 +95,8 @@ class ExerciseController {
              "dose": {"holdSeconds": 30, "repetitions": {"min": 1, "max": 1},
                       "frequency": {"min": 4, "max": 5, "per": "DAY"}},
              "precautions": ["Stop if the pain gets worse."]}""")))
+    @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
+            headers = @Header(name = "Location", description = "/api/v1/exercises/drafts/{id}"))
     @PostMapping
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
         Exercise exercise = catalog.create(body, actor);

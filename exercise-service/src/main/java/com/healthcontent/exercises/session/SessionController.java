@@ -5,6 +5,7 @@ import com.healthcontent.exercises.exercise.ExerciseCatalog;
 import com.healthcontent.exercises.routine.Routine;
 import com.healthcontent.exercises.routine.RoutineItem;
 import com.healthcontent.exercises.routine.Routines;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Guided sessions for a routine, or for one exercise on its own. */
 @RestController
+@Tag(name = "Guided sessions", description = "Timed plans a mobile client plays step by step")
 class SessionController {
 
     private final Routines routines;

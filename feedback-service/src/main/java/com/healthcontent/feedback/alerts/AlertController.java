@@ -6,6 +6,10 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedQueries;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -32,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The signed-in staff member's alerts: inbox, unread count, live stream, and how else to be told. */
 @RestController
+@Tag(name = "Reviewer alerts", description = "A person's alerts (inbox and live stream) and alert preferences")
 @RequestMapping("/api/v1/me")
 class AlertController {
 
@@ -87,6 +92,12 @@ class AlertController {
     }
 
     /** Each new alert for the caller as it happens, as Server-Sent Events named {@code alert}. */
+    @Operation(summary = "The caller's alerts as they happen (MEDICAL_REVIEWER, AUTHOR)", description = "Server-Sent "
+            + "Events: a 'connected' event, then one event named 'alert' per new alert, in the inbox's shape; the "
+            + "stream ends after 30 minutes and clients reconnect.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "An event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = AlertView.class)))
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Actor actor) {
         return streams.open(actor.username());

@@ -4,6 +4,7 @@ import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Helpfulness summaries", description = "How readers rated a page, in all and over the last 30 days")
 @RequestMapping("/api/v1/feedback/summary")
 class SummaryController {
 

@@ -4,9 +4,10 @@ import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
 import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
-import com.healthcontent.servicedefaults.text.SafeText;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Problem report triage", description = "Problem reports on the content a reviewer answers for, and their triage")
 @RequestMapping("/api/v1/feedback/reports")
 class ReportController {
 

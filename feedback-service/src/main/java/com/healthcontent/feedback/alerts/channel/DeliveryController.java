@@ -5,6 +5,7 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admins see deliveries that failed for good (PARKED) and send them again. */
 @RestController
+@Tag(name = "Alert deliveries", description = "E-mails and webhooks that failed, for admins to resend")
 @RequestMapping("/api/v1/feedback/deliveries")
 class DeliveryController {
 

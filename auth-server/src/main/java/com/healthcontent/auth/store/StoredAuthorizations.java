@@ -1,5 +1,6 @@
 package com.healthcontent.auth.store;
 
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.domain.Sort;

@@ -137,7 +137,6 @@ public final class LocalStack {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();
-        List<ManagedProcess> serviceInstances = new ArrayList<>();
         for (Map.Entry<String, Integer> service : servicePorts().entrySet()) {
             Map<String, String> env = new LinkedHashMap<>(jwt);
             env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
@@ -147,7 +146,6 @@ public final class LocalStack {
                 int port = instancePorts.get(i);
                 String name = i == 0 ? service.getKey() : service.getKey() + "-" + (i + 1);
                 ManagedProcess instance = launchJar(service.getKey(), name, port, env, logs);
-                serviceInstances.add(instance);
                 instances.computeIfAbsent(service.getKey(), k -> new ArrayList<>()).add("http://localhost:" + port);
                 waits.add(readyAsync(instance, port, name));
             }
@@ -163,8 +161,7 @@ public final class LocalStack {
         joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
         // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops them).
-        List.of(auth, gateway).forEach(this::supervise);
-        serviceInstances.forEach(this::supervise);
+        processes.stream().filter(LocalStack::isPlatform).forEach(this::supervise);
 
         if (loadDemo) {
             Instant demoStart = Instant.now();
@@ -251,6 +248,11 @@ public final class LocalStack {
         return process;
     }
 
+    /** The platform's own processes, as against the infrastructure it runs on (Kafka, MongoDB). */
+    private static boolean isPlatform(ManagedProcess process) {
+        return !process.name().equals("kafka") && !process.name().equals("mongodb");
+    }
+
     private void supervise(ManagedProcess process) {
         process.supervise(supervisor, message -> System.out.println("  " + message));
     }
@@ -321,8 +323,7 @@ public final class LocalStack {
         }
         System.out.println("\nStopping...");
         Collections.reverse(running); // the gateway first, the broker last, so nothing loses its dependencies early
-        List<ManagedProcess> apps = running.stream().filter(p -> !p.name().equals("kafka") && !p.name().equals("mongodb"))
-                .toList();
+        List<ManagedProcess> apps = running.stream().filter(LocalStack::isPlatform).toList();
         // All asked at once, then awaited: a first start writes each service's class-data-sharing archive on the
         // way out, five at a time on two cores, which took longer than a grace given to one process after another.
         apps.forEach(ManagedProcess::requestStop);

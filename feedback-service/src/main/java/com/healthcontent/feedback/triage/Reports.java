@@ -7,6 +7,7 @@ import com.healthcontent.servicedefaults.events.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import java.time.Clock;
@@ -58,9 +59,10 @@ public class Reports {
 
     /** Reports submitted in [from, to), oldest first, for a spreadsheet. */
     public List<Feedback> export(Actor actor, Instant from, Instant to) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "give from and to (ISO instants), from before to");
-        }
+        String instant = "is required: a date and time in ISO 8601 with its offset, e.g. 2026-12-01T00:00:00Z";
+        new Violations().require(from != null, "from", instant).require(to != null, "to", instant)
+                .require(from == null || to == null || from.isBefore(to), "to", "must be after from")
+                .throwIfAny();
         if (Duration.between(from, to).compareTo(MAX_EXPORT_RANGE) > 0) {
             throw new InvalidInputException("to", "a range of at most 366 days");
         }

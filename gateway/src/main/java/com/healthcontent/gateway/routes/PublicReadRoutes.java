@@ -1,5 +1,6 @@
 package com.healthcontent.gateway.routes;
 
+import java.io.IOException;
 import java.util.function.Function;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
@@ -15,8 +16,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Anonymous reads of published content, matched before the general routes (application.yml): retried on a server
- * error or a dropped connection (reads are idempotent), behind each service's circuit breaker. What the edge cache
- * ({@code cache.EdgeCache}) holds never gets this far.
+ * error or a failed or dropped connection (reads are idempotent), behind each service's circuit breaker. A read that
+ * ran into the response timeout is not sent again: the service is slow, not gone, and two more tries would double
+ * its work and keep the reader waiting three timeouts. What the edge cache ({@code cache.EdgeCache}) holds never
+ * gets this far.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicReadRoutes {
@@ -45,6 +48,6 @@ class PublicReadRoutes {
     private static Function<GatewayFilterSpec, UriSpec> readFilters(String service) {
         return f -> f.circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
                 .retry(retry -> retry.setRetries(2).setMethods(HttpMethod.GET)
-                        .setSeries(HttpStatus.Series.SERVER_ERROR));
+                        .setSeries(HttpStatus.Series.SERVER_ERROR).setExceptions(IOException.class));
     }
 }

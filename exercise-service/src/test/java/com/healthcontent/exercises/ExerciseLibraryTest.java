@@ -214,6 +214,48 @@ class ExerciseLibraryTest {
                 List.of("dr.rao"), List.of(exerciseId), Instant.now(), revision);
     }
 
+    @Test
+    void eachWorkflowStepRefusesWhatItCannotDoWithTheDocumentedStatus() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String body = exercise("Steps " + marker, "STANDING", "[\"NECK\"]", 5, 1, 1, null);
+        String reviewers = "{\"reviewers\": [\"dr.rao\"]}";
+        String approval = "{\"outcome\": \"APPROVED\"}";
+        String unknown = "/api/v1/exercises/" + UUID.randomUUID();
+        String id = api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 201).get("id").asString();
+        String draft = "/api/v1/exercises/" + id;
+        api.call(HttpMethod.POST, "/api/v1/exercises", AUTHOR, body, 409); // the slug is taken
+
+        api.call(HttpMethod.POST, draft + "/withdrawal", AUTHOR, null, 409); // nothing to withdraw
+        api.call(HttpMethod.PUT, draft + "/reviewers", EDITOR, reviewers, 409);
+        api.call(HttpMethod.POST, draft + "/submission", AUTHOR, reviewers, 200);
+        api.call(HttpMethod.POST, draft + "/submission", AUTHOR, reviewers, 409); // already in review
+        api.call(HttpMethod.POST, draft + "/withdrawal", OTHER_AUTHOR, null, 403);
+        api.call(HttpMethod.PUT, draft + "/reviewers", AUTHOR, reviewers, 403);
+        api.call(HttpMethod.PUT, draft + "/reviewers", EDITOR, "{\"reviewers\": [\"ana.author\"]}", 422);
+        for (String[] step : new String[][] {{"POST", "/reviews", approval}, {"POST", "/submission", reviewers},
+                {"POST", "/withdrawal", null}, {"PUT", "/reviewers", reviewers}}) {
+            api.call(HttpMethod.valueOf(step[0]), unknown + step[1], step[0].equals("PUT") ? EDITOR : AUTHOR, step[2],
+                    404);
+        }
+        client.put().uri(unknown).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isNotFound();
+
+        String exerciseSlug = api.call(HttpMethod.POST, draft + "/reviews", REVIEWER, approval, 200).get("slug")
+                .asString();
+        api.call(HttpMethod.POST, draft + "/reviews", REVIEWER, approval, 409); // reviewed already
+        String routine = "{\"name\": \"Routine " + marker + "\", \"goal\": \"Loosen up\", \"items\": "
+                + "[{\"exerciseId\": \"" + id + "\"}]}";
+        String routineId = api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR, routine, 201).get("id").asString();
+        api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR, routine, 409);
+        // its exercise is approved, not yet published
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 422);
+        api.call(HttpMethod.POST, draft + "/publication", EDITOR, null, 200);
+        api.call(HttpMethod.GET, "/api/v1/exercises/" + exerciseSlug + "/session", null, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 200);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 409);
+    }
+
     static String exercise(String name, String position, String regions, int hold, int reps, int sets,
             String difficulty) {
         return """

@@ -1,5 +1,6 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.text.SafeText;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +99,7 @@ class ExerciseController {
              "precautions": ["Stop if the pain gets worse."]}""")))
     @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
             headers = @Header(name = "Location", description = "/api/v1/exercises/drafts/{id}"))
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
         Exercise exercise = catalog.create(body, actor);
@@ -106,6 +109,7 @@ class ExerciseController {
 
     @Operation(summary = "Change the working copy (its author, EDITOR); on a live exercise, a revision readers only "
             + "see once it is approved and published")
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PutMapping("/{id}")
     ResponseEntity<ExerciseView> update(@PathVariable String id, @Valid @RequestBody ExerciseRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
@@ -113,18 +117,21 @@ class ExerciseController {
     }
 
     @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/{id}/submission")
     ResponseEntity<ExerciseView> submit(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
         return staffView(catalog.submit(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/reviews")
     ResponseEntity<ExerciseView> review(@PathVariable String id, @Valid @RequestBody Review body, Actor actor) {
         return staffView(catalog.review(id, body.outcome() == Review.Outcome.APPROVED, body.notes(), actor));
     }
 
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT")
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<ExerciseView> withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal body,
             Actor actor) {
@@ -132,17 +139,20 @@ class ExerciseController {
     }
 
     @Operation(summary = "Replace the reviewers of a submission (EDITOR)")
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PutMapping("/{id}/reviewers")
     ResponseEntity<ExerciseView> reassign(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
         return staffView(catalog.reassign(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Publish an approved exercise or revision (EDITOR): readers and embedding articles get it now")
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/publication")
     ResponseEntity<ExerciseView> publish(@PathVariable String id, Actor actor) {
         return staffView(catalog.publish(id, actor));
     }
 
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/retirement")
     ResponseEntity<ExerciseView> retire(@PathVariable String id, Actor actor) {
         return staffView(catalog.retire(id, actor));

@@ -1,5 +1,8 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
@@ -10,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,12 +57,16 @@ class RoutineController {
         return routines.view(routines.publishedBySlug(slug));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: the routine and where it lives",
+            headers = @Header(name = "Location", description = "/api/v1/routines/{slug}"))
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<RoutineView> create(@Valid @RequestBody RoutineRequest body, Actor actor) {
         Routine routine = routines.create(body, actor);
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.slug())).body(routines.view(routine));
     }
 
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/{id}/publication")
     RoutineView publish(@PathVariable String id, Actor actor) {
         return routines.view(routines.publish(id, actor));

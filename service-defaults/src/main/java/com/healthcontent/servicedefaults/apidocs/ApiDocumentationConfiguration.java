@@ -62,6 +62,11 @@ public class ApiDocumentationConfiguration {
                 .forEach(operation -> operation.getResponses().addApiResponse("default", problem)));
     }
 
+    @Bean
+    OperationErrorResponses operationErrorResponses() {
+        return new OperationErrorResponses();
+    }
+
     private static Schema<?> problem() {
         Schema<?> violation = new ObjectSchema()
                 .addProperty("field", new StringSchema().example("sections[0].body"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthcontent.testsupport.DocumentedResponses;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestTokens;
+import java.util.Map;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentedResponsesTest {
 
+    static final String REVIEWERS = "{\"reviewers\": [\"dr.rao\"]}";
+
     @LocalServerPort
     int port;
 
@@ -30,7 +33,13 @@ class DocumentedResponsesTest {
     @Order(1)
     void everyOperationAnswersWhatClientsGetWrongWithTheDocumentedProblem() {
         DocumentedResponses.walkErrorShapes(port, DocumentedResponses.document(port, "/v3/api-docs/exercise-service"),
-                TestTokens.forUser("ops.admin", "ADMIN"));
+                TestTokens.forUser("ops.admin", "ADMIN"), Map.of(
+                        "PUT /api/v1/exercises/{id}", ExerciseLibraryTest.exercise("Walk", "STANDING", "[\"NECK\"]", 5, 1,
+                                1, null),
+                        "POST /api/v1/exercises/{id}/submission", REVIEWERS,
+                        "PUT /api/v1/exercises/{id}/reviewers", REVIEWERS,
+                        "POST /api/v1/exercises/{id}/reviews", "{\"outcome\": \"APPROVED\"}",
+                        "POST /api/v1/exercises/{id}/withdrawal", "{\"reason\": \"Needs another photo.\"}"));
     }
 
     @Test

@@ -86,9 +86,11 @@ public final class DocumentedResponses {
 
     /**
      * The requests every client gets wrong some day, sent to each operation that documents the status they must
-     * get; the answers must be problems a client can act on. {@code token} is valid with every role.
+     * get; the answers must be problems a client can act on. {@code token} is valid with every role; {@code
+     * validBodies} ("POST /api/v1/things/{id}/step" to a body the step accepts) lets a write with a body reach its
+     * 404 for an unknown identifier, and must name every such write.
      */
-    public static void walkErrorShapes(int port, JsonNode document, String token) {
+    public static void walkErrorShapes(int port, JsonNode document, String token, Map<String, String> validBodies) {
         List<String> wrong = new ArrayList<>();
         String base = "http://localhost:" + port;
         for (Operation operation : operations(document)) {
@@ -112,9 +114,16 @@ public final class DocumentedResponses {
                 check(wrong, operation, "with malformed JSON", 400,
                         send(operation.method(), uri, token, "{\"title\": ", "application/json"));
             }
-            if (operation.documents(404) && !operation.hasBody()) {
-                check(wrong, operation, "for an unknown identifier", 404,
-                        send(operation.method(), uri, token, null, null));
+            if (operation.documents(404)) {
+                String valid = validBodies.get(operation.toString());
+                if (operation.hasBody() && valid == null) {
+                    wrong.add(operation + " documents 404: give the walk a valid body for it");
+                } else {
+                    // an update is sent as one that read a version first
+                    check(wrong, operation, "for an unknown identifier", 404, send(operation.method(), uri, token,
+                            valid, valid == null ? null : "application/json",
+                            operation.documents(428) ? Map.of("If-Match", "\"1\"") : Map.of()));
+                }
             }
             if (operation.documents(400) && operation.method().equals("GET")) {
                 for (String parameter : operation.numberParameters()) {
@@ -197,6 +206,11 @@ public final class DocumentedResponses {
 
     private static HttpResponse<String> send(String method, String uri, String token, String body,
             String contentType) {
+        return send(method, uri, token, body, contentType, Map.of());
+    }
+
+    private static HttpResponse<String> send(String method, String uri, String token, String body,
+            String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -206,6 +220,7 @@ public final class DocumentedResponses {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

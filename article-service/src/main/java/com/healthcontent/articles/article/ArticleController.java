@@ -1,6 +1,7 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +79,7 @@ class ArticleController {
      * Staff: live articles whose next medical review falls due within {@code due} (default 30d), soonest first;
      * already due and flagged ones included.
      */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/due-for-review")
     ResponseEntity<PagedResponse<ArticleViews.DueForReview>> dueForReview(
             @RequestParam(defaultValue = "30d") String due, @RequestParam(required = false) Integer page,
@@ -92,6 +95,7 @@ class ArticleController {
      * awaiting their decision, oldest submission first, or with {@code due=30d} live articles they reviewed whose
      * review falls due within the window. Keyset paging: pass {@code page.next} as {@code after}.
      */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/review-queue")
     ResponseEntity<ReviewQueue.Page> reviewQueue(@RequestParam(required = false) String due,
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Actor actor) {
@@ -109,6 +113,7 @@ class ArticleController {
         return publicArticles.article(slug).respond(request, REVALIDATED);
     }
 
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/drafts/{id}")
     ResponseEntity<ArticleViews.Draft> draft(@PathVariable String id, Actor actor) {
         Article article = articles.draft(id, actor);
@@ -128,6 +133,7 @@ class ArticleController {
                                      "url": "https://doi.org/10.1371/journal.pone.0119470"}]}""")))
     @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
             headers = @Header(name = "Location", description = "/api/v1/articles/drafts/{id}"))
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
         Article article = articles.create(body, actor);
@@ -135,6 +141,7 @@ class ArticleController {
                 .eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
     }
 
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PutMapping("/{id}")
     ResponseEntity<ArticleViews.Draft> edit(@PathVariable String id, @Valid @RequestBody ArticleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {

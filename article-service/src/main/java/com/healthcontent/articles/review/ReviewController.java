@@ -3,6 +3,7 @@ package com.healthcontent.articles.review;
 import com.healthcontent.articles.article.Article;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.Versions;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +61,7 @@ class ReviewController {
     @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             value = "{\"reviewers\": [\"dr.rao\"]}")))
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/submission")
     ResponseEntity<ArticleViews.Draft> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
             Actor actor) {
@@ -68,6 +71,7 @@ class ReviewController {
     @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             value = "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}")))
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/reviews")
     ResponseEntity<ArticleViews.Draft> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body,
             Actor actor) {
@@ -75,6 +79,7 @@ class ReviewController {
     }
 
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT; the reviewers are released")
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/withdrawal")
     ResponseEntity<ArticleViews.Draft> withdraw(@PathVariable String id,
             @Valid @RequestBody(required = false) WithdrawalRequest body, Actor actor) {
@@ -84,6 +89,7 @@ class ReviewController {
     @Operation(summary = "Replace the reviewers of a submission (EDITOR); approvals of reviewers who stay still count")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             value = "{\"reviewers\": [\"dr.kim\"]}")))
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PutMapping("/reviewers")
     ResponseEntity<ArticleViews.Draft> reassign(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
             Actor actor) {
@@ -91,6 +97,7 @@ class ReviewController {
     }
 
     @Operation(summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}")
+    @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/publication")
     ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id,
             @RequestBody(required = false) PublicationRequest body, Actor actor) {
@@ -100,6 +107,7 @@ class ReviewController {
         return draft(articles.publish(id, actor));
     }
 
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @DeleteMapping("/publication/schedule")
     ResponseEntity<ArticleViews.Draft> cancelSchedule(@PathVariable String id, Actor actor) {
         return draft(articles.cancelSchedule(id, actor));
@@ -108,6 +116,7 @@ class ReviewController {
     @Operation(summary = "Unpublish (EDITOR), with a reason")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             value = "{\"reason\": \"The guidance changed; a revision is on its way.\"}")))
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @DeleteMapping("/publication")
     ResponseEntity<ArticleViews.Draft> unpublish(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
             Actor actor) {
@@ -115,6 +124,7 @@ class ReviewController {
     }
 
     /** A medical reviewer (or editor) flags live content as needing review, e.g. after a reader's report. */
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/review-requests")
     ResponseEntity<ArticleViews.Draft> flag(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
             Actor actor) {

@@ -105,6 +105,10 @@ class ArticleReadingTest {
                 .exchange().expectStatus().isNotModified()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
                 .expectBody().isEmpty();
+        String structuredData = api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
+                .header(HttpHeaders.IF_NONE_MATCH, structuredData).exchange().expectStatus().isNotModified();
 
         // Another article published changes this page's "recent" links, so its ETag must change with them.
         String newer = uniqueTitle("Newer");

@@ -96,8 +96,19 @@ class ArticleRolesTest {
         api.post(base + "/publication", EDITOR, null, 409);
         api.call(HttpMethod.DELETE, base + "/publication", EDITOR, "{\"reason\": \"x\"}", 409);
         api.post(base + "/review-requests", DR_RAO, "{\"reason\": \"x\"}", 409);
+        api.call(HttpMethod.PUT, base + "/reviewers", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 409);
+        api.call(HttpMethod.DELETE, base + "/publication/schedule", EDITOR, null, 409); // nothing scheduled
         api.post(base + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         api.post(base + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 409);
+        api.post(base + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
+        api.post(base + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 409); // reviewed already
+    }
+
+    @Test
+    void aSecondArticleCannotTakeASlugInUse() {
+        String title = uniqueTitle("Roles slug");
+        api.draft(article(title, "[]", "Back pain"));
+        api.post("/api/v1/articles", AUTHOR, article(title, "[]", "Back pain"), 409);
     }
 
     @Test
@@ -118,6 +129,7 @@ class ArticleRolesTest {
         api.post(base + "/publication", EDITOR, "{\"at\": \"2020-01-01T00:00:00Z\"}", 400);
         api.post(base + "/publication", EDITOR, "{\"at\": \"" + Instant.now().plusSeconds(3600) + "\"}", 200);
         api.post(base + "/publication", EDITOR, null, 409);
+        api.call(HttpMethod.DELETE, base + "/publication/schedule", AUTHOR, null, 403);
         api.call(HttpMethod.DELETE, base + "/publication/schedule", EDITOR, null, 200);
         api.post(base + "/publication", EDITOR, null, 200);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -88,8 +89,11 @@ class OperationErrorResponses implements OperationCustomizer {
         boolean reads = handler.hasMethodAnnotation(GetMapping.class);
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
-                statuses.addAll(Set.of(HttpStatus.BAD_REQUEST, HttpStatus.CONTENT_TOO_LARGE,
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                statuses.addAll(Set.of(HttpStatus.BAD_REQUEST, HttpStatus.CONTENT_TOO_LARGE));
+                // Spring MVC reads a DELETE's body of another type as no body at all: 400, not 415
+                if (!handler.hasMethodAnnotation(DeleteMapping.class)) {
+                    statuses.add(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+                }
             }
             if (parameter.hasParameterAnnotation(RequestParam.class)) {
                 statuses.add(HttpStatus.BAD_REQUEST);

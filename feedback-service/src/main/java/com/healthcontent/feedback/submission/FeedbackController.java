@@ -1,5 +1,6 @@
 package com.healthcontent.feedback.submission;
 
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,7 @@ class FeedbackController {
     @Operation(summary = "Vote on a page or report a problem with it (anyone)", description = "The same reader's "
             + "details within 30 minutes attach to their vote; the same submission again is answered with its first id.")
     @ApiResponse(responseCode = "202", description = "Accepted: counted and, for a report, alerted shortly")
+    @AlsoAnswers({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS})
     @PostMapping
     ResponseEntity<Received> submit(@Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
         var accepted = submissions.submit(body, new FeedbackSubmissions.Reader(request.getRemoteAddr(),

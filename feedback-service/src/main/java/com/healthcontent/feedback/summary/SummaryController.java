@@ -3,9 +3,11 @@ package com.healthcontent.feedback.summary;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,7 @@ class SummaryController {
     }
 
     /** {@code id} may be the content's id or its slug. */
+    @AlsoAnswers({HttpStatus.NOT_FOUND})
     @GetMapping
     ResponseEntity<FeedbackSummary> summary(@RequestParam ContentType type, @RequestParam String id) {
         PublishedContent content = contents.findLive(type, id)

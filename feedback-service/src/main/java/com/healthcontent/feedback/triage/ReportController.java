@@ -3,6 +3,7 @@ package com.healthcontent.feedback.triage;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.PagedResponse;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +56,7 @@ class ReportController {
     }
 
     /** Reports on content the caller reviews (editors: all), newest first. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping
     PagedResponse<ReportView> list(@RequestParam(required = false) ReportStatus status,
             @RequestParam(required = false) ProblemReason reason, @RequestParam(required = false) ContentType type,
@@ -63,12 +66,14 @@ class ReportController {
                 Paging.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"))), ReportView::of);
     }
 
+    @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/status")
     ReportView changeStatus(@PathVariable String id, @Valid @RequestBody StatusRequest body, Actor actor) {
         return ReportView.of(reports.changeStatus(id, body.status(), body.note(), actor));
     }
 
     /** CSV of the reports submitted in [from, to); comments are already masked of personal data. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             Instant from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,

@@ -106,6 +106,9 @@ class ReviewerAlertsTest {
         assertThat(inbox.get("unreadCount").asInt()).isPositive();
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_RAO, null, 200);
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_KIM, null, 404);
+        api.call(HttpMethod.POST, "/api/v1/me/alerts/read-all", DR_RAO, null, 204);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alerts?unread=true", DR_RAO, null, 200).get("unreadCount")
+                .asInt()).isZero();
         api.call(HttpMethod.GET, "/api/v1/me/alerts", null, null, 401);
     }
 
@@ -190,6 +193,8 @@ class ReviewerAlertsTest {
             assertThat(received).hasSize(3); // three attempts, then parked
             api.call(HttpMethod.GET, "/api/v1/feedback/deliveries", DR_RAO, null, 403);
 
+            api.call(HttpMethod.POST, "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry",
+                    DR_RAO, null, 403);
             failuresLeft.set(0);
             api.call(HttpMethod.POST, "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry", ADMIN,
                     null, 200);

@@ -107,6 +107,7 @@ class TriageTest {
         assertThat(csv).startsWith("id,submitted_at,target_type,target_slug,reason,status,comment")
                 .contains("BROKEN_LINK").contains("\"'=HYPERLINK(\"\"evil\"\") link is dead\"");
         api.call(HttpMethod.GET, "/api/v1/feedback/reports/export?from=" + to + "&to=" + from, EDITOR, null, 400);
+        api.call(HttpMethod.GET, "/api/v1/feedback/reports/export?from=" + from + "&to=" + to, AUTHOR, null, 403);
         // neither end given: both named at once, with the format they take
         assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports/export", EDITOR, null, 400).get("errors"))
                 .extracting(error -> error.get("field").asString()).containsExactly("from", "to");

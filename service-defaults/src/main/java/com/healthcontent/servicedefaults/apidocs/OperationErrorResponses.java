@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -25,7 +27,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Each operation's problem responses, by status, with what the status means here and an example: those the handler's
  * signature implies (a body can be invalid, too large or not JSON; a signed-in caller can come without a valid token,
- * and a staff write without the role for it; a path names something that may not exist; an {@code If-Match} update
+ * and a staff write without the role for it (not a write to the caller's own things under {@code /api/v1/me}); a path names something that may not exist; an {@code If-Match} update
  * can be stale or lack it; a public read answers a conditional GET with 304) and those named by
  * {@link AlsoAnswers}. Anything else (a 503 while MongoDB is away, a 500) is the document's {@code default}.
  */
@@ -87,6 +89,8 @@ class OperationErrorResponses implements OperationCustomizer {
     static Set<HttpStatus> statuses(HandlerMethod handler) {
         Set<HttpStatus> statuses = EnumSet.noneOf(HttpStatus.class);
         boolean reads = handler.hasMethodAnnotation(GetMapping.class);
+        RequestMapping type = handler.getBeanType().getAnnotation(RequestMapping.class);
+        boolean ownThings = type != null && List.of(type.value()).contains("/api/v1/me");
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 statuses.addAll(Set.of(HttpStatus.BAD_REQUEST, HttpStatus.CONTENT_TOO_LARGE));
@@ -103,7 +107,8 @@ class OperationErrorResponses implements OperationCustomizer {
             }
             if (Actor.class.equals(parameter.getParameterType())) {
                 statuses.add(HttpStatus.UNAUTHORIZED);
-                if (!reads) {
+                // a staff write needs a role; what is under /me is the caller's own, whatever their role
+                if (!reads && !ownThings) {
                     statuses.add(HttpStatus.FORBIDDEN);
                 }
             }

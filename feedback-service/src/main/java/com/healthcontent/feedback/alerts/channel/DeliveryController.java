@@ -1,11 +1,13 @@
 package com.healthcontent.feedback.alerts.channel;
 
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,7 @@ class DeliveryController {
         this.deliveries = deliveries;
     }
 
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping
     PagedResponse<Delivery> list(@RequestParam(defaultValue = "PARKED") Delivery.Status status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {

@@ -1,0 +1,44 @@
+package com.healthcontent.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthcontent.testsupport.DocumentedResponses;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestTokens;
+import java.util.Map;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The OpenAPI document against the service: every operation's error answers are problems a client can act on, and
+ * every status it documents is one the test suite got from it, and the other way round. Runs after every other test
+ * class of the module ({@link ClassOrderer.OrderAnnotation}, junit-platform.properties); run alone, it reports the
+ * statuses only the other tests produce.
+ */
+@ServiceIntegrationTest
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DocumentedResponsesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @Order(1)
+    void everyOperationAnswersWhatClientsGetWrongWithTheDocumentedProblem() {
+        DocumentedResponses.walkErrorShapes(port, DocumentedResponses.document(port, "/v3/api-docs/feedback-service"),
+                TestTokens.forUser("ops.admin", "ADMIN"), Map.of(
+                        "POST /api/v1/feedback/reports/{id}/status", "{\"status\": \"ACKNOWLEDGED\"}"));
+    }
+
+    @Test
+    @Order(2)
+    void everyDocumentedStatusIsWhatTheServiceAnswers() {
+        assertThat(DocumentedResponses.mismatches(
+                DocumentedResponses.document(port, "/v3/api-docs/feedback-service"))).isEmpty();
+    }
+}

@@ -3,6 +3,7 @@ package com.healthcontent.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthcontent.testsupport.DocumentedResponses;
+import com.healthcontent.testsupport.PublishedApiDocument;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestTokens;
 import java.util.Map;
@@ -50,5 +51,12 @@ class DocumentedResponsesTest {
     void everyDocumentedStatusIsWhatTheServiceAnswers() {
         assertThat(DocumentedResponses.mismatches(
                 DocumentedResponses.document(port, "/v3/api-docs/article-service"))).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theDocumentClientDevelopersReadIsTheServicesOwn() {
+        assertThat(PublishedApiDocument.differenceFrom(
+                DocumentedResponses.document(port, "/v3/api-docs/article-service"), "article-service")).isNull();
     }
 }

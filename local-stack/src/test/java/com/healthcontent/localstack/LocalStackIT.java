@@ -3,6 +3,15 @@ package com.healthcontent.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.clients.articles.api.ArticlesApi;
+import com.healthcontent.clients.articles.model.ArticleRequest;
+import com.healthcontent.clients.articles.model.Draft;
+import com.healthcontent.clients.articles.model.PublicArticle;
+import com.healthcontent.clients.articles.model.Section;
+import com.healthcontent.clients.feedback.api.ReaderFeedbackApi;
+import com.healthcontent.clients.feedback.model.FeedbackRequest;
+import com.healthcontent.clients.feedback.model.Received;
+import com.healthcontent.clients.feedback.model.FeedbackTarget;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -207,6 +216,40 @@ class LocalStackIT {
         HttpResponse<String> malformed = send("POST", "/api/v1/exercises", token("ana.author"), "{\"name\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    /**
+     * A client generated from the published documents (docs/openapi, openapi-generator at build time), strict about
+     * fields it does not know, reads and writes through the gateway as a client developer's code would.
+     */
+    @Test
+    @Order(4)
+    void aClientGeneratedFromThePublishedDocumentsReadsAndWrites() throws Exception {
+        var articles = new com.healthcontent.clients.articles.ApiClient();
+        articles.updateBaseUri(stack.gateway());
+        articles.setObjectMapper(strict(articles.getObjectMapper()));
+        PublicArticle demo = new ArticlesApi(articles).bySlug("is-it-good-or-bad-to-crack-your-back");
+        assertThat(demo.getTitle()).isEqualTo("Is It Good or Bad to Crack Your Back?");
+        assertThat(demo.getMedicalReview().getReviewers()).isNotEmpty();
+
+        String editor = token("eli.editor");
+        articles.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + editor));
+        Draft draft = new ArticlesApi(articles).create(new ArticleRequest().title("Generated client " + UUID.randomUUID())
+                .summary("Written through the generated client.")
+                .addSectionsItem(new Section().type(Section.TypeEnum.TEXT).heading("Why").body("It compiles.")));
+        assertThat(draft.getStatus()).isEqualTo(Draft.StatusEnum.DRAFT);
+        assertThat(new ArticlesApi(articles).draft(draft.getId()).getVersion()).isEqualTo(draft.getVersion());
+
+        var feedback = new com.healthcontent.clients.feedback.ApiClient();
+        feedback.updateBaseUri(stack.gateway());
+        feedback.setObjectMapper(strict(feedback.getObjectMapper()));
+        Received received = new ReaderFeedbackApi(feedback).submit(new FeedbackRequest().helpful(true)
+                .target(new FeedbackTarget().type(FeedbackTarget.TypeEnum.ARTICLE).id(demo.getId())));
+        assertThat(received.getId()).isNotBlank();
+    }
+
+    private static com.fasterxml.jackson.databind.ObjectMapper strict(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Test

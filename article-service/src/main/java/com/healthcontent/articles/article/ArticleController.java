@@ -132,7 +132,8 @@ class ArticleController {
                      "references": [{"number": 1, "title": "Real-time visualization of joint cavitation",
                                      "url": "https://doi.org/10.1371/journal.pone.0119470"}]}""")))
     @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
-            headers = @Header(name = "Location", description = "/api/v1/articles/drafts/{id}"))
+            headers = @Header(name = "Location", description = "/api/v1/articles/drafts/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {

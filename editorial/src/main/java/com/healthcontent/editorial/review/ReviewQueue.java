@@ -36,16 +36,16 @@ public final class ReviewQueue {
                        Instant submittedAt, Instant nextReviewDue, List<String> reviewers) {
     }
 
-    public record Page(List<Item> items, PageInfo page) {
+    public record Page(List<Item> items, NextPage page) {
     }
 
     /** {@code next} is the cursor of the following page, absent on the last one. */
-    public record PageInfo(int size, String next) {
+    public record NextPage(int size, String next) {
     }
 
     public static Page page(List<Item> items, int size) {
         Item last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page(items, new PageInfo(size, items.size() < size || last == null ? null
+        return new Page(items, new NextPage(size, items.size() < size || last == null ? null
                 : last.at() + "," + last.id()));
     }
 

@@ -98,7 +98,8 @@ class ExerciseController {
                       "frequency": {"min": 4, "max": 5, "per": "DAY"}},
              "precautions": ["Stop if the pain gets worse."]}""")))
     @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
-            headers = @Header(name = "Location", description = "/api/v1/exercises/drafts/{id}"))
+            headers = @Header(name = "Location", description = "/api/v1/exercises/drafts/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {

@@ -2,6 +2,7 @@ package com.healthcontent.exercises.routine;
 
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.security.Actor;
@@ -58,7 +59,8 @@ class RoutineController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created: the routine and where it lives",
-            headers = @Header(name = "Location", description = "/api/v1/routines/{slug}"))
+            headers = @Header(name = "Location", description = "/api/v1/routines/{slug}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<RoutineView> create(@Valid @RequestBody RoutineRequest body, Actor actor) {

@@ -12,14 +12,14 @@ import jakarta.validation.constraints.Size;
  * bots fill it in.
  */
 public record FeedbackRequest(
-        @NotNull @Valid Target target,
+        @NotNull @Valid FeedbackTarget target,
         @NotNull Boolean helpful,
         ProblemReason reason,
         @Size(max = 2000) @SafeText String comment,
         @Size(max = 500) @SafeText String tryingTo,
         @Size(max = 200) String website) {
 
-    public record Target(@NotNull ContentType type, @NotBlank @Size(max = 120) String id) {
+    public record FeedbackTarget(@NotNull ContentType type, @NotBlank @Size(max = 120) String id) {
     }
 
     boolean isFromABot() {

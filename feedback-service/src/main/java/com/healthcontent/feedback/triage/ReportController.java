@@ -33,14 +33,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/feedback/reports")
 class ReportController {
 
-    record ReportView(String id, Target target, String reason, boolean helpful, String comment, String tryingTo,
+    record ReportView(String id, ReportTarget target, String reason, boolean helpful, String comment, String tryingTo,
                       List<String> flags, ReportStatus status, List<StatusChange> statusHistory, Instant submittedAt) {
 
-        record Target(ContentType type, String id, String slug, String title) {
+        record ReportTarget(ContentType type, String id, String slug, String title) {
         }
 
         static ReportView of(Feedback f) {
-            return new ReportView(f.id(), new Target(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
+            return new ReportView(f.id(), new ReportTarget(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
                     f.reason().name(), f.helpful(), f.comment(), f.tryingTo(), f.flags(), f.status(), f.statusHistory(),
                     f.submittedAt());
         }

@@ -1,5 +1,6 @@
 package com.healthcontent.servicedefaults.apidocs;
 
+import com.healthcontent.servicedefaults.security.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,11 @@ public class ApiDocumentationConfiguration {
 
     static final String PROBLEM = "Problem";
     static final String BEARER = "bearer";
+
+    static {
+        // the caller comes from the verified token, never from the request: not a parameter a client sends
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     OpenAPI platformApi(@Value("${platform.api.title:${spring.application.name}}") String title,

@@ -47,10 +47,10 @@ public final class LocalStack {
         return thread;
     });
 
-    record Ports(int gateway, int article, int exercise, int feedback, int auth, int kafka, int mongo) {
+    record Ports(int gateway, int article, int exercise, int feedback, int console, int auth, int kafka, int mongo) {
         static Ports withOffset(int offset) {
-            return new Ports(8080 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 9000 + offset,
-                    9092 + offset, 27017 + offset);
+            return new Ports(8080 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset,
+                    9000 + offset, 9092 + offset, 27017 + offset);
         }
     }
 
@@ -131,9 +131,14 @@ public final class LocalStack {
         String issuer = "http://localhost:" + ports.auth();
         Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks",
                 "STAFF_DIRECTORY_URL", issuer + "/api/v1/staff");
+        String gatewayUrl = "http://localhost:" + ports.gateway();
+        String console = gatewayUrl + "/console";
         ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
                 "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString(),
-                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/auth-server"), logs);
+                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/auth-server",
+                // the console signs staff in as the web client, at the gateway's address
+                "WEB_REDIRECT_URIS", "http://localhost:3000/callback," + console + "/login/oauth2/code/web",
+                "WEB_POST_LOGOUT_REDIRECT_URIS", console + "/signed-out"), logs);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();
@@ -152,12 +157,18 @@ public final class LocalStack {
         }
         // The gateway starts with the services, not after them: it only needs their addresses, and its readiness
         // does not depend on theirs (a request to a service still starting gets the 503 fallback).
+        instances.put("console", List.of("http://localhost:" + ports.console()));
         Map<String, String> routes = new LinkedHashMap<>(jwt);
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
         routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
         waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
+        // The reviewer console: a client of the API like any other, through the gateway, with the staff's tokens.
+        ManagedProcess reviewerConsole = launchJar("console", "console", ports.console(), Map.of("GATEWAY_URL",
+                gatewayUrl, "AUTH_URL", issuer, "AUTH_PUBLIC_URL", issuer, "CONSOLE_PUBLIC_URL", console,
+                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/console"), logs);
+        waits.add(readyAsync(reviewerConsole, ports.console(), "/console/readyz", "reviewer console"));
         joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
         // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops them).
@@ -193,7 +204,7 @@ public final class LocalStack {
      * own processes failed to bind and exited: the answers came from the processes already there.
      */
     private void refuseIfPortsTaken() {
-        List<Integer> http = new ArrayList<>(List.of(ports.auth(), ports.gateway()));
+        List<Integer> http = new ArrayList<>(List.of(ports.auth(), ports.gateway(), ports.console()));
         servicePorts().forEach((service, port) -> http.addAll(instancePorts(service, port)));
         List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo()));
         http.forEach(port -> {
@@ -258,9 +269,13 @@ public final class LocalStack {
     }
 
     private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String what) {
+        return readyAsync(process, port, "/readyz", what);
+    }
+
+    private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String probe, String what) {
         // Generous: a first start after a build, with three instances of a service, runs seven JVMs at once on two cores.
         return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(240),
-                () -> Readiness.httpOk("http://localhost:" + port + "/readyz"),
+                () -> Readiness.httpOk("http://localhost:" + port + probe),
                 what + " on http://localhost:" + port));
     }
 
@@ -284,6 +299,7 @@ public final class LocalStack {
         System.out.printf("%nReady in %.1f s. Logs in %s%n", toReady.toMillis() / 1000.0, dataDir.resolve("logs"));
         System.out.println();
         System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/readyz");
+        System.out.println("  Reviewer console           " + gateway + "/console/   (sign in as dr.rao, the demo password)");
         System.out.println("  Articles                   " + gateway + "/api/v1/articles");
         System.out.println("  Demo article               " + gateway + "/api/v1/articles/is-it-good-or-bad-to-crack-your-back");
         System.out.println("  Exercises / routines       " + gateway + "/api/v1/exercises   " + gateway + "/api/v1/routines");

@@ -22,7 +22,7 @@ class DeploymentFilesTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> DEPLOYABLES = List.of("auth-server", "article-service", "exercise-service",
-            "feedback-service", "gateway");
+            "feedback-service", "gateway", "console");
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services() throws IOException {

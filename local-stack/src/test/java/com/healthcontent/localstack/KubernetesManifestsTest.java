@@ -32,7 +32,7 @@ class KubernetesManifestsTest {
 
     static final Path K8S = Path.of("..", "deploy", "k8s");
     static final List<String> DEPLOYABLES = List.of("auth-server", "article-service", "exercise-service",
-            "feedback-service", "gateway");
+            "feedback-service", "gateway", "console");
     static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
 
     /** kubectl from scripts/install-kubectl, or on the PATH. */

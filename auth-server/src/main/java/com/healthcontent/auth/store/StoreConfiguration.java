@@ -1,5 +1,7 @@
 package com.healthcontent.auth.store;
 
+import com.healthcontent.sessions.SerializedObjects;
+import com.healthcontent.sessions.StoredSessions;
 import java.time.Clock;
 import java.time.Duration;
 import org.bson.Document;
@@ -35,7 +37,8 @@ class StoreConfiguration {
     @Bean
     StoredSessions sessionRepository(MongoTemplate mongoTemplate,
             @Value("${server.servlet.session.timeout:30m}") Duration maxInactive) {
-        return new StoredSessions(mongoTemplate, maxInactive, Clock.systemUTC());
+        return new StoredSessions(mongoTemplate, "login_sessions", maxInactive, new SerializedObjects(),
+                Clock.systemUTC());
     }
 
     /**

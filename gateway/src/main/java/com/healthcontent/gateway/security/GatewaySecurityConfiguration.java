@@ -105,6 +105,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/feedback").permitAll()
                         .pathMatchers(AUTHORIZATION_SERVER_PATHS).permitAll()
+                        // the console signs its users in itself and checks its own CSRF tokens
+                        .pathMatchers("/console", "/console/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })

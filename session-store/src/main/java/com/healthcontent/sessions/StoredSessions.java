@@ -1,4 +1,4 @@
-package com.healthcontent.auth.store;
+package com.healthcontent.sessions;
 
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
@@ -17,23 +17,27 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
 
 /**
- * Sign-in sessions (the login form's CSRF token, the authorization request waiting for the login, who signed in) in
- * MongoDB for Spring Session, so each step of a login may reach a different instance of the authorization server.
- * A session expires after {@code maxInactive} without a request, as a servlet container's would.
+ * Browser sessions (a login form's CSRF token, an authorization request waiting for its answer, who signed in and,
+ * in the console, their tokens) in MongoDB for Spring Session, so each request may reach a different instance. A
+ * session expires after {@code maxInactive} without a request, as a servlet container's would. What a session holds
+ * is read back only if {@link SerializedObjects} admits every class in it.
  */
 public class StoredSessions implements SessionRepository<MapSession> {
 
-    static final String COLLECTION = "login_sessions";
-
     private final MongoTemplate mongoTemplate;
+    private final String collection;
     private final Duration maxInactive;
+    private final SerializedObjects objects;
     private final Clock clock;
 
-    public StoredSessions(MongoTemplate mongoTemplate, Duration maxInactive, Clock clock) {
+    public StoredSessions(MongoTemplate mongoTemplate, String collection, Duration maxInactive,
+            SerializedObjects objects, Clock clock) {
         this.mongoTemplate = mongoTemplate;
+        this.collection = collection;
         this.maxInactive = maxInactive;
+        this.objects = objects;
         this.clock = clock;
-        mongoTemplate.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+        mongoTemplate.indexOps(collection).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                 .expire(Duration.ZERO));
     }
 
@@ -51,19 +55,19 @@ public class StoredSessions implements SessionRepository<MapSession> {
             session = new MapSession(session); // its original id is now the new one
         }
         Date expiresAt = Date.from(session.getLastAccessedTime().plus(session.getMaxInactiveInterval()));
-        mongoTemplate.getCollection(COLLECTION).replaceOne(new Document("_id", session.getId()),
+        mongoTemplate.getCollection(collection).replaceOne(new Document("_id", session.getId()),
                 new Document("_id", session.getId()).append("expiresAt", expiresAt)
-                        .append("session", new Binary(StoredObjects.write(session))),
+                        .append("session", new Binary(objects.write(session))),
                 new ReplaceOptions().upsert(true));
     }
 
     @Override
     public MapSession findById(String id) {
-        Document document = mongoTemplate.findById(id, Document.class, COLLECTION);
+        Document document = mongoTemplate.findById(id, Document.class, collection);
         if (document == null) {
             return null;
         }
-        MapSession session = StoredObjects.read(document.get("session", Binary.class).getData(), MapSession.class);
+        MapSession session = objects.read(document.get("session", Binary.class).getData(), MapSession.class);
         session.setSessionIdGenerator(UuidSessionIdGenerator.getInstance()); // not serialized with the session
         if (!session.getMaxInactiveInterval().isNegative()
                 && session.getLastAccessedTime().plus(session.getMaxInactiveInterval()).isBefore(clock.instant())) {
@@ -75,12 +79,15 @@ public class StoredSessions implements SessionRepository<MapSession> {
 
     @Override
     public void deleteById(String id) {
-        mongoTemplate.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+        mongoTemplate.remove(Query.query(Criteria.where("_id").is(id)), collection);
     }
 
-    /** Every hour: the MongoDB wire server of the local stack keeps TTL indexes but never expires documents. */
-    @Scheduled(fixedDelayString = "${platform.auth.sweep-interval:1h}", initialDelayString = "5m")
+    /**
+     * Every hour (with {@code @EnableScheduling}): the MongoDB wire server of the local stack keeps TTL indexes but
+     * never expires documents.
+     */
+    @Scheduled(fixedDelayString = "${platform.sessions.sweep-interval:1h}", initialDelayString = "5m")
     public void forgetExpired() {
-        mongoTemplate.remove(Query.query(Criteria.where("expiresAt").lt(Date.from(clock.instant()))), COLLECTION);
+        mongoTemplate.remove(Query.query(Criteria.where("expiresAt").lt(Date.from(clock.instant()))), collection);
     }
 }

@@ -1,0 +1,51 @@
+package com.healthcontent.console.alerts;
+
+import com.healthcontent.console.platform.PlatformApi;
+import com.healthcontent.console.signin.StaffMember;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first page after signing in: the alerts (arriving live, with the unread count), what awaits the signed-in
+ * reviewer's decision and what falls due for review soon.
+ */
+@Controller
+class DeskController {
+
+    private final PlatformApi api;
+
+    DeskController(PlatformApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/")
+    String desk(@ModelAttribute("me") StaffMember me, Model model) {
+        JsonNode inbox = api.get(uri -> uri.path("/api/v1/me/alerts").queryParam("size", 20).build());
+        model.addAttribute("alerts", PlatformApi.plain(inbox.path("items")));
+        model.addAttribute("unread", inbox.path("unreadCount").asInt());
+        if (me.isReviewer()) {
+            model.addAttribute("queue", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
+                    .queryParam("size", 50).build()).path("items")));
+            model.addAttribute("due", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
+                    .queryParam("due", "30d").queryParam("size", 50).build()).path("items")));
+        }
+        return "desk";
+    }
+
+    @PostMapping("/alerts/{id}/read")
+    String read(@PathVariable String id) {
+        api.post("/api/v1/me/alerts/{id}/read", null, id);
+        return "redirect:/";
+    }
+
+    @PostMapping("/alerts/read-all")
+    String readAll() {
+        api.post("/api/v1/me/alerts/read-all", null);
+        return "redirect:/";
+    }
+}

@@ -1,0 +1,110 @@
+package com.healthcontent.console.reviews;
+
+import com.healthcontent.console.platform.ApiRefusal;
+import com.healthcontent.console.platform.PlatformApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An article's review page: the revision beside the live version section by section, its references and citation
+ * check, its history, and the reviewer's decision (approve, or request changes with notes). Editors find the steps
+ * that are theirs on the same page: publish or schedule an approved article, unpublish with a reason, reassign the
+ * reviewers of one in review.
+ */
+@Controller
+class ReviewController {
+
+    private final PlatformApi api;
+
+    ReviewController(PlatformApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/articles/{id}")
+    String article(@PathVariable String id, Model model) {
+        JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
+        JsonNode content = draft.path("content");
+        JsonNode live = draft.path("liveRevision").isNull() || draft.path("liveRevision").isMissingNode() ? null
+                : api.getIfPresent(uri -> uri.path("/api/v1/articles/{slug}").build(draft.path("slug").asString()));
+        List<Comparison.Section> revision = sections(content.path("sections"));
+        List<String> texts = new ArrayList<>(revision.stream().map(Comparison.Section::body).toList());
+        texts.add(content.path("summary").asString(""));
+        Set<Integer> references = new TreeSet<>();
+        content.path("references").forEach(reference -> references.add(reference.path("number").asInt()));
+        model.addAttribute("draft", PlatformApi.plain(draft));
+        model.addAttribute("content", PlatformApi.plain(content));
+        model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("sections", Comparison.sections(revision,
+                live == null ? List.of() : sections(live.path("sections"))));
+        model.addAttribute("citations", Comparison.citations(texts, references));
+        return "article";
+    }
+
+    @PostMapping("/articles/{id}/review")
+    String decide(@PathVariable String id, @RequestParam String outcome, @RequestParam(required = false) String notes,
+            RedirectAttributes redirect) {
+        return step(redirect, "/articles/" + id, () -> {
+            JsonNode decided = api.post("/api/v1/articles/{id}/reviews", notes == null || notes.isBlank()
+                    ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "notes", notes), id);
+            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ")
+                    + "“" + decided.path("content").path("title").asString() + "”.";
+        }, "/");
+    }
+
+    @PostMapping("/articles/{id}/publication")
+    String publish(@PathVariable String id, @RequestParam(required = false) String at, RedirectAttributes redirect) {
+        return step(redirect, "/articles/" + id, () -> {
+            JsonNode done = api.post("/api/v1/articles/{id}/publication",
+                    at == null || at.isBlank() ? Map.of() : Map.of("at", at), id);
+            return done.path("scheduledFor").isNull() || done.path("scheduledFor").isMissingNode()
+                    ? "Published." : "Scheduled for " + done.path("scheduledFor").asString() + ".";
+        }, "/articles/" + id);
+    }
+
+    @PostMapping("/articles/{id}/unpublication")
+    String unpublish(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return step(redirect, "/articles/" + id, () -> {
+            api.delete("/api/v1/articles/{id}/publication", Map.of("reason", reason), id);
+            return "Unpublished: readers no longer see it.";
+        }, "/articles/" + id);
+    }
+
+    @PostMapping("/articles/{id}/reviewers")
+    String reassign(@PathVariable String id, @RequestParam String reviewers, RedirectAttributes redirect) {
+        List<String> names = List.of(reviewers.split("[,\\s]+")).stream().filter(name -> !name.isBlank()).toList();
+        return step(redirect, "/articles/" + id, () -> {
+            api.put("/api/v1/articles/{id}/reviewers", Map.of("reviewers", names), id);
+            return "Reviewers now: " + String.join(", ", names) + ".";
+        }, "/articles/" + id);
+    }
+
+    /** Runs a workflow step; its refusal is shown on the page the step came from, its success where it leads. */
+    private static String step(RedirectAttributes redirect, String from, java.util.function.Supplier<String> step,
+            String to) {
+        try {
+            redirect.addFlashAttribute("done", step.get());
+            return "redirect:" + to;
+        } catch (ApiRefusal refused) {
+            redirect.addFlashAttribute("refused", refused.getMessage());
+            return "redirect:" + from;
+        }
+    }
+
+    private static List<Comparison.Section> sections(JsonNode sections) {
+        List<Comparison.Section> list = new ArrayList<>();
+        sections.forEach(section -> list.add(new Comparison.Section(section.path("heading").asString(""),
+                section.path("body").asString(""))));
+        return list;
+    }
+}

@@ -54,6 +54,13 @@ class OpenApiDocumentTest {
                 .jsonPath("$.paths['/api/v1/articles/{id}/reviews'].post.tags[0]")
                 .isEqualTo("Article review and publication")
                 .jsonPath("$.paths..tags[*]").value(tags -> assertThat((List<String>) tags)
-                        .noneMatch(tag -> tag.endsWith("-controller")));
+                        .noneMatch(tag -> tag.endsWith("-controller")))
+                // JSON-LD as what it is, not a string of bytes
+                .jsonPath("$.paths['/api/v1/articles/{slug}/structured-data'].get.responses['200']"
+                        + ".content['application/ld+json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/MedicalWebPage")
+                .jsonPath("$.components.schemas.MedicalWebPage.properties['@type']").exists()
+                // the caller comes from the token, never a parameter a client sends
+                .jsonPath("$.paths..parameters[?(@.name == 'actor')]").isEmpty();
     }
 }

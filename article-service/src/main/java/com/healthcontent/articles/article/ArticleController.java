@@ -69,6 +69,8 @@ class ArticleController {
     }
 
     /** schema.org MedicalWebPage JSON-LD of a published article, for web pages to embed. */
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/ld+json",
+            schema = @Schema(implementation = StructuredData.MedicalWebPage.class)))
     @GetMapping(path = "/{slug}/structured-data", produces = "application/ld+json")
     ResponseEntity<byte[]> structuredData(@PathVariable String slug,
             WebRequest request) {

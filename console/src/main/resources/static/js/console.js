@@ -33,9 +33,10 @@
     item.appendChild(when);
     var actions = document.createElement('div');
     actions.className = 'actions';
-    if (alert.target.type === 'ARTICLE') {
-      var open = text('a', null, 'Open the article');
-      open.href = list.dataset.read.replace(/alerts\/$/, 'articles/') + encodeURIComponent(alert.target.id);
+    if (alert.target.type === 'ARTICLE' || alert.target.type === 'EXERCISE') {
+      var kind = alert.target.type === 'ARTICLE' ? 'article' : 'exercise';
+      var open = text('a', null, 'Open the ' + kind);
+      open.href = list.dataset.read.replace(/alerts\/$/, kind + 's/') + encodeURIComponent(alert.target.id);
       actions.appendChild(open);
     }
     if (csrf) {

@@ -52,6 +52,7 @@ class ReviewerConsoleIT {
     static String console;
     static String reportComment = "The hold time in step 2 is wrong " + UUID.randomUUID().toString().substring(0, 6);
     static String articleTitle = "Console review " + UUID.randomUUID().toString().substring(0, 6);
+    static String exerciseName = "Cat stretch " + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void startTheStackAndTheBrowser() throws IOException {
@@ -153,6 +154,24 @@ class ReviewerConsoleIT {
         String status = StackUnderTest.body(stack.get("/api/v1/articles/drafts/" + draft.get("id").asString(),
                 author)).get("status").asString();
         assertThat(status).isEqualTo("APPROVED");
+
+        // an exercise is reviewed the same way
+        JsonNode exercise = StackUnderTest.body(stack.send("POST", "/api/v1/exercises", author, """
+                {"name": "%s", "summary": "Eases a stiff upper back.", "bodyRegions": ["UPPER_BACK"],
+                 "position": "KNEELING", "steps": ["Kneel on all fours.", "Round your back slowly."],
+                 "dose": {"holdSeconds": 5, "repetitions": {"min": 5, "max": 10}},
+                 "precautions": ["Stop if it hurts."]}""".formatted(exerciseName)));
+        StackUnderTest.body(stack.send("POST", "/api/v1/exercises/" + exercise.get("id").asString() + "/submission",
+                author, "{\"reviewers\": [\"dr.rao\"]}"));
+        browser.get(console);
+        waitFor(ExpectedConditions.elementToBeClickable(By.linkText(exerciseName))).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), exerciseName));
+        assertThat(browser.findElement(By.id("steps-heading")).getText()).startsWith("Steps");
+        assertEveryControlIsLabelled();
+        photograph("review-exercise");
+        browser.findElement(By.cssSelector("button[value=APPROVED]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "You approved"));
+        assertThat(browser.findElement(By.id("queue")).getText()).doesNotContain(exerciseName);
     }
 
     @Test
@@ -210,6 +229,24 @@ class ReviewerConsoleIT {
         browser.get(console);
         // not silently signed in again: the authorization server asks who it is
         waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+    }
+
+    @Test
+    @Order(7)
+    void anEditorPublishesWhatDrRaoApproved() throws Exception {
+        browser.get(console);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys("eli.editor");
+        browser.findElement(By.name("password")).sendKeys("healthy-demo");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+
+        waitFor(ExpectedConditions.elementToBeClickable(By.linkText(articleTitle)));
+        photograph("editor-desk");
+        browser.findElement(By.linkText(articleTitle)).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), articleTitle));
+        browser.findElement(By.cssSelector("#editor-heading ~ form button.primary")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "Published"));
+        JsonNode live = StackUnderTest.body(stack.get("/api/v1/articles?q=" + articleTitle.split(" ")[2], null));
+        assertThat(live.get("items").findValuesAsString("title")).containsExactly(articleTitle);
     }
 
     private static int unread() {

@@ -115,6 +115,16 @@ class ArticleController {
         return publicArticles.article(slug).respond(request, REVALIDATED);
     }
 
+    /** Staff: working copies, newest first; editors see all of them ({@code status=APPROVED}: to publish), authors theirs. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
+    @GetMapping("/drafts")
+    ResponseEntity<PagedResponse<ReviewQueue.Item>> drafts(@RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {
+        var result = articles.workingCopies(status, actor, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(PagedResponse.of(result, article -> ArticleViews.queued(article, false)));
+    }
+
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/drafts/{id}")
     ResponseEntity<ArticleViews.Draft> draft(@PathVariable String id, Actor actor) {

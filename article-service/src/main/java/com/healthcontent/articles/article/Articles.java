@@ -187,6 +187,21 @@ public class Articles {
         return article;
     }
 
+    /**
+     * Working copies for the people who move them on: editors see every article (e.g. those approved and awaiting
+     * publication), authors their own, with the decisions on them; newest first.
+     */
+    public Page<Article> workingCopies(ArticleStatus status, Actor actor, Pageable pageable) {
+        if (!actor.has(Role.EDITOR) && !actor.has(Role.AUTHOR)) {
+            throw new ForbiddenException("Working copies are listed for editors and authors.");
+        }
+        Criteria criteria = status == null ? new Criteria() : Criteria.where("status").is(status);
+        if (!actor.has(Role.EDITOR)) {
+            criteria = criteria.and("author").is(actor.username());
+        }
+        return PagedQueries.page(mongoTemplate, Query.query(criteria), pageable, Article.class);
+    }
+
     /** The public list's filters; every one optional. */
     public record Filter(String q, String tag, String category, String reviewer, Instant modifiedSince) {
     }

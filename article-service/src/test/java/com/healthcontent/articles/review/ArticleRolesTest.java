@@ -1,5 +1,7 @@
 package com.healthcontent.articles.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static com.healthcontent.articles.ArticleApi.ADMIN;
 import static com.healthcontent.articles.ArticleApi.AUTHOR;
 import static com.healthcontent.articles.ArticleApi.DR_KIM;
@@ -102,6 +104,23 @@ class ArticleRolesTest {
         api.post(base + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 409);
         api.post(base + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
         api.post(base + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 409); // reviewed already
+    }
+
+    @Test
+    void editorsListEveryWorkingCopyAndAuthorsTheirOwn() {
+        String mine = api.draft(article(uniqueTitle("Roles mine"), "[]", "Back pain"));
+        String theirs = api.post("/api/v1/articles", OTHER_AUTHOR, article(uniqueTitle("Roles theirs"), "[]",
+                "Back pain"), 201).get("id").asString();
+        String approved = api.approved(article(uniqueTitle("Roles approved"), "[]", "Back pain"));
+
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?size=100", AUTHOR, null, 200).get("items")
+                .findValuesAsString("id")).contains(mine, approved).doesNotContain(theirs);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?status=APPROVED&size=100", EDITOR, null, 200)
+                .get("items").findValuesAsString("id")).contains(approved).doesNotContain(mine, theirs);
+        api.call(HttpMethod.GET, "/api/v1/articles/drafts", DR_RAO, null, 403);
+        api.call(HttpMethod.GET, "/api/v1/articles/drafts", null, null, 401);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?status=LOST", EDITOR, null, 400).get("errors")
+                .get(0).get("field").asString()).isEqualTo("status");
     }
 
     @Test

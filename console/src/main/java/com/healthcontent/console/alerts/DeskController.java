@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The first page after signing in: the alerts (arriving live, with the unread count), what awaits the signed-in
- * reviewer's decision and what falls due for review soon.
+ * The first page after signing in: the alerts (arriving live, with the unread count); for a reviewer what awaits
+ * their decision and what falls due for review soon; for an editor what is approved and awaits publication; for an
+ * author their articles and where each stands.
  */
 @Controller
 class DeskController {
@@ -28,6 +29,13 @@ class DeskController {
         JsonNode inbox = api.get(uri -> uri.path("/api/v1/me/alerts").queryParam("size", 20).build());
         model.addAttribute("alerts", PlatformApi.plain(inbox.path("items")));
         model.addAttribute("unread", inbox.path("unreadCount").asInt());
+        if (me.isEditor()) {
+            model.addAttribute("toPublish", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
+                    .queryParam("status", "APPROVED").queryParam("size", 50).build()).path("items")));
+        } else if (me.isAuthor()) {
+            model.addAttribute("mine", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
+                    .queryParam("size", 50).build()).path("items")));
+        }
         if (me.isReviewer()) {
             model.addAttribute("queue", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
                     .queryParam("size", 50).build()).path("items")));

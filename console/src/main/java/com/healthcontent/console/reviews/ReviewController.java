@@ -51,6 +51,54 @@ class ReviewController {
         return "article";
     }
 
+    /**
+     * An exercise's review page: what readers will be told to do (steps, dose, precautions), beside the live version
+     * when there is one, and the same decision.
+     */
+    @GetMapping("/exercises/{id}")
+    String exercise(@PathVariable String id, Model model) {
+        JsonNode draft = api.get(uri -> uri.path("/api/v1/exercises/drafts/{id}").build(id));
+        JsonNode workflow = draft.path("workflow");
+        JsonNode live = workflow.path("liveRevision").isNull() || workflow.path("liveRevision").isMissingNode() ? null
+                : api.getIfPresent(uri -> uri.path("/api/v1/exercises/{slug}").build(draft.path("slug").asString()));
+        model.addAttribute("exercise", PlatformApi.plain(draft));
+        model.addAttribute("workflow", PlatformApi.plain(workflow));
+        model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("changes", exerciseChanges(draft, live));
+        return "exercise";
+    }
+
+    @PostMapping("/exercises/{id}/review")
+    String decideExercise(@PathVariable String id, @RequestParam String outcome,
+            @RequestParam(required = false) String notes, RedirectAttributes redirect) {
+        return step(redirect, "/exercises/" + id, () -> {
+            JsonNode decided = api.post("/api/v1/exercises/{id}/reviews", notes == null || notes.isBlank()
+                    ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "notes", notes), id);
+            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ")
+                    + "“" + decided.path("name").asString() + "”.";
+        }, "/");
+    }
+
+    @PostMapping("/exercises/{id}/publication")
+    String publishExercise(@PathVariable String id, RedirectAttributes redirect) {
+        return step(redirect, "/exercises/" + id, () -> {
+            api.post("/api/v1/exercises/{id}/publication", null, id);
+            return "Published.";
+        }, "/exercises/" + id);
+    }
+
+    /** Which parts of the exercise differ from the live version (all of them when it is not live yet). */
+    private static List<String> exerciseChanges(JsonNode draft, JsonNode live) {
+        List<String> changed = new ArrayList<>();
+        for (String part : List.of("name", "summary", "steps", "dose", "precautions", "contraindications",
+                "whenToSeeSpecialist", "media")) {
+            if (live == null || !draft.path(part).equals(live.path(part))) {
+                changed.add(part);
+            }
+        }
+        return changed;
+    }
+
     @PostMapping("/articles/{id}/review")
     String decide(@PathVariable String id, @RequestParam String outcome, @RequestParam(required = false) String notes,
             RedirectAttributes redirect) {

@@ -30,6 +30,8 @@ class SignInConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/livez", "/readyz", "/signed-out", "/css/**", "/js/**", "/error").permitAll()
+                        // the management port's endpoints (Prometheus scrapes them); the public port has none
+                        .requestMatchers("/actuator/**").permitAll()
                         .anyRequest().authenticated())
                 // straight to the authorization server: there is one way to sign in, no chooser page
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION))

@@ -71,7 +71,7 @@ public class Deliveries {
         for (Channel channel : channels) {
             try {
                 mongoTemplate.insert(new Delivery(alert.id() + ":" + channel, alert.id(), channel, alert.recipient(),
-                        Delivery.Status.PENDING, 0, due, null, null, null, null));
+                        Delivery.Status.PENDING, 0, due, null, null, null));
             } catch (DuplicateKeyException planned) {
                 // the alert event was delivered twice: its deliveries exist already
             }

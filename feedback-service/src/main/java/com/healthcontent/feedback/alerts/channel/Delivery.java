@@ -1,7 +1,6 @@
 package com.healthcontent.feedback.alerts.channel;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,12 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("alert_deliveries")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 public record Delivery(@Id String id, String alertId, Channel channel, String recipient, Status status, int attempts,
-                       Instant nextAttemptAt, Instant claimedUntil, String lastError, Instant deliveredAt,
-                       List<String> alertIds) {
+                       Instant nextAttemptAt, Instant claimedUntil, String lastError, Instant deliveredAt) {
 
     public enum Status { PENDING, SENT, PARKED }
-
-    public Delivery {
-        alertIds = alertIds == null ? List.of(alertId) : List.copyOf(alertIds);
-    }
 }

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 20000 so a developer's
+ * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 2000 so a developer's
  * stack can keep running): a token through the real login flow, requests through the gateway to the services and
  * MongoDB, events from one service to another's read model, and a clean stop.
  */
@@ -56,7 +56,7 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         // Load from one address: the gateway's per-IP feedback limit is raised, as for a load test.
-        stack = StackUnderTest.start("e2e", 20_000, Map.of("RATE_LIMIT_FEEDBACK", "100000"),
+        stack = StackUnderTest.start("e2e", StackUnderTest.E2E_OFFSET, Map.of("RATE_LIMIT_FEEDBACK", "100000"),
                 "--scale", "feedback-service=3");
         children = stack.launcher().descendants().toList();
     }
@@ -77,7 +77,7 @@ class LocalStackIT {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(404);
         for (int publicPort : List.of(8080, 8081, 8082, 8083, 8183, 8084, 9000)) {
             assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null).statusCode())
-                    .as("metrics of the process on %d", publicPort + 20_000).isEqualTo(200);
+                    .as("metrics of the process on %d", publicPort + stack.offset).isEqualTo(200);
         }
     }
 

@@ -58,7 +58,7 @@ class ReviewerConsoleIT {
     static void startTheStackAndTheBrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        stack = StackUnderTest.start("console", 22_000, Map.of());
+        stack = StackUnderTest.start("console", StackUnderTest.CONSOLE_OFFSET, Map.of());
         console = stack.gateway() + "/console/";
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

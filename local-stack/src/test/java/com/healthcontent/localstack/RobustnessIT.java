@@ -63,7 +63,7 @@ class RobustnessIT {
     static void startTheStack() throws Exception {
         // Hundreds of requests from one address: the gateway's rate limits are raised, as for a load test.
         // Two feedback-service instances, so that one can die while the other serves.
-        stack = StackUnderTest.start("robustness", 21_000, Map.of("RATE_LIMIT_ENABLED", "false",
+        stack = StackUnderTest.start("robustness", StackUnderTest.ROBUSTNESS_OFFSET, Map.of("RATE_LIMIT_ENABLED", "false",
                 "FEEDBACK_PER_MINUTE", "100000"), "--scale", "feedback-service=2");
         editor = stack.token("eli.editor");
         author = stack.token("ana.author");

@@ -29,6 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 final class StackUnderTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /**
+     * Each suite's stack on ports of its own, every one of them (MongoDB's 27017 + offset, the management ports'
+     * 18080 + offset included) below Linux's ephemeral range (32768 and up): ports shifted by 20000 and more were
+     * in it, and once a client connection's local port took the gateway's management port of the next stack
+     * before it started (CI: "Port 39080 was already in use").
+     */
+    static final int E2E_OFFSET = 2000;
+    static final int ROBUSTNESS_OFFSET = 3000;
+    static final int CONSOLE_OFFSET = 4000;
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 

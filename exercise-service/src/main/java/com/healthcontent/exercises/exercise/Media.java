@@ -2,7 +2,7 @@ package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.text.SafeText;
-import java.net.URI;
+import com.healthcontent.servicedefaults.web.WebAddresses;
 
 /**
  * A picture or video of an exercise, with what it takes to show it responsibly: alt text for screen readers and
@@ -16,8 +16,7 @@ public record Media(Type type, String url, @SafeText String altText, @SafeText S
     public Media {
         new Violations()
                 .require(type != null, "type", "is required (IMAGE or VIDEO)")
-                .require(url != null && url.startsWith("https://") && url.length() <= 2000 && parses(url), "url",
-                        "must be an https URL")
+                .require(WebAddresses.isSecureWeb(url), "url", "must be an https URL")
                 .require(altText != null && !altText.isBlank() && altText.length() <= 300, "altText",
                         "is required (at most 300 characters): say what it shows")
                 .require(licence != null && !licence.isBlank() && licence.length() <= 100, "licence",
@@ -25,13 +24,5 @@ public record Media(Type type, String url, @SafeText String altText, @SafeText S
                 .require(attribution == null || attribution.length() <= 200, "attribution",
                         "must be at most 200 characters")
                 .throwIfAny();
-    }
-
-    private static boolean parses(String url) {
-        try {
-            return URI.create(url).getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,7 +1,7 @@
 package com.healthcontent.feedback.alerts;
 
 import com.healthcontent.servicedefaults.problem.Violations;
-import java.net.URI;
+import com.healthcontent.servicedefaults.web.WebAddresses;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -22,7 +22,7 @@ public record AlertPreferences(@Id String username, String email, String webhook
         new Violations()
                 .require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be an e-mail address such as dr.rao@example.org")
-                .require(webhookUrl == null || isHttpUrl(webhookUrl), "webhookUrl",
+                .require(webhookUrl == null || WebAddresses.isWeb(webhookUrl), "webhookUrl",
                         "must be an http or https URL such as https://example.org/hooks/alerts")
                 .require(isTimeZone(timeZone), "timeZone", "must be a time zone such as Europe/London")
                 .require((quietFrom == null) == (quietUntil == null), "quietUntil",
@@ -62,14 +62,5 @@ public record AlertPreferences(@Id String username, String email, String webhook
         return quietFrom.isBefore(quietUntil)
                 ? !time.isBefore(quietFrom) && time.isBefore(quietUntil)
                 : !time.isBefore(quietFrom) || time.isBefore(quietUntil); // across midnight
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -162,6 +162,10 @@ public final class LocalStack {
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
         routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if ("true".equals(System.getenv("GATEWAY_ACCESS_LOG"))) {
+            // one line per request with its status and duration in gateway.log (Reactor Netty's access log)
+            routes.put("JAVA_TOOL_OPTIONS", "-Dreactor.netty.http.server.accessLogEnabled=true");
+        }
         ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
         waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
         // The reviewer console: a client of the API like any other, through the gateway, with the staff's tokens.

@@ -3,6 +3,8 @@ package com.healthcontent.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcontent.clients.articles.api.ArticlesApi;
 import com.healthcontent.clients.articles.model.ArticleRequest;
 import com.healthcontent.clients.articles.model.Draft;
@@ -89,8 +91,8 @@ class LocalStackIT {
         // answered (at most 2 minutes), and how long it took is printed, so a slow first read shows in the output
         // instead of failing the run on a machine that is only busy.
         Instant firstRead = Instant.now();
-        JsonNode articles = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> body(get("/api/v1/articles", null)), java.util.Objects::nonNull);
+        JsonNode articles = await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> body(get("/api/v1/articles", null)), java.util.Objects::nonNull);
         System.out.printf("first anonymous read through the gateway answered after %d ms%n",
                 Duration.between(firstRead, Instant.now()).toMillis());
         assertThat(articles.get("items").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
@@ -243,8 +245,8 @@ class LocalStackIT {
 
         String editor = token("eli.editor");
         articles.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + editor));
-        Draft draft = new ArticlesApi(articles).create(new ArticleRequest().title("Generated client " + UUID.randomUUID())
-                .summary("Written through the generated client.")
+        Draft draft = new ArticlesApi(articles).create(new ArticleRequest()
+                .title("Generated client " + UUID.randomUUID()).summary("Written through the generated client.")
                 .addSectionsItem(new Section().type(Section.TypeEnum.TEXT).heading("Why").body("It compiles.")));
         assertThat(draft.getStatus()).isEqualTo(Draft.StatusEnum.DRAFT);
         assertThat(new ArticlesApi(articles).draft(draft.getId()).getVersion()).isEqualTo(draft.getVersion());
@@ -257,8 +259,8 @@ class LocalStackIT {
         assertThat(received.getId()).isNotBlank();
     }
 
-    private static com.fasterxml.jackson.databind.ObjectMapper strict(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        return mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        return mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Test

@@ -64,6 +64,8 @@ final class StackUnderTest {
                 LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + offset));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command);
+        // what the gateway received and when it answered, for a request a test waited on in vain
+        builder.environment().put("GATEWAY_ACCESS_LOG", "true");
         builder.environment().putAll(environment);
         Process launcher = builder.redirectErrorStream(true).redirectOutput(console.toFile()).start();
         StackUnderTest stack = new StackUnderTest(offset, dataDir, console, launcher);

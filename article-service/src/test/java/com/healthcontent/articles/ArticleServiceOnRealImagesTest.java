@@ -8,6 +8,7 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.RealInfrastructureContainers;
 import com.healthcontent.testsupport.RealInfrastructureTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class ArticleServiceOnRealImagesTest {
 
             EventEnvelope published = articleEvents.awaitEvent(event ->
                     event.type().equals(EventType.ARTICLE_PUBLISHED.ceType()) && id.equals(event.key()));
-            assertThat(published.dataAsString()).contains(exerciseId);
+            assertThat(TestEvents.dataOf(published)).contains(exerciseId);
             assertThat(api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200)
                     .get("title").asString()).isEqualTo(title);
         }

@@ -4,7 +4,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -68,9 +67,5 @@ public record EventEnvelope(String id, String source, String type, String subjec
         return new EventEnvelope(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
                 event.getTime().toInstant(), record.key() == null ? "" : record.key(), record.topic(),
                 event.getData().toBytes());
-    }
-
-    public String dataAsString() {
-        return new String(data, StandardCharsets.UTF_8);
     }
 }

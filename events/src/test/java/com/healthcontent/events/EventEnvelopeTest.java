@@ -45,7 +45,7 @@ class EventEnvelopeTest {
         assertThat(read.type()).isEqualTo(EventType.EXERCISE_PUBLISHED.ceType());
         assertThat(read.time()).isEqualTo(envelope.time());
         assertThat(read.key()).isEqualTo("ex-42");
-        assertThat(read.dataAsString()).isEqualTo("{\"exerciseId\":\"ex-42\"}");
+        assertThat(new String(read.data(), StandardCharsets.UTF_8)).isEqualTo("{\"exerciseId\":\"ex-42\"}");
     }
 
     @Test

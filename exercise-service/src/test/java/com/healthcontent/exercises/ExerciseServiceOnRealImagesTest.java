@@ -57,7 +57,7 @@ class ExerciseServiceOnRealImagesTest {
 
             EventEnvelope event = exerciseEvents.awaitEvent(e -> e.type().equals(EventType.EXERCISE_PUBLISHED.ceType())
                     && draft.id().equals(e.key()));
-            assertThat(event.dataAsString()).contains(published.slug());
+            assertThat(TestEvents.dataOf(event)).contains(published.slug());
 
             String articleId = UUID.randomUUID().toString();
             articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,

@@ -11,6 +11,7 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.RealInfrastructureContainers;
 import com.healthcontent.testsupport.RealInfrastructureTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FeedbackServiceOnRealImagesTest {
             String id = api.submit(newReader(), vote(article, false), 202).get("id").asString();
 
             EventEnvelope submitted = feedbackEvents.awaitEvent(event ->
-                    event.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()) && event.dataAsString().contains(id));
+                    event.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()) && TestEvents.dataOf(event).contains(id));
             assertThat(submitted.key()).isEqualTo(article);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
                     "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200).get("notHelpful").asInt())

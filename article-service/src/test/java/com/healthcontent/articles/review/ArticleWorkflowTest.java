@@ -114,7 +114,7 @@ class ArticleWorkflowTest {
 
         EventEnvelope publishedEvent = articleEvents.awaitEvent(e -> e.key().equals(id)
                 && e.type().equals(EventType.ARTICLE_PUBLISHED.ceType()));
-        assertThat(publishedEvent.dataAsString()).contains(exerciseId).contains("\"medicalReviewers\":[\"dr.rao\"]");
+        assertThat(TestEvents.dataOf(publishedEvent)).contains(exerciseId).contains("\"medicalReviewers\":[\"dr.rao\"]");
 
         // Readers see it, with its exercise card, its review and the disclaimer.
         client.get().uri("/api/v1/articles/{slug}", slug).exchange()

@@ -14,6 +14,7 @@ import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ class ReviewAssignmentTest {
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         EventEnvelope requested = articleEvents.awaitEvent(e -> e.key().equals(id)
                 && e.type().equals(EventType.ARTICLE_REVIEW_REQUESTED.ceType()));
-        assertThat(requested.dataAsString()).contains("\"reviewers\":[\"dr.rao\"]").contains("\"author\":\"ana.author\"");
+        assertThat(TestEvents.dataOf(requested)).contains("\"reviewers\":[\"dr.rao\"]").contains("\"author\":\"ana.author\"");
         assertThat(queue(DR_RAO, "")).contains(id);
 
         api.post("/api/v1/articles/" + id + "/withdrawal", OTHER_AUTHOR, "{}", 403);
@@ -104,7 +105,7 @@ class ReviewAssignmentTest {
                 "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Add the 2011 review.\"}", 200);
         EventEnvelope decided = articleEvents.awaitEvent(e -> e.key().equals(second)
                 && e.type().equals(EventType.ARTICLE_REVIEW_DECIDED.ceType()));
-        assertThat(decided.dataAsString()).contains("\"outcome\":\"CHANGES_REQUESTED\"").contains("\"reviewer\":\"dr.kim\"");
+        assertThat(TestEvents.dataOf(decided)).contains("\"outcome\":\"CHANGES_REQUESTED\"").contains("\"reviewer\":\"dr.kim\"");
 
         // The history names people as the staff directory does.
         JsonNode history = draft(second).get("history");

@@ -3,10 +3,11 @@ package com.healthcontent.exercises.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthcontent.events.EventEnvelope;
-import com.healthcontent.exercises.ExerciseApi;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
+import com.healthcontent.exercises.ExerciseApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
 import java.util.UUID;
@@ -84,7 +85,7 @@ public class ExerciseApiTest {
         EventEnvelope event = exerciseEvents.awaitEvent(e -> e.key().equals(id)
                 && e.type().equals(EventType.EXERCISE_PUBLISHED.ceType()));
         assertThat(event.source()).isEqualTo("/exercise-service");
-        assertThat(event.dataAsString()).contains("\"exerciseId\":\"" + id + "\"").contains("\"position\":\"LYING_ON_BACK\"");
+        assertThat(TestEvents.dataOf(event)).contains("\"exerciseId\":\"" + id + "\"").contains("\"position\":\"LYING_ON_BACK\"");
 
         client.get().uri("/api/v1/exercises?q=" + name.substring(name.length() - 8)).exchange()
                 .expectStatus().isOk()

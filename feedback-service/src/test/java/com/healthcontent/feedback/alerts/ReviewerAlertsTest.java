@@ -17,6 +17,7 @@ import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.servicedefaults.events.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -90,7 +91,7 @@ class ReviewerAlertsTest {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reportId = api.submit(newReader(), report(article, "INACCURATE", "The hold time is wrong"), 202)
                 .get("id").asString();
-        EventEnvelope submitted = feedbackEvents.awaitEvent(e -> e.dataAsString().contains(reportId)
+        EventEnvelope submitted = feedbackEvents.awaitEvent(e -> TestEvents.dataOf(e).contains(reportId)
                 && e.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()));
         feedbackEvents.publish(submitted); // delivered again, as after a relay crash
 

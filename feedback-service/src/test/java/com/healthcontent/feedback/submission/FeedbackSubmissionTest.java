@@ -66,10 +66,10 @@ class FeedbackSubmissionTest {
         submit("""
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": true}""".formatted(articleId));
 
-        EventEnvelope event = feedbackEvents.awaitEvent(e -> e.dataAsString().contains(reportId));
+        EventEnvelope event = feedbackEvents.awaitEvent(e -> TestEvents.dataOf(e).contains(reportId));
         assertThat(event.type()).isEqualTo(EventType.FEEDBACK_SUBMITTED.ceType());
         assertThat(event.key()).isEqualTo(articleId);
-        assertThat(event.dataAsString()).contains("\"reason\":\"OUTDATED\"").doesNotContain("superseded");
+        assertThat(TestEvents.dataOf(event)).contains("\"reason\":\"OUTDATED\"").doesNotContain("superseded");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client.get()
                 .uri("/api/v1/feedback/summary?type=ARTICLE&id={id}", articleId).exchange()

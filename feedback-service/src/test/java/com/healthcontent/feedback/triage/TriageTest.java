@@ -14,6 +14,7 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +90,7 @@ class TriageTest {
         api.call(HttpMethod.POST, path, EDITOR, "{\"status\": \"CLOSED\"}", 400);
 
         feedbackEvents.awaitEvent(e -> e.type().equals(EventType.REPORT_STATUS_CHANGED.ceType())
-                && e.dataAsString().contains(id) && e.dataAsString().contains("\"to\":\"RESOLVED\""));
+                && TestEvents.dataOf(e).contains(id) && TestEvents.dataOf(e).contains("\"to\":\"RESOLVED\""));
     }
 
     @Test

@@ -68,17 +68,6 @@ class ReviewController {
         return "exercise";
     }
 
-    @PostMapping("/exercises/{id}/review")
-    String decideExercise(@PathVariable String id, @RequestParam String outcome,
-            @RequestParam(required = false) String notes, RedirectAttributes redirect) {
-        return step(redirect, "/exercises/" + id, () -> {
-            JsonNode decided = api.post("/api/v1/exercises/{id}/reviews", notes == null || notes.isBlank()
-                    ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "notes", notes), id);
-            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ")
-                    + "“" + decided.path("name").asString() + "”.";
-        }, "/");
-    }
-
     @PostMapping("/exercises/{id}/publication")
     String publishExercise(@PathVariable String id, RedirectAttributes redirect) {
         return step(redirect, "/exercises/" + id, () -> {
@@ -99,14 +88,15 @@ class ReviewController {
         return changed;
     }
 
-    @PostMapping("/articles/{id}/review")
-    String decide(@PathVariable String id, @RequestParam String outcome, @RequestParam(required = false) String notes,
-            RedirectAttributes redirect) {
-        return step(redirect, "/articles/" + id, () -> {
-            JsonNode decided = api.post("/api/v1/articles/{id}/reviews", notes == null || notes.isBlank()
+    /** A reviewer's decision on an article or an exercise: the same step on both. */
+    @PostMapping("/{kind:articles|exercises}/{id}/review")
+    String decide(@PathVariable String kind, @PathVariable String id, @RequestParam String outcome,
+            @RequestParam(required = false) String notes, RedirectAttributes redirect) {
+        return step(redirect, "/" + kind + "/" + id, () -> {
+            JsonNode decided = api.post("/api/v1/" + kind + "/{id}/reviews", notes == null || notes.isBlank()
                     ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "notes", notes), id);
-            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ")
-                    + "“" + decided.path("content").path("title").asString() + "”.";
+            String title = decided.path("content").path("title").asString(decided.path("name").asString());
+            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ") + "“" + title + "”.";
         }, "/");
     }
 

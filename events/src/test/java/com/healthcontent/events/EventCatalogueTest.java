@@ -52,4 +52,12 @@ class EventCatalogueTest {
                     Arrays.stream(type.dataType().getRecordComponents()).map(RecordComponent::getName).toList());
         }
     }
+
+    @Test
+    void everyTypeIsVersionedAndTravelsOnAKnownTopic() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.ceType()).matches("com\\.healthcontent\\.[a-z]+\\.[a-z-]+\\.v\\d+");
+            assertThat(Topics.ALL).contains(type.topic());
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package com.healthcontent.servicedefaults;
 
 import com.healthcontent.servicedefaults.apidocs.ApiDocumentationConfiguration;
-import com.healthcontent.servicedefaults.events.EventsConfiguration;
-import com.healthcontent.servicedefaults.health.KafkaHealthIndicator;
 import com.healthcontent.servicedefaults.health.MongoPingHealthIndicator;
 import com.healthcontent.servicedefaults.problem.ProblemDetailsAdvice;
 import com.healthcontent.servicedefaults.security.ServiceSecurityConfiguration;
@@ -14,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service gets by depending on service-defaults (as eShop's ServiceDefaults): problem details,
- * token verification with roles, outbox publishing and deduplicating consumption, health that includes
- * MongoDB and Kafka, a bounded request body. Defaults live in {@code service-defaults.yml}.
+ * token verification with roles, health that includes MongoDB, a bounded request body (events: the messaging
+ * module). Defaults live in {@code service-defaults.yml}.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
-@Import({ServiceSecurityConfiguration.class, EventsConfiguration.class, ApiDocumentationConfiguration.class})
+@Import({ServiceSecurityConfiguration.class, ApiDocumentationConfiguration.class})
 public class ServiceDefaultsAutoConfiguration {
 
     @Bean
@@ -76,11 +73,5 @@ public class ServiceDefaultsAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
         return new MongoPingHealthIndicator(mongoTemplate);
-    }
-
-    @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties,
-            @Value("${platform.health.kafka-timeout:3s}") Duration timeout) {
-        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), timeout);
     }
 }

@@ -10,17 +10,26 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds {@code service-defaults.yml} with the lowest precedence: every service starts from the same defaults
- * (Kafka serialisers, health groups, JWT issuer) and overrides any of them in its own {@code application.yml}
- * or through environment variables.
+ * Adds a module's defaults file ({@code service-defaults.yml} here) with the lowest precedence: every service starts
+ * from the same defaults (health groups, JWT issuer; Kafka in messaging's) and overrides any of them in its own
+ * {@code application.yml} or through environment variables. Another module reuses it with its own file name.
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    private final String file;
+
+    public ServiceDefaultsEnvironmentPostProcessor() {
+        this("service-defaults.yml");
+    }
+
+    protected ServiceDefaultsEnvironmentPostProcessor(String file) {
+        this.file = file;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader()
-                    .load("service-defaults", new ClassPathResource("service-defaults.yml"))) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
                 environment.getPropertySources().addLast(source);
             }
         } catch (IOException e) {

@@ -3,7 +3,12 @@ package com.healthcontent.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.events.EventEnvelope;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Watches a topic from the moment it is opened (earlier records are not seen, unless opened
- * {@link #fromBeginning}) and publishes raw records to the broker, for tests that check what a service published or feed it events as another service would.
+ * {@link #fromBeginning}) and publishes records to the broker, for tests that check what a service published or feed
+ * it events as another service would.
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -68,8 +74,18 @@ public final class TopicProbe implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /**
+     * The records read as CloudEvents by the CloudEvents SDK itself, not by the platform's own binding: what a
+     * consumer in another language would read.
+     */
     public List<EventEnvelope> events() {
-        return records().stream().map(EventEnvelope::fromConsumerRecord).toList();
+        return records().stream().map(TopicProbe::asEvent).toList();
+    }
+
+    private static EventEnvelope asEvent(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        return new EventEnvelope(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime().toInstant(), record.key(), record.topic(), event.getData().toBytes());
     }
 
     /** Waits (up to 15 s) for an event that matches, and returns it. */
@@ -80,7 +96,12 @@ public final class TopicProbe implements AutoCloseable {
 
     public void publish(EventEnvelope envelope) {
         try {
-            producer.send(envelope.toProducerRecord()).get(10, TimeUnit.SECONDS);
+            CloudEvent event = CloudEventBuilder.v1().withId(envelope.id()).withSource(URI.create(envelope.source()))
+                    .withType(envelope.type()).withSubject(envelope.subject())
+                    .withTime(envelope.time().atOffset(ZoneOffset.UTC))
+                    .withDataContentType(EventEnvelope.CONTENT_TYPE).withData(envelope.data()).build();
+            producer.send(KafkaMessageFactory.createWriter(envelope.topic(), envelope.key()).writeBinary(event))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish test event", e);
         }

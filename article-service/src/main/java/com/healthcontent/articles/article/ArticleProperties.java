@@ -1,11 +1,12 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.servicedefaults.web.PublicViews;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param disclaimer shown with every public article; the publisher's words, so configuration, not content */
+/**
+ * @param disclaimer  shown with every public article; the publisher's words, so configuration, not content
+ * @param publicViews public pages held ready on each instance
+ */
 @ConfigurationProperties("platform.articles")
-public record ArticleProperties(@DefaultValue("This article is for general information and does not provide medical "
-        + "advice. It is not a substitute for diagnosis or treatment by a qualified health professional.")
-                                String disclaimer) {
+public record ArticleProperties(String disclaimer, PublicViews.Settings publicViews) {
 }

@@ -4,7 +4,7 @@ import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffProfile;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.FieldViolation;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;

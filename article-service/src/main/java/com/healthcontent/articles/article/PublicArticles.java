@@ -3,9 +3,14 @@ package com.healthcontent.articles.article;
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.articles.exercises.ExerciseSummary;
 import com.healthcontent.editorial.staff.StaffDirectory;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.ExercisePublished;
+import com.healthcontent.events.ExerciseRetired;
+import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.web.PublicViews;
 import com.healthcontent.servicedefaults.web.Representation;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What anonymous readers get: an article's public view and its JSON-LD, as the bytes sent, held ready by
  * {@link PublicViews} so a read is one lookup. On a miss the view is built from the live version and, for the
  * links to other articles, from their slugs and titles only (never whole articles). Any article saved on this
- * instance, any article or exercise event (every instance; {@code PublicViewRefresh}) and any change of staff
+ * instance, any article or exercise event (on every instance: a consumer group per instance) and any change of staff
  * profiles drop the views.
  */
 @Component
@@ -42,13 +47,13 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     private final JsonMapper jsonMapper;
 
     PublicArticles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
-            StaffDirectory staff, ArticleProperties properties, PublicViews views, JsonMapper jsonMapper) {
+            StaffDirectory staff, ArticleProperties properties, MeterRegistry meterRegistry, JsonMapper jsonMapper) {
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
         this.staff = staff;
         this.properties = properties;
-        this.views = views;
+        this.views = new PublicViews("article.public.views", properties.publicViews(), meterRegistry);
         this.jsonMapper = jsonMapper;
         staff.whenChanged(views::invalidateAll);
     }
@@ -65,6 +70,29 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     /** Saves on this instance show at once here; other instances learn of them from the events. */
     @Override
     public void onAfterSave(AfterSaveEvent<Article> saved) {
+        views.invalidateAll();
+    }
+
+    /** A page, or the related and recent links of all pages, changed. */
+    @EventHandler(value = {EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED, EventType.ARTICLE_UNPUBLISHED,
+            EventType.ARTICLE_REVIEW_DUE}, pipeline = EventHandler.BROADCAST)
+    void articleChanged(Object article) {
+        views.invalidateAll();
+    }
+
+    /**
+     * An exercise card changed: stored first, so that no view is rebuilt with the old one (the service's own group
+     * stores it too, durably).
+     */
+    @EventHandler(value = {EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED}, pipeline = EventHandler.BROADCAST)
+    void exerciseChanged(ExercisePublished exercise) {
+        exercises.keep(exercise);
+        views.invalidateAll();
+    }
+
+    @EventHandler(value = EventType.EXERCISE_RETIRED, pipeline = EventHandler.BROADCAST)
+    void exerciseRetired(ExerciseRetired exercise) {
+        exercises.retire(exercise);
         views.invalidateAll();
     }
 

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
-import com.healthcontent.servicedefaults.events.OutboxRelay;
+import com.healthcontent.messaging.outbox.OutboxRelay;
 import com.healthcontent.testsupport.BrokerLink;
 import com.healthcontent.testsupport.TestInfrastructureCustomizerFactory;
 import com.healthcontent.testsupport.TopicProbe;

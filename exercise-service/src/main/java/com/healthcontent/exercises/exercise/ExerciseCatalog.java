@@ -3,7 +3,7 @@ package com.healthcontent.exercises.exercise;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.exercises.featured.FeaturedArticles;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;

@@ -1,5 +1,10 @@
 package com.healthcontent.exercises.featured;
 
+import com.healthcontent.events.ArticlePublished;
+import com.healthcontent.events.ArticleUnpublished;
+import com.healthcontent.events.EventType;
+import com.healthcontent.messaging.consumer.EventHandler;
+import com.healthcontent.messaging.consumer.ReadModels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,15 +52,15 @@ public class FeaturedArticles {
         return byExercise;
     }
 
-    /** Keeps the newest revision; an older or repeated event changes nothing. */
-    public void upsert(FeaturedArticle article) {
-        FeaturedArticle known = mongoTemplate.findById(article.articleId(), FeaturedArticle.class);
-        if (known == null || known.revision() <= article.revision()) {
-            mongoTemplate.save(article);
-        }
+    /** Published and republished in; keeps the newest revision, an older or repeated event changes nothing. */
+    @EventHandler({EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED})
+    public void keep(ArticlePublished article) {
+        ReadModels.keepNewest(mongoTemplate, FeaturedArticle.of(article), "revision");
     }
 
-    public void remove(String articleId) {
-        mongoTemplate.remove(Query.query(Criteria.where("_id").is(articleId)), FeaturedArticle.class);
+    /** Unpublished out. */
+    @EventHandler(EventType.ARTICLE_UNPUBLISHED)
+    public void remove(ArticleUnpublished article) {
+        mongoTemplate.remove(Query.query(Criteria.where("_id").is(article.articleId())), FeaturedArticle.class);
     }
 }

@@ -1,7 +1,7 @@
 package com.healthcontent.feedback.alerts;
 
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.servicedefaults.events.OutboxEvent;
+import com.healthcontent.messaging.outbox.OutboxEvent;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -1,14 +1,13 @@
 package com.healthcontent.feedback.alerts;
 
-import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
-import com.healthcontent.servicedefaults.events.EventPosition;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import com.healthcontent.messaging.consumer.EndOfPoll;
+import com.healthcontent.messaging.consumer.EventHandler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * them once per window ({@link Alerts} makes each alert once, however often its event comes).
  */
 @Component
-class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
+class AlertPipeline {
 
     /** Under a vote burst the votes' group was tens of seconds behind, and reports waited in it (load-tests). */
     static final String REPORTS = "reports";
@@ -50,23 +49,9 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
         this.properties = properties;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.FEEDBACK_SUBMITTED;
-    }
-
-    @Override
-    public String pipeline() {
-        return REPORTS;
-    }
-
-    @Override
-    public boolean wants(FeedbackSubmitted feedback) {
-        return feedback.reason() != null;
-    }
-
-    @Override
-    public void handle(FeedbackSubmitted feedback, EventEnvelope envelope, EventPosition position) {
+    /** A reader's problem report: the reviewers and the author are alerted at once. */
+    @EventHandler(value = EventType.FEEDBACK_SUBMITTED, pipeline = REPORTS, condition = "reason() != null")
+    void reported(FeedbackSubmitted feedback) {
         contents.find(feedback.targetId()).ifPresent(content ->
                 report(feedback.feedbackId(), feedback.reason(), content, recipients(content)));
     }
@@ -78,7 +63,7 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
      * alert they raise is still made once per window.
      */
     @Component
-    static class Votes implements IntegrationEventHandler<FeedbackSubmitted> {
+    static class Votes {
 
         private final AlertPipeline pipeline;
         /** The poll's votes per item, on each consumer thread. */
@@ -89,34 +74,15 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
             this.pipeline = pipeline;
         }
 
-        @Override
-        public EventType type() {
-            return EventType.FEEDBACK_SUBMITTED;
-        }
-
-        @Override
-        public String pipeline() {
-            return VOTES;
-        }
-
-        @Override
-        public boolean wants(FeedbackSubmitted feedback) {
-            return feedback.reason() == null;
-        }
-
-        /** A signal, not a record (above): a record per vote to skip repeats would cost more than the repeats. */
-        @Override
-        public boolean deduplicated() {
-            return false;
-        }
-
-        @Override
-        public void handle(FeedbackSubmitted vote, EventEnvelope envelope, EventPosition position) {
+        /** Not deduplicated: a signal, not a record (above); a record per vote would cost more than the repeats. */
+        @EventHandler(value = EventType.FEEDBACK_SUBMITTED, pipeline = VOTES, condition = "reason() == null",
+                deduplicated = false)
+        void vote(FeedbackSubmitted vote) {
             gathered.get().computeIfAbsent(vote.targetId(), item -> new ArrayList<>()).add(vote);
         }
 
-        @Override
-        public void endOfBatch() {
+        @EndOfPoll
+        void alertDrops() {
             try {
                 // feedback is only accepted on known content; nothing to alert about otherwise
                 gathered.get().forEach((item, votes) -> pipeline.contents.find(item).ifPresent(content ->
@@ -124,40 +90,6 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
             } finally {
                 gathered.get().clear();
             }
-        }
-    }
-
-    /**
-     * A vote that became a report (a reader's "No", then what was wrong) alerts as a report does, once: the alert's
-     * source is the feedback, so a reason changed again alerts nobody twice.
-     */
-    @Component
-    static class ChangedFeedback implements IntegrationEventHandler<FeedbackChanged> {
-
-        private final AlertPipeline pipeline;
-
-        ChangedFeedback(AlertPipeline pipeline) {
-            this.pipeline = pipeline;
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.FEEDBACK_CHANGED;
-        }
-
-        @Override
-        public String pipeline() {
-            return REPORTS;
-        }
-
-        @Override
-        public boolean wants(FeedbackChanged change) {
-            return change.reason() != null;
-        }
-
-        @Override
-        public void handle(FeedbackChanged change, EventEnvelope envelope, EventPosition position) {
-            pipeline.changed(change);
         }
     }
 
@@ -169,6 +101,11 @@ class AlertPipeline implements IntegrationEventHandler<FeedbackSubmitted> {
         return recipients;
     }
 
+    /**
+     * A vote that became a report (a reader's "No", then what was wrong) alerts as a report does, once: the alert's
+     * source is the feedback, so a reason changed again alerts nobody twice.
+     */
+    @EventHandler(value = EventType.FEEDBACK_CHANGED, pipeline = REPORTS, condition = "reason() != null")
     void changed(FeedbackChanged change) {
         contents.find(change.targetId()).ifPresent(content -> report(change.feedbackId(), change.reason(), content,
                 recipients(content)));

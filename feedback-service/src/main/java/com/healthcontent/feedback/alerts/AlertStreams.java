@@ -1,10 +1,8 @@
 package com.healthcontent.feedback.alerts;
 
-import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ReviewerAlerted;
-import com.healthcontent.servicedefaults.events.EventPosition;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import com.healthcontent.messaging.consumer.EventHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -23,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream is connected to.
  */
 @Component
-class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
+class AlertStreams {
 
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
@@ -54,18 +52,8 @@ class AlertStreams implements IntegrationEventHandler<ReviewerAlerted> {
         return emitter;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.REVIEWER_ALERTED;
-    }
-
-    @Override
-    public String pipeline() {
-        return BROADCAST;
-    }
-
-    @Override
-    public void handle(ReviewerAlerted alerted, EventEnvelope envelope, EventPosition position) {
+    @EventHandler(value = EventType.REVIEWER_ALERTED, pipeline = EventHandler.BROADCAST)
+    void push(ReviewerAlerted alerted) {
         Set<SseEmitter> connected = streams.getOrDefault(alerted.recipient(), Set.of());
         if (connected.isEmpty()) {
             return;

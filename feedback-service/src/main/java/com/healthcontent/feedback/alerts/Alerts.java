@@ -4,7 +4,7 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.ReviewerAlerted;
 import com.healthcontent.feedback.alerts.channel.Deliveries;
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

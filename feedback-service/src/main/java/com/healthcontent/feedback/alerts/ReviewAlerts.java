@@ -8,9 +8,8 @@ import com.healthcontent.events.ReviewRequested;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import com.healthcontent.messaging.consumer.EventHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * The medical-review loop's alerts, from article.events and exercise.events: reviewers when content is sent to them
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * its own ({@value #PIPELINE}) reads only those topics, so a burst of reader votes never delays them. One alert
  * per event and recipient, whatever the redelivery.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class ReviewAlerts {
 
     static final String PIPELINE = "review-alerts";
@@ -31,37 +30,9 @@ class ReviewAlerts {
         this.contents = contents;
     }
 
-    @Bean
-    IntegrationEventHandler<ReviewRequested> articleReviewRequestedAlert() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_REVIEW_REQUESTED, ReviewRequested.class, PIPELINE,
-                this::requested);
-    }
-
-    @Bean
-    IntegrationEventHandler<ReviewRequested> exerciseReviewRequestedAlert() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_REVIEW_REQUESTED, ReviewRequested.class, PIPELINE,
-                this::requested);
-    }
-
-    @Bean
-    IntegrationEventHandler<ReviewDecided> articleReviewDecidedAlert() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_REVIEW_DECIDED, ReviewDecided.class, PIPELINE,
-                this::decided);
-    }
-
-    @Bean
-    IntegrationEventHandler<ReviewDecided> exerciseReviewDecidedAlert() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_REVIEW_DECIDED, ReviewDecided.class, PIPELINE,
-                this::decided);
-    }
-
-    @Bean
-    IntegrationEventHandler<ArticleReviewDue> articleReviewDueAlert() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_REVIEW_DUE, ArticleReviewDue.class, PIPELINE,
-                this::due);
-    }
-
-    private void requested(ReviewRequested request, EventEnvelope envelope) {
+    @EventHandler(value = {EventType.ARTICLE_REVIEW_REQUESTED, EventType.EXERCISE_REVIEW_REQUESTED},
+            pipeline = PIPELINE)
+    void requested(ReviewRequested request, EventEnvelope envelope) {
         Alerts.Target target = new Alerts.Target(ContentType.valueOf(request.contentType()), request.contentId(),
                 request.slug(), request.title());
         for (String reviewer : request.reviewers()) {
@@ -70,7 +41,9 @@ class ReviewAlerts {
         }
     }
 
-    private void decided(ReviewDecided decision, EventEnvelope envelope) {
+    @EventHandler(value = {EventType.ARTICLE_REVIEW_DECIDED, EventType.EXERCISE_REVIEW_DECIDED},
+            pipeline = PIPELINE)
+    void decided(ReviewDecided decision, EventEnvelope envelope) {
         Alerts.Target target = new Alerts.Target(ContentType.valueOf(decision.contentType()), decision.contentId(),
                 decision.slug(), decision.title());
         String detail = "APPROVED".equals(decision.outcome())
@@ -80,7 +53,8 @@ class ReviewAlerts {
                 detail);
     }
 
-    private void due(ArticleReviewDue due, EventEnvelope envelope) {
+    @EventHandler(value = EventType.ARTICLE_REVIEW_DUE, pipeline = PIPELINE)
+    void due(ArticleReviewDue due, EventEnvelope envelope) {
         String title = contents.find(due.articleId()).map(PublishedContent::title).orElse(due.slug());
         Alerts.Target target = new Alerts.Target(ContentType.ARTICLE, due.articleId(), due.slug(), title);
         for (String reviewer : due.medicalReviewers()) {

@@ -7,14 +7,15 @@ import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import com.healthcontent.messaging.consumer.EventHandler;
+import com.healthcontent.messaging.consumer.ReadModels;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * The read model of what is published, built from article.events and exercise.events. An event carrying an
@@ -24,7 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * votes on one article costs one query, not one each. Changes seen by this instance clear the cache at once; another instance
  * may accept feedback on content taken down for at most that long, which is harmless (it is kept and triaged).
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class PublishedContents {
 
     private static final Duration CACHED_FOR = Duration.ofSeconds(5);
@@ -65,52 +66,30 @@ public class PublishedContents {
         return Optional.ofNullable(anyById.get(id, key -> mongoTemplate.findById(key, PublishedContent.class)));
     }
 
-    @Bean
-    IntegrationEventHandler<ArticlePublished> articlePublishedForFeedback() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_PUBLISHED, ArticlePublished.class, this::keepArticle);
-    }
-
-    @Bean
-    IntegrationEventHandler<ArticlePublished> articleRevisedForFeedback() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_REVISED, ArticlePublished.class, this::keepArticle);
-    }
-
-    @Bean
-    IntegrationEventHandler<ArticleUnpublished> articleUnpublishedForFeedback() {
-        return IntegrationEventHandler.of(EventType.ARTICLE_UNPUBLISHED, ArticleUnpublished.class,
-                article -> withdraw(article.articleId()));
-    }
-
-    @Bean
-    IntegrationEventHandler<ExercisePublished> exercisePublishedForFeedback() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_PUBLISHED, ExercisePublished.class, this::keepExercise);
-    }
-
-    @Bean
-    IntegrationEventHandler<ExercisePublished> exerciseUpdatedForFeedback() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_UPDATED, ExercisePublished.class, this::keepExercise);
-    }
-
-    @Bean
-    IntegrationEventHandler<ExerciseRetired> exerciseRetiredForFeedback() {
-        return IntegrationEventHandler.of(EventType.EXERCISE_RETIRED, ExerciseRetired.class,
-                exercise -> withdraw(exercise.exerciseId()));
-    }
-
-    private void keepArticle(ArticlePublished article) {
+    @EventHandler({EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED})
+    void keepArticle(ArticlePublished article) {
         keep(new PublishedContent(article.articleId(), ContentType.ARTICLE, article.slug(), article.title(),
                 article.author(), article.medicalReviewers(), true, article.revision()));
     }
 
-    private void keepExercise(ExercisePublished exercise) {
+    @EventHandler({EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED})
+    void keepExercise(ExercisePublished exercise) {
         keep(new PublishedContent(exercise.exerciseId(), ContentType.EXERCISE, exercise.slug(), exercise.name(),
                 exercise.author(), exercise.medicalReviewers(), true, exercise.version()));
     }
 
+    @EventHandler(EventType.ARTICLE_UNPUBLISHED)
+    void withdrawArticle(ArticleUnpublished article) {
+        withdraw(article.articleId());
+    }
+
+    @EventHandler(EventType.EXERCISE_RETIRED)
+    void withdrawExercise(ExerciseRetired exercise) {
+        withdraw(exercise.exerciseId());
+    }
+
     private void keep(PublishedContent content) {
-        PublishedContent known = mongoTemplate.findById(content.id(), PublishedContent.class);
-        if (known == null || known.version() <= content.version()) {
-            mongoTemplate.save(content);
+        if (ReadModels.keepNewest(mongoTemplate, content, "version")) {
             forgetCached();
         }
     }
@@ -120,12 +99,10 @@ public class PublishedContents {
         anyById.invalidateAll();
     }
 
+    /** Who answers for it stays known: feedback already given is still triaged. */
     private void withdraw(String id) {
-        PublishedContent known = mongoTemplate.findById(id, PublishedContent.class);
-        if (known != null) {
-            mongoTemplate.save(new PublishedContent(known.id(), known.type(), known.slug(), known.title(),
-                    known.author(), known.medicalReviewers(), false, known.version()));
-            forgetCached();
-        }
+        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("live", false),
+                PublishedContent.class);
+        forgetCached();
     }
 }

@@ -9,7 +9,7 @@ import com.healthcontent.feedback.abuse.SubmissionRateLimiter;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.triage.ReportStatus;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;

@@ -4,8 +4,9 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.servicedefaults.events.EventPosition;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
+import com.healthcontent.messaging.consumer.EventPosition;
+import com.healthcontent.messaging.consumer.EndOfPoll;
+import com.healthcontent.messaging.consumer.EventHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,8 +20,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +39,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * position of the last event it counted (one item's events share a key, hence a partition, and arrive in offset
  * order); a write adds only the events after that position, and only if the position is still the one it read.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class FeedbackSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackSummaries.class);
@@ -65,19 +65,8 @@ public class FeedbackSummaries {
         this.clock = clock;
     }
 
-    @Bean
-    IntegrationEventHandler<FeedbackSubmitted> countFeedback() {
-        return IntegrationEventHandler.gathering(EventType.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, this::count,
-                this::write);
-    }
-
-    @Bean
-    IntegrationEventHandler<FeedbackChanged> recountChangedFeedback() {
-        return IntegrationEventHandler.gathering(EventType.FEEDBACK_CHANGED, FeedbackChanged.class, this::recount,
-                this::write);
-    }
-
     /** A changed vote moves from its previous answer to the new one, on the day it was first given. */
+    @EventHandler(EventType.FEEDBACK_CHANGED)
     void recount(FeedbackChanged change, EventPosition position) {
         String day = "days." + LocalDate.ofInstant(change.submittedAt(), ZoneOffset.UTC);
         Map<String, Integer> deltas = new LinkedHashMap<>();
@@ -94,6 +83,7 @@ public class FeedbackSummaries {
         gather(change.targetType(), change.targetId(), position, deltas);
     }
 
+    @EventHandler(EventType.FEEDBACK_SUBMITTED)
     void count(FeedbackSubmitted feedback, EventPosition position) {
         String vote = feedback.helpful() ? "helpful" : "notHelpful";
         String day = "days." + LocalDate.ofInstant(feedback.submittedAt(), ZoneOffset.UTC);
@@ -113,6 +103,7 @@ public class FeedbackSummaries {
     }
 
     /** One read of the gathered items' positions, then one conditional upsert per item. */
+    @EndOfPoll
     void write() {
         Map<String, ItemDeltas> items = gathered.get();
         if (items.isEmpty()) {

@@ -3,7 +3,7 @@ package com.healthcontent.feedback.triage;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
-import com.healthcontent.servicedefaults.events.IntegrationEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;

@@ -15,7 +15,7 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
-import com.healthcontent.servicedefaults.events.IntegrationEventListeners;
+import com.healthcontent.messaging.consumer.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;

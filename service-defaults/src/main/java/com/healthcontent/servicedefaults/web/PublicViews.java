@@ -4,13 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import com.healthcontent.events.EventEnvelope;
-import com.healthcontent.events.EventType;
-import com.healthcontent.servicedefaults.events.EventPosition;
-import com.healthcontent.servicedefaults.events.IntegrationEventHandler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +22,17 @@ public final class PublicViews {
     /** Size 0: every read builds its view (benchmarks measure what the store fronts this way). */
     private final boolean off;
 
-    public PublicViews(String name, long maximumSize, Duration expiry, MeterRegistry meterRegistry) {
-        this.off = maximumSize == 0;
-        this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expiry).recordStats().build();
+    /**
+     * @param size   views held at most; 0 turns holding off
+     * @param expiry how long a view is held at most, should the event that drops it never arrive
+     */
+    public record Settings(long size, Duration expiry) {
+    }
+
+    public PublicViews(String name, Settings settings, MeterRegistry meterRegistry) {
+        this.off = settings.size() == 0;
+        this.views = Caffeine.newBuilder().maximumSize(settings.size()).expireAfterWrite(settings.expiry())
+                .recordStats().build();
         CaffeineCacheMetrics.monitor(meterRegistry, views, name);
     }
 
@@ -56,35 +59,5 @@ public final class PublicViews {
     public void invalidateAll() {
         generation.incrementAndGet();
         views.invalidateAll();
-    }
-
-    /** On every instance, each event of this type drops the views. */
-    public IntegrationEventHandler<Object> refreshOn(EventType type) {
-        return refreshOn(type, Object.class, data -> { });
-    }
-
-    /**
-     * On every instance, each event of this type first updates what the views are built from ({@code applyFirst},
-     * which must be idempotent: the service's own consumer group applies the same event too, durably) and then
-     * drops the views, so none is rebuilt from the data before the event.
-     */
-    public <T> IntegrationEventHandler<T> refreshOn(EventType type, Class<T> dataType, Consumer<T> applyFirst) {
-        return new IntegrationEventHandler<>() {
-            @Override
-            public EventType type() {
-                return type;
-            }
-
-            @Override
-            public void handle(T data, EventEnvelope envelope, EventPosition position) {
-                applyFirst.accept(data);
-                invalidateAll();
-            }
-
-            @Override
-            public String pipeline() {
-                return BROADCAST;
-            }
-        };
     }
 }

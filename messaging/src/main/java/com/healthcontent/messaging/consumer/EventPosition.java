@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

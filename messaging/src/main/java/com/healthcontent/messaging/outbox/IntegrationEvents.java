@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.outbox;
 
 import com.healthcontent.events.EventType;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;

@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -24,11 +27,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The relay against a real broker and the wire-protocol MongoDB: what is saved goes out, and nothing waits. */
+/**
+ * The relay against a real broker and the wire-protocol MongoDB: what is saved goes out once, nothing waits, what the
+ * broker refused goes out in order when it is back, and stopping sends what is left.
+ */
 class OutboxRelayTest {
 
     static final String TOPIC = "things.events";
@@ -43,6 +53,7 @@ class OutboxRelayTest {
     final CountDownLatch removalsMayGo = new CountDownLatch(1);
     final CountDownLatch removalWaiting = new CountDownLatch(1);
     MongoTemplate mongoTemplate;
+    volatile boolean brokerDown;
 
     @BeforeEach
     void setUp() {
@@ -68,7 +79,14 @@ class OutboxRelayTest {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        relay = new OutboxRelay(mongoTemplate, new KafkaTemplate<>(producers), List.of(COLLECTION),
+        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(producers) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                return brokerDown ? CompletableFuture.failedFuture(new TimeoutException("broker unreachable"))
+                        : super.send(record);
+            }
+        };
+        relay = new OutboxRelay(mongoTemplate, kafka, List.of(COLLECTION),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), 100);
         relay.start();
     }
@@ -114,6 +132,37 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void whatFailedToGoOutStaysStoredAndGoesOutInOrderOnceTheBrokerIsBack() {
+        removalsMayGo.countDown();
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {
+            brokerDown = true;
+            String first = save("article-1");
+            String second = saveAnother("article-1");
+            await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 2);
+            assertThat(topic.events()).isEmpty();
+
+            // the fast path gave up; the next run scans what is stored, in each aggregate's order
+            brokerDown = false;
+            String third = save("article-2");
+            await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 0);
+            assertThat(topic.events()).extracting(e -> e.id()).containsExactlyInAnyOrder(first, second, third);
+            assertThat(topic.events()).extracting(e -> e.id()).filteredOn(id -> !id.equals(third))
+                    .containsExactly(first, second);
+        }
+    }
+
+    @Test
+    void stoppingSendsWhatTheLastRequestsLeftBehind() {
+        removalsMayGo.countDown();
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {
+            String stored = store("saved-just-before-shutdown"); // not handed over: only a scan finds it
+            relay.stop();
+            assertThat(relay.backlog()).isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, stored));
+        }
+    }
+
     /** A save as the services make it: the aggregate with its event in one write, the event handed to the relay. */
     private String save(String aggregateId) {
         String eventId = store(aggregateId);
@@ -122,14 +171,28 @@ class OutboxRelayTest {
         return eventId;
     }
 
+    /** A second change of the same aggregate: its event joins the outbox behind the first. */
+    private String saveAnother(String aggregateId) {
+        Document event = outboxEntry(aggregateId);
+        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
+                new Update().push(OutboxRelay.OUTBOX_FIELD, event), COLLECTION);
+        relay.enqueue(COLLECTION, aggregateId, List.of(event));
+        return event.getString("_id");
+    }
+
     private String store(String aggregateId) {
+        Document event = outboxEntry(aggregateId);
+        mongoTemplate.insert(new Document("_id", aggregateId).append(OutboxRelay.OUTBOX_FIELD, List.of(event)),
+                COLLECTION);
+        return event.getString("_id");
+    }
+
+    private Document outboxEntry(String aggregateId) {
         OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), TOPIC, aggregateId,
                 "com.healthcontent.test.happened.v1", aggregateId, Instant.now(), "/test", "{}", Map.of());
         Document stored = new Document();
         mongoTemplate.getConverter().write(event, stored);
-        mongoTemplate.insert(new Document("_id", aggregateId).append(OutboxRelay.OUTBOX_FIELD, List.of(stored)),
-                COLLECTION);
-        return event.id();
+        return stored;
     }
 
     private static boolean sent(TopicProbe topic, String eventId) {

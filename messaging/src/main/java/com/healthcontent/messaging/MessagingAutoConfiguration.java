@@ -1,26 +1,30 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging;
 
 import com.healthcontent.events.Topics;
+import com.healthcontent.messaging.consumer.EventHandler;
+import com.healthcontent.messaging.consumer.EventHandlerMethods;
+import com.healthcontent.messaging.consumer.IntegrationEventListeners;
+import com.healthcontent.messaging.consumer.ProcessedEvents;
+import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.messaging.outbox.OutboxEvent;
+import com.healthcontent.messaging.outbox.OutboxRelay;
+import com.healthcontent.servicedefaults.ServiceDefaultsAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
@@ -28,7 +32,6 @@ import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -36,12 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing through the outbox and consuming with deduplication and dead-lettering, the same way in every
- * service. A service only keeps an {@code outbox} list of {@link OutboxEvent} in its aggregate documents and
- * declares {@link IntegrationEventHandler} beans.
+ * service that depends on this module. A service only keeps an {@code outbox} list of {@link OutboxEvent} in its
+ * aggregate documents and marks its handlers with {@link EventHandler}.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventsProperties.class)
-public class EventsConfiguration {
+@AutoConfiguration(after = ServiceDefaultsAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
 
     @Bean
     IntegrationEvents integrationEvents(JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
@@ -53,13 +56,13 @@ public class EventsConfiguration {
     /** The collections whose documents carry an outbox, found from the mapped aggregates. */
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
-            EventsProperties properties, MeterRegistry meterRegistry) {
+            MessagingProperties properties, MeterRegistry meterRegistry) {
         List<String> collections = mongoTemplate.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> entity.getPersistentProperty(OutboxRelay.OUTBOX_FIELD) != null)
                 .map(MongoPersistentEntity::getCollection)
                 .distinct()
                 .toList();
-        EventsProperties.Outbox outbox = properties.outbox();
+        MessagingProperties.Outbox outbox = properties.outbox();
         OutboxRelay relay = new OutboxRelay(mongoTemplate, kafkaTemplate, collections, outbox.pollInterval(),
                 outbox.sendTimeout(), outbox.batchSize());
         Gauge.builder("platform.outbox.backlog", relay, OutboxRelay::backlog)
@@ -87,55 +90,41 @@ public class EventsConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongoTemplate, Clock clock, EventsProperties properties) {
+    ProcessedEvents processedEvents(MongoTemplate mongoTemplate, Clock clock, MessagingProperties properties) {
         return new ProcessedEvents(mongoTemplate, clock, properties.consumer().dedupeRetention());
     }
 
     /** Retries a failing event a bounded number of times, then parks it on {@code <topic>.DLT}, same partition. */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate,
-            EventsProperties properties) {
+            MessagingProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
-        EventsProperties.Consumer consumer = properties.consumer();
+        MessagingProperties.Consumer consumer = properties.consumer();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(consumer.retryInterval().toMillis(), Math.max(0, consumer.attempts() - 1)));
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
     }
 
-    /**
-     * One listener container per consumer group: the service's main group, one per named pipeline, and a group of
-     * this instance's own for broadcast handlers. Each is a lifecycle bean, started and stopped with the context.
-     */
+    /** Static: it must see every bean being created, its own configuration's included. */
     @Bean
-    @ConditionalOnBean(IntegrationEventHandler.class)
-    IntegrationEventListeners integrationEventListeners(List<IntegrationEventHandler<?>> handlers,
+    static EventHandlerMethods eventHandlerMethods() {
+        return new EventHandlerMethods();
+    }
+
+    @Bean
+    IntegrationEventListeners integrationEventListeners(EventHandlerMethods handlerMethods,
             ConcurrentKafkaListenerContainerFactory<Object, Object> factory, ProcessedEvents processedEvents,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
             @Value("${spring.application.name}") String serviceName) {
-        Map<String, List<IntegrationEventHandler<?>>> byPipeline = new LinkedHashMap<>();
-        handlers.forEach(handler -> byPipeline.computeIfAbsent(handler.pipeline(), p -> new ArrayList<>()).add(handler));
-        List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
-        byPipeline.forEach((pipeline, members) -> {
-            boolean broadcast = IntegrationEventHandler.BROADCAST.equals(pipeline);
-            String group = pipeline.isEmpty() ? serviceName
-                    : broadcast ? serviceName + "-broadcast-" + UUID.randomUUID() : serviceName + "-" + pipeline;
-            IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(group, !broadcast, members,
-                    processedEvents, jsonMapper, meterRegistry,
-                    observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
-            ConcurrentMessageListenerContainer<Object, Object> container =
-                    factory.createContainer(dispatcher.topics().toArray(String[]::new));
-            container.getContainerProperties().setGroupId(group);
-            if (broadcast) {
-                Properties latest = new Properties();
-                latest.put("auto.offset.reset", "latest");
-                container.getContainerProperties().setKafkaConsumerProperties(latest);
-            }
-            container.setBeanName("events-" + group);
-            container.setupMessageListener(dispatcher);
-            containers.add(container);
-        });
-        return new IntegrationEventListeners(containers);
+        return new IntegrationEventListeners(handlerMethods, factory, processedEvents, jsonMapper, meterRegistry,
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), serviceName);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties,
+            @Value("${platform.health.kafka-timeout:3s}") Duration timeout) {
+        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), timeout);
     }
 }

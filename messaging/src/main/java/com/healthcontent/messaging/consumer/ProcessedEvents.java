@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.consumer;
 
 import com.healthcontent.events.EventEnvelope;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.health;
+package com.healthcontent.messaging;
 
 import java.time.Duration;
 import java.util.Map;

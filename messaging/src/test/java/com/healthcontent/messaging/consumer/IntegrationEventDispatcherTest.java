@@ -1,11 +1,13 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.messaging.CloudEventRecords;
 import com.healthcontent.testsupport.TestEvents;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -121,24 +123,14 @@ class IntegrationEventDispatcherTest {
     void eventsAHandlerDoesNotWantLeaveNoTraceInItsGroup() {
         EventEnvelope wanted = unpublished("report-1");
         EventEnvelope passedOver = unpublished("vote-1");
-        IntegrationEventHandler<ArticleUnpublished> reportsOnly = new IntegrationEventHandler<>() {
-            @Override
-            public EventType type() {
-                return EventType.ARTICLE_UNPUBLISHED;
-            }
-
-            @Override
-            public boolean wants(ArticleUnpublished event) {
-                return event.articleId().startsWith("report");
-            }
-
-            @Override
-            public void handle(ArticleUnpublished event, EventEnvelope envelope, EventPosition position) {
+        class ReportsOnly {
+            @EventHandler(value = EventType.ARTICLE_UNPUBLISHED, condition = "articleId().startsWith('report')")
+            void on(ArticleUnpublished event) {
                 handled.add(event.articleId());
             }
-        };
+        }
 
-        dispatcher(reportsOnly).onMessage(records(passedOver, wanted, passedOver));
+        dispatcher(new ReportsOnly()).onMessage(records(passedOver, wanted, passedOver));
 
         assertThat(handled).containsExactly("report-1");
         assertThat(processedEvents.handledAmong(GROUP, List.of(wanted.id(), passedOver.id())))
@@ -147,22 +139,13 @@ class IntegrationEventDispatcherTest {
 
     @Test
     void aHandlerThatToleratesRepeatsLeavesNoRecordsAndGetsARedeliveredEventAgain() {
-        IntegrationEventHandler<ArticleUnpublished> signal = new IntegrationEventHandler<>() {
-            @Override
-            public EventType type() {
-                return EventType.ARTICLE_UNPUBLISHED;
-            }
-
-            @Override
-            public void handle(ArticleUnpublished event, EventEnvelope envelope, EventPosition position) {
+        class Signal {
+            @EventHandler(value = EventType.ARTICLE_UNPUBLISHED, deduplicated = false)
+            void on(ArticleUnpublished event) {
                 handled.add(event.articleId());
             }
-
-            @Override
-            public boolean deduplicated() {
-                return false;
-            }
-        };
+        }
+        Signal signal = new Signal();
         EventEnvelope event = unpublished("a1");
 
         dispatcher(signal).onMessage(records(event));
@@ -175,21 +158,28 @@ class IntegrationEventDispatcherTest {
     @Test
     void whatAHandlerGathersIsWrittenOncePerPollBeforeThePollIsRecorded() {
         List<List<String>> writes = new ArrayList<>();
-        List<String> gathering = new ArrayList<>();
         Map<String, String> eventIds = new HashMap<>();
-        IntegrationEventHandler<ArticleUnpublished> gatherer = IntegrationEventHandler.gathering(
-                EventType.ARTICLE_UNPUBLISHED, ArticleUnpublished.class, (event, position) -> {
-                    if (event.articleId().equals(failOn)) {
-                        throw new IllegalStateException("MongoDB went away");
-                    }
-                    gathering.add(event.articleId() + "@" + position.offset());
-                }, () -> {
-                    // the events of this poll are not recorded yet: a crash here gets them all again
-                    assertThat(processedEvents.handledAmong(GROUP, gathering.stream()
-                            .map(g -> eventIds.get(g.substring(0, g.indexOf('@')))).toList())).isEmpty();
-                    writes.add(List.copyOf(gathering));
-                    gathering.clear();
-                });
+        class Gatherer {
+            final List<String> gathering = new ArrayList<>();
+
+            @EventHandler(EventType.ARTICLE_UNPUBLISHED)
+            void gather(ArticleUnpublished event, EventPosition position) {
+                if (event.articleId().equals(failOn)) {
+                    throw new IllegalStateException("MongoDB went away");
+                }
+                gathering.add(event.articleId() + "@" + position.offset());
+            }
+
+            @EndOfPoll
+            void write() {
+                // the events of this poll are not recorded yet: a crash here gets them all again
+                assertThat(processedEvents.handledAmong(GROUP, gathering.stream()
+                        .map(g -> eventIds.get(g.substring(0, g.indexOf('@')))).toList())).isEmpty();
+                writes.add(List.copyOf(gathering));
+                gathering.clear();
+            }
+        }
+        Gatherer gatherer = new Gatherer();
         EventEnvelope first = unpublished("a1");
         EventEnvelope second = unpublished("a2");
         EventEnvelope third = unpublished("a3");
@@ -212,21 +202,64 @@ class IntegrationEventDispatcherTest {
                 .containsExactly(fourth.id());
     }
 
-    private IntegrationEventDispatcher dispatcher(IntegrationEventHandler<?> handler) {
-        return new IntegrationEventDispatcher(GROUP, true, List.of(handler), processedEvents,
+    @Test
+    void oneMethodHandlesSeveralTypesAndGetsTheEnvelopeItAsksFor() {
+        List<String> seen = new ArrayList<>();
+        class Catalogue {
+            @EventHandler({EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_UNPUBLISHED})
+            void on(Object article, EventEnvelope envelope) {
+                seen.add(envelope.type());
+            }
+        }
+        EventEnvelope published = TestEvents.of(EventType.ARTICLE_PUBLISHED, "a1", new ArticlePublished("a1",
+                "a1-slug", "Title", "Summary", List.of(), "author", List.of("dr.rao"), List.of(), Instant.now(), 1));
+
+        dispatcher(new Catalogue()).onMessage(records(published, unpublished("a1")));
+
+        assertThat(seen).containsExactly(EventType.ARTICLE_PUBLISHED.ceType(), EventType.ARTICLE_UNPUBLISHED.ceType());
+    }
+
+    @Test
+    void aHandlerThatCannotTakeItsEventsStopsTheServiceFromStarting() {
+        class WrongData {
+            @EventHandler(EventType.ARTICLE_PUBLISHED)
+            void on(ArticleUnpublished article) {
+            }
+        }
+        class UnknownParameter {
+            @EventHandler(EventType.ARTICLE_UNPUBLISHED)
+            void on(ArticleUnpublished article, String what) {
+            }
+        }
+
+        assertThatThrownBy(() -> handlersOf(new WrongData())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("WrongData.on handles ARTICLE_PUBLISHED, whose data is a ArticlePublished");
+        assertThatThrownBy(() -> handlersOf(new UnknownParameter())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a String");
+    }
+
+    private static List<IntegrationEventHandler<?>> handlersOf(Object bean) {
+        EventHandlerMethods methods = new EventHandlerMethods();
+        methods.postProcessAfterInitialization(bean, "bean");
+        return methods.handlers();
+    }
+
+    private IntegrationEventDispatcher dispatcher(Object bean) {
+        return new IntegrationEventDispatcher(GROUP, true, handlersOf(bean), processedEvents,
                 JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     }
 
     private IntegrationEventDispatcher dispatcher() {
-        IntegrationEventHandler<ArticleUnpublished> handler = IntegrationEventHandler.of(EventType.ARTICLE_UNPUBLISHED,
-                ArticleUnpublished.class, event -> {
-                    if (event.articleId().equals(failOn)) {
-                        throw new IllegalStateException("MongoDB went away");
-                    }
-                    handled.add(event.articleId());
-                });
-        return new IntegrationEventDispatcher(GROUP, true, List.of(handler), processedEvents,
-                JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+        class Unpublications {
+            @EventHandler(EventType.ARTICLE_UNPUBLISHED)
+            void on(ArticleUnpublished event) {
+                if (event.articleId().equals(failOn)) {
+                    throw new IllegalStateException("MongoDB went away");
+                }
+                handled.add(event.articleId());
+            }
+        }
+        return dispatcher(new Unpublications());
     }
 
     private static EventEnvelope unpublished(String articleId) {
@@ -237,7 +270,7 @@ class IntegrationEventDispatcherTest {
     private static List<ConsumerRecord<String, byte[]>> records(EventEnvelope... events) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (EventEnvelope event : events) {
-            ProducerRecord<String, byte[]> sent = event.toProducerRecord();
+            ProducerRecord<String, byte[]> sent = CloudEventRecords.toRecord(event);
             records.add(new ConsumerRecord<>(sent.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME,
                     -1, -1, sent.key(), sent.value(), sent.headers(), java.util.Optional.empty()));
         }

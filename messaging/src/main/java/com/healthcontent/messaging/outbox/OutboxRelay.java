@@ -1,4 +1,4 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    static final String OUTBOX_FIELD = "outbox";
+    public static final String OUTBOX_FIELD = "outbox";
     /** Events taken from the queue per batch: bounds the records in flight and the size of one bulk write. */
     private static final int FRESH_BATCH = 1000;
     /** Ids sent lately, so an event both queued and found by a scan is not sent twice by this instance. */

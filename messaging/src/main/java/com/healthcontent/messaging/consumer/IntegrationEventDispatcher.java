@@ -1,7 +1,8 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.consumer;
 
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.messaging.CloudEventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     private Received read(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
         try {
-            envelope = EventEnvelope.fromConsumerRecord(record);
+            envelope = CloudEventRecords.fromRecord(record);
         } catch (IllegalArgumentException notACloudEvent) {
             return new Received(null, null, null, notACloudEvent);
         }

@@ -1,6 +1,7 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging.outbox;
 
 import com.healthcontent.events.EventEnvelope;
+import com.healthcontent.messaging.CloudEventRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record OutboxEvent(String id, String topic, String key, String type, Stri
      * so the consumer's work continues that trace although the relay sends it later, from another thread.
      */
     public ProducerRecord<String, byte[]> toProducerRecord() {
-        ProducerRecord<String, byte[]> record = toEnvelope().toProducerRecord();
+        ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(toEnvelope());
         traceContext.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }

@@ -1,11 +1,11 @@
-package com.healthcontent.servicedefaults.events;
+package com.healthcontent.messaging;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("platform.events")
-public record EventsProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
 
     /**
      * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage)

@@ -1,11 +1,12 @@
 package com.healthcontent.messaging;
 
+import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.Topics;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.messaging.consumer.EventHandlerMethods;
 import com.healthcontent.messaging.consumer.IntegrationEventListeners;
 import com.healthcontent.messaging.consumer.ProcessedEvents;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.messaging.outbox.OutboxEvent;
 import com.healthcontent.messaging.outbox.OutboxRelay;
 import com.healthcontent.servicedefaults.ServiceDefaultsAutoConfiguration;
@@ -18,17 +19,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -39,26 +40,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing through the outbox and consuming with deduplication and dead-lettering, the same way in every
- * service that depends on this module. A service only keeps an {@code outbox} list of {@link OutboxEvent} in its
- * aggregate documents and marks its handlers with {@link EventHandler}.
+ * service that depends on this module. A service marks the aggregates whose steps raise events with
+ * {@link PublishesEvents} and stores them through the {@link Outbox} (their documents keep an {@code outbox} list of
+ * {@link OutboxEvent}), and marks its handlers with {@link EventHandler}.
  */
 @AutoConfiguration(after = ServiceDefaultsAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean
-    IntegrationEvents integrationEvents(JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
-            Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new IntegrationEvents(jsonMapper, serviceName, clock, tracer.getIfAvailable(),
+    Outbox outbox(MongoTemplate mongoTemplate, OutboxRelay relay, ApplicationEventPublisher publisher,
+            JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName, Clock clock,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Outbox(mongoTemplate, relay, publisher, jsonMapper, serviceName, clock, tracer.getIfAvailable(),
                 propagator.getIfAvailable());
     }
 
-    /** The collections whose documents carry an outbox, found from the mapped aggregates. */
+    /** The collections whose documents carry an outbox: those of the mapped aggregates that publish events. */
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
             MessagingProperties properties, MeterRegistry meterRegistry) {
         List<String> collections = mongoTemplate.getConverter().getMappingContext().getPersistentEntities().stream()
-                .filter(entity -> entity.getPersistentProperty(OutboxRelay.OUTBOX_FIELD) != null)
+                .filter(entity -> entity.isAnnotationPresent(PublishesEvents.class))
                 .map(MongoPersistentEntity::getCollection)
                 .distinct()
                 .toList();
@@ -74,16 +77,15 @@ public class MessagingAutoConfiguration {
         return relay;
     }
 
+    /** A plain save would replace the document and drop the events still waiting in its outbox. */
     @Bean
-    AbstractMongoEventListener<Object> outboxWakeUp(ObjectProvider<OutboxRelay> relay) {
+    AbstractMongoEventListener<Object> plainSavesOfPublishersRefused() {
         return new AbstractMongoEventListener<>() {
             @Override
-            public void onAfterSave(AfterSaveEvent<Object> event) {
-                Document document = event.getDocument();
-                List<Document> events = document == null ? List.of()
-                        : document.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of());
-                if (!events.isEmpty()) {
-                    relay.ifAvailable(r -> r.enqueue(event.getCollectionName(), document.get("_id"), events));
+            public void onBeforeConvert(BeforeConvertEvent<Object> event) {
+                if (event.getSource().getClass().isAnnotationPresent(PublishesEvents.class)) {
+                    throw new IllegalStateException(event.getSource().getClass().getSimpleName()
+                            + " publishes events: store it through the Outbox, with the events of its change");
                 }
             }
         };

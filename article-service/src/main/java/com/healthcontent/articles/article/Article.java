@@ -7,11 +7,12 @@ import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleReviewDue;
 import com.healthcontent.events.ArticleUnpublished;
+import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.ReviewDecided;
 import com.healthcontent.events.ReviewRequested;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
-import com.healthcontent.messaging.outbox.OutboxEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
@@ -32,9 +33,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An article: its working copy ({@code draft}) going through the editorial and medical-review workflow, and the
  * live version readers see. Each step checks who may take it and from which state (403, 409), records itself
- * in {@code history}, and adds the event other services need to the outbox, in the same document write.
+ * in {@code history}, and returns the new article with the events other services need ({@link Changed}).
  */
 @Document("articles")
+@PublishesEvents
 public record Article(
         @Id String id,
         @Indexed(unique = true) String slug,
@@ -54,7 +56,6 @@ public record Article(
         @Indexed String searchText,
         List<WorkflowStep> history,
         @Version Long version,
-        List<OutboxEvent> outbox,
         Integer textFormat) {
 
     /** Text kept exactly as sent; documents without it were written when bodies were stored escaped. */
@@ -71,7 +72,6 @@ public record Article(
         medicalReviewers = medicalReviewers == null ? List.of() : List.copyOf(medicalReviewers);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : List.copyOf(history);
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
         if (textFormat == null) {
             draft = draft.withLegacyEscapingUndone();
             live = live == null ? null : live.withLegacyEscapingUndone();
@@ -88,7 +88,7 @@ public record Article(
                 null);
         return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
                 List.of(), List.of(), null, now, now, null, null, null, null, 0, null, List.of(created), null,
-                List.of(), TEXT_FORMAT);
+                TEXT_FORMAT);
     }
 
     public long currentVersion() {
@@ -104,7 +104,7 @@ public record Article(
     }
 
     /** Replaces the working copy. Editing published content starts a revision; the live version stays up. */
-    public Article edit(ArticleContent content, Actor actor, Instant now) {
+    public Changed<Article> edit(ArticleContent content, Actor actor, Instant now) {
         requireAuthorOrEditor(actor);
         if (!EDITABLE.contains(status)) {
             throw new ConflictException("The article is " + status + "; it cannot be edited until the review ends "
@@ -115,7 +115,7 @@ public record Article(
     }
 
     /** Sends the working copy to medical reviewers from the staff directory; nobody reviews their own article. */
-    public Article submit(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Article> submit(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireAuthorOrEditor(actor);
         if (!SUBMITTABLE.contains(status)) {
             throw new ConflictException("Only a draft, an article with requested changes or one due for review can be "
@@ -123,13 +123,12 @@ public record Article(
         }
         ReviewRound round = ReviewRound.askedOf(reviewers, author, actor);
         Next next = next(ArticleStatus.IN_REVIEW, now).round(round).submittedAt(now);
-        next.event(events.create(EventType.ARTICLE_REVIEW_REQUESTED, id, slug, reviewRequested(round.reviewers(),
-                actor, now)));
+        next.event(EventType.ARTICLE_REVIEW_REQUESTED, reviewRequested(round.reviewers(), actor, now));
         return next.done(actor, "submitted for review to " + names(reviewers), null);
     }
 
     /** The author or an editor takes a submission back: the reviewers are released, the draft can change again. */
-    public Article withdraw(String reason, Actor actor, Instant now) {
+    public Changed<Article> withdraw(String reason, Actor actor, Instant now) {
         requireAuthorOrEditor(actor);
         if (status != ArticleStatus.IN_REVIEW) {
             throw new ConflictException("Only an article in review can be withdrawn; this one is " + status + ".");
@@ -139,7 +138,7 @@ public record Article(
     }
 
     /** An editor asks other reviewers; approvals of those who stay assigned still count. */
-    public Article reassign(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Article> reassign(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ArticleStatus.IN_REVIEW) {
             throw new ConflictException("Reviewers can only be changed while the article is in review; it is "
@@ -149,8 +148,7 @@ public record Article(
         List<String> newlyAsked = round.reviewers().stream().filter(r -> !medicalReviewers.contains(r)).toList();
         Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
         if (!newlyAsked.isEmpty()) {
-            next.event(events.create(EventType.ARTICLE_REVIEW_REQUESTED, id, slug, reviewRequested(newlyAsked, actor,
-                    now)));
+            next.event(EventType.ARTICLE_REVIEW_REQUESTED, reviewRequested(newlyAsked, actor, now));
         }
         return next.done(actor, "reviewers changed to " + names(reviewers), null);
     }
@@ -159,8 +157,7 @@ public record Article(
      * An assigned reviewer's verdict. Changes requested by any reviewer send it back; it is approved when every
      * assigned reviewer has approved. The author hears of either outcome.
      */
-    public Article review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now,
-            IntegrationEvents events) {
+    public Changed<Article> review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now) {
         if (!actor.has(Role.MEDICAL_REVIEWER) || !medicalReviewers.contains(actor.username())) {
             throw new ForbiddenException("Only a medical reviewer assigned to this article may review it.");
         }
@@ -172,21 +169,19 @@ public record Article(
         }
         if (!approved) {
             return next(ArticleStatus.CHANGES_REQUESTED, now).round(ReviewRound.none())
-                    .event(events.create(EventType.ARTICLE_REVIEW_DECIDED, id, slug,
-                            reviewDecided(actor, "CHANGES_REQUESTED", notes, now)))
+                    .event(EventType.ARTICLE_REVIEW_DECIDED, reviewDecided(actor, "CHANGES_REQUESTED", notes, now))
                     .done(actor, "requested changes", notes);
         }
         ReviewRound round = reviewRound().approvedBy(reviewer, now);
         Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
         if (round.approvedByAll()) {
-            next.event(events.create(EventType.ARTICLE_REVIEW_DECIDED, id, slug,
-                    reviewDecided(actor, "APPROVED", notes, now)));
+            next.event(EventType.ARTICLE_REVIEW_DECIDED, reviewDecided(actor, "APPROVED", notes, now));
         }
         return next.done(actor, "approved", notes);
     }
 
     /** An editor sets the approved working copy to go live at a future time; editing it cancels that. */
-    public Article schedule(Instant at, Actor actor, Instant now) {
+    public Changed<Article> schedule(Instant at, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ArticleStatus.APPROVED) {
             throw new ConflictException("Only an approved article can be scheduled; this one is " + status + ".");
@@ -198,7 +193,7 @@ public record Article(
                 .done(actor, "scheduled for publication at " + at, null);
     }
 
-    public Article cancelSchedule(Actor actor, Instant now) {
+    public Changed<Article> cancelSchedule(Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ArticleStatus.SCHEDULED) {
             throw new ConflictException("The article is not scheduled; it is " + status + ".");
@@ -212,7 +207,7 @@ public record Article(
     }
 
     /** Makes the approved working copy the live version: a first publication or a revision replacing it. */
-    public Article publish(Actor actor, Instant now, ReviewPolicy policy, IntegrationEvents events) {
+    public Changed<Article> publish(Actor actor, Instant now, ReviewPolicy policy) {
         requireEditor(actor);
         if (status == ArticleStatus.SCHEDULED && !isDueForPublication(now)) {
             throw new ConflictException("The article is scheduled for " + scheduledFor
@@ -228,13 +223,12 @@ public record Article(
                 .live(new LiveVersion(draft, revision, publishedAt, now, approvals))
                 .nextReviewDue(policy.nextReviewDue(id, reviewRound().approvedAt(now))).publications(revision);
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
-        next.event(events.create(type, id, slug, new ArticlePublished(id, slug, draft.title(), draft.summary(),
-                draft.tags(), author, approvals.stream().map(MedicalReview::reviewer).toList(), draft.exerciseIds(),
-                now, revision)));
+        next.event(type, new ArticlePublished(id, slug, draft.title(), draft.summary(), draft.tags(), author,
+                approvals.stream().map(MedicalReview::reviewer).toList(), draft.exerciseIds(), now, revision));
         return next.done(actor, live == null ? "published" : "republished as revision " + revision, null);
     }
 
-    public Article unpublish(String reason, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Article> unpublish(String reason, Actor actor, Instant now) {
         requireEditor(actor);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the article is taken down");
@@ -243,13 +237,12 @@ public record Article(
             throw new ConflictException("The article is not published.");
         }
         return next(ArticleStatus.UNPUBLISHED, now).round(ReviewRound.none()).live(null).nextReviewDue(null)
-                .event(events.create(EventType.ARTICLE_UNPUBLISHED, id, slug, new ArticleUnpublished(id, slug, reason,
-                        now)))
+                .event(EventType.ARTICLE_UNPUBLISHED, new ArticleUnpublished(id, slug, reason, now))
                 .done(actor, "unpublished", reason);
     }
 
     /** A reviewer flags live content, or its periodic review fell due: it stays live and goes back to review. */
-    public Article needsReview(String reason, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Article> needsReview(String reason, Actor actor, Instant now) {
         if (actor != null && !actor.has(Role.MEDICAL_REVIEWER) && !actor.has(Role.EDITOR)) {
             throw new ForbiddenException("Only medical reviewers and editors flag content for review.");
         }
@@ -259,8 +252,7 @@ public record Article(
         }
         List<String> reviewers = live.medicalReviews().stream().map(MedicalReview::reviewer).toList();
         return next(ArticleStatus.NEEDS_REVIEW, now).draft(live.content()).round(ReviewRound.none())
-                .event(events.create(EventType.ARTICLE_REVIEW_DUE, id, slug, new ArticleReviewDue(id, slug, reviewers,
-                        now)))
+                .event(EventType.ARTICLE_REVIEW_DUE, new ArticleReviewDue(id, slug, reviewers, now))
                 .done(actor, "needs review", reason);
     }
 
@@ -310,7 +302,7 @@ public record Article(
         private Instant scheduledFor;
         private String scheduledBy;
         private int publications;
-        private final List<OutboxEvent> outbox;
+        private final List<IntegrationEvent> events = new ArrayList<>();
 
         Next(Article from, ArticleStatus status, Instant now) {
             this.from = from;
@@ -322,7 +314,6 @@ public record Article(
             this.submittedAt = from.submittedAt;
             this.nextReviewDue = from.nextReviewDue;
             this.publications = from.publications;
-            this.outbox = new ArrayList<>(from.outbox);
         }
 
         Next draft(ArticleContent content) {
@@ -361,20 +352,21 @@ public record Article(
             return this;
         }
 
-        Next event(OutboxEvent event) {
-            outbox.add(event);
+        Next event(EventType type, Object data) {
+            events.add(new IntegrationEvent(type, from.id, from.slug, data));
             return this;
         }
 
-        /** The new article, with the step recorded in its history. */
-        Article done(Actor actor, String action, String notes) {
+        /** The new article, with the step recorded in its history, and the events the step raised. */
+        Changed<Article> done(Actor actor, String action, String notes) {
             List<WorkflowStep> steps = new ArrayList<>(from.history);
             steps.add(new WorkflowStep(now, actor == null ? WorkflowStep.SYSTEM : actor.username(), action,
                     from.status.name(), status.name(), notes));
-            return new Article(from.id, from.slug, status, draft, from.author, round.reviewers(), round.approvals(),
-                    live, from.createdAt, now, status == ArticleStatus.IN_REVIEW ? submittedAt : null, nextReviewDue,
-                    scheduledFor, scheduledBy, publications, live == null ? null : live.content().searchText(), steps,
-                    from.version, outbox, from.textFormat);
+            Article article = new Article(from.id, from.slug, status, draft, from.author, round.reviewers(),
+                    round.approvals(), live, from.createdAt, now, status == ArticleStatus.IN_REVIEW ? submittedAt : null,
+                    nextReviewDue, scheduledFor, scheduledBy, publications,
+                    live == null ? null : live.content().searchText(), steps, from.version, from.textFormat);
+            return new Changed<>(article, events);
         }
     }
 }

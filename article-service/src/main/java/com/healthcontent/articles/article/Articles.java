@@ -4,7 +4,8 @@ import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffProfile;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.events.Changed;
+import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.FieldViolation;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
@@ -46,14 +47,14 @@ public class Articles {
     private final ArticleRepository repository;
     private final MongoTemplate mongoTemplate;
     private final ExerciseSummaries exercises;
-    private final IntegrationEvents events;
+    private final Outbox outbox;
     private final ReviewPolicy reviewPolicy;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final StaffDirectory staff;
 
     Articles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
-            IntegrationEvents events, ReviewPolicy reviewPolicy, Clock clock,
+            Outbox outbox, ReviewPolicy reviewPolicy, Clock clock,
             MeterRegistry meterRegistry, StaffDirectory staff) {
         this.meterRegistry = meterRegistry;
         this.staff = staff;
@@ -62,7 +63,7 @@ public class Articles {
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
-        this.events = events;
+        this.outbox = outbox;
         this.reviewPolicy = reviewPolicy;
         this.clock = clock;
     }
@@ -79,7 +80,7 @@ public class Articles {
         if (repository.existsBySlug(slug)) {
             throw new ConflictException("An article with slug '" + slug + "' already exists.");
         }
-        return repository.save(article);
+        return outbox.insert(Changed.of(article));
     }
 
     public Article edit(String id, ArticleRequest request, String ifMatch, Actor actor) {
@@ -88,7 +89,7 @@ public class Articles {
         if (request.slug() != null && !request.slug().equals(article.slug())) {
             throw new InvalidInputException("slug", "cannot change: links to '" + article.slug() + "' must keep working");
         }
-        return repository.save(article.edit(request.content(), actor, clock.instant()));
+        return outbox.save(article.edit(request.content(), actor, clock.instant()));
     }
 
     /** Reviewers are checked against the staff directory (422 naming each wrong name) before the workflow rules. */
@@ -96,21 +97,21 @@ public class Articles {
         Article article = byId(id);
         List<StaffProfile> profiles = staff.medicalReviewers(reviewers);
         requireComplete(article);
-        return repository.save(article.submit(profiles, actor, clock.instant(), events));
+        return outbox.save(article.submit(profiles, actor, clock.instant()));
     }
 
     public Article withdraw(String id, String reason, Actor actor) {
-        return repository.save(byId(id).withdraw(reason, actor, clock.instant()));
+        return outbox.save(byId(id).withdraw(reason, actor, clock.instant()));
     }
 
     public Article reassign(String id, List<String> reviewers, Actor actor) {
         Article article = byId(id);
-        return repository.save(article.reassign(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+        return outbox.save(article.reassign(staff.medicalReviewers(reviewers), actor, clock.instant()));
     }
 
     public Article review(String id, boolean approved, String notes, Actor actor) {
-        return repository.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
-                clock.instant(), events));
+        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
+                clock.instant()));
     }
 
     public Article publish(String id, Actor actor) {
@@ -119,7 +120,7 @@ public class Articles {
             throw new ForbiddenException("Only editors publish.");
         }
         requireComplete(article);
-        return published(repository.save(article.publish(actor, clock.instant(), reviewPolicy, events)));
+        return published(outbox.save(article.publish(actor, clock.instant(), reviewPolicy)));
     }
 
     private Article published(Article article) {
@@ -137,11 +138,11 @@ public class Articles {
     public Article schedule(String id, Instant at, Actor actor) {
         Article article = byId(id);
         requireComplete(article);
-        return repository.save(article.schedule(at, actor, clock.instant()));
+        return outbox.save(article.schedule(at, actor, clock.instant()));
     }
 
     public Article cancelSchedule(String id, Actor actor) {
-        return repository.save(byId(id).cancelSchedule(actor, clock.instant()));
+        return outbox.save(byId(id).cancelSchedule(actor, clock.instant()));
     }
 
     /** Publishes scheduled articles whose time has come, as the editor who scheduled each. */
@@ -150,18 +151,18 @@ public class Articles {
         Instant now = clock.instant();
         for (Article due : repository.findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus.SCHEDULED, now)) {
             Actor scheduler = new Actor(due.scheduledBy(), Set.of(Role.EDITOR));
-            published(repository.save(due.publish(scheduler, now, reviewPolicy, events)));
+            published(outbox.save(due.publish(scheduler, now, reviewPolicy)));
             published++;
         }
         return published;
     }
 
     public Article unpublish(String id, String reason, Actor actor) {
-        return repository.save(byId(id).unpublish(reason, actor, clock.instant(), events));
+        return outbox.save(byId(id).unpublish(reason, actor, clock.instant()));
     }
 
     public Article flagForReview(String id, String reason, Actor actor) {
-        return repository.save(byId(id).needsReview(reason, actor, clock.instant(), events));
+        return outbox.save(byId(id).needsReview(reason, actor, clock.instant()));
     }
 
     /** Published articles whose periodic review is due go back to review while staying live. */
@@ -169,7 +170,7 @@ public class Articles {
         int marked = 0;
         for (Article due : repository.findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus.PUBLISHED,
                 clock.instant())) {
-            repository.save(due.needsReview("periodic medical review is due", null, clock.instant(), events));
+            outbox.save(due.needsReview("periodic medical review is due", null, clock.instant()));
             marked++;
         }
         return marked;

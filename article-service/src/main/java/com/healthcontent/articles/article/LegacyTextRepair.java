@@ -1,5 +1,7 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.events.Changed;
+import com.healthcontent.messaging.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,11 +26,11 @@ class LegacyTextRepair implements ApplicationRunner {
     private static final int BATCH = 100;
 
     private final MongoTemplate mongoTemplate;
-    private final ArticleRepository repository;
+    private final Outbox outbox;
 
-    LegacyTextRepair(MongoTemplate mongoTemplate, ArticleRepository repository) {
+    LegacyTextRepair(MongoTemplate mongoTemplate, Outbox outbox) {
         this.mongoTemplate = mongoTemplate;
-        this.repository = repository;
+        this.outbox = outbox;
     }
 
     @Override
@@ -48,7 +50,7 @@ class LegacyTextRepair implements ApplicationRunner {
             seen = legacy.size();
             for (Article article : legacy) {
                 try {
-                    repository.save(article);
+                    outbox.save(Changed.of(article));
                     repaired++;
                 } catch (OptimisticLockingFailureException changedMeanwhile) {
                     log.debug("Article {} changed during its text repair; whoever saved it wrote repaired text",

@@ -4,13 +4,14 @@ import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.ReviewRound;
 import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
+import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.ReviewDecided;
 import com.healthcontent.events.ReviewRequested;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
-import com.healthcontent.messaging.outbox.OutboxEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.security.Actor;
@@ -32,10 +33,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An exercise and its medical review, the same workflow as an article's: authors change the working copy
  * ({@code draft}), medical reviewers approve it, an editor publishes it. {@code content} is what readers get, the
  * approved version, and it only changes on publication: editing a live exercise is a revision that readers (and
- * the articles embedding the exercise) never see before it is approved and published. Every change that other
- * services must hear about adds its event to {@code outbox}, in the same document write.
+ * the articles embedding the exercise) never see before it is approved and published. Every step returns the new
+ * exercise with the events other services must hear of ({@link Changed}).
  */
 @Document("exercises")
+@PublishesEvents
 public record Exercise(
         @Id String id,
         @Indexed(unique = true) String slug,
@@ -57,8 +59,7 @@ public record Exercise(
         @Indexed String searchText,
         @Indexed Integer sessionSeconds,
         List<WorkflowStep> history,
-        @Version Long version,
-        List<OutboxEvent> outbox) {
+        @Version Long version) {
 
     /** When a published exercise is due for its next medical review, as for articles. */
     public static final Duration REVIEW_INTERVAL = Duration.ofDays(365);
@@ -77,7 +78,6 @@ public record Exercise(
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         reviewedBy = reviewedBy == null ? List.of() : List.copyOf(reviewedBy);
         history = history == null ? List.of() : List.copyOf(history);
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
         // Derived from the live version, stored only so that lists can filter and search on it.
         searchText = content == null ? null : content.searchText();
         sessionSeconds = content == null ? null : content.dose().maxSessionSeconds();
@@ -89,7 +89,7 @@ public record Exercise(
                 null);
         return new Exercise(UUID.randomUUID().toString(), slug, null, draft, actor.username(), List.of(), List.of(),
                 List.of(), ExerciseStatus.DRAFT, now, now, null, null, null, null, null, 0, null, null,
-                List.of(created), null, List.of());
+                List.of(created), null);
     }
 
     public long currentVersion() {
@@ -116,7 +116,7 @@ public record Exercise(
     }
 
     /** Replaces the working copy; on a live exercise this starts a revision and readers keep the approved one. */
-    public Exercise edit(ExerciseContent newDraft, Actor actor, Instant now) {
+    public Changed<Exercise> edit(ExerciseContent newDraft, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, author);
         if (!EDITABLE.contains(status)) {
             throw new ConflictException("Exercise '" + slug + "' is " + status + "; it cannot be edited"
@@ -126,7 +126,7 @@ public record Exercise(
                 .done(actor, content != null ? "revision started" : "edited", null);
     }
 
-    public Exercise submit(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Exercise> submit(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, author);
         if (!SUBMITTABLE.contains(status)) {
             throw new ConflictException("Only a draft or an exercise with requested changes can be submitted; '"
@@ -134,12 +134,11 @@ public record Exercise(
         }
         ReviewRound round = ReviewRound.askedOf(reviewers, author, actor);
         return next(ExerciseStatus.IN_REVIEW, now).round(round).submittedAt(now)
-                .event(events.create(EventType.EXERCISE_REVIEW_REQUESTED, id, slug,
-                        reviewRequested(round.reviewers(), actor, now)))
+                .event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(round.reviewers(), actor, now))
                 .done(actor, "submitted for review to " + names(reviewers), null);
     }
 
-    public Exercise withdraw(String reason, Actor actor, Instant now) {
+    public Changed<Exercise> withdraw(String reason, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, author);
         if (status != ExerciseStatus.IN_REVIEW) {
             throw new ConflictException("Only an exercise in review can be withdrawn; '" + slug + "' is " + status
@@ -148,7 +147,7 @@ public record Exercise(
         return next(ExerciseStatus.DRAFT, now).round(ReviewRound.none()).done(actor, "withdrawn from review", reason);
     }
 
-    public Exercise reassign(List<StaffProfile> reviewers, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Exercise> reassign(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ExerciseStatus.IN_REVIEW) {
             throw new ConflictException("Reviewers can only be changed while the exercise is in review; '" + slug
@@ -158,14 +157,13 @@ public record Exercise(
         List<String> newlyAsked = round.reviewers().stream().filter(r -> !medicalReviewers.contains(r)).toList();
         Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now).round(round);
         if (!newlyAsked.isEmpty()) {
-            next.event(events.create(EventType.EXERCISE_REVIEW_REQUESTED, id, slug, reviewRequested(newlyAsked, actor,
-                    now)));
+            next.event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(newlyAsked, actor, now));
         }
         return next.done(actor, "reviewers changed to " + names(reviewers), null);
     }
 
-    public Exercise review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now,
-            IntegrationEvents events) {
+    public Changed<Exercise> review(boolean approved, String notes, StaffProfile reviewer, Actor actor,
+            Instant now) {
         if (!actor.has(Role.MEDICAL_REVIEWER) || !medicalReviewers.contains(actor.username())
                 || actor.username().equals(author)) {
             throw new ForbiddenException("Only a medical reviewer assigned to this exercise may review it.");
@@ -175,22 +173,20 @@ public record Exercise(
         }
         if (!approved) {
             return next(ExerciseStatus.CHANGES_REQUESTED, now).round(ReviewRound.none())
-                    .event(events.create(EventType.EXERCISE_REVIEW_DECIDED, id, slug,
-                            reviewDecided(actor, "CHANGES_REQUESTED", notes, now)))
+                    .event(EventType.EXERCISE_REVIEW_DECIDED, reviewDecided(actor, "CHANGES_REQUESTED", notes, now))
                     .done(actor, "requested changes", notes);
         }
         ReviewRound round = reviewRound().approvedBy(reviewer, now);
         Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now)
                 .round(round);
         if (round.approvedByAll()) {
-            next.event(events.create(EventType.EXERCISE_REVIEW_DECIDED, id, slug,
-                    reviewDecided(actor, "APPROVED", notes, now)));
+            next.event(EventType.EXERCISE_REVIEW_DECIDED, reviewDecided(actor, "APPROVED", notes, now));
         }
         return next.done(actor, "approved", notes);
     }
 
     /** Makes the approved working copy what readers get, with the reviewers who approved it. */
-    public Exercise publish(Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Exercise> publish(Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ExerciseStatus.APPROVED) {
             throw new ConflictException("Only an approved exercise can be published; '" + slug + "' is " + status
@@ -199,20 +195,20 @@ public record Exercise(
         boolean first = content == null;
         Next next = next(ExerciseStatus.PUBLISHED, now).live(draft, approvals)
                 .nextReviewDue(reviewRound().approvedAt(now).plus(REVIEW_INTERVAL));
-        Exercise published = next.done(actor, first ? "published" : "republished as revision "
+        Changed<Exercise> published = next.done(actor, first ? "published" : "republished as revision "
                 + (publications + 1), null);
-        return published.withEvent(events.create(first ? EventType.EXERCISE_PUBLISHED : EventType.EXERCISE_UPDATED,
-                id, slug, published.publishedEvent()));
+        // what other services keep is the new live version, so the event is made from the published exercise
+        return published.and(new IntegrationEvent(first ? EventType.EXERCISE_PUBLISHED : EventType.EXERCISE_UPDATED,
+                id, slug, published.aggregate().publishedEvent()));
     }
 
-    public Exercise retire(Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Exercise> retire(Actor actor, Instant now) {
         requireEditor(actor);
         if (content == null || status == ExerciseStatus.RETIRED) {
             throw new ConflictException("Only a live exercise can be retired; '" + slug + "' is " + status + ".");
         }
         return next(ExerciseStatus.RETIRED, now).round(ReviewRound.none()).retiredAt(now)
-                .event(events.create(EventType.EXERCISE_RETIRED, id, slug, new ExerciseRetired(id, slug, now,
-                        nextVersion())))
+                .event(EventType.EXERCISE_RETIRED, new ExerciseRetired(id, slug, now, nextVersion()))
                 .done(actor, "retired", null);
     }
 
@@ -233,14 +229,6 @@ public record Exercise(
 
     private ReviewDecided reviewDecided(Actor reviewer, String outcome, String notes, Instant now) {
         return new ReviewDecided("EXERCISE", id, slug, draft.name(), author, reviewer.username(), outcome, notes, now);
-    }
-
-    private Exercise withEvent(OutboxEvent event) {
-        List<OutboxEvent> pending = new ArrayList<>(outbox);
-        pending.add(event);
-        return new Exercise(id, slug, content, draft, author, medicalReviewers, approvals, reviewedBy, status,
-                createdAt, updatedAt, submittedAt, publishedAt, lastPublishedAt, retiredAt, nextReviewDue,
-                publications, searchText, sessionSeconds, history, version, pending);
     }
 
     private static String names(List<StaffProfile> people) {
@@ -280,7 +268,7 @@ public record Exercise(
         private Instant retiredAt;
         private Instant nextReviewDue;
         private int publications;
-        private final List<OutboxEvent> outbox;
+        private final List<IntegrationEvent> events = new ArrayList<>();
 
         Next(Exercise from, ExerciseStatus status, Instant now) {
             this.from = from;
@@ -296,7 +284,6 @@ public record Exercise(
             this.retiredAt = from.retiredAt;
             this.nextReviewDue = from.nextReviewDue;
             this.publications = from.publications;
-            this.outbox = new ArrayList<>(from.outbox);
         }
 
         Next draft(ExerciseContent newDraft) {
@@ -333,18 +320,20 @@ public record Exercise(
             return this;
         }
 
-        Next event(OutboxEvent event) {
-            outbox.add(event);
+        Next event(EventType type, Object data) {
+            events.add(new IntegrationEvent(type, from.id, from.slug, data));
             return this;
         }
 
-        Exercise done(Actor actor, String action, String notes) {
+        /** The new exercise, with the step recorded in its history, and the events the step raised. */
+        Changed<Exercise> done(Actor actor, String action, String notes) {
             List<WorkflowStep> steps = new ArrayList<>(from.history);
             steps.add(new WorkflowStep(now, actor.username(), action, from.status.name(), status.name(), notes));
-            return new Exercise(from.id, from.slug, content, draft, from.author, round.reviewers(), round.approvals(),
-                    reviewedBy, status, from.createdAt, now, status == ExerciseStatus.IN_REVIEW ? submittedAt : null,
-                    publishedAt, lastPublishedAt, retiredAt, nextReviewDue, publications, null, null, steps,
-                    from.version, outbox);
+            Exercise exercise = new Exercise(from.id, from.slug, content, draft, from.author, round.reviewers(),
+                    round.approvals(), reviewedBy, status, from.createdAt, now,
+                    status == ExerciseStatus.IN_REVIEW ? submittedAt : null, publishedAt, lastPublishedAt, retiredAt,
+                    nextReviewDue, publications, null, null, steps, from.version);
+            return new Changed<>(exercise, events);
         }
     }
 }

@@ -3,7 +3,8 @@ package com.healthcontent.exercises.exercise;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.exercises.featured.FeaturedArticles;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.events.Changed;
+import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
@@ -18,7 +19,6 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import com.healthcontent.servicedefaults.web.PagedQueries;
@@ -31,17 +31,17 @@ public class ExerciseCatalog {
     private final ExerciseRepository repository;
     private final MongoTemplate mongoTemplate;
     private final FeaturedArticles featuredArticles;
-    private final IntegrationEvents events;
+    private final Outbox outbox;
     private final Clock clock;
     private final StaffDirectory staff;
 
     ExerciseCatalog(ExerciseRepository repository, MongoTemplate mongoTemplate, FeaturedArticles featuredArticles,
-            IntegrationEvents events, Clock clock, StaffDirectory staff) {
+            Outbox outbox, Clock clock, StaffDirectory staff) {
         this.staff = staff;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.featuredArticles = featuredArticles;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -54,7 +54,7 @@ public class ExerciseCatalog {
         if (repository.existsBySlug(slug)) {
             throw new ConflictException("An exercise with slug '" + slug + "' already exists.");
         }
-        return repository.save(Exercise.draft(slug, request.content(), actor, clock.instant()));
+        return outbox.insert(Changed.of(Exercise.draft(slug, request.content(), actor, clock.instant())));
     }
 
     /** Changes the working copy; a live exercise keeps its approved version until a revision is published. */
@@ -65,34 +65,34 @@ public class ExerciseCatalog {
         if (request.slug() != null && !request.slug().equals(exercise.slug())) {
             throw new InvalidInputException("slug", "cannot change: links to '" + exercise.slug() + "' must keep working");
         }
-        return repository.save(exercise.edit(request.content(), actor, clock.instant()));
+        return outbox.save(exercise.edit(request.content(), actor, clock.instant()));
     }
 
     public Exercise submit(String id, List<String> reviewers, Actor actor) {
         Exercise exercise = byId(id);
-        return repository.save(exercise.submit(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+        return outbox.save(exercise.submit(staff.medicalReviewers(reviewers), actor, clock.instant()));
     }
 
     public Exercise withdraw(String id, String reason, Actor actor) {
-        return repository.save(byId(id).withdraw(reason, actor, clock.instant()));
+        return outbox.save(byId(id).withdraw(reason, actor, clock.instant()));
     }
 
     public Exercise reassign(String id, List<String> reviewers, Actor actor) {
         Exercise exercise = byId(id);
-        return repository.save(exercise.reassign(staff.medicalReviewers(reviewers), actor, clock.instant(), events));
+        return outbox.save(exercise.reassign(staff.medicalReviewers(reviewers), actor, clock.instant()));
     }
 
     public Exercise review(String id, boolean approved, String notes, Actor actor) {
-        return repository.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
-                clock.instant(), events));
+        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
+                clock.instant()));
     }
 
     public Exercise publish(String id, Actor actor) {
-        return repository.save(byId(id).publish(actor, clock.instant(), events));
+        return outbox.save(byId(id).publish(actor, clock.instant()));
     }
 
     public Exercise retire(String id, Actor actor) {
-        return repository.save(byId(id).retire(actor, clock.instant(), events));
+        return outbox.save(byId(id).retire(actor, clock.instant()));
     }
 
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */

@@ -24,8 +24,7 @@ class SessionPlannerTest {
                 List.of(), null, List.of(), List.of());
         Instant now = Instant.now();
         return new Exercise(slug, slug, content, content, "ana.author", List.of(), List.of(), List.of(),
-                ExerciseStatus.PUBLISHED, now, now, null, now, now, null, null, 1, null, null, List.of(), null,
-                List.of());
+                ExerciseStatus.PUBLISHED, now, now, null, now, now, null, null, 1, null, null, List.of(), null);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package com.healthcontent.feedback.alerts;
 
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.messaging.outbox.OutboxEvent;
+import com.healthcontent.events.PublishesEvents;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,14 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code <source>:<recipient>}), so a redelivered event or two racing instances cannot make a second one.
  */
 @Document("alerts")
+@PublishesEvents
 @CompoundIndex(name = "inbox", def = "{'recipient': 1, 'createdAt': -1}")
 public record Alert(@Id String id, String recipient, AlertKind kind, String reportId, ContentType targetType,
                     String targetId, String targetSlug, String targetTitle, String reason, String detail,
-                    Instant createdAt, Instant readAt, List<OutboxEvent> outbox) {
-
-    public Alert {
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
-    }
+                    Instant createdAt, Instant readAt) {
 
     /** Reports of inaccurate content ignore quiet hours and digests: they may be harming readers now. */
     public boolean isUrgent() {

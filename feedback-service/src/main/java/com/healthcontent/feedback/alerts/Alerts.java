@@ -1,13 +1,14 @@
 package com.healthcontent.feedback.alerts;
 
+import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.events.ReviewerAlerted;
 import com.healthcontent.feedback.alerts.channel.Deliveries;
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,13 @@ class Alerts {
     }
 
     private final MongoTemplate mongoTemplate;
-    private final IntegrationEvents events;
+    private final Outbox outbox;
     private final Deliveries deliveries;
     private final Clock clock;
 
-    Alerts(MongoTemplate mongoTemplate, IntegrationEvents events, Deliveries deliveries, Clock clock) {
+    Alerts(MongoTemplate mongoTemplate, Outbox outbox, Deliveries deliveries, Clock clock) {
         this.mongoTemplate = mongoTemplate;
-        this.events = events;
+        this.outbox = outbox;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -41,11 +42,12 @@ class Alerts {
         Instant now = clock.instant();
         String id = source + ":" + recipient;
         Alert alert = new Alert(id, recipient, kind, reportId, target.type(), target.id(), target.slug(),
-                target.title(), reason, detail, now, null, List.of(events.create(EventType.REVIEWER_ALERTED,
-                        target.id(), target.slug(), new ReviewerAlerted(id, recipient, kind.name(), reportId,
-                                target.type().name(), target.id(), target.slug(), target.title(), reason, now))));
+                target.title(), reason, detail, now, null);
+        IntegrationEvent alerted = new IntegrationEvent(EventType.REVIEWER_ALERTED, target.id(), target.slug(),
+                new ReviewerAlerted(id, recipient, kind.name(), reportId, target.type().name(), target.id(),
+                        target.slug(), target.title(), reason, now));
         try {
-            mongoTemplate.insert(alert);
+            outbox.insert(Changed.of(alert, alerted));
         } catch (DuplicateKeyException alreadyAlerted) {
             alert = mongoTemplate.findById(id, Alert.class); // redelivery: make sure its deliveries are planned
         }

@@ -1,13 +1,14 @@
 package com.healthcontent.feedback.submission;
 
+import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.ReportStatusChanged;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.feedback.triage.StatusChange;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
-import com.healthcontent.messaging.outbox.OutboxEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
@@ -26,12 +27,13 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One reader's feedback, stored with its events in one write: accepted feedback is stored and published, or
- * neither. With a reason it is a problem report, triaged by the content's reviewers. The comment is plain text
+ * One reader's feedback, stored with its events in one write ({@link Changed}): accepted feedback is stored and
+ * published, or neither. With a reason it is a problem report, triaged by the content's reviewers. The comment is plain text
  * with personal data masked, never rendered as HTML here; the reader is known only by keyed hashes used to refuse
  * a second vote the same day ({@code voteKey}) and to count an identical resubmission once ({@code dedupeKey}).
  */
 @Document("feedback")
+@PublishesEvents
 @CompoundIndexes({
     @CompoundIndex(name = "target", def = "{'targetType': 1, 'targetId': 1, 'submittedAt': -1}"),
     @CompoundIndex(name = "triage", def = "{'reviewers': 1, 'status': 1, 'submittedAt': -1}")})
@@ -53,25 +55,23 @@ public record Feedback(
         Instant submittedAt,
         @Indexed(unique = true) String voteKey,
         @Indexed(unique = true) String dedupeKey,
-        @Version Long version,
-        List<OutboxEvent> outbox) {
+        @Version Long version) {
 
     public Feedback {
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
         flags = flags == null ? List.of() : List.copyOf(flags);
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     /**
      * The same reader's later answer on the same item within the amendment window: a changed vote, or the second
      * step ("what was wrong?") after a "No". What the later answer leaves out is kept when the direction stays
      * the same (details given first are not lost by a bare "No" again); a helpful vote has no reason. Returns this
-     * feedback unchanged when nothing changes. A report that staff have started to triage is not changed under
+     * feedback unchanged, without events, when nothing changes. A report that staff have started to triage is not changed under
      * them (409).
      */
-    Feedback amend(boolean newHelpful, ProblemReason newReason, String newComment, String newTryingTo,
-            List<String> newFlags, String newDedupeKey, Instant now, IntegrationEvents events) {
+    Changed<Feedback> amend(boolean newHelpful, ProblemReason newReason, String newComment, String newTryingTo,
+            List<String> newFlags, String newDedupeKey, Instant now) {
         boolean sameDirection = newHelpful == helpful;
         ProblemReason reason = newHelpful ? null : newReason != null ? newReason : sameDirection ? this.reason : null;
         String comment = newComment != null ? newComment : sameDirection ? this.comment : null;
@@ -79,20 +79,18 @@ public record Feedback(
         String tryingTo = newTryingTo != null ? newTryingTo : sameDirection ? this.tryingTo : null;
         if (newHelpful == helpful && reason == this.reason && Objects.equals(comment, this.comment)
                 && Objects.equals(tryingTo, this.tryingTo)) {
-            return this;
+            return Changed.of(this);
         }
         if (status != null && status != ReportStatus.NEW) {
             throw new ConflictException("Your report is already being looked at (" + status.name().toLowerCase()
                     + "); thank you. Send a new one tomorrow if something else is wrong.");
         }
         ReportStatus newStatus = reason == null ? null : ReportStatus.NEW;
-        List<OutboxEvent> pending = new ArrayList<>(outbox);
-        pending.add(events.create(EventType.FEEDBACK_CHANGED, targetId, targetSlug, new FeedbackChanged(id,
-                targetType.name(), targetId, targetSlug, newHelpful, reason == null ? null : reason.name(),
-                comment != null, submittedAt, helpful, this.reason == null ? null : this.reason.name(), now)));
-        return new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, newHelpful, reason,
-                comment, tryingTo, flags, newStatus, statusHistory, submittedAt, voteKey, newDedupeKey, version,
-                pending);
+        return Changed.of(new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, newHelpful,
+                reason, comment, tryingTo, flags, newStatus, statusHistory, submittedAt, voteKey, newDedupeKey, version),
+                event(EventType.FEEDBACK_CHANGED, new FeedbackChanged(id, targetType.name(), targetId, targetSlug,
+                        newHelpful, reason == null ? null : reason.name(), comment != null, submittedAt, helpful,
+                        this.reason == null ? null : this.reason.name(), now)));
     }
 
     /** Whether a later answer of the same reader may still change this one. */
@@ -109,7 +107,7 @@ public record Feedback(
         return actor.has(Role.EDITOR) || actor.has(Role.MEDICAL_REVIEWER) && reviewers.contains(actor.username());
     }
 
-    public Feedback changeStatus(ReportStatus to, String note, Actor actor, Instant now, IntegrationEvents events) {
+    public Changed<Feedback> changeStatus(ReportStatus to, String note, Actor actor, Instant now) {
         if (!isProblemReport()) {
             throw new ConflictException("A vote without a reason is not a problem report.");
         }
@@ -124,10 +122,14 @@ public record Feedback(
         }
         List<StatusChange> history = new ArrayList<>(statusHistory);
         history.add(new StatusChange(status, to, actor.username(), note, now));
-        List<OutboxEvent> pending = new ArrayList<>(outbox);
-        pending.add(events.create(EventType.REPORT_STATUS_CHANGED, targetId, targetSlug, new ReportStatusChanged(id,
-                targetType.name(), targetId, status.name(), to.name(), actor.username(), now)));
-        return new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, helpful, reason,
-                comment, tryingTo, flags, to, history, submittedAt, voteKey, dedupeKey, version, pending);
+        return Changed.of(new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, helpful,
+                reason, comment, tryingTo, flags, to, history, submittedAt, voteKey, dedupeKey, version),
+                event(EventType.REPORT_STATUS_CHANGED, new ReportStatusChanged(id, targetType.name(), targetId,
+                        status.name(), to.name(), actor.username(), now)));
+    }
+
+    /** Feedback events are keyed by the content they are about: its summary counts them in order. */
+    public IntegrationEvent event(EventType type, Object data) {
+        return new IntegrationEvent(type, targetId, targetSlug, data);
     }
 }

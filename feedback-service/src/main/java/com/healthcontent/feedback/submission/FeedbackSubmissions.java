@@ -1,7 +1,9 @@
 package com.healthcontent.feedback.submission;
 
+import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackSubmitted;
+import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.feedback.abuse.AbuseProperties;
 import com.healthcontent.feedback.abuse.CommentScreening;
 import com.healthcontent.feedback.abuse.ReaderKey;
@@ -9,7 +11,7 @@ import com.healthcontent.feedback.abuse.SubmissionRateLimiter;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.triage.ReportStatus;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
@@ -38,7 +40,7 @@ public class FeedbackSubmissions {
 
     private final PublishedContents contents;
     private final MongoTemplate mongoTemplate;
-    private final IntegrationEvents events;
+    private final Outbox outbox;
     private final ReaderKey readerKeys;
     private final SubmissionRateLimiter rateLimiter;
     private final CommentScreening screening;
@@ -46,13 +48,13 @@ public class FeedbackSubmissions {
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
-    FeedbackSubmissions(PublishedContents contents, MongoTemplate mongoTemplate, IntegrationEvents events,
+    FeedbackSubmissions(PublishedContents contents, MongoTemplate mongoTemplate, Outbox outbox,
             ReaderKey readerKeys, SubmissionRateLimiter rateLimiter, CommentScreening screening, AbuseProperties abuse,
             Clock clock, MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
         this.contents = contents;
         this.mongoTemplate = mongoTemplate;
-        this.events = events;
+        this.outbox = outbox;
         this.readerKeys = readerKeys;
         this.rateLimiter = rateLimiter;
         this.screening = screening;
@@ -86,17 +88,16 @@ public class FeedbackSubmissions {
                 request.reason(), comment.text(), tryingTo, now, abuse.duplicateWindow());
 
         String id = TimeOrderedIds.next();
-        var event = events.create(EventType.FEEDBACK_SUBMITTED, target.id(), target.slug(),
-                new FeedbackSubmitted(id, target.type().name(), target.id(), target.slug(), request.helpful(),
-                        request.reason() == null ? null : request.reason().name(), comment.text() != null, now));
         Feedback feedback = new Feedback(id, target.type(), target.id(), target.slug(), target.title(),
                 target.medicalReviewers(), target.author(), request.helpful(), request.reason(), comment.text(),
                 tryingTo, comment.flags().stream().map(Enum::name).toList(),
-                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, keys.voteKey(), keys.dedupeKey(), null,
-                List.of(event));
+                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, keys.voteKey(), keys.dedupeKey(), null);
+        IntegrationEvent submitted = feedback.event(EventType.FEEDBACK_SUBMITTED, new FeedbackSubmitted(id,
+                target.type().name(), target.id(), target.slug(), request.helpful(),
+                request.reason() == null ? null : request.reason().name(), comment.text() != null, now));
         String reason = request.reason() == null ? "NONE" : request.reason().name();
         try {
-            Accepted accepted = new Accepted(mongoTemplate.insert(feedback).id(), true);
+            Accepted accepted = new Accepted(outbox.insert(Changed.of(feedback, submitted)).id(), true);
             count(target, reason, "accepted");
             return accepted;
         } catch (DuplicateKeyException twice) {
@@ -112,11 +113,11 @@ public class FeedbackSubmissions {
                 count(target, reason, "second-vote");
                 throw new ConflictException("You have already given feedback on this today. Thank you!");
             }
-            Feedback amended = vote.amend(request.helpful(), request.reason(), comment.text(), tryingTo,
-                    comment.flags().stream().map(Enum::name).toList(), keys.dedupeKey(), now, events);
-            if (amended != vote) {
+            Changed<Feedback> amended = vote.amend(request.helpful(), request.reason(), comment.text(), tryingTo,
+                    comment.flags().stream().map(Enum::name).toList(), keys.dedupeKey(), now);
+            if (amended.aggregate() != vote) {
                 try {
-                    mongoTemplate.save(amended);
+                    outbox.save(amended);
                 } catch (OptimisticLockingFailureException | DuplicateKeyException concurrently) {
                     throw new ConflictException("Your feedback on this changed at the same moment; send it again.");
                 }

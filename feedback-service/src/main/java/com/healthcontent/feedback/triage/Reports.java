@@ -3,7 +3,7 @@ package com.healthcontent.feedback.triage;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
-import com.healthcontent.messaging.outbox.IntegrationEvents;
+import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
@@ -35,12 +35,12 @@ public class Reports {
     }
 
     private final MongoTemplate mongoTemplate;
-    private final IntegrationEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Reports(MongoTemplate mongoTemplate, IntegrationEvents events, Clock clock) {
+    Reports(MongoTemplate mongoTemplate, Outbox outbox, Clock clock) {
         this.mongoTemplate = mongoTemplate;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -54,7 +54,7 @@ public class Reports {
         if (report == null || !report.isProblemReport()) {
             throw new ResourceNotFoundException("Problem report", id);
         }
-        return mongoTemplate.save(report.changeStatus(to, note, actor, clock.instant(), events));
+        return outbox.save(report.changeStatus(to, note, actor, clock.instant()));
     }
 
     /** Reports submitted in [from, to), oldest first, for a spreadsheet. */

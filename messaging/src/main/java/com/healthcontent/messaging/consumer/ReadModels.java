@@ -1,9 +1,8 @@
 package com.healthcontent.messaging.consumer;
 
+import com.healthcontent.messaging.StoredFields;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mapping.PropertyHandler;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,19 +25,8 @@ public final class ReadModels {
         Document document = new Document();
         mongoTemplate.getConverter().write(entity, document);
         Object id = document.get("_id");
-        Update update = new Update();
-        document.forEach((field, value) -> {
-            if (!"_id".equals(field)) {
-                update.set(field, value);
-            }
-        });
-        // a field the new version leaves out (null) must not keep the old version's value
-        mongoTemplate.getConverter().getMappingContext().getRequiredPersistentEntity(entity.getClass())
-                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-                    if (!document.containsKey(property.getFieldName())) {
-                        update.unset(property.getFieldName());
-                    }
-                });
+        Update update = StoredFields.setTo(mongoTemplate.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(entity.getClass()), document);
         Query notNewer = Query.query(Criteria.where("_id").is(id).and(versionField).lte(document.get(versionField)));
         try {
             mongoTemplate.upsert(notNewer, update, entity.getClass());

@@ -67,6 +67,7 @@ class ArticleRolesTest {
         api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, OTHER_AUTHOR, null, 403);
         api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, AUTHOR, null, 200);
         api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, DR_KIM, null, 200);
+        api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, ADMIN, null, 200); // ADMIN holds every staff role
     }
 
     @Test

@@ -6,11 +6,9 @@ import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.events.Changed;
 import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.ConflictException;
-import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
@@ -22,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import com.healthcontent.servicedefaults.web.PagedQueries;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** The exercise library's use cases; the workflow rules are in {@link Exercise}, this class loads, checks and saves. */
@@ -45,8 +44,8 @@ public class ExerciseCatalog {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR')")
     public Exercise create(ExerciseRequest request, Actor actor) {
-        requireAnyRole(actor, Role.AUTHOR, Role.EDITOR);
         String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.name());
         if (!Slugs.isValid(slug)) {
             throw new InvalidInputException("slug", "cannot be made from this name; give one explicitly");
@@ -96,10 +95,8 @@ public class ExerciseCatalog {
     }
 
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */
+    @PreAuthorize("hasRole('MEDICAL_REVIEWER')")
     public List<Exercise> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
-        if (!actor.has(Role.MEDICAL_REVIEWER)) {
-            throw new ForbiddenException("The review queue is for medical reviewers.");
-        }
         Criteria reviewedLive = Criteria.where("reviewedBy.reviewer").is(actor.username()).and("status")
                 .ne(ExerciseStatus.RETIRED);
         return mongoTemplate.find(ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size),
@@ -125,8 +122,8 @@ public class ExerciseCatalog {
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
     }
 
-    public Exercise draft(String id, Actor actor) {
-        requireAnyRole(actor, Role.AUTHOR, Role.EDITOR, Role.MEDICAL_REVIEWER);
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+    public Exercise draft(String id) {
         return byId(id);
     }
 
@@ -150,14 +147,5 @@ public class ExerciseCatalog {
 
     private Exercise byId(String id) {
         return repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("Exercise", id));
-    }
-
-    private static void requireAnyRole(Actor actor, Role... roles) {
-        for (Role role : roles) {
-            if (actor.has(role)) {
-                return;
-            }
-        }
-        throw new ForbiddenException("This needs one of the roles " + List.of(roles) + ".");
     }
 }

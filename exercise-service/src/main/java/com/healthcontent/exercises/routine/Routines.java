@@ -6,12 +6,10 @@ import com.healthcontent.exercises.exercise.ExerciseCatalog;
 import com.healthcontent.exercises.exercise.ExerciseContent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.FieldViolation;
-import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.problem.UnprocessableContentException;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.security.Role;
 import com.healthcontent.servicedefaults.web.Slugs;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -36,10 +35,8 @@ public class Routines {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR')")
     public Routine create(RoutineRequest request, Actor actor) {
-        if (!actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR)) {
-            throw new ForbiddenException("Only authors and editors write routines.");
-        }
         String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.name());
         if (!Slugs.isValid(slug)) {
             throw new InvalidInputException("slug", "cannot be made from this name; give one explicitly");
@@ -62,10 +59,8 @@ public class Routines {
     }
 
     /** A routine can only go public when every exercise in it is published. */
-    public Routine publish(String id, Actor actor) {
-        if (!actor.has(Role.EDITOR)) {
-            throw new ForbiddenException("Only editors publish routines.");
-        }
+    @PreAuthorize("hasRole('EDITOR')")
+    public Routine publish(String id) {
         Routine routine = repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("Routine", id));
         Map<String, Exercise> known = exercisesOf(routine.items());
         List<FieldViolation> notPublished = new ArrayList<>();

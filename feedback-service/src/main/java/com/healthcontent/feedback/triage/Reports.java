@@ -4,7 +4,6 @@ import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
 import com.healthcontent.messaging.outbox.Outbox;
-import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.problem.Violations;
@@ -22,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import com.healthcontent.servicedefaults.web.PagedQueries;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** Problem reports for the people who answer for the content: its medical reviewers, and editors for all. */
@@ -44,6 +44,7 @@ public class Reports {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('MEDICAL_REVIEWER', 'EDITOR')")
     public Page<Feedback> visibleTo(Actor actor, Filter filter, Pageable pageable) {
         Query query = Query.query(criteria(actor, filter));
         return PagedQueries.page(mongoTemplate, query, pageable, Feedback.class);
@@ -58,6 +59,7 @@ public class Reports {
     }
 
     /** Reports submitted in [from, to), oldest first, for a spreadsheet. */
+    @PreAuthorize("hasAnyRole('MEDICAL_REVIEWER', 'EDITOR')")
     public List<Feedback> export(Actor actor, Instant from, Instant to) {
         String instant = "is required: a date and time in ISO 8601 with its offset, e.g. 2026-12-01T00:00:00Z";
         new Violations().require(from != null, "from", instant).require(to != null, "to", instant)
@@ -76,10 +78,7 @@ public class Reports {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("reason").ne(null));
         if (!actor.has(Role.EDITOR)) {
-            if (!actor.has(Role.MEDICAL_REVIEWER)) {
-                throw new ForbiddenException("Problem reports are for medical reviewers and editors.");
-            }
-            all.add(Criteria.where("reviewers").is(actor.username()));
+            all.add(Criteria.where("reviewers").is(actor.username())); // a reviewer sees what they review
         }
         if (filter.status() != null) {
             all.add(Criteria.where("status").is(filter.status()));

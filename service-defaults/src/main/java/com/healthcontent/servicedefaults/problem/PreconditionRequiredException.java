@@ -1,9 +1,11 @@
 package com.healthcontent.servicedefaults.problem;
 
+import org.springframework.http.HttpStatus;
+
 /** An update without {@code If-Match} (428): without it two editors would silently overwrite each other. */
-public class PreconditionRequiredException extends RuntimeException {
+public class PreconditionRequiredException extends ProblemException {
 
     public PreconditionRequiredException(String message) {
-        super(message);
+        super(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", message);
     }
 }

@@ -42,7 +42,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error a service answers is RFC 9457 problem details ({@code application/problem+json}); validation
- * errors carry an {@code errors} array of {@code {field, message}} so a client can point at the input.
+ * errors carry an {@code errors} array of {@code {field, message}} so a client can point at the input. The
+ * domain's refusals are {@link ProblemException}s, which Spring MVC answers itself; this class adds the request's
+ * path as {@code instance} and answers what is not one (bean validation, unreadable bodies, the database).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -50,27 +52,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final String ERRORS = "errors";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
-                ex.violations(), request);
-    }
 
-    @ExceptionHandler(UnprocessableContentException.class)
-    ResponseEntity<Object> unprocessable(UnprocessableContentException ex, WebRequest request) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Content cannot take this step", ex.getMessage(),
-                ex.violations(), request);
-    }
 
-    @ExceptionHandler(ResourceNotFoundException.class)
-    ResponseEntity<Object> notFound(ResourceNotFoundException ex, WebRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of(), request);
-    }
 
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
-        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of(), request);
-    }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException ex, WebRequest request) {
@@ -78,15 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(), request);
     }
 
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Object> forbidden(ForbiddenException ex, WebRequest request) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of(), request);
-    }
 
-    @ExceptionHandler(PreconditionFailedException.class)
-    ResponseEntity<Object> preconditionFailed(PreconditionFailedException ex, WebRequest request) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", ex.getMessage(), List.of(), request);
-    }
+
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
@@ -95,28 +72,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(), request);
     }
 
-    @ExceptionHandler(TooManyRequestsException.class)
-    ResponseEntity<Object> tooManyRequests(TooManyRequestsException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
-        problem.setTitle("Too many requests");
-        withInstance(problem, request);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
-    }
 
-    @ExceptionHandler(PreconditionRequiredException.class)
-    ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, WebRequest request) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage(), List.of(), request);
-    }
 
-    @ExceptionHandler(ServiceUnavailableException.class)
-    ResponseEntity<Object> unavailable(ServiceUnavailableException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        problem.setTitle("Service unavailable");
-        withInstance(problem, request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
-    }
 
     /** MongoDB unreachable: the request can succeed later, so 503 with a hint when to retry, not a 500. */
     @ExceptionHandler(DataAccessResourceFailureException.class)
@@ -193,7 +150,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof InvalidInputException invalid) {
                 String path = jsonPath(ex);
-                return invalidInput(path.isEmpty() ? invalid : invalid.under(path), request);
+                InvalidInputException placed = path.isEmpty() ? invalid : invalid.under(path);
+                return handleErrorResponseException(placed, placed.getHeaders(), placed.getStatusCode(), request);
             }
         }
         String path = jsonPath(ex);

@@ -1,8 +1,11 @@
 package com.healthcontent.servicedefaults.problem;
 
-public class ResourceNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** What the request names does not exist (404). */
+public class ResourceNotFoundException extends ProblemException {
 
     public ResourceNotFoundException(String what, String id) {
-        super(what + " '" + id + "' does not exist");
+        super(HttpStatus.NOT_FOUND, "Not found", what + " '" + id + "' does not exist");
     }
 }

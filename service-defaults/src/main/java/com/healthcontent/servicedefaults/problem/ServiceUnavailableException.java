@@ -1,16 +1,13 @@
 package com.healthcontent.servicedefaults.problem;
 
-/** Something the request needs is not available yet or for now (503); {@code Retry-After} tells when to try again. */
-public class ServiceUnavailableException extends RuntimeException {
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
 
-    private final long retryAfterSeconds;
+/** Something the request needs is not available yet or for now (503); {@code Retry-After} tells when to try again. */
+public class ServiceUnavailableException extends ProblemException {
 
     public ServiceUnavailableException(String detail, long retryAfterSeconds) {
-        super(detail);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
+        retryAfter(Duration.ofSeconds(retryAfterSeconds));
     }
 }

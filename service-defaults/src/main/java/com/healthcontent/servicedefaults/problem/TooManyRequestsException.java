@@ -1,16 +1,13 @@
 package com.healthcontent.servicedefaults.problem;
 
-/** A client over its rate limit (429); {@code retryAfterSeconds} becomes the Retry-After header. */
-public class TooManyRequestsException extends RuntimeException {
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
 
-    private final long retryAfterSeconds;
+/** A client over its rate limit (429); {@code retryAfterSeconds} becomes the Retry-After header. */
+public class TooManyRequestsException extends ProblemException {
 
     public TooManyRequestsException(String message, long retryAfterSeconds) {
-        super(message);
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", message);
+        retryAfter(Duration.ofSeconds(retryAfterSeconds));
     }
 }

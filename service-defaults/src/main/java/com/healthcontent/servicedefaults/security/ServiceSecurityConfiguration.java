@@ -12,6 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,13 +34,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Every service verifies tokens itself (the gateway checking them is not enough): a stateless resource server
  * where every write needs a verified token. Reads pass the filter so that readers get published content and an
  * unknown path is a 404, not a 401; a read for staff only takes an {@link Actor} parameter, which demands a
- * verified token (401) before the feature code checks roles and ownership (403).
+ * verified token (401). Role gates are {@code @PreAuthorize} on the application services (403, ADMIN holding every
+ * staff role); ownership rules (own draft, assigned reviewer) are the domain's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ServiceSecurityConfiguration {
 
     static final String ROLES_CLAIM = "roles";
+
+    /** ADMIN may do whatever any staff role may, as {@link Actor#has} says. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name())
+                .implies(Role.EDITOR.name(), Role.AUTHOR.name(), Role.MEDICAL_REVIEWER.name()).build();
+    }
+
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler(RoleHierarchy roleHierarchy) {
+        DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
+        handler.setRoleHierarchy(roleHierarchy);
+        return handler;
+    }
 
     @Bean
     @ConditionalOnMissingBean

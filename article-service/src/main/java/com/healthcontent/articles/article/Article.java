@@ -282,10 +282,14 @@ public record Article(
     }
 
     /**
-     * The article after a step: starts from this one moved to {@code status}, with the schedule cleared (any step
-     * but scheduling ends a schedule), and the search text following the live version.
+     * The article after a step: starts from this one moved to {@code status} (a move the transition table allows),
+     * with the schedule cleared (any step but scheduling ends a schedule), and the search text following the live
+     * version.
      */
     private Next next(ArticleStatus newStatus, Instant now) {
+        if (!status.next().contains(newStatus)) {
+            throw new IllegalStateException("No step moves an article from " + status + " to " + newStatus);
+        }
         return new Next(this, newStatus, now);
     }
 

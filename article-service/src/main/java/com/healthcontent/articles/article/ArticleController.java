@@ -49,10 +49,12 @@ class ArticleController {
     static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
     private final Articles articles;
+    private final ArticleQueries queries;
     private final PublicArticles publicArticles;
 
-    ArticleController(Articles articles, PublicArticles publicArticles) {
+    ArticleController(Articles articles, ArticleQueries queries, PublicArticles publicArticles) {
         this.articles = articles;
+        this.queries = queries;
         this.publicArticles = publicArticles;
     }
 
@@ -63,8 +65,8 @@ class ArticleController {
             @RequestParam(required = false) String reviewer,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant modifiedSince,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        var filter = new Articles.Filter(q, tag, category, reviewer, modifiedSince);
-        var result = articles.published(filter, Paging.of(page, size, Articles.newestFirst()));
+        var filter = new ArticleQueries.Filter(q, tag, category, reviewer, modifiedSince);
+        var result = queries.published(filter, Paging.of(page, size, ArticleQueries.newestFirst()));
         return ResponseEntity.ok().cacheControl(PUBLIC_CONTENT).body(PagedResponse.of(result, ArticleViews::listed));
     }
 
@@ -79,15 +81,15 @@ class ArticleController {
 
     /**
      * Staff: live articles whose next medical review falls due within {@code due} (default 30d), soonest first;
-     * already due and flagged ones included.
+     * already due and flagged ones included. The caller must be signed in ({@code actor}: 401 otherwise); the role
+     * gate is the service's.
      */
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/due-for-review")
     ResponseEntity<PagedResponse<ArticleViews.DueForReview>> dueForReview(
             @RequestParam(defaultValue = "30d") String due, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Actor actor) {
-        var result = articles.dueForReview(ReviewQueue.window(due), actor,
-                Paging.of(page, size, Sort.by("nextReviewDue")));
+        var result = queries.dueForReview(ReviewQueue.window(due), Paging.of(page, size, Sort.by("nextReviewDue")));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(PagedResponse.of(result, ArticleViews::dueForReview));
     }
@@ -103,7 +105,7 @@ class ArticleController {
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Actor actor) {
         var window = ReviewQueue.window(due);
         int pageSize = Paging.size(size);
-        List<ReviewQueue.Item> items = articles.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor)
+        List<ReviewQueue.Item> items = queries.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor)
                 .stream().map(article -> ArticleViews.queued(article, window != null)).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
     }
@@ -120,7 +122,7 @@ class ArticleController {
     @GetMapping("/drafts")
     ResponseEntity<PagedResponse<ReviewQueue.Item>> drafts(@RequestParam(required = false) ArticleStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {
-        var result = articles.workingCopies(status, actor, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
+        var result = queries.workingCopies(status, actor, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(PagedResponse.of(result, article -> ArticleViews.queued(article, false)));
     }
@@ -128,9 +130,9 @@ class ArticleController {
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/drafts/{id}")
     ResponseEntity<ArticleViews.Draft> draft(@PathVariable String id, Actor actor) {
-        Article article = articles.draft(id, actor);
+        Article article = queries.draft(id, actor);
         return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).cacheControl(CacheControl.noStore())
-                .body(articles.draftView(article));
+                .body(queries.draftView(article));
     }
 
     @Operation(summary = "Create a draft (AUTHOR, EDITOR)", description = "The slug comes from the title unless given. "
@@ -151,7 +153,7 @@ class ArticleController {
     ResponseEntity<ArticleViews.Draft> create(@Valid @RequestBody ArticleRequest body, Actor actor) {
         Article article = articles.create(body, actor);
         return ResponseEntity.created(URI.create("/api/v1/articles/drafts/" + article.id()))
-                .eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
+                .eTag(Versions.etag(article.currentVersion())).body(queries.draftView(article));
     }
 
     @AlsoAnswers({HttpStatus.CONFLICT})
@@ -159,6 +161,6 @@ class ArticleController {
     ResponseEntity<ArticleViews.Draft> edit(@PathVariable String id, @Valid @RequestBody ArticleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
         Article article = articles.edit(id, body, ifMatch, actor);
-        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(queries.draftView(article));
     }
 }

@@ -109,7 +109,7 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
 
     /**
      * "Also read": the links the author chose, then the newest live articles sharing a tag; never the article
-     * itself, at most {@value Articles#RELATED}.
+     * itself, at most {@value ArticleQueries#RELATED}.
      */
     private List<ArticleViews.Link> related(Article article) {
         ArticleContent content = article.live().content();
@@ -119,10 +119,10 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
         List<ArticleViews.Link> links = new ArrayList<>(content.related().stream()
                 .filter(slug -> chosen.containsKey(slug) && !slug.equals(article.slug()))
                 .map(chosen::get).toList());
-        if (links.size() < Articles.RELATED && !content.tags().isEmpty()) {
+        if (links.size() < ArticleQueries.RELATED && !content.tags().isEmpty()) {
             for (ArticleViews.Link candidate : links(Criteria.where("live.content.tags").in(content.tags())
-                    .and("_id").ne(article.id()), Articles.RELATED * 2)) {
-                if (links.size() < Articles.RELATED && !links.contains(candidate)) {
+                    .and("_id").ne(article.id()), ArticleQueries.RELATED * 2)) {
+                if (links.size() < ArticleQueries.RELATED && !links.contains(candidate)) {
                     links.add(candidate);
                 }
             }
@@ -132,12 +132,12 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
 
     /** "Recent posts": the newest other live articles. */
     private List<ArticleViews.Link> recent(Article article) {
-        return links(Criteria.where("_id").ne(article.id()), Articles.RECENT);
+        return links(Criteria.where("_id").ne(article.id()), ArticleQueries.RECENT);
     }
 
     /** Links to live articles, newest first: their slugs and titles, read without the rest of the documents. */
     private List<ArticleViews.Link> links(Criteria which, int limit) {
-        Query query = Query.query(Criteria.where("live").ne(null).andOperator(which)).with(Articles.newestFirst())
+        Query query = Query.query(Criteria.where("live").ne(null).andOperator(which)).with(ArticleQueries.newestFirst())
                 .limit(limit);
         query.fields().include("slug", "live.content.title");
         return mongoTemplate.find(query, Document.class, "articles").stream()

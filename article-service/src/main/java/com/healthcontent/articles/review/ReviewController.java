@@ -1,6 +1,7 @@
 package com.healthcontent.articles.review;
 
 import com.healthcontent.articles.article.Article;
+import com.healthcontent.articles.article.ArticleQueries;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
@@ -53,9 +54,11 @@ class ReviewController {
     }
 
     private final Articles articles;
+    private final ArticleQueries queries;
 
-    ReviewController(Articles articles) {
+    ReviewController(Articles articles, ArticleQueries queries) {
         this.articles = articles;
+        this.queries = queries;
     }
 
     @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
@@ -132,6 +135,6 @@ class ReviewController {
     }
 
     private ResponseEntity<ArticleViews.Draft> draft(Article article) {
-        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(articles.draftView(article));
+        return ResponseEntity.ok().eTag(Versions.etag(article.currentVersion())).body(queries.draftView(article));
     }
 }

@@ -1,9 +1,6 @@
 package com.healthcontent.feedback.alerts;
 
-import com.healthcontent.feedback.alerts.channel.WebhookTargets;
-import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.web.PagedQueries;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,18 +8,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,53 +32,34 @@ class AlertController {
     record Inbox(List<AlertView> items, PagedResponse.PageInfo page, long unreadCount) {
     }
 
-
-    record PreferencesRequest(@Size(max = 254) String email, @Size(max = 2000) String webhookUrl, Boolean dailyDigest,
-                              @Size(max = 64) String timeZone, LocalTime quietFrom, LocalTime quietUntil,
-                              LocalTime digestAt) {
-    }
-
-    private final MongoTemplate mongoTemplate;
+    private final AlertInbox inbox;
+    private final AlertSettings settings;
     private final AlertStreams streams;
-    private final Clock clock;
-    private final WebhookTargets webhookTargets;
 
-    AlertController(MongoTemplate mongoTemplate, AlertStreams streams, Clock clock, WebhookTargets webhookTargets) {
-        this.mongoTemplate = mongoTemplate;
+    AlertController(AlertInbox inbox, AlertSettings settings, AlertStreams streams) {
+        this.inbox = inbox;
+        this.settings = settings;
         this.streams = streams;
-        this.clock = clock;
-        this.webhookTargets = webhookTargets;
     }
 
     @GetMapping("/alerts")
     Inbox inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Actor actor) {
         var pageable = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
-        Criteria mine = Criteria.where("recipient").is(actor.username());
-        Query query = Query.query(unread ? Criteria.where("recipient").is(actor.username()).and("readAt").is(null) : mine);
-        var result = PagedQueries.page(mongoTemplate, query, pageable, Alert.class);
-        long unreadCount = mongoTemplate.count(Query.query(Criteria.where("recipient").is(actor.username())
-                .and("readAt").is(null)), Alert.class);
-        PagedResponse<AlertView> paged = PagedResponse.of(result, AlertView::of);
-        return new Inbox(paged.items(), paged.page(), unreadCount);
+        PagedResponse<AlertView> alerts = PagedResponse.of(inbox.alerts(actor.username(), unread, pageable),
+                AlertView::of);
+        return new Inbox(alerts.items(), alerts.page(), inbox.unreadCount(actor.username()));
     }
 
     @PostMapping("/alerts/{id}/read")
     AlertView markRead(@PathVariable String id, Actor actor) {
-        Alert alert = mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient")
-                .is(actor.username())), new Update().set("readAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Alert.class);
-        if (alert == null) {
-            throw new ResourceNotFoundException("Alert", id);
-        }
-        return AlertView.of(alert);
+        return AlertView.of(inbox.markRead(id, actor.username()));
     }
 
     @PostMapping("/alerts/read-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markAllRead(Actor actor) {
-        mongoTemplate.updateMulti(Query.query(Criteria.where("recipient").is(actor.username()).and("readAt").is(null)),
-                new Update().set("readAt", clock.instant()), Alert.class);
+        inbox.markAllRead(actor.username());
     }
 
     /** Each new alert for the caller as it happens, as Server-Sent Events named {@code alert}. */
@@ -108,25 +76,12 @@ class AlertController {
 
     @GetMapping("/alert-preferences")
     AlertPreferences preferences(Actor actor) {
-        AlertPreferences stored = mongoTemplate.findById(actor.username(), AlertPreferences.class);
-        return stored != null ? stored : AlertPreferences.defaults(actor.username());
+        return settings.of(actor.username());
     }
 
     /** A webhook gets a signing secret when first set; it is shown here, to its owner only. */
     @PutMapping("/alert-preferences")
     AlertPreferences updatePreferences(@Valid @RequestBody PreferencesRequest body, Actor actor) {
-        if (body.webhookUrl() != null && !body.webhookUrl().isBlank()) {
-            webhookTargets.requirePublic(body.webhookUrl().strip());
-        }
-        AlertPreferences current = preferences(actor);
-        String secret = body.webhookUrl() == null ? null
-                : current.webhookSecret() != null ? current.webhookSecret() : UUID.randomUUID().toString();
-        return mongoTemplate.save(new AlertPreferences(actor.username(), blankToNull(body.email()),
-                blankToNull(body.webhookUrl()), secret, Boolean.TRUE.equals(body.dailyDigest()), body.timeZone(), body.quietFrom(),
-                body.quietUntil(), body.digestAt()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return settings.save(actor.username(), body);
     }
 }

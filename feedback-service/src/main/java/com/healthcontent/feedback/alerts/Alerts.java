@@ -28,12 +28,14 @@ class Alerts {
     private final MongoTemplate mongoTemplate;
     private final Outbox outbox;
     private final Deliveries deliveries;
+    private final AlertSettings settings;
     private final Clock clock;
 
-    Alerts(MongoTemplate mongoTemplate, Outbox outbox, Deliveries deliveries, Clock clock) {
+    Alerts(MongoTemplate mongoTemplate, Outbox outbox, Deliveries deliveries, AlertSettings settings, Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.outbox = outbox;
         this.deliveries = deliveries;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -51,7 +53,6 @@ class Alerts {
         } catch (DuplicateKeyException alreadyAlerted) {
             alert = mongoTemplate.findById(id, Alert.class); // redelivery: make sure its deliveries are planned
         }
-        AlertPreferences preferences = mongoTemplate.findById(recipient, AlertPreferences.class);
-        deliveries.plan(alert, preferences != null ? preferences : AlertPreferences.defaults(recipient));
+        deliveries.plan(alert, settings.of(recipient));
     }
 }

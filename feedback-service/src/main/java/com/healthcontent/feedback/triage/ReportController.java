@@ -12,8 +12,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Problem report triage", description = "Problem reports on the content a reviewer answers for, and their triage")
 @RequestMapping("/api/v1/feedback/reports")
 class ReportController {
+
+    /** RFC 4180: quoted where needed, CRLF between rows. */
+    private static final CSVFormat REPORTS_CSV = CSVFormat.RFC4180.builder()
+            .setHeader("id", "submitted_at", "target_type", "target_slug", "reason", "status", "comment").get();
 
     record ReportView(String id, ReportTarget target, String reason, boolean helpful, String comment, String tryingTo,
                       List<String> flags, ReportStatus status, List<StatusChange> statusHistory, Instant submittedAt) {
@@ -78,22 +87,22 @@ class ReportController {
     ResponseEntity<String> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             Instant from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             Actor actor) {
-        StringBuilder csv = new StringBuilder("id,submitted_at,target_type,target_slug,reason,status,comment\r\n");
-        for (Feedback f : reports.export(actor, from, to)) {
-            csv.append(String.join(",", f.id(), f.submittedAt().toString(), f.targetType().name(),
-                    cell(f.targetSlug()), f.reason().name(), f.status().name(), cell(f.comment()))).append("\r\n");
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter rows = new CSVPrinter(csv, REPORTS_CSV)) {
+            for (Feedback f : reports.export(actor, from, to)) {
+                rows.printRecord(f.id(), f.submittedAt(), f.targetType(), spreadsheetSafe(f.targetSlug()), f.reason(),
+                        f.status(), spreadsheetSafe(f.comment()));
+            }
+        } catch (IOException cannotHappen) { // a StringWriter does not fail
+            throw new UncheckedIOException(cannotHappen);
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"problem-reports.csv\"")
                 .body(csv.toString());
     }
 
-    /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would read as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    /** A leading quote for text a spreadsheet would otherwise run as a formula (CSV injection). */
+    static String spreadsheetSafe(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

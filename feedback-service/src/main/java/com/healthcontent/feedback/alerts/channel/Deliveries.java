@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import com.healthcontent.servicedefaults.web.PagedQueries;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -155,12 +156,14 @@ public class Deliveries {
         meterRegistry.counter("platform.alerts.delivered", "channel", channel.name(), "outcome", outcome).increment(n);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public Page<Delivery> withStatus(Delivery.Status status, Pageable pageable) {
         Query query = Query.query(Criteria.where("status").is(status));
         return PagedQueries.page(mongoTemplate, query, pageable, Delivery.class);
     }
 
     /** An admin sends a parked delivery again, with a fresh set of attempts. */
+    @PreAuthorize("hasRole('ADMIN')")
     public Delivery retry(String id) {
         Delivery delivery = mongoTemplate.findById(id, Delivery.class);
         if (delivery == null) {

@@ -11,6 +11,7 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +59,8 @@ class SeveralInstancesTest {
     MongoTemplate mongoTemplate;
 
     List<FeedbackApi> instances;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
@@ -74,12 +76,6 @@ class SeveralInstancesTest {
         }
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         instances = List.of(new FeedbackApi(port), new FeedbackApi(secondPort));
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack behind {@code ./run.sh}: a real Kafka broker (KRaft) and a MongoDB wire server, then the
@@ -33,6 +34,7 @@ public final class LocalStack {
 
     private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m "
             + "-XX:ReservedCodeCacheSize=64m -Xss512k -XX:CICompilerCount=2";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
     private final Path dataDir;
@@ -227,13 +229,13 @@ public final class LocalStack {
         return port + 10_000;
     }
 
-    /** The gateway's service instances, as Spring Cloud's simple discovery reads them. */
+    /** The gateway's service instances, as Spring Cloud's simple discovery reads them (SPRING_APPLICATION_JSON). */
     private static String instanceList(Map<String, List<String>> instances) {
-        StringBuilder json = new StringBuilder("{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{");
-        List<String> services = new ArrayList<>();
-        instances.forEach((service, uris) -> services.add("\"" + service + "\":[" + String.join(",",
-                uris.stream().map(uri -> "{\"uri\":\"" + uri + "\"}").toList()) + "]"));
-        return json.append(String.join(",", services)).append("}}}}}}}").toString();
+        Map<String, List<Map<String, String>>> byService = new LinkedHashMap<>();
+        instances.forEach((service, uris) -> byService.put(service,
+                uris.stream().map(uri -> Map.of("uri", uri)).toList()));
+        return JSON.writeValueAsString(Map.of("spring", Map.of("cloud", Map.of("discovery", Map.of("client",
+                Map.of("simple", Map.of("instances", byService)))))));
     }
 
     private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)

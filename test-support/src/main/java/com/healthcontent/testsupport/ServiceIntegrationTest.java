@@ -7,6 +7,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -14,7 +15,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 /**
  * A service started on a random port against the real infrastructure it runs on: an in-process Kafka broker
  * (KRaft) with the platform's topics, a MongoDB wire-protocol server (memory backend) and a JWKS endpoint of a
- * test issuer whose tokens {@link TestTokens} mints. Tests with the same configuration share one context.
+ * test issuer whose tokens {@link TestTokens} mints. Tests with the same configuration share one context. Fields
+ * marked {@link Watch} are probes on the broker's topics, open for each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,5 +28,6 @@ import org.springframework.test.context.ContextCustomizerFactories;
                 Topics.EXERCISE_EVENTS, Topics.EXERCISE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
                 Topics.FEEDBACK_EVENTS, Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX})
 @ContextCustomizerFactories(TestInfrastructureCustomizerFactory.class)
+@ExtendWith(TopicProbes.class)
 public @interface ServiceIntegrationTest {
 }

@@ -17,15 +17,14 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,29 +39,22 @@ class ArticleWorkflowTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     ExerciseSummaries exerciseSummaries;
 
     ArticleApi api;
     RestTestClient client;
+
+    @Watch(Topics.EXERCISE_EVENTS)
     TopicProbe exerciseEvents;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
         api = new ArticleApi(port);
         client = api.client();
-        exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        exerciseEvents.close();
-        articleEvents.close();
     }
 
     @Test
@@ -204,7 +196,6 @@ class ArticleWorkflowTest {
     private String publishedExercise(String slug) {
         return ArticleApi.publishedExercise(exerciseEvents, exerciseSummaries, slug);
     }
-
 
     private static String article(String title, String marker, String exerciseId) {
         return """

@@ -16,12 +16,11 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -36,21 +35,14 @@ class ReviewAssignmentTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     ArticleApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
         api = new ArticleApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
     }
 
     @Test

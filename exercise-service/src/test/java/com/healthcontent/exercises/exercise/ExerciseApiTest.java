@@ -10,11 +10,10 @@ import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,21 +28,14 @@ public class ExerciseApiTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     RestTestClient client;
+
+    @Watch(Topics.EXERCISE_EVENTS)
     TopicProbe exerciseEvents;
 
     @BeforeEach
     void setUp() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        exerciseEvents.close();
     }
 
     public static String minimalExercise(String name) {

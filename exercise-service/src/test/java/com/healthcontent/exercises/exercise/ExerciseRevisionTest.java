@@ -13,12 +13,11 @@ import com.healthcontent.exercises.ExerciseApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,21 +35,14 @@ class ExerciseRevisionTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     ExerciseApi api;
+
+    @Watch(Topics.EXERCISE_EVENTS)
     TopicProbe exerciseEvents;
 
     @BeforeEach
     void setUp() {
         api = new ExerciseApi(port);
-        exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        exerciseEvents.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TestTokens;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,11 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,27 +38,20 @@ class FeaturedInTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     MeterRegistry meterRegistry;
 
     RestTestClient client;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
+
+    @Watch(Topics.ARTICLE_EVENTS + Topics.DEAD_LETTER_SUFFIX)
     TopicProbe deadLetters;
 
     @BeforeEach
     void setUp() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-        deadLetters = TopicProbe.open(brokers, Topics.deadLetterOf(Topics.ARTICLE_EVENTS));
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
-        deadLetters.close();
     }
 
     @Test
@@ -119,7 +111,6 @@ class FeaturedInTest {
         return meterRegistry.find("platform.events.consumed").tag("outcome", "duplicate").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
     }
-
 
     private ExerciseView publishedExercise() {
         String name = "Cat stretch " + UUID.randomUUID().toString().substring(0, 8);

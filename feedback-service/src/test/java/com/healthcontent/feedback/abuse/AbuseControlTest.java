@@ -13,17 +13,16 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,9 +38,6 @@ class AbuseControlTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     PublishedContents contents;
 
@@ -49,17 +45,13 @@ class AbuseControlTest {
     MongoTemplate mongoTemplate;
 
     FeedbackApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
         api = new FeedbackApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.healthcontent.messaging.consumer.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
@@ -38,7 +39,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,21 +69,17 @@ class ReviewerAlertsTest {
     IntegrationEventListeners listeners;
 
     FeedbackApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
+
+    @Watch(Topics.FEEDBACK_EVENTS)
     TopicProbe feedbackEvents;
 
     @BeforeEach
     void setUp() {
         api = new FeedbackApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-        feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS);
         api.call(HttpMethod.PUT, "/api/v1/me/alert-preferences", DR_RAO, "{}", 200); // inbox and stream only
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
-        feedbackEvents.close();
     }
 
     @Test

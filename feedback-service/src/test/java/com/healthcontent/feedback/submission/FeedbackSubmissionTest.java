@@ -13,16 +13,13 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -33,27 +30,20 @@ class FeedbackSubmissionTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     PublishedContents contents;
 
     RestTestClient client;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
+
+    @Watch(Topics.FEEDBACK_EVENTS)
     TopicProbe feedbackEvents;
 
     @BeforeEach
     void setUp() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-        feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
-        feedbackEvents.close();
     }
 
     @Test

@@ -12,15 +12,14 @@ import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,9 +35,6 @@ class ReaderFlowTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     PublishedContents contents;
 
@@ -46,17 +42,13 @@ class ReaderFlowTest {
     MongoTemplate mongoTemplate;
 
     FeedbackApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
         api = new FeedbackApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
     }
 
     @Test

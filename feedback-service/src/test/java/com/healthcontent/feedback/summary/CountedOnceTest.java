@@ -15,6 +15,7 @@ import com.healthcontent.messaging.consumer.EventPosition;
 import com.healthcontent.messaging.consumer.IntegrationEventListeners;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,17 +67,13 @@ class CountedOnceTest {
     FeedbackSummaries summaries;
 
     FeedbackApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
     @BeforeEach
     void setUp() {
         api = new FeedbackApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
     }
 
     @Test

@@ -16,12 +16,11 @@ import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,27 +32,20 @@ class TriageTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
     @Autowired
     PublishedContents contents;
 
     FeedbackApi api;
+
+    @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
+
+    @Watch(Topics.FEEDBACK_EVENTS)
     TopicProbe feedbackEvents;
 
     @BeforeEach
     void setUp() {
         api = new FeedbackApi(port);
-        articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-        feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        articleEvents.close();
-        feedbackEvents.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -81,8 +80,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(@Value("${platform.auth.signing-key-file:}") String signingKeyFile) {
-        return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(signingKeyFile)));
+    JWKSource<SecurityContext> jwkSource(AuthProperties properties) {
+        return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(properties.signingKeyFile())));
     }
 
     /**
@@ -91,8 +90,8 @@ public class AuthorizationServerConfiguration {
      * name the platform's API as their audience.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(
-            @Value("${platform.auth.api-audience:health-content-api}") String apiAudience) {
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(AuthProperties properties) {
+        String apiAudience = properties.apiAudience();
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());

@@ -16,7 +16,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -125,8 +124,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties,
-            @Value("${platform.health.kafka-timeout:3s}") Duration timeout) {
-        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), timeout);
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties, MessagingProperties properties) {
+        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), properties.healthTimeout());
     }
 }

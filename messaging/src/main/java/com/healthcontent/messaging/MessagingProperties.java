@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("platform.events")
-public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+/** @param healthTimeout how long the broker may take to answer the health check */
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer,
+                                  @DefaultValue("3s") Duration healthTimeout) {
 
     /**
      * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage)

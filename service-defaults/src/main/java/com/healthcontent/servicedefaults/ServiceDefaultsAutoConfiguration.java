@@ -7,11 +7,10 @@ import com.healthcontent.servicedefaults.security.ServiceSecurityConfiguration;
 import com.healthcontent.servicedefaults.web.RequestBodyLimitFilter;
 import com.healthcontent.servicedefaults.web.RequestIdLogging;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @Import({ServiceSecurityConfiguration.class, ApiDocumentationConfiguration.class})
+@EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceDefaultsAutoConfiguration {
 
     @Bean
@@ -43,10 +42,10 @@ public class ServiceDefaultsAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${platform.http.max-body-size:256KB}") DataSize maxBodySize, JsonMapper jsonMapper) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize, jsonMapper));
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceProperties properties,
+            JsonMapper jsonMapper) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.http().maxBodySize(), jsonMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -63,10 +62,9 @@ public class ServiceDefaultsAutoConfiguration {
      * 503 and readiness turns DOWN while the health check itself still answers.
      */
     @Bean
-    MongoClientSettingsBuilderCustomizer fastFailingMongoClient(
-            @Value("${platform.mongo.server-selection-timeout:5s}") Duration serverSelectionTimeout) {
+    MongoClientSettingsBuilderCustomizer fastFailingMongoClient(ServiceProperties properties) {
         return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                properties.mongo().serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Named so that Boot's {@code hello}-based indicator backs off; shows as {@code mongo} in health. */

@@ -1,5 +1,6 @@
 package com.healthcontent.console.signin;
 
+import com.healthcontent.console.ConsoleProperties;
 import com.healthcontent.sessions.SerializedObjects;
 import com.healthcontent.sessions.StoredSessions;
 import java.time.Clock;
@@ -42,12 +43,12 @@ class SharedSessions {
 
     /** Not SESSION or JSESSIONID: the authorization server on the same host keeps its own session cookie. */
     @Bean
-    CookieSerializer cookieSerializer(@Value("${platform.console.secure-cookie:false}") boolean secure) {
+    CookieSerializer cookieSerializer(ConsoleProperties properties) {
         DefaultCookieSerializer cookie = new DefaultCookieSerializer();
         cookie.setCookieName("CONSOLE_SESSION");
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");
-        cookie.setUseSecureCookie(secure);
+        cookie.setUseSecureCookie(properties.secureCookie());
         return cookie;
     }
 }

@@ -1,8 +1,6 @@
 package com.healthcontent.gateway.instances;
 
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class InstancesConfiguration {
 
     @Bean
-    UnreachableInstances unreachableInstances(
-            @Value("${platform.instances.ejection-time:5s}") Duration ejectionTime) {
-        return new UnreachableInstances(ejectionTime, Clock.systemUTC());
+    UnreachableInstances unreachableInstances(InstanceProperties properties) {
+        return new UnreachableInstances(properties.ejectionTime(), Clock.systemUTC());
     }
 }

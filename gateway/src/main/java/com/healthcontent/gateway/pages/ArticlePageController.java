@@ -1,31 +1,24 @@
 package com.healthcontent.gateway.pages;
 
 import com.healthcontent.gateway.web.Problems;
-import io.netty.channel.ChannelOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,23 +34,19 @@ class ArticlePageController {
     private static final int MAX_EXERCISE_IDS = 50;
     private static final int ROUTINES_SHOWN = 100;
 
-    private final WebClient http;
+    private final PageParts parts;
     private final String articles;
     private final String exercises;
     private final String feedback;
-    private final Duration partTimeout;
     private final JsonMapper jsonMapper;
 
     /** Service names, resolved by the load balancer over the instances the gateway knows. */
-    ArticlePageController(@LoadBalanced WebClient.Builder loadBalanced, JsonMapper jsonMapper,
-            @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
+    ArticlePageController(PageParts parts, JsonMapper jsonMapper) {
+        this.parts = parts;
         this.jsonMapper = jsonMapper;
-        this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
         this.articles = "http://article-service";
         this.exercises = "http://exercise-service";
         this.feedback = "http://feedback-service";
-        this.partTimeout = partTimeout;
     }
 
     @GetMapping("/api/v1/pages/articles/{slug}")
@@ -133,6 +122,6 @@ class ArticlePageController {
     }
 
     private Mono<JsonNode> get(String uri, Object... variables) {
-        return http.get().uri(uri, variables).retrieve().bodyToMono(JsonNode.class).timeout(partTimeout.plusMillis(500));
+        return parts.inTime(parts.http().get().uri(uri, variables).retrieve().bodyToMono(JsonNode.class));
     }
 }

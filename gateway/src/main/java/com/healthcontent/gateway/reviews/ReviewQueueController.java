@@ -1,9 +1,8 @@
 package com.healthcontent.gateway.reviews;
 
+import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
-import io.netty.channel.ChannelOption;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +25,6 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,14 +41,10 @@ class ReviewQueueController {
             .comparing((JsonNode item) -> Instant.parse(item.get("at").asString()))
             .thenComparing(item -> item.get("id").asString());
 
-    private final WebClient http;
-    private final Duration partTimeout;
+    private final PageParts parts;
 
-    ReviewQueueController(@LoadBalanced WebClient.Builder loadBalanced,
-            @Value("${platform.pages.part-timeout:2s}") Duration partTimeout) {
-        this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(partTimeout))).build();
-        this.partTimeout = partTimeout;
+    ReviewQueueController(PageParts parts) {
+        this.parts = parts;
     }
 
     /** One service's answer: its page, or the refusal to pass on, or nothing when it could not be reached. */
@@ -128,11 +119,11 @@ class ReviewQueueController {
         String uri = UriComponentsBuilder.fromUriString(base).queryParamIfPresent("due", Optional.ofNullable(due))
                 .queryParamIfPresent("after", Optional.ofNullable(after))
                 .queryParamIfPresent("size", Optional.ofNullable(size)).encode().toUriString();
-        WebClient.RequestHeadersSpec<?> request = http.get().uri(URI.create(uri));
+        WebClient.RequestHeadersSpec<?> request = parts.http().get().uri(URI.create(uri));
         if (authorization != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
-        return request.retrieve().bodyToMono(JsonNode.class).timeout(partTimeout.plusMillis(500))
+        return parts.inTime(request.retrieve().bodyToMono(JsonNode.class))
                 .map(page -> new Part(name, page, null))
                 .onErrorResume(WebClientResponseException.class, answered -> Mono.just(
                         answered.getStatusCode().is4xxClientError()

@@ -5,7 +5,6 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
@@ -39,15 +38,14 @@ import org.springframework.context.annotation.Configuration;
 class ResilienceConfiguration {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(
-            @Value("${platform.circuit-breaker.open-for:10s}") Duration openFor,
-            @Value("${platform.circuit-breaker.minimum-calls:10}") int minimumCalls) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(ResilienceProperties properties) {
+        int minimumCalls = properties.minimumCalls();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(Math.max(20, minimumCalls))
                         .minimumNumberOfCalls(minimumCalls)
                         .failureRateThreshold(50)
-                        .waitDurationInOpenState(openFor)
+                        .waitDurationInOpenState(properties.openFor())
                         .permittedNumberOfCallsInHalfOpenState(3)
                         .ignoreExceptions(BulkheadFullException.class, IOException.class)
                         .build())
@@ -55,10 +53,9 @@ class ResilienceConfiguration {
     }
 
     @Bean
-    Customizer<ReactiveResilience4jBulkheadProvider> serviceBulkheads(
-            @Value("${platform.circuit-breaker.max-concurrent-calls}") int maxConcurrentCalls) {
+    Customizer<ReactiveResilience4jBulkheadProvider> serviceBulkheads(ResilienceProperties properties) {
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
-                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls)
+                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(properties.maxConcurrentCalls())
                         .maxWaitDuration(Duration.ZERO).build())
                 .build());
     }

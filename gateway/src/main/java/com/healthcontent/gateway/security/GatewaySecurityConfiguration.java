@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import com.healthcontent.gateway.web.EdgeProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -55,16 +58,19 @@ public class GatewaySecurityConfiguration {
         };
     }
 
-    /** Each access token is verified once per gateway instance and held while valid ({@link VerifiedTokens}). */
+    /**
+     * Each access token is verified once per gateway instance and held while valid ({@link VerifiedTokens}); a
+     * post-processor is made before configuration properties beans, so it binds its settings itself.
+     */
     @Bean
-    static BeanPostProcessor verifiedTokensOnce(
-            @Value("${platform.security.verified-tokens.size:10000}") long size,
-            @Value("${platform.security.verified-tokens.maximum-age:5m}") Duration maximumAge) {
+    static BeanPostProcessor verifiedTokensOnce(Environment environment) {
+        VerifiedTokenSettings settings = Binder.get(environment)
+                .bindOrCreate("platform.security.verified-tokens", VerifiedTokenSettings.class);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
-                    return new VerifiedTokens(decoder, size, maximumAge, Clock.systemUTC());
+                    return new VerifiedTokens(decoder, settings.size(), settings.maximumAge(), Clock.systemUTC());
                 }
                 return bean;
             }
@@ -73,9 +79,9 @@ public class GatewaySecurityConfiguration {
 
     /** Web clients on the configured origins may call the API from the browser, with a token. */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${platform.cors.allowed-origins}") List<String> origins) {
+    CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(origins);
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "X-Request-Id"));
         cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Request-Id", "X-RateLimit-Remaining"));
@@ -144,5 +150,9 @@ public class GatewaySecurityConfiguration {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
             return problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
         };
+    }
+
+    /** @param size tokens held at most; @param maximumAge how long one is held at most, even while valid */
+    record VerifiedTokenSettings(@DefaultValue("10000") long size, @DefaultValue("5m") Duration maximumAge) {
     }
 }

@@ -3,11 +3,8 @@ package com.healthcontent.gateway.web;
 import com.healthcontent.gateway.ratelimit.BucketStore;
 import com.healthcontent.gateway.ratelimit.RateLimitFilter;
 import com.healthcontent.gateway.ratelimit.RateLimitProperties;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +21,8 @@ class WebConfiguration {
     }
 
     @Bean
-    BodySizeLimitFilter bodySizeLimitFilter(@Value("${platform.http.max-body-size:256KB}") DataSize maxBodySize,
-            Problems problems) {
-        return new BodySizeLimitFilter(maxBodySize, problems);
+    BodySizeLimitFilter bodySizeLimitFilter(EdgeProperties properties, Problems problems) {
+        return new BodySizeLimitFilter(properties.http().maxBodySize(), problems);
     }
 
     @Bean
@@ -37,8 +33,8 @@ class WebConfiguration {
 
     /** {@code GATEWAY_TRUSTED_PROXIES}: the ingress or load balancers in front, e.g. {@code 10.0.0.0/8}. */
     @Bean
-    ClientAddresses clientAddresses(@Value("${platform.proxies.trusted:}") List<String> trustedProxies) {
-        return new ClientAddresses(TrustedProxies.of(trustedProxies));
+    ClientAddresses clientAddresses(EdgeProperties properties) {
+        return new ClientAddresses(TrustedProxies.of(properties.proxies().trusted()));
     }
 
     @Bean

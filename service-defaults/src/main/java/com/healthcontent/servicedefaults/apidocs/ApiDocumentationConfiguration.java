@@ -1,5 +1,6 @@
 package com.healthcontent.servicedefaults.apidocs;
 
+import com.healthcontent.servicedefaults.ServiceProperties;
 import com.healthcontent.servicedefaults.security.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,11 +40,10 @@ public class ApiDocumentationConfiguration {
     }
 
     @Bean
-    OpenAPI platformApi(@Value("${platform.api.title:${spring.application.name}}") String title,
-            @Value("${platform.api.description:}") String description,
-            @Value("${platform.api.version:v1}") String version) {
+    OpenAPI platformApi(ServiceProperties properties) {
+        ServiceProperties.Api api = properties.api();
         return new OpenAPI()
-                .info(new Info().title(title).version(version).description(description))
+                .info(new Info().title(api.title()).version(api.version()).description(api.description()))
                 .servers(List.of(new Server().url("/").description(
                         "The gateway (http://localhost:8080 on the local stack) or the service's own port: same paths")))
                 // reads of published content are anonymous, writes and staff reads need a token

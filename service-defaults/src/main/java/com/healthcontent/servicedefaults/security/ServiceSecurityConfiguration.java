@@ -1,16 +1,17 @@
 package com.healthcontent.servicedefaults.security;
 
+import com.healthcontent.servicedefaults.ServiceProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
@@ -66,7 +67,8 @@ public class ServiceSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers,
-            @Value("${platform.security.anonymous-posts:}") List<String> anonymousPosts) throws Exception {
+            ServiceProperties properties) throws Exception {
+        List<String> anonymousPosts = properties.security().anonymousPosts();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -105,16 +107,19 @@ public class ServiceSecurityConfiguration {
         return authorities;
     }
 
-    /** Each access token is verified once per process and held while valid ({@link VerifiedTokens}). */
+    /**
+     * Each access token is verified once per process and held while valid ({@link VerifiedTokens}). A post-processor
+     * is made before configuration properties beans, so it binds its settings itself.
+     */
     @Bean
-    static BeanPostProcessor verifiedTokensOnce(
-            @Value("${platform.security.verified-tokens.size:10000}") long size,
-            @Value("${platform.security.verified-tokens.maximum-age:5m}") Duration maximumAge) {
+    static BeanPostProcessor verifiedTokensOnce(Environment environment) {
+        ServiceProperties.VerifiedTokens settings = Binder.get(environment)
+                .bindOrCreate("platform.security.verified-tokens", ServiceProperties.VerifiedTokens.class);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
-                    return new VerifiedTokens(decoder, size, maximumAge, Clock.systemUTC());
+                    return new VerifiedTokens(decoder, settings.size(), settings.maximumAge(), Clock.systemUTC());
                 }
                 return bean;
             }

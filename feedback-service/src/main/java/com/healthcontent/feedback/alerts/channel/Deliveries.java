@@ -2,6 +2,7 @@ package com.healthcontent.feedback.alerts.channel;
 
 import com.healthcontent.feedback.alerts.Alert;
 import com.healthcontent.feedback.alerts.AlertPreferences;
+import com.healthcontent.feedback.alerts.AlertProperties;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -47,15 +47,14 @@ public class Deliveries {
     private final Duration firstBackoff;
 
     Deliveries(MongoTemplate mongoTemplate, EmailSender email, WebhookSender webhook, MeterRegistry meterRegistry,
-            Clock clock, @Value("${platform.feedback.alerts.delivery-attempts:5}") int maxAttempts,
-            @Value("${platform.feedback.alerts.delivery-backoff:2s}") Duration firstBackoff) {
+            Clock clock, AlertProperties properties) {
         this.mongoTemplate = mongoTemplate;
         this.email = email;
         this.webhook = webhook;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
+        this.maxAttempts = properties.deliveryAttempts();
+        this.firstBackoff = properties.deliveryBackoff();
     }
 
     /** Plans an alert's deliveries on the recipient's channels; a second call for the same alert changes nothing. */

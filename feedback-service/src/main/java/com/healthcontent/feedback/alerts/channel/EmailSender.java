@@ -1,6 +1,6 @@
 package com.healthcontent.feedback.alerts.channel;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.healthcontent.feedback.alerts.AlertProperties;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -12,10 +12,9 @@ class EmailSender {
     private final JavaMailSender mailSender;
     private final String from;
 
-    EmailSender(JavaMailSender mailSender, @Value("${platform.feedback.alerts.mail-from:alerts@healthcontent.local}")
-            String from) {
+    EmailSender(JavaMailSender mailSender, AlertProperties properties) {
         this.mailSender = mailSender;
-        this.from = from;
+        this.from = properties.mailFrom();
     }
 
     void send(String to, AlertMessage message) {

@@ -43,6 +43,7 @@ class WebhookTargetsTest {
     }
 
     private static WebhookTargets targets(List<String> allowed) {
-        return new WebhookTargets(new AlertProperties(Duration.ofHours(1), 5, 0.5, Duration.ofSeconds(15), allowed));
+        return new WebhookTargets(new AlertProperties(Duration.ofHours(1), 5, 0.5, Duration.ofSeconds(15), allowed,
+                "alerts@healthcontent.local", 5, Duration.ofSeconds(2)));
     }
 }

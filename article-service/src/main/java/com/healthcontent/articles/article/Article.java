@@ -366,10 +366,11 @@ public record Article(
             List<WorkflowStep> steps = new ArrayList<>(from.history);
             steps.add(new WorkflowStep(now, actor == null ? WorkflowStep.SYSTEM : actor.username(), action,
                     from.status.name(), status.name(), notes));
+            Instant inReviewSince = status == ArticleStatus.IN_REVIEW ? submittedAt : null;
             Article article = new Article(from.id, from.slug, status, draft, from.author, round.reviewers(),
-                    round.approvals(), live, from.createdAt, now, status == ArticleStatus.IN_REVIEW ? submittedAt : null,
-                    nextReviewDue, scheduledFor, scheduledBy, publications,
-                    live == null ? null : live.content().searchText(), steps, from.version, from.textFormat);
+                    round.approvals(), live, from.createdAt, now, inReviewSince, nextReviewDue, scheduledFor,
+                    scheduledBy, publications, live == null ? null : live.content().searchText(), steps, from.version,
+                    from.textFormat);
             return new Changed<>(article, events);
         }
     }

@@ -35,8 +35,7 @@ class ReviewController {
     String article(@PathVariable String id, Model model) {
         JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
         JsonNode content = draft.path("content");
-        JsonNode live = draft.path("liveRevision").isNull() || draft.path("liveRevision").isMissingNode() ? null
-                : api.getIfPresent(uri -> uri.path("/api/v1/articles/{slug}").build(draft.path("slug").asString()));
+        JsonNode live = liveVersion(draft, "/api/v1/articles/{slug}", draft);
         List<Comparison.Section> revision = sections(content.path("sections"));
         List<String> texts = new ArrayList<>(revision.stream().map(Comparison.Section::body).toList());
         texts.add(content.path("summary").asString(""));
@@ -59,8 +58,7 @@ class ReviewController {
     String exercise(@PathVariable String id, Model model) {
         JsonNode draft = api.get(uri -> uri.path("/api/v1/exercises/drafts/{id}").build(id));
         JsonNode workflow = draft.path("workflow");
-        JsonNode live = workflow.path("liveRevision").isNull() || workflow.path("liveRevision").isMissingNode() ? null
-                : api.getIfPresent(uri -> uri.path("/api/v1/exercises/{slug}").build(draft.path("slug").asString()));
+        JsonNode live = liveVersion(workflow, "/api/v1/exercises/{slug}", draft);
         model.addAttribute("exercise", PlatformApi.plain(draft));
         model.addAttribute("workflow", PlatformApi.plain(workflow));
         model.addAttribute("live", PlatformApi.plain(live));
@@ -74,6 +72,12 @@ class ReviewController {
             api.post("/api/v1/exercises/{id}/publication", null, id);
             return "Published.";
         }, "/exercises/" + id);
+    }
+
+    /** What readers get now, when the workflow says a revision is live (null otherwise, or if it went meanwhile). */
+    private JsonNode liveVersion(JsonNode workflow, String publicPath, JsonNode draft) {
+        return workflow.hasNonNull("liveRevision")
+                ? api.getIfPresent(uri -> uri.path(publicPath).build(draft.path("slug").asString())) : null;
     }
 
     /** Which parts of the exercise differ from the live version (all of them when it is not live yet). */

@@ -15,6 +15,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -33,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * never replaced as a whole.
  */
 public class Outbox {
+
+    private static final EntityInstantiators INSTANTIATORS = new EntityInstantiators();
 
     private final MongoTemplate mongoTemplate;
     private final OutboxRelay relay;
@@ -81,8 +86,9 @@ public class Outbox {
         MongoPersistentProperty versionProperty = entity.getVersionProperty();
         Number version = versionProperty == null ? null
                 : (Number) entity.getPropertyAccessor(aggregate).getProperty(versionProperty);
+        Long newVersion = version == null ? 0L : version.longValue() + 1;
         if (versionProperty != null) {
-            document.put(versionProperty.getFieldName(), version == null ? 0L : version.longValue() + 1);
+            document.put(versionProperty.getFieldName(), newVersion);
         }
         List<Document> events = changed.events().stream().map(this::stored).toList();
 
@@ -104,7 +110,13 @@ public class Outbox {
             }
         }
         relay.enqueue(collection, id, events);
-        T saved = (T) converter.read(aggregate.getClass(), document);
+        T saved = aggregate;
+        if (versionProperty != null) { // the stored state: the same aggregate at its new version, as Spring Data does
+            PersistentPropertyAccessor<T> accessor = new InstantiationAwarePropertyAccessor<>(aggregate,
+                    bean -> (PersistentPropertyAccessor<T>) entity.getPropertyAccessor(bean), INSTANTIATORS);
+            accessor.setProperty(versionProperty, newVersion);
+            saved = accessor.getBean();
+        }
         publisher.publishEvent(new AfterSaveEvent<>(saved, document, collection));
         return saved;
     }

@@ -91,7 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
         return collections;
     }
 
-    /** Hands over the events a save just stored (the document as written) and asks for a run. */
+    /** Hands over the events a write just added to an aggregate's outbox (as stored) and asks for a run. */
     public void enqueue(String collection, Object aggregateId, List<Document> events) {
         if (collections.contains(collection) && !events.isEmpty()) {
             fresh.add(new Pending(collection, aggregateId, List.copyOf(events)));

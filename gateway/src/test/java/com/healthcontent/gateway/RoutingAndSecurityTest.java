@@ -182,8 +182,11 @@ class RoutingAndSecurityTest {
 
     @Test
     void probesArePublicAndMetricsAreNot() {
-        client.get().uri("/readyz").exchange().expectStatus().isOk()
+        client.get().uri("/livez").exchange().expectStatus().isOk()
                 .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
+        // not ready while exercise-service has no instance to route to; the public probe says that and no more
+        client.get().uri("/readyz").exchange().expectStatus().isEqualTo(503)
+                .expectBody().json("{\"status\": \"OUT_OF_SERVICE\"}", JsonCompareMode.STRICT);
         // metrics and health details are on the management port only, never on the public one
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();

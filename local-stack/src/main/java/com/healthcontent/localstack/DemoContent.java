@@ -23,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DemoContent {
 
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(4);
+
     private final String gateway;
     private final StaffLogin login;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -101,8 +104,9 @@ final class DemoContent {
 
     /**
      * article-service learns about exercises from exercise.events and about staff from the directory it copies;
-     * right after the start the submission can still find them unknown (422, 503). That is the eventual
-     * consistency between services, so wait for it, bounded.
+     * right after the start the submission can still find them unknown (422; a 503 while it has no copy of the
+     * directory yet, which every call waits out). That is the eventual consistency between services, so wait for
+     * it, bounded.
      */
     private void submitOnceKnown(String submission, String author) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -111,9 +115,7 @@ final class DemoContent {
             if (response.statusCode() == 200) {
                 return;
             }
-            // 503 while the service has no copy of the staff directory yet (it fetches one right after starting)
-            boolean notYet = response.statusCode() == 422 || response.statusCode() == 503;
-            if (!notYet || Instant.now().isAfter(deadline)) {
+            if (response.statusCode() != 422 || Instant.now().isAfter(deadline)) {
                 expect(response, 200);
             }
             Thread.sleep(250);
@@ -122,6 +124,32 @@ final class DemoContent {
 
     private HttpResponse<String> call(String method, String path, String token, String body)
             throws IOException, InterruptedException {
+        return sendPatiently(http, request(method, path, token, body), PATIENCE);
+    }
+
+    /**
+     * The request, sent again while the platform answers 503 (a service still starting, none of its instances ready
+     * yet, an open breaker: the request was not carried out), backing off from a quarter of a second to 4 s or as
+     * its Retry-After says, for up to {@code patience}; then the last answer. Right after a start that window is
+     * short but real, and meeting it stopped the whole stack.
+     */
+    static HttpResponse<String> sendPatiently(HttpClient http, HttpRequest request, Duration patience)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        Duration backoff = Duration.ofMillis(250);
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Duration wait = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d{1,3}"))
+                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(backoff);
+            if (response.statusCode() != 503 || Instant.now().plus(wait).isAfter(deadline)) {
+                return response;
+            }
+            Thread.sleep(wait.toMillis()); // the platform asked for time: there is nothing to wait on but the clock
+            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private HttpRequest request(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -132,7 +160,7 @@ final class DemoContent {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {

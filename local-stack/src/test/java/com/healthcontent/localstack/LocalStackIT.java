@@ -32,52 +32,45 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 2000 so a developer's
- * stack can keep running): a token through the real login flow, requests through the gateway to the services and
- * MongoDB, events from one service to another's read model, and a clean stop.
+ * The whole platform as {@code ./run.sh} starts it (the same launcher, on ports shifted by 4000 so a developer's
+ * stack can keep running; the stack every end-to-end suite shares, {@link SharedStack}): a token through the real
+ * login flow, requests through the gateway to the services and MongoDB, events from one service to another's read
+ * model. Stopping processes, and the launcher's own stop, are RobustnessIT's, after every other suite.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
+@ExtendWith(SharedStack.class)
 class LocalStackIT {
 
     static StackUnderTest stack;
-    static List<ProcessHandle> children;
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = StackUnderTest.json;
 
     @BeforeAll
-    static void startTheStack() throws IOException {
-        // Load from one address: the gateway's per-IP feedback limit is raised, as for a load test.
-        stack = StackUnderTest.start("e2e", StackUnderTest.E2E_OFFSET, Map.of("RATE_LIMIT_FEEDBACK", "100000"),
-                "--scale", "feedback-service=3");
-        children = stack.launcher().descendants().toList();
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void onTheSharedStack(StackUnderTest shared) {
+        stack = shared;
     }
 
     @Test
     @Order(1)
     void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
-        assertThat(children).hasSizeGreaterThanOrEqualTo(9);
+        // Kafka, MongoDB, auth-server, the three services, the gateway, the console
+        assertThat(stack.launcher().descendants().filter(ProcessHandle::isAlive)).hasSizeGreaterThanOrEqualTo(8);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
         // metrics are for Prometheus on each process's management port, never on the public one
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(404);
-        for (int publicPort : List.of(8080, 8081, 8082, 8083, 8183, 8084, 9000)) {
+        for (int publicPort : List.of(8080, 8081, 8082, 8083, 8084, 9000)) {
             assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null).statusCode())
                     .as("metrics of the process on %d", publicPort + stack.offset).isEqualTo(200);
         }
@@ -283,67 +276,6 @@ class LocalStackIT {
         } finally {
             stream.cancel(true);
         }
-    }
-
-    @Test
-    @Order(6)
-    void threeFeedbackInstancesShareTheReportsAndLoseNoneWhenOneStopsMidway() throws Exception {
-        String article = "is-it-good-or-bad-to-crack-your-back";
-        long before = body(get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null)).get("notHelpful").asLong();
-        ProcessHandle victim = children.stream()
-                .filter(p -> p.info().commandLine().orElse("").contains("feedback-service.jar")).findFirst().orElseThrow();
-        List<String> accepted = new ArrayList<>();
-        int reports = 60;
-        for (int i = 0; i < reports; i++) {
-            if (i == reports / 3) {
-                victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the others
-            }
-            HttpRequest submit = HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/feedback"))
-                    .header("Content-Type", "application/json").header("User-Agent", "e2e-reader-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
-                            .formatted(article))).build();
-            // A client retries a 503 (the gateway answers it when it reached the instance being stopped); it was
-            // not accepted, so retrying cannot count the report twice.
-            HttpResponse<String> response = http.send(submit, HttpResponse.BodyHandlers.ofString());
-            for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {
-                response = http.send(submit, HttpResponse.BodyHandlers.ofString());
-            }
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            accepted.add(json.readTree(response.body()).get("id").asString());
-        }
-        assertThat(victim.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
-
-        String reviewer = token("dr.rao");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, Integer> alertsPerReport = new HashMap<>();
-            for (int page = 0; page < 10; page++) {
-                JsonNode items = body(get("/api/v1/me/alerts?size=100&page=" + page, reviewer)).get("items");
-                items.forEach(alert -> alertsPerReport.merge(alert.path("reportId").asString(""), 1, Integer::sum));
-                if (items.size() < 100) {
-                    break;
-                }
-            }
-            for (String id : accepted) {
-                assertThat(alertsPerReport.get(id)).as("alerts for report %s", id).isEqualTo(1);
-            }
-            long after = body(get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null)).get("notHelpful").asLong();
-            assertThat(after - before).isEqualTo(reports);
-        });
-    }
-
-    @Test
-    @Order(7)
-    void sigtermStopsEveryProcessItStarted() throws Exception {
-        stack.launcher().destroy(); // SIGTERM, as Ctrl-C or a process manager would
-        assertThat(stack.launcher().waitFor(90, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        // Kafka, MongoDB, auth-server, article-, exercise-service, three feedback-services, the gateway, the console
-        assertThat(console()).contains("Stopped 10 processes");
-    }
-
-    private static String console() throws IOException {
-        return stack.console();
     }
 
     private static String token(String username) throws IOException, InterruptedException {

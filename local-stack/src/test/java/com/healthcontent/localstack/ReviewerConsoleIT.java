@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +40,8 @@ import tools.jackson.databind.JsonNode;
  * README shows copies from docs/console/). Skipped, not failed, where no Chromium is installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2)
+@ExtendWith(SharedStack.class)
 class ReviewerConsoleIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -55,10 +58,10 @@ class ReviewerConsoleIT {
     static String exerciseName = "Cat stretch " + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
-    static void startTheStackAndTheBrowser() throws IOException {
+    static void startTheBrowser(StackUnderTest shared) throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        stack = StackUnderTest.start("console", StackUnderTest.CONSOLE_OFFSET, Map.of());
+        stack = shared;
         console = stack.gateway() + "/console/";
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -69,12 +72,9 @@ class ReviewerConsoleIT {
     }
 
     @AfterAll
-    static void stopThem() {
+    static void stopTheBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.stop();
         }
     }
 

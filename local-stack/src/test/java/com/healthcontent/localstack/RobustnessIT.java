@@ -38,16 +38,20 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile input against every endpoint, then faults injected into the running platform (the broker stopped, the
- * database restarted, a service killed), all through the gateway of a real local stack. Writes the report table
+ * database restarted, a service killed, another stopped, and last the launcher itself stopped), all through the
+ * gateway of the end-to-end stack ({@link SharedStack}), after the suites that leave it as they found it. Writes the report table
  * {@code local-stack/target/robustness-report.md}: inputs tried per endpoint, faults survived, records lost (must be
  * zero). What the suite proves is stated in docs/security.md; the report stays in target/, so a test run leaves the
  * checkout as it was.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
+@ExtendWith(SharedStack.class)
 class RobustnessIT {
 
     static final String ARTICLE = "is-it-good-or-bad-to-crack-your-back";
@@ -60,11 +64,8 @@ class RobustnessIT {
     static final List<String> faultRows = new ArrayList<>();
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        // Hundreds of requests from one address: the gateway's rate limits are raised, as for a load test.
-        // Two feedback-service instances, so that one can die while the other serves.
-        stack = StackUnderTest.start("robustness", StackUnderTest.ROBUSTNESS_OFFSET, Map.of("RATE_LIMIT_ENABLED", "false",
-                "FEEDBACK_PER_MINUTE", "100000"), "--scale", "feedback-service=2");
+    static void signIn(StackUnderTest shared) throws Exception {
+        stack = shared;
         editor = stack.token("eli.editor");
         author = stack.token("ana.author");
         rao = stack.token("dr.rao");
@@ -72,10 +73,7 @@ class RobustnessIT {
     }
 
     @AfterAll
-    static void stopAndReport() throws IOException {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void report() throws IOException {
         writeReport();
     }
 
@@ -605,6 +603,76 @@ class RobustnessIT {
         countedExactlyOnce("EXERCISE", slug, before, accepted);
         faultRows.add("| one of two feedback-service instances killed (SIGKILL) under a steady vote load (4 readers at a time, no client retries) | %d of %d votes accepted at the first attempt (%d cut off in flight, sent again after the run); the launcher started the instance again and the gateway sent it votes once it was ready; all %d votes counted once | 0 |"
                 .formatted(acceptedFirstTime, attempts, failed, accepted));
+    }
+
+    /**
+     * The graceful side of the same fault: an instance stopped (SIGTERM) while readers send reports drains and
+     * leaves its partitions to the other; a report the gateway could not hand over is a 503 a client retries, and
+     * every accepted report reaches its reviewer as exactly one alert and is counted once.
+     */
+    @Test
+    @Order(6)
+    void anInstanceStoppedWhileReportsArriveLosesNoneAndAlertsEachOnce() throws Exception {
+        String article = ARTICLE;
+        long before = StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null))
+                .get("notHelpful").asLong();
+        ProcessHandle victim = stack.instance("feedback-service.jar", 8083);
+        List<String> accepted = new ArrayList<>();
+        int reports = 60;
+        for (int i = 0; i < reports; i++) {
+            if (i == reports / 3) {
+                victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the other
+            }
+            String body = """
+                    {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
+                    .formatted(article);
+            Map<String, String> reader = Map.of("User-Agent", "stopped-instance-reader-" + i);
+            // A client retries a 503 (the gateway answers it when it reached the instance being stopped); it was
+            // not accepted, so retrying cannot count the report twice.
+            HttpResponse<String> response = report(body, reader);
+            for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {
+                response = report(body, reader);
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            accepted.add(StackUnderTest.json.readTree(response.body()).get("id").asString());
+        }
+        assertThat(victim.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Integer> alertsPerReport = new java.util.HashMap<>();
+            for (int page = 0; page < 10; page++) {
+                JsonNode items = StackUnderTest.body(stack.get("/api/v1/me/alerts?size=100&page=" + page, rao))
+                        .get("items");
+                items.forEach(alert -> alertsPerReport.merge(alert.path("reportId").asString(""), 1, Integer::sum));
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+            for (String id : accepted) {
+                assertThat(alertsPerReport.get(id)).as("alerts for report %s", id).isEqualTo(1);
+            }
+            long after = StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null))
+                    .get("notHelpful").asLong();
+            assertThat(after - before).isEqualTo(reports);
+        });
+        faultRows.add("| one of two feedback-service instances stopped (SIGTERM) while 60 reports arrived | every report accepted (a 503 retried by the client), each alerted to its reviewer once and counted once | 0 |");
+    }
+
+    private static HttpResponse<String> report(String body, Map<String, String> headers) throws Exception {
+        return stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null,
+                body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    /** Last, as it ends this stack: SIGTERM to the launcher, as Ctrl-C or a process manager would send it. */
+    @Test
+    @Order(7)
+    void sigtermStopsEveryProcessItStarted() throws Exception {
+        List<ProcessHandle> children = stack.launcher().descendants().toList();
+        stack.launcher().destroy();
+        assertThat(stack.launcher().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        // Kafka, MongoDB, auth-server, article-, exercise-service, two feedback-services, the gateway, the console
+        assertThat(stack.console()).contains("Stopped 9 processes");
     }
 
     /** Feedback submissions the instance on this port has answered since it started (its own metrics). */

@@ -26,18 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
  * keep running), for end-to-end tests: requests through the gateway, tokens through the real login flow, and
  * the stack's processes to stop, kill and start again.
  */
-final class StackUnderTest {
+final class StackUnderTest implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /**
-     * Each suite's stack on ports of its own, every one of them (MongoDB's 27017 + offset, the management ports'
-     * 18080 + offset included) below Linux's ephemeral range (32768 and up): ports shifted by 20000 and more were
-     * in it, and once a client connection's local port took the gateway's management port of the next stack
-     * before it started (CI: "Port 39080 was already in use").
+     * The end-to-end suites' stack ({@link SharedStack}) on ports of its own, every one of them (MongoDB's
+     * 27017 + offset, the management ports' 18080 + offset included) below Linux's ephemeral range (32768 and up):
+     * ports shifted by 20000 and more were in it, and once a client connection's local port took the gateway's
+     * management port of a stack before it started (CI: "Port 39080 was already in use"). Not 2000 either: the
+     * gateway would be on 10080, a port Chromium refuses to load pages from (ERR_UNSAFE_PORT), and the console's
+     * browser journey never reached it.
      */
-    static final int E2E_OFFSET = 2000;
-    static final int ROBUSTNESS_OFFSET = 3000;
-    static final int CONSOLE_OFFSET = 4000;
+    static final int OFFSET = 4000;
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -97,6 +97,11 @@ final class StackUnderTest {
      * gracefully (as Ctrl-C would; they write their class-data-sharing archives then), whatever is left is killed.
      * The descendants are listed first: once the launcher is gone they are no longer its descendants.
      */
+    @Override
+    public void close() {
+        stop();
+    }
+
     void stop() {
         restarted.forEach(Process::destroyForcibly);
         List<ProcessHandle> processes = launcher.descendants().toList();

@@ -7,8 +7,6 @@ import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.ReportStatusChanged;
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.feedback.triage.ReportStatus;
-import com.healthcontent.feedback.triage.StatusChange;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;

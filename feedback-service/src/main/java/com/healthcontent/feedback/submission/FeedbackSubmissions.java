@@ -10,7 +10,6 @@ import com.healthcontent.feedback.abuse.ReaderKey;
 import com.healthcontent.feedback.abuse.SubmissionRateLimiter;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
-import com.healthcontent.feedback.triage.ReportStatus;
 import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
 import com.healthcontent.servicedefaults.problem.ConflictException;

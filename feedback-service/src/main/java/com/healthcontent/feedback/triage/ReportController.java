@@ -3,6 +3,8 @@ package com.healthcontent.feedback.triage;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
+import com.healthcontent.feedback.submission.ReportStatus;
+import com.healthcontent.feedback.submission.StatusChange;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.text.SafeText;

@@ -3,6 +3,7 @@ package com.healthcontent.feedback.triage;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.feedback.submission.ProblemReason;
+import com.healthcontent.feedback.submission.ReportStatus;
 import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;

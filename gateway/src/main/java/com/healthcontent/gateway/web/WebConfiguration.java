@@ -1,8 +1,5 @@
 package com.healthcontent.gateway.web;
 
-import com.healthcontent.gateway.ratelimit.BucketStore;
-import com.healthcontent.gateway.ratelimit.RateLimitFilter;
-import com.healthcontent.gateway.ratelimit.RateLimitProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,22 +22,10 @@ class WebConfiguration {
         return new BodySizeLimitFilter(properties.http().maxBodySize(), problems);
     }
 
-    @Bean
-    BucketStore bucketStore(RateLimitProperties limits) {
-        return limits.redisUrl() == null || limits.redisUrl().isBlank() ? BucketStore.local()
-                : BucketStore.redis(limits.redisUrl());
-    }
-
     /** {@code GATEWAY_TRUSTED_PROXIES}: the ingress or load balancers in front, e.g. {@code 10.0.0.0/8}. */
     @Bean
     ClientAddresses clientAddresses(EdgeProperties properties) {
         return new ClientAddresses(TrustedProxies.of(properties.proxies().trusted()));
-    }
-
-    @Bean
-    RateLimitFilter rateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems,
-            ClientAddresses clientAddresses) {
-        return new RateLimitFilter(buckets, limits, problems, clientAddresses);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package com.healthcontent.feedback.triage;
+package com.healthcontent.feedback.submission;
 
 import java.time.Instant;
 

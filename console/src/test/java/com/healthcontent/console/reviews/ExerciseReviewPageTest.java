@@ -1,0 +1,94 @@
+package com.healthcontent.console.reviews;
+
+import static com.healthcontent.console.Pages.page;
+import static com.healthcontent.console.signin.SignedIn.drRao;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.content;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.healthcontent.console.ConsolePageTest;
+import com.healthcontent.console.Platform;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** An exercise's review page: what readers will be told to do, what changed from the live version, the decision. */
+@ConsolePageTest
+class ExerciseReviewPageTest {
+
+    static final String LIVE_STEPS = """
+            ["Lie on your back.", "Bring both knees to your chest."]
+            """;
+
+    static final String REVISED_STEPS = """
+            ["Lie on your back with your knees bent.", "Bring both knees to your chest.", "Lower them slowly."]
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Platform platform;
+
+    @Test
+    void theStepsThatChangedAreShownBesideTheLiveOnesWithTheDose() throws Exception {
+        platform.answers("/api/v1/exercises/drafts/e-1", exercise(REVISED_STEPS, """
+                {"status": "IN_REVIEW", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao"],
+                 "awaiting": ["dr.rao"], "liveRevision": 2, "history": []}
+                """));
+        platform.answers("/api/v1/exercises/knees-to-chest", exercise(LIVE_STEPS, "null"));
+
+        Document exercise = page(mvc.perform(get("/exercises/e-1").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(exercise.select("h1").text()).isEqualTo("Knees to chest");
+        assertThat(exercise.select("article .meta").eachText()).containsExactly(
+                "By Ana Alvarez · reviewers: dr.rao", "Changed from the live version: steps.");
+        assertThat(exercise.select("#steps-heading").text()).isEqualTo("Steps changed");
+        assertThat(exercise.select(".side-by-side > div").eachText()).containsExactly(
+                "Live Lie on your back. Bring both knees to your chest.",
+                "Revision Lie on your back with your knees bent. Bring both knees to your chest. Lower them slowly.");
+        assertThat(exercise.select("h3:contains(Dose) + p").text())
+                .isEqualTo("hold 30 s · 2–3 times · 1–2 a day");
+        assertThat(exercise.select("h3:contains(Dose) .tag")).as("the dose is as it was").isEmpty();
+        assertThat(exercise.select("section.decision form").attr("action")).isEqualTo("/exercises/e-1/review");
+    }
+
+    @Test
+    void approvingAnExerciseSendsTheDecisionToTheExercisesReviews() throws Exception {
+        platform.expect(HttpMethod.POST, "/api/v1/exercises/e-1/reviews")
+                .andExpect(content().json("""
+                        {"outcome": "APPROVED"}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess(exercise(REVISED_STEPS, """
+                        {"status": "APPROVED", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao"],
+                         "awaiting": [], "liveRevision": 2, "history": []}
+                        """), MediaType.APPLICATION_JSON));
+
+        mvc.perform(post("/exercises/e-1/review").with(drRao()).with(csrf()).param("outcome", "APPROVED"))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("done", "You approved “Knees to chest”."));
+    }
+
+    /** An exercise as the API gives it: to staff with its workflow, to readers (the live version) without. */
+    static String exercise(String steps, String workflow) {
+        return """
+                {"id": "e-1", "slug": "knees-to-chest", "name": "Knees to chest",
+                 "summary": "Eases a stiff lower back.", "steps": %s,
+                 "dose": {"holdSeconds": 30, "repetitions": {"min": 2, "max": 3}, "sets": null, "restSeconds": null,
+                          "frequency": {"min": 1, "max": 2, "per": "DAY"}},
+                 "precautions": ["Stop if it hurts."], "contraindications": [],
+                 "whenToSeeSpecialist": "Pain running down a leg.", "media": [], "author": "ana.author",
+                 "workflow": %s}
+                """.formatted(steps, workflow);
+    }
+}

@@ -243,6 +243,11 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
+        // PLATFORM_JVM_OPTIONS: more options for every platform JVM, e.g. the end-to-end tests' quicker JIT settings
+        String extra = System.getenv().getOrDefault("PLATFORM_JVM_OPTIONS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
         List<String> jar = ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module,

@@ -30,8 +30,15 @@ public final class ArticleApi extends JsonApi {
     }
 
     public String etagOf(String id) {
-        return client().get().uri("/api/v1/articles/drafts/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
-                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        return client().get()
+                .uri("/api/v1/articles/drafts/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
     }
 
     public String draft(String body) {
@@ -72,10 +79,22 @@ public final class ArticleApi extends JsonApi {
     /** Publishes an exercise as exercise-service would and waits until article-service's read model has it. */
     public static String publishedExercise(TopicProbe exerciseEvents, ExerciseSummaries summaries, String slug) {
         String exerciseId = UUID.randomUUID().toString();
-        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_PUBLISHED, exerciseId, new ExercisePublished(exerciseId,
-                slug, "Knees to chest", "Eases the lower back.", List.of("LOWER_BACK"), "LYING_ON_BACK", "ana.author",
-                List.of("dr.rao"), Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> summaries.find(exerciseId).isPresent());
+        exerciseEvents.publish(TestEvents.of(
+                EventType.EXERCISE_PUBLISHED,
+                exerciseId,
+                new ExercisePublished(
+                        exerciseId,
+                        slug,
+                        "Knees to chest",
+                        "Eases the lower back.",
+                        List.of("LOWER_BACK"),
+                        "LYING_ON_BACK",
+                        "ana.author",
+                        List.of("dr.rao"),
+                        Instant.now(),
+                        1)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> summaries.find(exerciseId).isPresent());
         return exerciseId;
     }
 }

@@ -35,7 +35,7 @@ class ArticleServiceOnRealImagesTest {
         String brokers = RealInfrastructureContainers.KAFKA.getBootstrapServers();
         ArticleApi api = new ArticleApi(port);
         try (TopicProbe exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
-             TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS)) {
+                TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS)) {
             String exerciseId = ArticleApi.publishedExercise(exerciseEvents, summaries, "knees-to-chest-real");
             String title = ArticleApi.uniqueTitle("Stretches on real images");
             String id = api.published("""
@@ -45,11 +45,13 @@ class ArticleServiceOnRealImagesTest {
                      "references": [{"number": 1, "title": "Joint cavitation", "doi": "10.1371/journal.pone.0119470"}]}
                     """.formatted(title, exerciseId));
 
-            EventEnvelope published = articleEvents.awaitEvent(event ->
-                    event.type().equals(EventType.ARTICLE_PUBLISHED.ceType()) && id.equals(event.key()));
+            EventEnvelope published = articleEvents.awaitEvent(
+                    event -> event.type().equals(EventType.ARTICLE_PUBLISHED.ceType()) && id.equals(event.key()));
             assertThat(TestEvents.dataOf(published)).contains(exerciseId);
             assertThat(api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200)
-                    .get("title").asString()).isEqualTo(title);
+                            .get("title")
+                            .asString())
+                    .isEqualTo(title);
         }
     }
 }

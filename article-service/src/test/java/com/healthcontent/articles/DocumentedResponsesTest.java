@@ -34,8 +34,11 @@ class DocumentedResponsesTest {
     @Test
     @Order(1)
     void everyOperationAnswersWhatClientsGetWrongWithTheDocumentedProblem() {
-        DocumentedResponses.walkErrorShapes(port, DocumentedResponses.document(port, "/v3/api-docs/article-service"),
-                TestTokens.forUser("ops.admin", "ADMIN"), Map.of(
+        DocumentedResponses.walkErrorShapes(
+                port,
+                DocumentedResponses.document(port, "/v3/api-docs/article-service"),
+                TestTokens.forUser("ops.admin", "ADMIN"),
+                Map.of(
                         "PUT /api/v1/articles/{id}", ArticleApi.article("Walk", "[\"back\"]", "back-pain"),
                         "POST /api/v1/articles/{id}/submission", REVIEWERS,
                         "PUT /api/v1/articles/{id}/reviewers", REVIEWERS,
@@ -49,14 +52,15 @@ class DocumentedResponsesTest {
     @Test
     @Order(2)
     void everyDocumentedStatusIsWhatTheServiceAnswers() {
-        assertThat(DocumentedResponses.mismatches(
-                DocumentedResponses.document(port, "/v3/api-docs/article-service"))).isEmpty();
+        assertThat(DocumentedResponses.mismatches(DocumentedResponses.document(port, "/v3/api-docs/article-service")))
+                .isEmpty();
     }
 
     @Test
     @Order(3)
     void theDocumentClientDevelopersReadIsTheServicesOwn() {
         assertThat(PublishedApiDocument.differenceFrom(
-                DocumentedResponses.document(port, "/v3/api-docs/article-service"), "article-service")).isNull();
+                        DocumentedResponses.document(port, "/v3/api-docs/article-service"), "article-service"))
+                .isNull();
     }
 }

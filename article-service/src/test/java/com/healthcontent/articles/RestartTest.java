@@ -34,7 +34,9 @@ class RestartTest {
         new ArticleApi(port).published(article(title, "[]", "Back pain"));
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ArticleServiceApplication.class)
-                .run("--server.port=0", "--management.server.port=0",
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                         "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
@@ -42,9 +44,10 @@ class RestartTest {
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
                                 + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
                         "--platform.staff.directory-url=http://127.0.0.1:9/unreachable")) {
-            int restartedPort = ((WebServerApplicationContext) restarted).getWebServer().getPort();
-            var page = new ArticleApi(restartedPort).call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null,
-                    null, 200);
+            int restartedPort =
+                    ((WebServerApplicationContext) restarted).getWebServer().getPort();
+            var page = new ArticleApi(restartedPort)
+                    .call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null, null, 200);
             assertThat(page.get("author").get("name").asString()).isEqualTo("Ana Alvarez");
         }
     }

@@ -8,5 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiAudience    the audience access tokens name, which every service requires
  */
 @ConfigurationProperties("platform.auth")
-public record AuthProperties(String signingKeyFile, @DefaultValue("health-content-api") String apiAudience) {
-}
+public record AuthProperties(
+        String signingKeyFile,
+        @DefaultValue("health-content-api") String apiAudience) {}

@@ -46,19 +46,22 @@ public class AuthorizationServerConfiguration {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser (or the token script) asking to authorize without a session is sent to the login form.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/livez", "/readyz", "/error", "/api/v1/staff").permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/livez", "/readyz", "/error", "/api/v1/staff")
+                        .permitAll()
                         // only served on the management port, which is never published
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(withDefaults());
         return http.build();
     }
@@ -94,13 +97,15 @@ public class AuthorizationServerConfiguration {
         String apiAudience = properties.apiAudience();
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
-            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            boolean idToken =
+                    OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
             }
             if (accessToken) {
                 // the client it was issued to, and the API it is for: services refuse tokens meant for others
-                context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), apiAudience));
+                context.getClaims()
+                        .audience(List.of(context.getRegisteredClient().getClientId(), apiAudience));
             }
             List<String> roles = context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)

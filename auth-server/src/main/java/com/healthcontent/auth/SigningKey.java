@@ -17,8 +17,7 @@ import java.util.UUID;
  */
 final class SigningKey {
 
-    private SigningKey() {
-    }
+    private SigningKey() {}
 
     static RSAKey loadOrCreate(String file) {
         if (file == null || file.isBlank()) {

@@ -19,11 +19,9 @@ class StaffDirectoryController {
 
     private static final Set<String> CONTENT_ROLES = Set.of("AUTHOR", "EDITOR", "MEDICAL_REVIEWER");
 
-    record Profile(String username, String name, String credentials, List<String> roles) {
-    }
+    record Profile(String username, String name, String credentials, List<String> roles) {}
 
-    record Directory(List<Profile> items) {
-    }
+    record Directory(List<Profile> items) {}
 
     private final Directory directory;
     private final String etag;
@@ -41,6 +39,9 @@ class StaffDirectoryController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(directory);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache())
+                .body(directory);
     }
 }

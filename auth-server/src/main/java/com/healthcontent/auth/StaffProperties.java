@@ -11,6 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record StaffProperties(String password, List<Member> members) {
 
     /** {@code name} and {@code credentials} are what readers see on pages this person wrote or reviewed. */
-    public record Member(String username, String name, String credentials, List<String> roles) {
-    }
+    public record Member(String username, String name, String credentials, List<String> roles) {}
 }

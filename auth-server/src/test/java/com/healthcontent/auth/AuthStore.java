@@ -8,8 +8,7 @@ final class AuthStore {
 
     private static MongoServer server;
 
-    private AuthStore() {
-    }
+    private AuthStore() {}
 
     static synchronized String uri() {
         if (server == null) {

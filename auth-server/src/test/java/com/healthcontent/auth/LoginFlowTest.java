@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginFlowTest {
 
-    static final Path TOKEN_SCRIPT = Path.of("..", "scripts", "token").toAbsolutePath().normalize();
+    static final Path TOKEN_SCRIPT =
+            Path.of("..", "scripts", "token").toAbsolutePath().normalize();
 
     @LocalServerPort
     int port;
@@ -35,7 +36,8 @@ class LoginFlowTest {
     @LocalManagementPort
     int managementPort;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -47,7 +49,8 @@ class LoginFlowTest {
         ScriptResult result = tokenScript("dr.rao", "healthy-demo");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
 
-        Jwt jwt = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(result.stdout());
+        Jwt jwt =
+                NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(result.stdout());
         assertThat(jwt.getSubject()).isEqualTo("dr.rao");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MEDICAL_REVIEWER");
         assertThat(jwt.getClaimAsString("iss")).isEqualTo("http://localhost:9000");
@@ -64,22 +67,29 @@ class LoginFlowTest {
 
     @Test
     void aPublicClientWithoutPkceIsRefused() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
-                + "/oauth2/authorize?response_type=code&client_id=web&scope=openid"
-                + "&redirect_uri=http://localhost:3000/callback")).header("Accept", "text/html").build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base()
+                                + "/oauth2/authorize?response_type=code&client_id=web&scope=openid"
+                                + "&redirect_uri=http://localhost:3000/callback"))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = response.headers().firstValue("Location").orElse("");
         assertThat(response.statusCode() == 400 || location.contains("error=invalid_request"))
-                .as("status %s, location %s", response.statusCode(), location).isTrue();
+                .as("status %s, location %s", response.statusCode(), location)
+                .isTrue();
     }
 
     @Test
     void serviceClientsUseClientCredentials() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("content-sync:local-only-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=content.read")).build(),
+        String basic =
+                Base64.getEncoder().encodeToString("content-sync:local-only-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=content.read"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("access_token");
@@ -90,8 +100,10 @@ class LoginFlowTest {
         assertThat(status(base() + "/readyz")).isEqualTo(200);
         assertThat(status(base() + "/livez")).isEqualTo(200);
         assertThat(status(base() + "/actuator/health")).isNotEqualTo(200);
-        assertThat(status("http://localhost:" + managementPort + "/actuator/health/readiness")).isEqualTo(200);
-        assertThat(status("http://localhost:" + managementPort + "/actuator/prometheus")).isEqualTo(200);
+        assertThat(status("http://localhost:" + managementPort + "/actuator/health/readiness"))
+                .isEqualTo(200);
+        assertThat(status("http://localhost:" + managementPort + "/actuator/prometheus"))
+                .isEqualTo(200);
     }
 
     private int status(String url) throws Exception {
@@ -102,20 +114,29 @@ class LoginFlowTest {
     /** The directory the content services copy: content staff with their public names, operators left out. */
     @Test
     void theStaffDirectoryListsContentStaffWithNamesAndAnswers304WhenUnchanged() throws Exception {
-        HttpResponse<String> directory = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff")).build(),
+        HttpResponse<String> directory = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(directory.statusCode()).isEqualTo(200);
-        assertThat(directory.body()).contains("\"username\":\"dr.rao\"", "\"name\":\"Dr. Priya Rao\"",
-                "\"credentials\":\"M.D., FFARCSI, DA\"", "\"roles\":[\"MEDICAL_REVIEWER\"]", "eli.editor")
-                .doesNotContain("ops.admin").doesNotContain("password");
+        assertThat(directory.body())
+                .contains(
+                        "\"username\":\"dr.rao\"",
+                        "\"name\":\"Dr. Priya Rao\"",
+                        "\"credentials\":\"M.D., FFARCSI, DA\"",
+                        "\"roles\":[\"MEDICAL_REVIEWER\"]",
+                        "eli.editor")
+                .doesNotContain("ops.admin")
+                .doesNotContain("password");
         String etag = directory.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> unchanged = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff"))
-                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unchanged = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff"))
+                        .header("If-None-Match", etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unchanged.statusCode()).isEqualTo(304);
     }
 
-    record ScriptResult(int exitCode, String stdout, String stderr) {
-    }
+    record ScriptResult(int exitCode, String stdout, String stderr) {}
 
     private ScriptResult tokenScript(String username, String password) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(TOKEN_SCRIPT.toString(), username));

@@ -40,7 +40,9 @@ class SharedIdentityTest {
 
     final Path signingKey = createKeyFile();
     final CookieManager cookies = new CookieManager(); // cookies are per host, not per port: both instances get them
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies)
+    final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(cookies)
             .build();
     ConfigurableApplicationContext first;
     ConfigurableApplicationContext second;
@@ -61,7 +63,8 @@ class SharedIdentityTest {
 
         Map<String, String> tokens = signIn(new ConfigurableApplicationContext[] {first, second, first, second, first});
 
-        Jwt access = NimbusJwtDecoder.withJwkSetUri(base(second) + "/oauth2/jwks").build()
+        Jwt access = NimbusJwtDecoder.withJwkSetUri(base(second) + "/oauth2/jwks")
+                .build()
                 .decode(tokens.get("access_token"));
         assertThat(access.getSubject()).isEqualTo("dr.rao");
         assertThat(access.getClaimAsStringList("roles")).containsExactly("MEDICAL_REVIEWER");
@@ -79,8 +82,11 @@ class SharedIdentityTest {
 
         Map<String, String> refreshed = refresh(first, tokens.get("refresh_token"));
         assertThat(refreshed).containsKeys("access_token", "refresh_token");
-        assertThat(NimbusJwtDecoder.withJwkSetUri(base(first) + "/oauth2/jwks").build()
-                .decode(refreshed.get("access_token")).getSubject()).isEqualTo("dr.rao");
+        assertThat(NimbusJwtDecoder.withJwkSetUri(base(first) + "/oauth2/jwks")
+                        .build()
+                        .decode(refreshed.get("access_token"))
+                        .getSubject())
+                .isEqualTo("dr.rao");
     }
 
     /**
@@ -89,8 +95,10 @@ class SharedIdentityTest {
      */
     private Map<String, String> signIn(ConfigurableApplicationContext[] steps) throws Exception {
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String authorize = "/oauth2/authorize?response_type=code&client_id=bff&scope=openid%20profile&state=s1"
                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256";
@@ -103,40 +111,59 @@ class SharedIdentityTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as(form.body()).isTrue();
 
-        HttpResponse<String> signedIn = post(base(steps[2]) + "/login", null, Map.of("username", "dr.rao",
-                "password", "healthy-demo", "_csrf", csrf.group(1)));
+        HttpResponse<String> signedIn = post(
+                base(steps[2]) + "/login",
+                null,
+                Map.of("username", "dr.rao", "password", "healthy-demo", "_csrf", csrf.group(1)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        String resume = URI.create(location(signedIn)).getRawPath() + "?" + URI.create(location(signedIn)).getRawQuery();
+        String resume = URI.create(location(signedIn)).getRawPath() + "?"
+                + URI.create(location(signedIn)).getRawQuery();
         assertThat(resume).startsWith("/oauth2/authorize");
 
         HttpResponse<String> toClient = get(base(steps[3]) + resume);
         assertThat(location(toClient)).startsWith(REDIRECT + "?code=").contains("state=s1");
         String code = decoded(location(toClient).replaceAll(".*[?&]code=([^&]+).*", "$1"));
 
-        HttpResponse<String> token = post(base(steps[4]) + "/oauth2/token", "bff:bff-secret", Map.of(
-                "grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier", verifier));
+        HttpResponse<String> token = post(
+                base(steps[4]) + "/oauth2/token",
+                "bff:bff-secret",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        REDIRECT,
+                        "code_verifier",
+                        verifier));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return fields(token.body());
     }
 
     private Map<String, String> refresh(ConfigurableApplicationContext instance, String refreshToken) throws Exception {
-        HttpResponse<String> response = post(base(instance) + "/oauth2/token", "bff:bff-secret",
+        HttpResponse<String> response = post(
+                base(instance) + "/oauth2/token",
+                "bff:bff-secret",
                 Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return fields(response.body());
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(AuthServerApplication.class).run(
-                "--server.port=0", "--management.server.port=0", "--spring.mongodb.uri=" + AuthStore.uri(),
-                "--platform.auth.signing-key-file=" + signingKey,
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.client-id=bff",
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.client-secret={noop}bff-secret",
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.client-authentication-methods=client_secret_basic",
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.authorization-grant-types=authorization_code,refresh_token",
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.redirect-uris=" + REDIRECT,
-                "--spring.security.oauth2.authorizationserver.client.bff.registration.scopes=openid,profile",
-                "--spring.security.oauth2.authorizationserver.client.bff.require-proof-key=true");
+        return new SpringApplicationBuilder(AuthServerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.mongodb.uri=" + AuthStore.uri(),
+                        "--platform.auth.signing-key-file=" + signingKey,
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.client-id=bff",
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.client-secret={noop}bff-secret",
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.client-authentication-methods=client_secret_basic",
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.authorization-grant-types=authorization_code,refresh_token",
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.redirect-uris="
+                                + REDIRECT,
+                        "--spring.security.oauth2.authorizationserver.client.bff.registration.scopes=openid,profile",
+                        "--spring.security.oauth2.authorizationserver.client.bff.require-proof-key=true");
     }
 
     private static String base(ConfigurableApplicationContext instance) {
@@ -144,26 +171,32 @@ class SharedIdentityTest {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String url, String basicAuth, Map<String, String> form) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"))));
         if (basicAuth != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "no redirect, status " + response.statusCode()));
+        return response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect, status " + response.statusCode()));
     }
 
     private static String decoded(String value) {
@@ -172,7 +205,8 @@ class SharedIdentityTest {
 
     private static Map<String, String> fields(String body) {
         JsonNode node = json.readTree(body);
-        return node.propertyNames().stream().collect(Collectors.toMap(name -> name, name -> node.get(name).asString()));
+        return node.propertyNames().stream()
+                .collect(Collectors.toMap(name -> name, name -> node.get(name).asString()));
     }
 
     private static byte[] randomBytes() {

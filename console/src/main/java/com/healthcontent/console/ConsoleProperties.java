@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code secureCookie}: behind TLS, CONSOLE_SECURE_COOKIE).
  */
 @ConfigurationProperties("platform.console")
-public record ConsoleProperties(String apiUrl, String authPublicUrl, String publicUrl, boolean secureCookie) {
-}
+public record ConsoleProperties(String apiUrl, String authPublicUrl, String publicUrl, boolean secureCookie) {}

@@ -21,5 +21,4 @@ import org.springframework.context.annotation.Import;
 @WebMvcTest
 @Import(PageTestConfiguration.class)
 @ExtendWith(Platform.ExpectationsPerTest.class)
-public @interface ConsolePageTest {
-}
+public @interface ConsolePageTest {}

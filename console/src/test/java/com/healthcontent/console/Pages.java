@@ -14,8 +14,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** A rendered page read as its reader sees it, and the next page a browser asks for after a form. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static Document page(ResultActions rendered) throws UnsupportedEncodingException {
         return Jsoup.parse(rendered.andReturn().getResponse().getContentAsString());

@@ -34,7 +34,8 @@ public final class Platform {
     private final String apiUrl;
     private final RestClient.Builder client = RestClient.builder();
     // the desk asks for four lists; the order it asks in is not what a page test is about
-    private final MockRestServiceServer server = MockRestServiceServer.bindTo(client).ignoreExpectOrder(true).build();
+    private final MockRestServiceServer server =
+            MockRestServiceServer.bindTo(client).ignoreExpectOrder(true).build();
 
     Platform(String apiUrl) {
         this.apiUrl = apiUrl;
@@ -46,7 +47,8 @@ public final class Platform {
 
     /** One call the page must make, for the test to say what it carries and what the platform answers. */
     public ResponseActions expect(HttpMethod method, String pathAndQuery) {
-        return server.expect(ExpectedCount.once(), requestTo(apiUrl + pathAndQuery)).andExpect(method(method));
+        return server.expect(ExpectedCount.once(), requestTo(apiUrl + pathAndQuery))
+                .andExpect(method(method));
     }
 
     /** The platform answers one GET with this JSON. */
@@ -73,7 +75,8 @@ public final class Platform {
         if (!errors.isEmpty()) {
             problem.put("errors", errors);
         }
-        return withStatus(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return withStatus(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(JSON.writeValueAsString(problem));
     }
 

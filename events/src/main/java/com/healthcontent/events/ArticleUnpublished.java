@@ -2,5 +2,4 @@ package com.healthcontent.events;
 
 import java.time.Instant;
 
-public record ArticleUnpublished(String articleId, String slug, String reason, Instant unpublishedAt) {
-}
+public record ArticleUnpublished(String articleId, String slug, String reason, Instant unpublishedAt) {}

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param key     the aggregate id, the Kafka record key
  * @param data    UTF-8 JSON
  */
-public record EventEnvelope(String id, String source, String type, String subject, Instant time, String key,
-                            String topic, byte[] data) {
+public record EventEnvelope(
+        String id, String source, String type, String subject, Instant time, String key, String topic, byte[] data) {
 
     public static final String CONTENT_TYPE = "application/json";
 

@@ -9,27 +9,26 @@ import java.util.Optional;
  * binds to.
  */
 public enum EventType {
-
     ARTICLE_PUBLISHED("com.healthcontent.article.published.v1", Topics.ARTICLE_EVENTS, ArticlePublished.class),
     ARTICLE_REVISED("com.healthcontent.article.revised.v1", Topics.ARTICLE_EVENTS, ArticlePublished.class),
     ARTICLE_UNPUBLISHED("com.healthcontent.article.unpublished.v1", Topics.ARTICLE_EVENTS, ArticleUnpublished.class),
     ARTICLE_REVIEW_DUE("com.healthcontent.article.review-due.v1", Topics.ARTICLE_EVENTS, ArticleReviewDue.class),
-    ARTICLE_REVIEW_REQUESTED("com.healthcontent.article.review-requested.v1", Topics.ARTICLE_EVENTS,
-            ReviewRequested.class),
+    ARTICLE_REVIEW_REQUESTED(
+            "com.healthcontent.article.review-requested.v1", Topics.ARTICLE_EVENTS, ReviewRequested.class),
     ARTICLE_REVIEW_DECIDED("com.healthcontent.article.review-decided.v1", Topics.ARTICLE_EVENTS, ReviewDecided.class),
 
     EXERCISE_PUBLISHED("com.healthcontent.exercise.published.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
     EXERCISE_UPDATED("com.healthcontent.exercise.updated.v1", Topics.EXERCISE_EVENTS, ExercisePublished.class),
     EXERCISE_RETIRED("com.healthcontent.exercise.retired.v1", Topics.EXERCISE_EVENTS, ExerciseRetired.class),
-    EXERCISE_REVIEW_REQUESTED("com.healthcontent.exercise.review-requested.v1", Topics.EXERCISE_EVENTS,
-            ReviewRequested.class),
-    EXERCISE_REVIEW_DECIDED("com.healthcontent.exercise.review-decided.v1", Topics.EXERCISE_EVENTS,
-            ReviewDecided.class),
+    EXERCISE_REVIEW_REQUESTED(
+            "com.healthcontent.exercise.review-requested.v1", Topics.EXERCISE_EVENTS, ReviewRequested.class),
+    EXERCISE_REVIEW_DECIDED(
+            "com.healthcontent.exercise.review-decided.v1", Topics.EXERCISE_EVENTS, ReviewDecided.class),
 
     FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class),
     FEEDBACK_CHANGED("com.healthcontent.feedback.changed.v1", Topics.FEEDBACK_EVENTS, FeedbackChanged.class),
-    REPORT_STATUS_CHANGED("com.healthcontent.feedback.report-status-changed.v1", Topics.FEEDBACK_EVENTS,
-            ReportStatusChanged.class),
+    REPORT_STATUS_CHANGED(
+            "com.healthcontent.feedback.report-status-changed.v1", Topics.FEEDBACK_EVENTS, ReportStatusChanged.class),
     REVIEWER_ALERTED("com.healthcontent.feedback.reviewer-alerted.v1", Topics.FEEDBACK_EVENTS, ReviewerAlerted.class);
 
     private final String ceType;

@@ -2,5 +2,4 @@ package com.healthcontent.events;
 
 import java.time.Instant;
 
-public record ExerciseRetired(String exerciseId, String slug, Instant retiredAt, long version) {
-}
+public record ExerciseRetired(String exerciseId, String slug, Instant retiredAt, long version) {}

@@ -7,7 +7,15 @@ import java.time.Instant;
  * vote now counts as {@code helpful}/{@code reason} instead of {@code previousHelpful}/{@code previousReason}, on
  * the day it was first given ({@code submittedAt}). A reason where there was none makes it a problem report.
  */
-public record FeedbackChanged(String feedbackId, String targetType, String targetId, String targetSlug,
-                              boolean helpful, String reason, boolean hasComment, Instant submittedAt,
-                              boolean previousHelpful, String previousReason, Instant changedAt) {
-}
+public record FeedbackChanged(
+        String feedbackId,
+        String targetType,
+        String targetId,
+        String targetSlug,
+        boolean helpful,
+        String reason,
+        boolean hasComment,
+        Instant submittedAt,
+        boolean previousHelpful,
+        String previousReason,
+        Instant changedAt) {}

@@ -9,6 +9,12 @@ import java.time.Instant;
  * @param targetType ARTICLE or EXERCISE
  * @param reason     null for a plain vote; INACCURATE, OUTDATED, QUESTIONABLE, UNCLEAR, BROKEN_LINK or OTHER
  */
-public record FeedbackSubmitted(String feedbackId, String targetType, String targetId, String targetSlug,
-                                boolean helpful, String reason, boolean hasComment, Instant submittedAt) {
-}
+public record FeedbackSubmitted(
+        String feedbackId,
+        String targetType,
+        String targetId,
+        String targetSlug,
+        boolean helpful,
+        String reason,
+        boolean hasComment,
+        Instant submittedAt) {}

@@ -14,8 +14,9 @@ public record IntegrationEvent(EventType type, String aggregateId, String subjec
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(data, "data");
         if (!type.dataType().isInstance(data)) {
-            throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName() + ", not "
-                    + data.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " carries " + type.dataType().getSimpleName() + ", not "
+                            + data.getClass().getSimpleName());
         }
     }
 }

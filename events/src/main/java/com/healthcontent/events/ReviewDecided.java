@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param contentType ARTICLE or EXERCISE
  * @param outcome     APPROVED or CHANGES_REQUESTED
  */
-public record ReviewDecided(String contentType, String contentId, String slug, String title, String author,
-                            String reviewer, String outcome, String notes, Instant decidedAt) {
-}
+public record ReviewDecided(
+        String contentType,
+        String contentId,
+        String slug,
+        String title,
+        String author,
+        String reviewer,
+        String outcome,
+        String notes,
+        Instant decidedAt) {}

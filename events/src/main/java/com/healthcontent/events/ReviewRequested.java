@@ -9,8 +9,15 @@ import java.util.List;
  *
  * @param contentType ARTICLE or EXERCISE
  */
-public record ReviewRequested(String contentType, String contentId, String slug, String title, String author,
-                              List<String> reviewers, String requestedBy, Instant requestedAt) {
+public record ReviewRequested(
+        String contentType,
+        String contentId,
+        String slug,
+        String title,
+        String author,
+        List<String> reviewers,
+        String requestedBy,
+        Instant requestedAt) {
 
     public ReviewRequested {
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);

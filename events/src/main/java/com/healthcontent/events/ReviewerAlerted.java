@@ -8,6 +8,14 @@ import java.time.Instant;
  *
  * @param kind PROBLEM_REPORT or HELPFULNESS_DROP
  */
-public record ReviewerAlerted(String alertId, String recipient, String kind, String reportId, String targetType,
-                              String targetId, String targetSlug, String targetTitle, String reason, Instant createdAt) {
-}
+public record ReviewerAlerted(
+        String alertId,
+        String recipient,
+        String kind,
+        String reportId,
+        String targetType,
+        String targetId,
+        String targetSlug,
+        String targetTitle,
+        String reason,
+        Instant createdAt) {}

@@ -21,6 +21,5 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -36,20 +36,28 @@ class EventCatalogueTest {
 
         for (EventType type : EventType.values()) {
             Map.Entry<String, Map<String, Object>> message = messages.entrySet().stream()
-                    .filter(m -> type.ceType().equals(m.getValue().get("name"))).findFirst()
+                    .filter(m -> type.ceType().equals(m.getValue().get("name")))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(type.ceType() + " is not in docs/asyncapi.yaml"));
 
             Map<String, Object> channel = channels.values().stream()
-                    .filter(c -> type.topic().equals(c.get("address"))).findFirst().orElseThrow();
+                    .filter(c -> type.topic().equals(c.get("address")))
+                    .findFirst()
+                    .orElseThrow();
             Map<String, Object> channelMessages = at(channel, "messages");
             assertThat(channelMessages.values().stream().map(EventCatalogueTest::refName))
-                    .as("%s listed on channel %s", type, type.topic()).contains(message.getKey());
+                    .as("%s listed on channel %s", type, type.topic())
+                    .contains(message.getKey());
 
             String schemaName = refName(message.getValue().get("payload"));
             assertThat(schemaName).isEqualTo(type.dataType().getSimpleName());
             Map<String, Object> properties = at(doc, "components", "schemas", schemaName, "properties");
-            assertThat(properties.keySet()).as("fields of %s", schemaName).containsExactlyInAnyOrderElementsOf(
-                    Arrays.stream(type.dataType().getRecordComponents()).map(RecordComponent::getName).toList());
+            assertThat(properties.keySet())
+                    .as("fields of %s", schemaName)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Arrays.stream(type.dataType().getRecordComponents())
+                                    .map(RecordComponent::getName)
+                                    .toList());
         }
     }
 

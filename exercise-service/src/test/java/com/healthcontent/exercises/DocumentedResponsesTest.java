@@ -33,27 +33,35 @@ class DocumentedResponsesTest {
     @Test
     @Order(1)
     void everyOperationAnswersWhatClientsGetWrongWithTheDocumentedProblem() {
-        DocumentedResponses.walkErrorShapes(port, DocumentedResponses.document(port, "/v3/api-docs/exercise-service"),
-                TestTokens.forUser("ops.admin", "ADMIN"), Map.of(
-                        "PUT /api/v1/exercises/{id}", ExerciseLibraryTest.exercise("Walk", "STANDING", "[\"NECK\"]", 5, 1,
-                                1, null),
-                        "POST /api/v1/exercises/{id}/submission", REVIEWERS,
-                        "PUT /api/v1/exercises/{id}/reviewers", REVIEWERS,
-                        "POST /api/v1/exercises/{id}/reviews", "{\"outcome\": \"APPROVED\"}",
-                        "POST /api/v1/exercises/{id}/withdrawal", "{\"reason\": \"Needs another photo.\"}"));
+        DocumentedResponses.walkErrorShapes(
+                port,
+                DocumentedResponses.document(port, "/v3/api-docs/exercise-service"),
+                TestTokens.forUser("ops.admin", "ADMIN"),
+                Map.of(
+                        "PUT /api/v1/exercises/{id}",
+                        ExerciseLibraryTest.exercise("Walk", "STANDING", "[\"NECK\"]", 5, 1, 1, null),
+                        "POST /api/v1/exercises/{id}/submission",
+                        REVIEWERS,
+                        "PUT /api/v1/exercises/{id}/reviewers",
+                        REVIEWERS,
+                        "POST /api/v1/exercises/{id}/reviews",
+                        "{\"outcome\": \"APPROVED\"}",
+                        "POST /api/v1/exercises/{id}/withdrawal",
+                        "{\"reason\": \"Needs another photo.\"}"));
     }
 
     @Test
     @Order(2)
     void everyDocumentedStatusIsWhatTheServiceAnswers() {
-        assertThat(DocumentedResponses.mismatches(
-                DocumentedResponses.document(port, "/v3/api-docs/exercise-service"))).isEmpty();
+        assertThat(DocumentedResponses.mismatches(DocumentedResponses.document(port, "/v3/api-docs/exercise-service")))
+                .isEmpty();
     }
 
     @Test
     @Order(3)
     void theDocumentClientDevelopersReadIsTheServicesOwn() {
         assertThat(PublishedApiDocument.differenceFrom(
-                DocumentedResponses.document(port, "/v3/api-docs/exercise-service"), "exercise-service")).isNull();
+                        DocumentedResponses.document(port, "/v3/api-docs/exercise-service"), "exercise-service"))
+                .isNull();
     }
 }

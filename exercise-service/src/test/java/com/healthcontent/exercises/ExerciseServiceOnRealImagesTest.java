@@ -37,35 +37,70 @@ class ExerciseServiceOnRealImagesTest {
     @Test
     void aReviewedExerciseIsPublishedThroughTheRealBrokerAndLearnsWhichArticlesFeatureIt() {
         String brokers = RealInfrastructureContainers.KAFKA.getBootstrapServers();
-        RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         ExerciseApi api = new ExerciseApi(port);
         try (TopicProbe exerciseEvents = TopicProbe.open(brokers, Topics.EXERCISE_EVENTS);
-             TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS)) {
-            ExerciseView draft = client.post().uri("/api/v1/exercises")
+                TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS)) {
+            ExerciseView draft = client.post()
+                    .uri("/api/v1/exercises")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + ExerciseApi.AUTHOR)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ExerciseApiTest.minimalExercise("Knees to chest " + UUID.randomUUID().toString().substring(0, 8)))
-                    .exchange().expectStatus().isCreated().expectBody(ExerciseView.class).returnResult()
+                    .body(ExerciseApiTest.minimalExercise(
+                            "Knees to chest " + UUID.randomUUID().toString().substring(0, 8)))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(ExerciseView.class)
+                    .returnResult()
                     .getResponseBody();
-            api.post("/api/v1/exercises/" + draft.id() + "/submission", ExerciseApi.AUTHOR,
-                    "{\"reviewers\": [\"dr.kim\"]}", 200);
-            api.post("/api/v1/exercises/" + draft.id() + "/reviews", ExerciseApi.DR_KIM,
-                    "{\"outcome\": \"APPROVED\"}", 200);
-            ExerciseView published = client.post().uri("/api/v1/exercises/{id}/publication", draft.id())
+            api.post(
+                    "/api/v1/exercises/" + draft.id() + "/submission",
+                    ExerciseApi.AUTHOR,
+                    "{\"reviewers\": [\"dr.kim\"]}",
+                    200);
+            api.post(
+                    "/api/v1/exercises/" + draft.id() + "/reviews",
+                    ExerciseApi.DR_KIM,
+                    "{\"outcome\": \"APPROVED\"}",
+                    200);
+            ExerciseView published = client.post()
+                    .uri("/api/v1/exercises/{id}/publication", draft.id())
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + ExerciseApi.EDITOR)
-                    .exchange().expectStatus().isOk().expectBody(ExerciseView.class).returnResult().getResponseBody();
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(ExerciseView.class)
+                    .returnResult()
+                    .getResponseBody();
 
             EventEnvelope event = exerciseEvents.awaitEvent(e -> e.type().equals(EventType.EXERCISE_PUBLISHED.ceType())
                     && draft.id().equals(e.key()));
             assertThat(TestEvents.dataOf(event)).contains(published.slug());
 
             String articleId = UUID.randomUUID().toString();
-            articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
-                    "stretches-for-a-stiff-back", "Stretches for a stiff back", "Summary", List.of("back pain"),
-                    "ana.author", List.of("dr.rao"), List.of(draft.id()), Instant.now(), 1)));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
-                    .uri("/api/v1/exercises/{slug}", published.slug()).exchange()
-                    .expectBody().jsonPath("$.featuredIn[0].slug").isEqualTo("stretches-for-a-stiff-back"));
+            articleEvents.publish(TestEvents.of(
+                    EventType.ARTICLE_PUBLISHED,
+                    articleId,
+                    new ArticlePublished(
+                            articleId,
+                            "stretches-for-a-stiff-back",
+                            "Stretches for a stiff back",
+                            "Summary",
+                            List.of("back pain"),
+                            "ana.author",
+                            List.of("dr.rao"),
+                            List.of(draft.id()),
+                            Instant.now(),
+                            1)));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> client.get()
+                            .uri("/api/v1/exercises/{slug}", published.slug())
+                            .exchange()
+                            .expectBody()
+                            .jsonPath("$.featuredIn[0].slug")
+                            .isEqualTo("stretches-for-a-stiff-back"));
         }
     }
 }

@@ -31,22 +31,25 @@ class DocumentedResponsesTest {
     @Test
     @Order(1)
     void everyOperationAnswersWhatClientsGetWrongWithTheDocumentedProblem() {
-        DocumentedResponses.walkErrorShapes(port, DocumentedResponses.document(port, "/v3/api-docs/feedback-service"),
-                TestTokens.forUser("ops.admin", "ADMIN"), Map.of(
-                        "POST /api/v1/feedback/reports/{id}/status", "{\"status\": \"ACKNOWLEDGED\"}"));
+        DocumentedResponses.walkErrorShapes(
+                port,
+                DocumentedResponses.document(port, "/v3/api-docs/feedback-service"),
+                TestTokens.forUser("ops.admin", "ADMIN"),
+                Map.of("POST /api/v1/feedback/reports/{id}/status", "{\"status\": \"ACKNOWLEDGED\"}"));
     }
 
     @Test
     @Order(2)
     void everyDocumentedStatusIsWhatTheServiceAnswers() {
-        assertThat(DocumentedResponses.mismatches(
-                DocumentedResponses.document(port, "/v3/api-docs/feedback-service"))).isEmpty();
+        assertThat(DocumentedResponses.mismatches(DocumentedResponses.document(port, "/v3/api-docs/feedback-service")))
+                .isEmpty();
     }
 
     @Test
     @Order(3)
     void theDocumentClientDevelopersReadIsTheServicesOwn() {
         assertThat(PublishedApiDocument.differenceFrom(
-                DocumentedResponses.document(port, "/v3/api-docs/feedback-service"), "feedback-service")).isNull();
+                        DocumentedResponses.document(port, "/v3/api-docs/feedback-service"), "feedback-service"))
+                .isNull();
     }
 }

@@ -40,16 +40,29 @@ public final class FeedbackApi extends JsonApi {
     }
 
     public JsonNode submit(String reader, String body, int expectedStatus) {
-        return json(client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(expectedStatus).returnResult(String.class).getResponseBody());
+        return json(client().post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .returnResult(String.class)
+                .getResponseBody());
     }
 
     /** The status a submission is answered with, whatever it is. */
     public int statusOf(String reader, String body) {
-        return client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class)
-                .getStatus().value();
+        return client().post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
     }
 
     public static String report(String articleId, String reason, String comment) {
@@ -65,10 +78,22 @@ public final class FeedbackApi extends JsonApi {
     /** An article published (as article-service would announce it), reviewed by dr.rao, written by ana.author. */
     public static String publishedArticle(TopicProbe articleEvents, PublishedContents contents) {
         String articleId = UUID.randomUUID().toString();
-        articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, new ArticlePublished(articleId,
-                "crack-your-back-" + articleId.substring(0, 8), "Is it good or bad to crack your back?", "Summary",
-                List.of("back pain"), "ana.author", List.of("dr.rao"), List.of(), Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
+        articleEvents.publish(TestEvents.of(
+                EventType.ARTICLE_PUBLISHED,
+                articleId,
+                new ArticlePublished(
+                        articleId,
+                        "crack-your-back-" + articleId.substring(0, 8),
+                        "Is it good or bad to crack your back?",
+                        "Summary",
+                        List.of("back pain"),
+                        "ana.author",
+                        List.of("dr.rao"),
+                        List.of(),
+                        Instant.now(),
+                        1)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
         return articleId;
     }
 }

@@ -38,17 +38,26 @@ class FeedbackServiceOnRealImagesTest {
         String brokers = RealInfrastructureContainers.KAFKA.getBootstrapServers();
         FeedbackApi api = new FeedbackApi(port);
         try (TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-             TopicProbe feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS)) {
+                TopicProbe feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS)) {
             String article = FeedbackApi.publishedArticle(articleEvents, contents);
 
-            String id = api.submit(newReader(), vote(article, false), 202).get("id").asString();
+            String id =
+                    api.submit(newReader(), vote(article, false), 202).get("id").asString();
 
-            EventEnvelope submitted = feedbackEvents.awaitEvent(event ->
-                    event.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()) && TestEvents.dataOf(event).contains(id));
+            EventEnvelope submitted =
+                    feedbackEvents.awaitEvent(event -> event.type().equals(EventType.FEEDBACK_SUBMITTED.ceType())
+                            && TestEvents.dataOf(event).contains(id));
             assertThat(submitted.key()).isEqualTo(article);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
-                    "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200).get("notHelpful").asInt())
-                    .isEqualTo(1));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(api.call(
+                                            HttpMethod.GET,
+                                            "/api/v1/feedback/summary?type=ARTICLE&id=" + article,
+                                            null,
+                                            null,
+                                            200)
+                                    .get("notHelpful")
+                                    .asInt())
+                            .isEqualTo(1));
         }
         api.submit(newReader(), vote("not-published", true), 404);
     }

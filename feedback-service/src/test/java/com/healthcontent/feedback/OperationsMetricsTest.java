@@ -39,13 +39,24 @@ class OperationsMetricsTest {
             api.submit(FeedbackApi.newReader(), FeedbackApi.report(article, "OUTDATED", "Old"), 202);
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            String metrics = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-                    .get().uri("/actuator/prometheus").exchange()
-                    .expectStatus().isOk().returnResult(String.class).getResponseBody();
-            assertThat(metrics).containsPattern("platform_feedback_received_total\\{[^}]*outcome=\"accepted\"[^}]*"
-                    + "reason=\"OUTDATED\"")
-                    .contains("platform_outbox_backlog", "platform_outbox_oldest_age_seconds",
-                            "platform_events_consumed_total", "platform_alerts_streams")
+            String metrics = RestTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + managementPort)
+                    .build()
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody();
+            assertThat(metrics)
+                    .containsPattern(
+                            "platform_feedback_received_total\\{[^}]*outcome=\"accepted\"[^}]*" + "reason=\"OUTDATED\"")
+                    .contains(
+                            "platform_outbox_backlog",
+                            "platform_outbox_oldest_age_seconds",
+                            "platform_events_consumed_total",
+                            "platform_alerts_streams")
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
         });
     }
@@ -53,9 +64,18 @@ class OperationsMetricsTest {
     @Test
     void everyResponseCarriesTheRequestIdItWasGivenOrANewOne() {
         FeedbackApi api = new FeedbackApi(port);
-        api.client().get().uri("/api/v1/feedback/summary?type=ARTICLE&id=none").header("X-Request-Id", "trace-me-42")
-                .exchange().expectHeader().valueEquals("X-Request-Id", "trace-me-42");
-        api.client().get().uri("/api/v1/feedback/summary?type=ARTICLE&id=none").exchange()
-                .expectHeader().exists("X-Request-Id");
+        api.client()
+                .get()
+                .uri("/api/v1/feedback/summary?type=ARTICLE&id=none")
+                .header("X-Request-Id", "trace-me-42")
+                .exchange()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "trace-me-42");
+        api.client()
+                .get()
+                .uri("/api/v1/feedback/summary?type=ARTICLE&id=none")
+                .exchange()
+                .expectHeader()
+                .exists("X-Request-Id");
     }
 }

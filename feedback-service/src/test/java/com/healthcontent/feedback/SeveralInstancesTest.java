@@ -66,13 +66,16 @@ class SeveralInstancesTest {
     @BeforeEach
     void setUp() {
         if (second == null) {
-            second = new SpringApplicationBuilder(FeedbackServiceApplication.class).run("--server.port=0", "--management.server.port=0",
-                    "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-                    "--spring.kafka.bootstrap-servers=" + brokers,
-                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                            + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
-                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
-                            + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
+            second = new SpringApplicationBuilder(FeedbackServiceApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--management.server.port=0",
+                            "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
+                            "--spring.kafka.bootstrap-servers=" + brokers,
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
+                                    + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                                    + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
         }
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         instances = List.of(new FeedbackApi(port), new FeedbackApi(secondPort));
@@ -110,8 +113,10 @@ class SeveralInstancesTest {
     @Test
     void votesSpreadOverInstancesAreStoredAndCountedOnce() throws Exception {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        await().atMost(Duration.ofSeconds(15)).until(() -> second.getBean(PublishedContents.class)
-                .findLive(ContentType.ARTICLE, article).isPresent());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> second.getBean(PublishedContents.class)
+                        .findLive(ContentType.ARTICLE, article)
+                        .isPresent());
         int readers = 120;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> ids = new ArrayList<>();
@@ -122,10 +127,15 @@ class SeveralInstancesTest {
                 boolean helpful = i % 3 != 0;
                 String reader = newReader();
                 sent.add(pool.submit(() -> {
-                    String id = instance.submit(reader, vote(article, helpful), 202).get("id").asString();
+                    String id = instance.submit(reader, vote(article, helpful), 202)
+                            .get("id")
+                            .asString();
                     // the same vote again, on the other instance: answered with the first one's id
                     FeedbackApi other = instances.get(instances.indexOf(instance) ^ 1);
-                    assertThat(other.submit(reader, vote(article, helpful), 202).get("id").asString()).isEqualTo(id);
+                    assertThat(other.submit(reader, vote(article, helpful), 202)
+                                    .get("id")
+                                    .asString())
+                            .isEqualTo(id);
                     return id;
                 }));
             }
@@ -140,8 +150,8 @@ class SeveralInstancesTest {
                 .isEqualTo(readers);
         for (FeedbackApi instance : instances) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode summary = instance.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article,
-                        null, null, 200);
+                JsonNode summary = instance.call(
+                        HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200);
                 assertThat(summary.get("helpful").asInt()).isEqualTo(readers * 2 / 3);
                 assertThat(summary.get("notHelpful").asInt()).isEqualTo(readers / 3);
             });

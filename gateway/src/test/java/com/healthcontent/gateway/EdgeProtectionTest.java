@@ -29,9 +29,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * Rate limits, CORS, the response cache, circuit breakers and the composed article page, in front of stand-in
  * services that can be switched off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.feedback-per-minute=3", "platform.edge-cache.content-ttl=2s",
-        "platform.circuit-breaker.minimum-calls=4", "platform.circuit-breaker.open-for=60s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.rate-limit.feedback-per-minute=3", "platform.edge-cache.content-ttl=2s",
+            "platform.circuit-breaker.minimum-calls=4", "platform.circuit-breaker.open-for=60s"
+        })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 @SuppressWarnings("unchecked")
 class EdgeProtectionTest {
@@ -39,7 +42,8 @@ class EdgeProtectionTest {
     static final List<String> seen = new CopyOnWriteArrayList<>();
     static final AtomicBoolean articlesDown = new AtomicBoolean();
     static final AtomicBoolean exercisesDown = new AtomicBoolean();
-    static final HttpServer services = StandInService.start(exchange -> answer(exchange.getRequestURI().toString()));
+    static final HttpServer services =
+            StandInService.start(exchange -> answer(exchange.getRequestURI().toString()));
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -59,7 +63,9 @@ class EdgeProtectionTest {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         seen.clear();
         articlesDown.set(false);
         exercisesDown.set(false);
@@ -73,41 +79,78 @@ class EdgeProtectionTest {
     @Test
     void feedbackFromOneClientIsLimitedWith429AndRetryAfter() {
         for (int i = 0; i < 3; i++) {
-            client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                    .expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+            client.post()
+                    .uri("/api/v1/feedback")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{}")
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).isNotEqualTo(429));
         }
-        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/api/v1/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void corsPreflightFromTheWebOriginIsAllowedOthersAreNot() {
-        client.options().uri("/api/v1/articles").header(HttpHeaders.ORIGIN, "http://localhost:3000")
+        client.options()
+                .uri("/api/v1/articles")
+                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
-        client.options().uri("/api/v1/articles").header(HttpHeaders.ORIGIN, "https://evil.example")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
-                .expectStatus().isForbidden();
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+        client.options()
+                .uri("/api/v1/articles")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void anonymousReadsAreCachedBrieflyStaffReadsNever() {
-        client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
-        client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/articles/cached-one")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/api/v1/articles/cached-one")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSize(1);
 
         String token = TestTokens.forUser("eli.editor", "EDITOR");
-        client.get().uri("/api/v1/articles/cached-one").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                .expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/articles/cached-one")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSize(2);
 
         // short-lived: after the TTL the service is asked again (e.g. the article was unpublished meanwhile)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            client.get().uri("/api/v1/articles/cached-one").exchange().expectStatus().isOk();
+            client.get()
+                    .uri("/api/v1/articles/cached-one")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             assertThat(seen).filteredOn(path -> path.endsWith("/cached-one")).hasSizeGreaterThanOrEqualTo(3);
         });
     }
@@ -115,67 +158,112 @@ class EdgeProtectionTest {
     @Test
     void theCircuitBreakerOpensWhenAServiceIsDown() {
         for (int i = 0; i < 6; i++) {
-            client.get().uri("/api/v1/feedback/reports").header(HttpHeaders.AUTHORIZATION,
-                    "Bearer " + TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER")).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.get()
+                    .uri("/api/v1/feedback/reports")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("feedback-service").getState())
+        assertThat(circuitBreakers
+                        .getCircuitBreakerRegistry()
+                        .circuitBreaker("feedback-service")
+                        .getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     @Test
     void theArticlePageComposesEveryPartInOneResponse() {
-        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.article.slug").isEqualTo("crack-your-back")
-                .jsonPath("$.exercises[0].slug").isEqualTo("knees-to-chest")
-                .jsonPath("$.routines[0].slug").isEqualTo("easing-a-stiff-back")
-                .jsonPath("$.related[0].slug").isEqualTo("stiff-neck")
-                .jsonPath("$.unavailable").value(parts -> assertThat((List<Object>) parts).containsExactly("feedback"));
+                .jsonPath("$.article.slug")
+                .isEqualTo("crack-your-back")
+                .jsonPath("$.exercises[0].slug")
+                .isEqualTo("knees-to-chest")
+                .jsonPath("$.routines[0].slug")
+                .isEqualTo("easing-a-stiff-back")
+                .jsonPath("$.related[0].slug")
+                .isEqualTo("stiff-neck")
+                .jsonPath("$.unavailable")
+                .value(parts -> assertThat((List<Object>) parts).containsExactly("feedback"));
     }
 
     @Test
     void theArticlePageHasAStrongEtagAndAnswers304WhenTheClientHoldsIt() {
-        String etag = client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
-                .expectStatus().isOk()
-                .returnResult().getResponseHeaders().getETag();
-        assertThat(etag).startsWith("\"");
-        client.get().uri("/api/v1/pages/articles/crack-your-back").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
-        client.get().uri("/api/v1/pages/articles/crack-your-back").header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+        String etag = client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk()
+                .returnResult()
+                .getResponseHeaders()
+                .getETag();
+        assertThat(etag).startsWith("\"");
+        client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag);
+        client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void withoutExercisesThePageStillComesWithThosePartsMarked() {
         exercisesDown.set(true);
-        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.article.title").exists()
-                .jsonPath("$.unavailable").value(parts -> assertThat((List<Object>) parts)
-                        .contains("exercises", "routines", "feedback"));
+                .jsonPath("$.article.title")
+                .exists()
+                .jsonPath("$.unavailable")
+                .value(parts -> assertThat((List<Object>) parts).contains("exercises", "routines", "feedback"));
     }
 
     @Test
     void withoutArticlesThereIsNoPage() {
         articlesDown.set(true);
-        client.get().uri("/api/v1/pages/articles/crack-your-back").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/api/v1/pages/articles/crack-your-back")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         articlesDown.set(false);
-        client.get().uri("/api/v1/pages/articles/no-such-article").exchange().expectStatus().isNotFound();
+        client.get()
+                .uri("/api/v1/pages/articles/no-such-article")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void oneSwaggerUiListsEveryService() {
-        client.get().uri("/v3/api-docs/gateway/swagger-config").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat((List<Object>) names)
+        client.get()
+                .uri("/v3/api-docs/gateway/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.urls[*].name")
+                .value(names -> assertThat((List<Object>) names)
                         .contains("article-service", "exercise-service", "feedback-service"));
     }
 
@@ -192,11 +280,13 @@ class EdgeProtectionTest {
                      "related": [{"slug": "stiff-neck", "title": "Easing a stiff neck"}]}""");
         }
         if (path.startsWith("/api/v1/exercises/knees-to-chest")) {
-            return new StandInService.Answer(exercisesDown.get() ? 503 : 200,
+            return new StandInService.Answer(
+                    exercisesDown.get() ? 503 : 200,
                     "{\"id\": \"e1\", \"slug\": \"knees-to-chest\", \"name\": \"Knees to chest\"}");
         }
         if (path.startsWith("/api/v1/routines")) {
-            return new StandInService.Answer(exercisesDown.get() ? 503 : 200,
+            return new StandInService.Answer(
+                    exercisesDown.get() ? 503 : 200,
                     "{\"items\": [{\"slug\": \"easing-a-stiff-back\"}], \"page\": {}}");
         }
         return new StandInService.Answer(200, "{}");

@@ -25,14 +25,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * (25 concurrent calls) refused the rest with 503 and its refusals opened the circuit breaker (found by the
  * feedback-burst benchmark).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.enabled=false", "platform.circuit-breaker.minimum-calls=4"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.rate-limit.enabled=false", "platform.circuit-breaker.minimum-calls=4"})
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class FeedbackBurstTest {
 
     static final int IN_FLIGHT = 120;
     /** The service holds every answer until all submissions have arrived, so all are in flight together. */
     static final CountDownLatch allArrived = new CountDownLatch(IN_FLIGHT);
+
     static final HttpServer feedbackService = StandInService.holdingSubmissions(allArrived, allArrived);
 
     @DynamicPropertySource
@@ -53,12 +55,15 @@ class FeedbackBurstTest {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest submit = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}"))
+                .build();
 
         List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, IN_FLIGHT)
-                .mapToObj(i -> client.sendAsync(submit, HttpResponse.BodyHandlers.ofString())).toList();
+                .mapToObj(i -> client.sendAsync(submit, HttpResponse.BodyHandlers.ofString()))
+                .toList();
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(202));
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(202));
         assertThat(allArrived.getCount()).isZero();
     }
 }

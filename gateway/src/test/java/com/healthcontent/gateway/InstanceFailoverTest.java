@@ -31,9 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * leaves the rotation), the circuit breaker stays closed for the service, and the instance rejoins by itself once
  * it answers again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.enabled=false", "platform.circuit-breaker.minimum-calls=4",
-        "spring.cloud.loadbalancer.health-check.interval=500ms", "platform.instances.ejection-time=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.rate-limit.enabled=false", "platform.circuit-breaker.minimum-calls=4",
+            "spring.cloud.loadbalancer.health-check.interval=500ms", "platform.instances.ejection-time=2s"
+        })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class InstanceFailoverTest {
 
@@ -41,6 +44,7 @@ class InstanceFailoverTest {
     static final AtomicInteger toSecond = new AtomicInteger();
     /** While set, the second instance holds what it gets, counting it in: requests in flight when it dies. */
     static volatile CountDownLatch heldBySecond;
+
     static final CountDownLatch released = new CountDownLatch(1);
     static final HttpServer first = submissionsCountedIn(0, toFirst);
     static HttpServer second = submissionsCountedIn(0, toSecond);
@@ -64,9 +68,11 @@ class InstanceFailoverTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.feedback-service[0].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.feedback-service[0].uri",
                 () -> StandInService.url(first));
-        registry.add("spring.cloud.discovery.client.simple.instances.feedback-service[1].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.feedback-service[1].uri",
                 () -> "http://127.0.0.1:" + secondPort);
         registry.add("ARTICLE_SERVICE_URL", StandInService::down);
         registry.add("EXERCISE_SERVICE_URL", StandInService::down);
@@ -94,7 +100,8 @@ class InstanceFailoverTest {
         // they reached the service), and do not open the breaker for the service
         heldBySecond = new CountDownLatch(8);
         List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, 24)
-                .mapToObj(i -> client.sendAsync(submission(), HttpResponse.BodyHandlers.ofString())).toList();
+                .mapToObj(i -> client.sendAsync(submission(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
         assertThat(heldBySecond.await(10, TimeUnit.SECONDS)).isTrue();
         second.stop(0); // gone without a word, as a killed process: connections closed, its port refuses new ones
         released.countDown();
@@ -102,7 +109,9 @@ class InstanceFailoverTest {
 
         int secondBefore = toSecond.get();
         List<Integer> statuses = submitMany(200);
-        assertThat(statuses).as("no request lost to the dead instance, no breaker opened").containsOnly(202);
+        assertThat(statuses)
+                .as("no request lost to the dead instance, no breaker opened")
+                .containsOnly(202);
         assertThat(toSecond.get()).isEqualTo(secondBefore);
 
         heldBySecond = null;
@@ -116,7 +125,8 @@ class InstanceFailoverTest {
     private HttpRequest submission() {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}"))
+                .build();
     }
 
     /** Submissions eight at a time, as concurrent readers send them; the status each one got. */
@@ -124,7 +134,8 @@ class InstanceFailoverTest {
         List<Integer> statuses = new ArrayList<>();
         for (int start = 0; start < count; start += 8) {
             List<CompletableFuture<HttpResponse<String>>> batch = IntStream.range(start, Math.min(count, start + 8))
-                    .mapToObj(i -> client.sendAsync(submission(), HttpResponse.BodyHandlers.ofString())).toList();
+                    .mapToObj(i -> client.sendAsync(submission(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
             batch.forEach(answer -> statuses.add(answer.join().statusCode()));
         }
         return statuses;

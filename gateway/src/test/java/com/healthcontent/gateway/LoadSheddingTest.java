@@ -28,9 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Retry-After instead of queueing (which under a burst ran every request into the response timeout), and the
  * shed requests do not open the circuit breaker: the service's own requests complete and the next ones pass.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.enabled=false", "platform.circuit-breaker.minimum-calls=4",
-        "platform.circuit-breaker.max-concurrent-calls=" + LoadSheddingTest.ADMITTED})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.rate-limit.enabled=false",
+            "platform.circuit-breaker.minimum-calls=4",
+            "platform.circuit-breaker.max-concurrent-calls=" + LoadSheddingTest.ADMITTED
+        })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class LoadSheddingTest {
 
@@ -38,6 +42,7 @@ class LoadSheddingTest {
     static final int OFFERED = 25;
     /** The service holds its answers until the test has seen the shed requests answered. */
     static final CountDownLatch admittedArrived = new CountDownLatch(ADMITTED);
+
     static final CountDownLatch release = new CountDownLatch(1);
     static final HttpServer feedbackService = StandInService.holdingSubmissions(admittedArrived, release);
 
@@ -60,17 +65,21 @@ class LoadSheddingTest {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest submit = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}"))
+                .build();
 
         List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, OFFERED)
-                .mapToObj(i -> client.sendAsync(submit, HttpResponse.BodyHandlers.ofString())).toList();
+                .mapToObj(i -> client.sendAsync(submit, HttpResponse.BodyHandlers.ofString()))
+                .toList();
         assertThat(admittedArrived.await(20, TimeUnit.SECONDS)).isTrue();
 
         // while the admitted ones are still held by the service, every other one gets its answer
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> answers.stream().filter(CompletableFuture::isDone).count() == OFFERED - ADMITTED);
-        List<HttpResponse<String>> shed = answers.stream().filter(CompletableFuture::isDone)
-                .map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> shed = answers.stream()
+                .filter(CompletableFuture::isDone)
+                .map(CompletableFuture::join)
+                .toList();
         assertThat(shed).hasSize(OFFERED - ADMITTED).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
@@ -79,7 +88,8 @@ class LoadSheddingTest {
         });
 
         release.countDown();
-        assertThat(answers.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 202)).hasSize(ADMITTED);
+        assertThat(answers.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 202))
+                .hasSize(ADMITTED);
         HttpResponse<String> next = client.send(submit, HttpResponse.BodyHandlers.ofString());
         assertThat(next.statusCode()).as("breaker still closed").isEqualTo(202);
     }

@@ -32,10 +32,10 @@ class ReviewQueueTest {
 
     static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
     static final List<String> authorizations = new CopyOnWriteArrayList<>();
-    static final HttpServer articles = queue("ARTICLE", "a", List.of("2026-11-01T08:00:00Z", "2026-11-03T08:00:00Z",
-            "2026-11-05T08:00:00Z"));
-    static final HttpServer exercises = queue("EXERCISE", "e", List.of("2026-11-02T08:00:00Z",
-            "2026-11-03T08:00:00Z", "2026-11-04T08:00:00Z"));
+    static final HttpServer articles =
+            queue("ARTICLE", "a", List.of("2026-11-01T08:00:00Z", "2026-11-03T08:00:00Z", "2026-11-05T08:00:00Z"));
+    static final HttpServer exercises =
+            queue("EXERCISE", "e", List.of("2026-11-02T08:00:00Z", "2026-11-03T08:00:00Z", "2026-11-04T08:00:00Z"));
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -51,7 +51,9 @@ class ReviewQueueTest {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         authorizations.clear();
     }
 
@@ -70,11 +72,19 @@ class ReviewQueueTest {
             JsonNode page = get("/api/v1/me/reviews?size=2" + after, DR_RAO, 200);
             page.get("items").forEach(item -> ids.add(item.get("id").asString()));
             assertThat(page.get("unavailable")).isEmpty();
-            after = page.get("page").has("next") ? "&after=" + page.get("page").get("next").asString() : null;
+            after = page.get("page").has("next")
+                    ? "&after=" + page.get("page").get("next").asString()
+                    : null;
             pages++;
         } while (after != null && pages < 10);
-        assertThat(ids).containsExactly("a-2026-11-01T08:00:00Z", "e-2026-11-02T08:00:00Z", "a-2026-11-03T08:00:00Z",
-                "e-2026-11-03T08:00:00Z", "e-2026-11-04T08:00:00Z", "a-2026-11-05T08:00:00Z");
+        assertThat(ids)
+                .containsExactly(
+                        "a-2026-11-01T08:00:00Z",
+                        "e-2026-11-02T08:00:00Z",
+                        "a-2026-11-03T08:00:00Z",
+                        "e-2026-11-03T08:00:00Z",
+                        "e-2026-11-04T08:00:00Z",
+                        "a-2026-11-05T08:00:00Z");
         assertThat(authorizations).isNotEmpty().allMatch(("Bearer " + DR_RAO)::equals);
     }
 
@@ -89,7 +99,9 @@ class ReviewQueueTest {
     void aServiceThatFailsIsNamedAndTheOtherPartStillComes() {
         JsonNode page = get("/api/v1/me/reviews?due=7d", DR_RAO, 200);
         assertThat(page.get("unavailable").get(0).asString()).isEqualTo("exercises");
-        assertThat(page.get("items").findValuesAsString("type")).containsOnly("ARTICLE").hasSize(3);
+        assertThat(page.get("items").findValuesAsString("type"))
+                .containsOnly("ARTICLE")
+                .hasSize(3);
     }
 
     private JsonNode get(String path, String token, int status) {
@@ -97,7 +109,11 @@ class ReviewQueueTest {
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
-        String body = request.exchange().expectStatus().isEqualTo(status).returnResult(String.class).getResponseBody();
+        String body = request.exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .returnResult(String.class)
+                .getResponseBody();
         return JsonMapper.builder().build().readTree(body);
     }
 
@@ -112,9 +128,12 @@ class ReviewQueueTest {
                 return new StandInService.Answer(401, "{\"status\": 401, \"title\": \"Unauthorized\"}");
             }
             authorizations.add(authorization);
-            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            String query = exchange.getRequestURI().getQuery() == null
+                    ? ""
+                    : exchange.getRequestURI().getQuery();
             if (query.contains("due=forever")) {
-                return new StandInService.Answer(400,
+                return new StandInService.Answer(
+                        400,
                         "{\"status\": 400, \"errors\": [{\"field\": \"due\", \"message\": \"a window of days\"}]}");
             }
             if (query.contains("due=7d") && type.equals("EXERCISE")) {
@@ -136,11 +155,14 @@ class ReviewQueueTest {
                     items.add("{\"type\": \"%s\", \"id\": \"%s-%s\", \"at\": \"%s\"}".formatted(type, prefix, at, at));
                 }
             }
-            String next = items.size() < size ? "" : ", \"next\": \"%s\"".formatted(
-                    times.get(times.indexOf(items.get(items.size() - 1).replaceAll(".*\"at\": \"([^\"]+)\".*", "$1")))
-                            + "," + items.get(items.size() - 1).replaceAll(".*\"id\": \"([^\"]+)\".*", "$1"));
-            return new StandInService.Answer(200, "{\"items\": [" + String.join(",", items) + "], \"page\": {\"size\": "
-                    + size + next + "}}");
+            String next = items.size() < size
+                    ? ""
+                    : ", \"next\": \"%s\""
+                            .formatted(times.get(times.indexOf(
+                                            items.get(items.size() - 1).replaceAll(".*\"at\": \"([^\"]+)\".*", "$1")))
+                                    + "," + items.get(items.size() - 1).replaceAll(".*\"id\": \"([^\"]+)\".*", "$1"));
+            return new StandInService.Answer(
+                    200, "{\"items\": [" + String.join(",", items) + "], \"page\": {\"size\": " + size + next + "}}");
         });
     }
 }

@@ -29,13 +29,20 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class RoutingAndSecurityTest {
 
-    record Seen(String method, String path, String authorization, String requestId, String traceparent,
-                String forwardedFor, String forwarded) {
-    }
+    record Seen(
+            String method,
+            String path,
+            String authorization,
+            String requestId,
+            String traceparent,
+            String forwardedFor,
+            String forwarded) {}
 
     static final List<Seen> seen = new CopyOnWriteArrayList<>();
     static final HttpServer backend = StandInService.start(exchange -> {
-        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+        seen.add(new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Request-Id"),
                 exchange.getRequestHeaders().getFirst("traceparent"),
@@ -62,7 +69,9 @@ class RoutingAndSecurityTest {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         seen.clear();
     }
 
@@ -73,9 +82,13 @@ class RoutingAndSecurityTest {
 
     @Test
     void publicReadsPassWithoutATokenAndKeepTheirPath() {
-        client.get().uri("/api/v1/articles?q=back").exchange()
-                .expectStatus().isOk()
-                .expectHeader().exists("X-Request-Id");
+        client.get()
+                .uri("/api/v1/articles?q=back")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists("X-Request-Id");
         assertThat(seen).singleElement().satisfies(request -> {
             assertThat(request.path()).isEqualTo("/api/v1/articles?q=back");
             assertThat(request.requestId()).isNotBlank();
@@ -84,28 +97,45 @@ class RoutingAndSecurityTest {
 
     @Test
     void aClientRequestIdIsKeptAndEchoed() {
-        client.get().uri("/api/v1/articles/some-slug").header("X-Request-Id", "support-1234").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Request-Id", "support-1234");
+        client.get()
+                .uri("/api/v1/articles/some-slug")
+                .header("X-Request-Id", "support-1234")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "support-1234");
         assertThat(seen.get(0).requestId()).isEqualTo("support-1234");
     }
 
     @Test
     void theW3cTraceContinuesIntoTheService() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        client.get().uri("/api/v1/articles/traced").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/articles/traced")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isOk();
         // sampled by the caller (flag 01): recorded and passed on as sampled, whatever the gateway's own rate
-        assertThat(seen.get(0).traceparent()).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7")
+        assertThat(seen.get(0).traceparent())
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7")
                 .endsWith("-01");
     }
 
     @Test
     void aClientCannotNameItsOwnAddressToTheServices() {
         // the services key per-reader limits on X-Forwarded-For: what a client writes there never reaches them
-        client.post().uri("/api/v1/feedback").header("X-Forwarded-For", "6.6.6.6")
-                .header("Forwarded", "for=6.6.6.6;proto=https").contentType(MediaType.APPLICATION_JSON).body("{}")
-                .exchange().expectStatus().isOk();
+        client.post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.6;proto=https")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen).singleElement().satisfies(request -> {
             // no proxy is trusted by default: whoever connects is the client
             assertThat(request.forwardedFor()).isEqualTo("127.0.0.1");
@@ -116,81 +146,140 @@ class RoutingAndSecurityTest {
     @Test
     void anUnsampledTraceIsPassedOnUnsampled() {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
-        client.get().uri("/api/v1/articles/untraced").header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
-                .exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/articles/untraced")
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen.get(0).traceparent()).startsWith("00-" + traceId + "-").endsWith("-00");
     }
 
     @Test
     void readersSendFeedbackWithoutSigningIn() {
-        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isOk();
+        client.post()
+                .uri("/api/v1/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen).extracting(Seen::path).containsExactly("/api/v1/feedback");
     }
 
     @Test
     void writesNeedAValidTokenWhichIsRelayed() {
         String token = TestTokens.forUser("ana.author", "AUTHOR");
-        client.post().uri("/api/v1/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isOk();
+        client.post()
+                .uri("/api/v1/articles")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(seen.get(0).authorization()).isEqualTo("Bearer " + token);
     }
 
     @Test
     void badTokensAreRefusedAtTheEdgeWithAProblem() {
-        for (String token : List.of(TestTokens.expired("ana.author", "AUTHOR"),
+        for (String token : List.of(
+                TestTokens.expired("ana.author", "AUTHOR"),
                 TestTokens.fromOtherIssuer("ana.author", "AUTHOR"),
                 TestTokens.forOtherAudience("ana.author", "AUTHOR"),
                 TestTokens.signedWithUnknownKey("ana.author", "AUTHOR"),
                 TestTokens.unsigned("ana.author", "AUTHOR"))) {
-            client.post().uri("/api/v1/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.post()
+                    .uri("/api/v1/articles")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .exists(HttpHeaders.WWW_AUTHENTICATE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        client.post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/api/v1/articles")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(seen).isEmpty();
     }
 
     @Test
     void anUnknownRouteIsAProblem404() {
-        client.get().uri("/api/v1/nowhere").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        client.get()
+                .uri("/api/v1/nowhere")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404);
     }
 
     @Test
     void anOversizedBodyIs413BeforeItReachesAService() {
-        client.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"comment\": \"" + "x".repeat(300 * 1024) + "\"}").exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/api/v1/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\": \"" + "x".repeat(300 * 1024) + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(seen).isEmpty();
     }
 
     @Test
     void anUnreachableServiceIsAProblem503() {
-        client.get().uri("/api/v1/exercises").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/api/v1/exercises")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void probesArePublicAndMetricsAreNot() {
-        client.get().uri("/livez").exchange().expectStatus().isOk()
-                .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
+        client.get()
+                .uri("/livez")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
         // not ready while exercise-service has no instance to route to; the public probe says that and no more
-        client.get().uri("/readyz").exchange().expectStatus().isEqualTo(503)
-                .expectBody().json("{\"status\": \"OUT_OF_SERVICE\"}", JsonCompareMode.STRICT);
+        client.get()
+                .uri("/readyz")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .json("{\"status\": \"OUT_OF_SERVICE\"}", JsonCompareMode.STRICT);
         // metrics and health details are on the management port only, never on the public one
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

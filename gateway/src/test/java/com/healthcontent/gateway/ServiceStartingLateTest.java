@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * refused until the next round of health checks (an hour away here, so only a check made for the request can see
  * the service).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.enabled=false", "spring.cloud.loadbalancer.health-check.interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.rate-limit.enabled=false", "spring.cloud.loadbalancer.health-check.interval=1h"})
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class ServiceStartingLateTest {
 
@@ -54,11 +55,13 @@ class ServiceStartingLateTest {
 
     @Test
     void theFirstRequestAfterAServiceIsReadyIsServedAndTheGatewayIsReadyOnlyThen() throws Exception {
-        assertThat(get("/readyz").statusCode()).as("ready while feedback-service has no instance").isEqualTo(503);
+        assertThat(get("/readyz").statusCode())
+                .as("ready while feedback-service has no instance")
+                .isEqualTo(503);
         assertThat(vote().statusCode()).isEqualTo(503);
 
-        feedbackStarted = StandInService.start(URI.create(feedbackService).getPort(),
-                exchange -> new StandInService.Answer(202, "{\"id\": \"f\"}"));
+        feedbackStarted = StandInService.start(
+                URI.create(feedbackService).getPort(), exchange -> new StandInService.Answer(202, "{\"id\": \"f\"}"));
         HttpResponse<String> first = vote();
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
         assertThat(get("/readyz").statusCode()).isEqualTo(200);
@@ -71,14 +74,18 @@ class ServiceStartingLateTest {
     }
 
     private HttpResponse<String> vote() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

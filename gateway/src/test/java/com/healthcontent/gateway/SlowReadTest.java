@@ -26,9 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * again: a retry would ask an already slow service for the same work twice more and keep the reader waiting three
  * timeouts (a cold stack on two cores once held a reader past 30 s that way). Dropped connections are still retried.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.rate-limit.enabled=false",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.rate-limit.enabled=false",
+            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"
+        })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class SlowReadTest {
 
@@ -63,9 +66,11 @@ class SlowReadTest {
     @Test
     void aReadPastTheResponseTimeoutIsAnsweredOnceAndNotSentAgain() throws Exception {
         Instant sent = Instant.now();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/articles")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/articles"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -24,8 +24,7 @@ public final class StandInService {
         }
     }
 
-    private StandInService() {
-    }
+    private StandInService() {}
 
     /**
      * Every request (its body read) gets the answer the function gives for it, but the gateway's health checks:

@@ -23,16 +23,21 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * would): the client is the right-most address the proxies did not add, the services get that address alone, and
  * readers behind the one ingress each have a rate limit of their own, which a forged left-most entry cannot dodge.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.proxies.trusted=127.0.0.1/32,10.0.0.0/8", "platform.rate-limit.feedback-per-minute=2"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.proxies.trusted=127.0.0.1/32,10.0.0.0/8", "platform.rate-limit.feedback-per-minute=2"})
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class TrustedProxyTest {
 
     static final List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
     static final HttpServer feedbackService = StandInService.start(exchange -> {
-        seen.add(Map.of("for", exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-                "proto", exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
-                "host", exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
+        seen.add(Map.of(
+                "for",
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+                "proto",
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
+                "host",
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
         return new StandInService.Answer(202, "{\"id\": \"f\"}");
     });
 
@@ -48,7 +53,9 @@ class TrustedProxyTest {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         seen.clear();
     }
 
@@ -59,11 +66,16 @@ class TrustedProxyTest {
 
     @Test
     void theServicesGetTheClientTheIngressSawAsTheClientUsedIt() {
-        vote("6.6.6.6, 198.51.100.20, 10.3.2.1").header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "www.example.org").exchange().expectStatus().isAccepted();
+        vote("6.6.6.6, 198.51.100.20, 10.3.2.1")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "www.example.org")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
 
-        assertThat(seen).singleElement().isEqualTo(Map.of("for", "198.51.100.20", "proto", "https",
-                "host", "www.example.org"));
+        assertThat(seen)
+                .singleElement()
+                .isEqualTo(Map.of("for", "198.51.100.20", "proto", "https", "host", "www.example.org"));
     }
 
     @Test
@@ -79,7 +91,10 @@ class TrustedProxyTest {
     }
 
     private RestTestClient.RequestHeadersSpec<?> vote(String forwardedFor) {
-        return client.post().uri("/api/v1/feedback").header("X-Forwarded-For", forwardedFor)
-                .contentType(MediaType.APPLICATION_JSON).body("{\"helpful\": true}");
+        return client.post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", forwardedFor)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"helpful\": true}");
     }
 }

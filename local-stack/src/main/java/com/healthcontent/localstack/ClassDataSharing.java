@@ -19,8 +19,7 @@ final class ClassDataSharing {
 
     static final String RECORD = "-XX:ArchiveClassesAtExit=";
 
-    private ClassDataSharing() {
-    }
+    private ClassDataSharing() {}
 
     /**
      * The java arguments that run {@code target/<module>.jar}: the archive option (none when there is no archive
@@ -41,15 +40,24 @@ final class ClassDataSharing {
         if (Files.exists(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-jar", application.toString());
         }
-        return mayRecord ? List.of(RECORD + archive, "-jar", application.toString())
+        return mayRecord
+                ? List.of(RECORD + archive, "-jar", application.toString())
                 : List.of("-jar", application.toString());
     }
 
     private static void extract(String javaBin, Path jar, Path destination) throws IOException {
         LocalStack.deleteRecursively(destination);
-        Process extraction = new ProcessBuilder(javaBin, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", destination.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process extraction = new ProcessBuilder(
+                        javaBin,
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        destination.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!extraction.waitFor(60, TimeUnit.SECONDS) || extraction.exitValue() != 0) {
                 extraction.destroyForcibly();

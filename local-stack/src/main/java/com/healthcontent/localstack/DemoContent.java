@@ -28,7 +28,8 @@ final class DemoContent {
 
     private final String gateway;
     private final StaffLogin login;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     DemoContent(String gateway, StaffLogin login) {
@@ -42,9 +43,12 @@ final class DemoContent {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        Map<String, Integer> created = new DemoContent(env.getOrDefault("GATEWAY_URL", "http://localhost:8080"),
-                new StaffLogin(env.getOrDefault("AUTH_URL", "http://localhost:9000"),
-                        env.getOrDefault("DEMO_PASSWORD", "healthy-demo"))).load();
+        Map<String, Integer> created = new DemoContent(
+                        env.getOrDefault("GATEWAY_URL", "http://localhost:8080"),
+                        new StaffLogin(
+                                env.getOrDefault("AUTH_URL", "http://localhost:9000"),
+                                env.getOrDefault("DEMO_PASSWORD", "healthy-demo")))
+                .load();
         System.out.println("Demo content: created " + created);
     }
 
@@ -63,24 +67,36 @@ final class DemoContent {
                 exerciseIds.put(slug, json.readTree(existing.body()).get("id").asString());
                 continue;
             }
-            String id = json.readTree(expect(call("POST", "/api/v1/exercises", author, exercise.toString()), 201).body())
-                    .get("id").asString();
+            String id = json.readTree(expect(call("POST", "/api/v1/exercises", author, exercise.toString()), 201)
+                            .body())
+                    .get("id")
+                    .asString();
             submitOnceKnown("/api/v1/exercises/" + id + "/submission", author);
-            expect(call("POST", "/api/v1/exercises/" + id + "/reviews", reviewer,
-                    "{\"outcome\": \"APPROVED\", \"notes\": \"Dose and precautions checked.\"}"), 200);
+            expect(
+                    call(
+                            "POST",
+                            "/api/v1/exercises/" + id + "/reviews",
+                            reviewer,
+                            "{\"outcome\": \"APPROVED\", \"notes\": \"Dose and precautions checked.\"}"),
+                    200);
             expect(call("POST", "/api/v1/exercises/" + id + "/publication", editor, null), 200);
             exerciseIds.put(slug, id);
             created.merge("exercises", 1, Integer::sum);
         }
 
         ObjectNode routine = (ObjectNode) resource("routine.json");
-        if (call("GET", "/api/v1/routines/" + routine.get("slug").asString(), null, null).statusCode() != 200) {
+        if (call("GET", "/api/v1/routines/" + routine.get("slug").asString(), null, null)
+                        .statusCode()
+                != 200) {
             for (JsonNode item : routine.get("items")) {
-                ((ObjectNode) item).put("exerciseId", exerciseIds.get(item.get("exercise").asString()));
+                ((ObjectNode) item)
+                        .put("exerciseId", exerciseIds.get(item.get("exercise").asString()));
                 ((ObjectNode) item).remove("exercise");
             }
-            String id = json.readTree(expect(call("POST", "/api/v1/routines", author, routine.toString()), 201).body())
-                    .get("id").asString();
+            String id = json.readTree(expect(call("POST", "/api/v1/routines", author, routine.toString()), 201)
+                            .body())
+                    .get("id")
+                    .asString();
             expect(call("POST", "/api/v1/routines/" + id + "/publication", editor, null), 200);
             created.merge("routines", 1, Integer::sum);
         }
@@ -91,11 +107,18 @@ final class DemoContent {
             for (Map.Entry<String, String> exercise : exerciseIds.entrySet()) {
                 article = article.replace("{{exercise:" + exercise.getKey() + "}}", exercise.getValue());
             }
-            String id = json.readTree(expect(call("POST", "/api/v1/articles", author, article), 201).body())
-                    .get("id").asString();
+            String id = json.readTree(expect(call("POST", "/api/v1/articles", author, article), 201)
+                            .body())
+                    .get("id")
+                    .asString();
             submitOnceKnown("/api/v1/articles/" + id + "/submission", author);
-            expect(call("POST", "/api/v1/articles/" + id + "/reviews", reviewer,
-                    "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}"), 200);
+            expect(
+                    call(
+                            "POST",
+                            "/api/v1/articles/" + id + "/reviews",
+                            reviewer,
+                            "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}"),
+                    200);
             expect(call("POST", "/api/v1/articles/" + id + "/publication", editor, null), 200);
             created.merge("articles", 1, Integer::sum);
         }
@@ -139,21 +162,26 @@ final class DemoContent {
         Duration backoff = Duration.ofMillis(250);
         while (true) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Duration wait = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d{1,3}"))
-                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(backoff);
+            Duration wait = response.headers()
+                    .firstValue("Retry-After")
+                    .filter(value -> value.matches("\\d{1,3}"))
+                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
+                    .orElse(backoff);
             if (response.statusCode() != 503 || Instant.now().plus(wait).isAfter(deadline)) {
                 return response;
             }
             Thread.sleep(wait.toMillis()); // the platform asked for time: there is nothing to wait on but the clock
-            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+            backoff =
+                    backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
         }
     }
 
     private HttpRequest request(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -165,8 +193,8 @@ final class DemoContent {
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

@@ -42,43 +42,62 @@ final class KafkaBroker {
         Files.createDirectories(logDirs);
         Path config = dataDir.resolve("server.properties");
         int controllerPort = port + 1;
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "log.dirs=" + logDirs.toAbsolutePath(),
-                "num.partitions=" + PARTITIONS,
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "log.retention.hours=168",
-                "") );
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + logDirs.toAbsolutePath(),
+                        "num.partitions=" + PARTITIONS,
+                        "auto.create.topics.enable=false",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "log.retention.hours=168",
+                        ""));
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
-            Process format = new ProcessBuilder(javaBin, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+            Process format = new ProcessBuilder(
+                            javaBin,
+                            "-cp",
+                            classpath,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            Uuid.randomUuid().toString(),
+                            "-c",
+                            config.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("format.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("format.log").toFile()))
                     .start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("formatting Kafka's log directory failed; see "
-                        + dataDir.resolve("format.log"));
+                throw new IllegalStateException(
+                        "formatting Kafka's log directory failed; see " + dataDir.resolve("format.log"));
             }
         }
         return config;
     }
 
     List<String> command(String javaBin, String classpath, Path config) {
-        return List.of(javaBin, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", classpath, "kafka.Kafka",
+        return List.of(
+                javaBin,
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-cp",
+                classpath,
+                "kafka.Kafka",
                 config.toString());
     }
 
@@ -109,9 +128,13 @@ final class KafkaBroker {
 
     private Admin admin() {
         Properties props = new Properties();
-        props.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        props.putAll(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000));
         return Admin.create(props);
     }
 

@@ -41,7 +41,8 @@ public final class LocalStack {
     private final Ports ports;
     private final boolean loadDemo;
     private final Map<String, Integer> scale;
-    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String javaBin =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "local-stack-supervisor");
@@ -51,8 +52,15 @@ public final class LocalStack {
 
     record Ports(int gateway, int article, int exercise, int feedback, int console, int auth, int kafka, int mongo) {
         static Ports withOffset(int offset) {
-            return new Ports(8080 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset,
-                    9000 + offset, 9092 + offset, 27017 + offset);
+            return new Ports(
+                    8080 + offset,
+                    8081 + offset,
+                    8082 + offset,
+                    8083 + offset,
+                    8084 + offset,
+                    9000 + offset,
+                    9092 + offset,
+                    27017 + offset);
         }
     }
 
@@ -65,7 +73,9 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("localstack.root", "."))
+                .toAbsolutePath()
+                .normalize();
         Path dataDir = root.resolve(".data");
         boolean fresh = false;
         boolean demo = true;
@@ -98,10 +108,13 @@ public final class LocalStack {
         }
         LocalStack stack = new LocalStack(root, dataDir, Ports.withOffset(offset), demo, scale);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stop();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stop();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
         try {
             stack.start();
         } catch (Exception e) {
@@ -121,26 +134,55 @@ public final class LocalStack {
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka());
         Path kafkaConfig = kafka.prepare(javaBin, launcherClasspath);
         ManagedProcess broker = launch("kafka", kafka.command(javaBin, launcherClasspath, kafkaConfig), Map.of(), logs);
-        ManagedProcess mongo = launch("mongodb", List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                launcherClasspath, MongoWireServer.class.getName(), Integer.toString(ports.mongo()),
-                dataDir.resolve("mongo").resolve("platform").toString()), Map.of(), logs);
+        ManagedProcess mongo = launch(
+                "mongodb",
+                List.of(
+                        javaBin,
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        launcherClasspath,
+                        MongoWireServer.class.getName(),
+                        Integer.toString(ports.mongo()),
+                        dataDir.resolve("mongo").resolve("platform").toString()),
+                Map.of(),
+                logs);
         ready(broker, Duration.ofSeconds(60), kafka::isReady, "Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
         List<String> created = kafka.createTopics();
         System.out.printf("  %-17s %s%n", "topics", created.isEmpty() ? "all present" : "created " + created);
-        ready(mongo, Duration.ofSeconds(30), () -> Readiness.tcpOpen(ports.mongo()),
+        ready(
+                mongo,
+                Duration.ofSeconds(30),
+                () -> Readiness.tcpOpen(ports.mongo()),
                 "MongoDB wire server on 127.0.0.1:" + ports.mongo());
 
         String issuer = "http://localhost:" + ports.auth();
-        Map<String, String> jwt = Map.of("JWT_ISSUER_URI", issuer, "JWT_JWK_SET_URI", issuer + "/oauth2/jwks",
-                "STAFF_DIRECTORY_URL", issuer + "/api/v1/staff");
+        Map<String, String> jwt = Map.of(
+                "JWT_ISSUER_URI",
+                issuer,
+                "JWT_JWK_SET_URI",
+                issuer + "/oauth2/jwks",
+                "STAFF_DIRECTORY_URL",
+                issuer + "/api/v1/staff");
         String gatewayUrl = "http://localhost:" + ports.gateway();
         String console = gatewayUrl + "/console";
-        ManagedProcess auth = launchJar("auth-server", "auth-server", ports.auth(), Map.of("AUTH_ISSUER", issuer,
-                "AUTH_SIGNING_KEY_FILE", dataDir.resolve("auth").resolve("signing-key.json").toString(),
-                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/auth-server",
-                // the console signs staff in as the web client, at the gateway's address
-                "WEB_REDIRECT_URIS", "http://localhost:3000/callback," + console + "/login/oauth2/code/web",
-                "WEB_POST_LOGOUT_REDIRECT_URIS", console + "/signed-out"), logs);
+        ManagedProcess auth = launchJar(
+                "auth-server",
+                "auth-server",
+                ports.auth(),
+                Map.of(
+                        "AUTH_ISSUER",
+                        issuer,
+                        "AUTH_SIGNING_KEY_FILE",
+                        dataDir.resolve("auth").resolve("signing-key.json").toString(),
+                        "MONGODB_URI",
+                        "mongodb://127.0.0.1:" + ports.mongo() + "/auth-server",
+                        // the console signs staff in as the web client, at the gateway's address
+                        "WEB_REDIRECT_URIS",
+                        "http://localhost:3000/callback," + console + "/login/oauth2/code/web",
+                        "WEB_POST_LOGOUT_REDIRECT_URIS",
+                        console + "/signed-out"),
+                logs);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));
         Map<String, List<String>> instances = new LinkedHashMap<>();
@@ -153,7 +195,9 @@ public final class LocalStack {
                 int port = instancePorts.get(i);
                 String name = i == 0 ? service.getKey() : service.getKey() + "-" + (i + 1);
                 ManagedProcess instance = launchJar(service.getKey(), name, port, env, logs);
-                instances.computeIfAbsent(service.getKey(), k -> new ArrayList<>()).add("http://localhost:" + port);
+                instances
+                        .computeIfAbsent(service.getKey(), k -> new ArrayList<>())
+                        .add("http://localhost:" + port);
                 waits.add(readyAsync(instance, port, name));
             }
         }
@@ -171,20 +215,39 @@ public final class LocalStack {
         ManagedProcess gateway = launchJar("gateway", "gateway", ports.gateway(), routes, logs);
         waits.add(readyAsync(gateway, ports.gateway(), "gateway"));
         // The reviewer console: a client of the API like any other, through the gateway, with the staff's tokens.
-        ManagedProcess reviewerConsole = launchJar("console", "console", ports.console(), Map.of("GATEWAY_URL",
-                gatewayUrl, "AUTH_URL", issuer, "AUTH_PUBLIC_URL", issuer, "CONSOLE_PUBLIC_URL", console,
-                "MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/console"), logs);
+        ManagedProcess reviewerConsole = launchJar(
+                "console",
+                "console",
+                ports.console(),
+                Map.of(
+                        "GATEWAY_URL",
+                        gatewayUrl,
+                        "AUTH_URL",
+                        issuer,
+                        "AUTH_PUBLIC_URL",
+                        issuer,
+                        "CONSOLE_PUBLIC_URL",
+                        console,
+                        "MONGODB_URI",
+                        "mongodb://127.0.0.1:" + ports.mongo() + "/console"),
+                logs);
         waits.add(readyAsync(reviewerConsole, ports.console(), "/console/readyz", "reviewer console"));
         joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
-        // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops them).
+        // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops
+        // them).
         processes.stream().filter(LocalStack::isPlatform).forEach(this::supervise);
 
         if (loadDemo) {
             Instant demoStart = Instant.now();
-            Map<String, Integer> demo = new DemoContent("http://localhost:" + ports.gateway(),
-                    new StaffLogin(issuer, System.getenv().getOrDefault("DEMO_PASSWORD", "healthy-demo"))).load();
-            System.out.printf("  %-17s created %s through the API in %.1f s%n", "demo content", demo,
+            Map<String, Integer> demo = new DemoContent(
+                            "http://localhost:" + ports.gateway(),
+                            new StaffLogin(issuer, System.getenv().getOrDefault("DEMO_PASSWORD", "healthy-demo")))
+                    .load();
+            System.out.printf(
+                    "  %-17s created %s through the API in %.1f s%n",
+                    "demo content",
+                    demo,
                     Duration.between(demoStart, Instant.now()).toMillis() / 1000.0);
         }
         printSummary(toReady);
@@ -201,7 +264,8 @@ public final class LocalStack {
 
     /** The ports of a service's instances (--scale), 100 apart. */
     private List<Integer> instancePorts(String service, int basePort) {
-        return IntStream.range(0, scale.getOrDefault(service, 1)).mapToObj(i -> basePort + 100 * i)
+        return IntStream.range(0, scale.getOrDefault(service, 1))
+                .mapToObj(i -> basePort + 100 * i)
                 .toList();
     }
 
@@ -217,7 +281,8 @@ public final class LocalStack {
             wanted.add(port);
             wanted.add(managementPort(port));
         });
-        List<Integer> taken = wanted.stream().filter(Readiness::tcpOpen).sorted().toList();
+        List<Integer> taken =
+                wanted.stream().filter(Readiness::tcpOpen).sorted().toList();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports " + taken + " are in use: is another local stack still running? "
                     + "Stop it first, or start this one with --port-offset=N.");
@@ -232,10 +297,13 @@ public final class LocalStack {
     /** The gateway's service instances, as Spring Cloud's simple discovery reads them (SPRING_APPLICATION_JSON). */
     private static String instanceList(Map<String, List<String>> instances) {
         Map<String, List<Map<String, String>>> byService = new LinkedHashMap<>();
-        instances.forEach((service, uris) -> byService.put(service,
-                uris.stream().map(uri -> Map.of("uri", uri)).toList()));
-        return JSON.writeValueAsString(Map.of("spring", Map.of("cloud", Map.of("discovery", Map.of("client",
-                Map.of("simple", Map.of("instances", byService)))))));
+        instances.forEach((service, uris) -> byService.put(
+                service, uris.stream().map(uri -> Map.of("uri", uri)).toList()));
+        return JSON.writeValueAsString(Map.of(
+                "spring",
+                Map.of(
+                        "cloud",
+                        Map.of("discovery", Map.of("client", Map.of("simple", Map.of("instances", byService)))))));
     }
 
     private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)
@@ -250,11 +318,13 @@ public final class LocalStack {
         }
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
-        List<String> jar = ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module,
-                firstInstance);
+        List<String> jar =
+                ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module, firstInstance);
         if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
-            System.out.printf("  %-17s recording its class-data-sharing archive (first start of this build; written "
-                    + "when it stops, later starts are faster)%n", name);
+            System.out.printf(
+                    "  %-17s recording its class-data-sharing archive (first start of this build; written "
+                            + "when it stops, later starts are faster)%n",
+                    name);
         }
         command.addAll(jar);
         Map<String, String> env = new LinkedHashMap<>(environment);
@@ -284,17 +354,25 @@ public final class LocalStack {
     }
 
     private CompletableFuture<Void> readyAsync(ManagedProcess process, int port, String probe, String what) {
-        // Generous: a first start after a build, with three instances of a service, runs seven JVMs at once on two cores.
-        return CompletableFuture.runAsync(() -> ready(process, Duration.ofSeconds(240),
+        // Generous: a first start after a build, with three instances of a service, runs seven JVMs at once on two
+        // cores.
+        return CompletableFuture.runAsync(() -> ready(
+                process,
+                Duration.ofSeconds(240),
                 () -> Readiness.httpOk("http://localhost:" + port + probe),
                 what + " on http://localhost:" + port));
     }
 
-    private static void ready(ManagedProcess process, Duration timeout, java.util.function.BooleanSupplier check,
-            String what) {
+    private static void ready(
+            ManagedProcess process, Duration timeout, java.util.function.BooleanSupplier check, String what) {
         Duration took = Readiness.await(process, timeout, check);
-        System.out.printf("  %-17s ready in %4.1f s  pid %-7d %s  (log: %s)%n", process.name(), took.toMillis() / 1000.0,
-                process.pid(), what, process.logFile().getFileName());
+        System.out.printf(
+                "  %-17s ready in %4.1f s  pid %-7d %s  (log: %s)%n",
+                process.name(),
+                took.toMillis() / 1000.0,
+                process.pid(),
+                what,
+                process.logFile().getFileName());
     }
 
     private static void joinAll(List<CompletableFuture<Void>> waits) {
@@ -310,21 +388,28 @@ public final class LocalStack {
         System.out.printf("%nReady in %.1f s. Logs in %s%n", toReady.toMillis() / 1000.0, dataDir.resolve("logs"));
         System.out.println();
         System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/readyz");
-        System.out.println("  Reviewer console           " + gateway + "/console/   (sign in as dr.rao, the demo password)");
+        System.out.println(
+                "  Reviewer console           " + gateway + "/console/   (sign in as dr.rao, the demo password)");
         System.out.println("  Articles                   " + gateway + "/api/v1/articles");
-        System.out.println("  Demo article               " + gateway + "/api/v1/articles/is-it-good-or-bad-to-crack-your-back");
-        System.out.println("  Exercises / routines       " + gateway + "/api/v1/exercises   " + gateway + "/api/v1/routines");
+        System.out.println(
+                "  Demo article               " + gateway + "/api/v1/articles/is-it-good-or-bad-to-crack-your-back");
+        System.out.println(
+                "  Exercises / routines       " + gateway + "/api/v1/exercises   " + gateway + "/api/v1/routines");
         System.out.println("  Feedback                   " + gateway + "/api/v1/feedback (POST, anonymous)");
-        System.out.println("  Authorization server       http://localhost:" + ports.auth() + "   (OIDC: /.well-known/openid-configuration)");
-        System.out.println("  Services, direct           article :" + ports.article() + "  exercise :" + ports.exercise()
-                + "  feedback :" + ports.feedback() + (scale.isEmpty() ? "" : "  (more instances 100 ports apart: "
-                + scale + ")"));
-        System.out.println("  Kafka / MongoDB            127.0.0.1:" + ports.kafka() + " / mongodb://127.0.0.1:" + ports.mongo());
+        System.out.println("  Authorization server       http://localhost:" + ports.auth()
+                + "   (OIDC: /.well-known/openid-configuration)");
+        System.out.println(
+                "  Services, direct           article :" + ports.article() + "  exercise :" + ports.exercise()
+                        + "  feedback :" + ports.feedback()
+                        + (scale.isEmpty() ? "" : "  (more instances 100 ports apart: " + scale + ")"));
+        System.out.println(
+                "  Kafka / MongoDB            127.0.0.1:" + ports.kafka() + " / mongodb://127.0.0.1:" + ports.mongo());
         System.out.println("  Metrics and health detail  each process's port + 10000, e.g. http://localhost:"
                 + managementPort(ports.gateway()) + "/actuator/prometheus, http://localhost:"
                 + managementPort(ports.feedback()) + "/actuator/health");
         System.out.println();
-        System.out.println("  Demo users (password: healthy-demo, or $DEMO_PASSWORD): ana.author (AUTHOR), eli.editor (EDITOR),");
+        System.out.println(
+                "  Demo users (password: healthy-demo, or $DEMO_PASSWORD): ana.author (AUTHOR), eli.editor (EDITOR),");
         System.out.println("    dr.rao and dr.kim (MEDICAL_REVIEWER), ops.admin (ADMIN)");
         System.out.println("  A token, through the real login flow:  TOKEN=$(" + tokenCommand() + " eli.editor)");
         System.out.println("    curl -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/v1/articles/drafts/<id>");
@@ -350,7 +435,8 @@ public final class LocalStack {
         }
         System.out.println("\nStopping...");
         Collections.reverse(running); // the gateway first, the broker last, so nothing loses its dependencies early
-        List<ManagedProcess> apps = running.stream().filter(LocalStack::isPlatform).toList();
+        List<ManagedProcess> apps =
+                running.stream().filter(LocalStack::isPlatform).toList();
         // All asked at once, then awaited: a first start writes each service's class-data-sharing archive on the
         // way out, five at a time on two cores, which took longer than a grace given to one process after another.
         apps.forEach(ManagedProcess::requestStop);

@@ -47,7 +47,8 @@ final class ManagedProcess {
     }
 
     private void launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         startedAt = Instant.now();
@@ -68,23 +69,26 @@ final class ManagedProcess {
             restartDelay = up.compareTo(UP_LONG_ENOUGH) >= 0 ? FIRST_RESTART_DELAY : restartDelay;
             Duration delay = restartDelay;
             restartDelay = min(restartDelay.multipliedBy(2), LONGEST_RESTART_DELAY);
-            say.accept("%s exited (code %d) after %d s; starting it again in %d s".formatted(name,
-                    watched.exitValue(), up.toSeconds(), delay.toSeconds()));
-            scheduler.schedule(() -> {
-                synchronized (this) { // never started again once stop() has taken the process to stop
-                    if (stopping) {
-                        return;
-                    }
-                    try {
-                        launch();
-                    } catch (IOException e) {
-                        say.accept(name + " could not be started again: " + e.getMessage());
-                        return;
-                    }
-                }
-                say.accept("%s started again, pid %d (log: %s)".formatted(name, pid(), logFile.getFileName()));
-                supervise(scheduler, say);
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            say.accept("%s exited (code %d) after %d s; starting it again in %d s"
+                    .formatted(name, watched.exitValue(), up.toSeconds(), delay.toSeconds()));
+            scheduler.schedule(
+                    () -> {
+                        synchronized (this) { // never started again once stop() has taken the process to stop
+                            if (stopping) {
+                                return;
+                            }
+                            try {
+                                launch();
+                            } catch (IOException e) {
+                                say.accept(name + " could not be started again: " + e.getMessage());
+                                return;
+                            }
+                        }
+                        say.accept("%s started again, pid %d (log: %s)".formatted(name, pid(), logFile.getFileName()));
+                        supervise(scheduler, say);
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         });
     }
 

@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MongoWireServer {
 
-    private MongoWireServer() {
-    }
+    private MongoWireServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);

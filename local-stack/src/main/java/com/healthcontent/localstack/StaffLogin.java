@@ -42,13 +42,29 @@ final class StaffLogin {
     }
 
     String accessToken(String username) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String verifier = random(48);
         String state = random(12);
-        String authorize = authorizationServer + "/oauth2/authorize?" + form(Map.of("response_type", "code",
-                "client_id", CLIENT_ID, "scope", "openid", "state", state, "redirect_uri", REDIRECT_URI,
-                "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        String authorize = authorizationServer + "/oauth2/authorize?"
+                + form(Map.of(
+                        "response_type",
+                        "code",
+                        "client_id",
+                        CLIENT_ID,
+                        "scope",
+                        "openid",
+                        "state",
+                        state,
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256"));
 
         send(http, get(authorize));
         String loginPage = send(http, get(authorizationServer + "/login")).body();
@@ -56,20 +72,37 @@ final class StaffLogin {
         if (!csrf.find()) {
             throw new IllegalStateException("no login form at " + authorizationServer + "/login");
         }
-        HttpResponse<String> login = send(http, post(authorizationServer + "/login",
-                Map.of("username", username, "password", password, "_csrf", csrf.group(1))));
+        HttpResponse<String> login = send(
+                http,
+                post(
+                        authorizationServer + "/login",
+                        Map.of("username", username, "password", password, "_csrf", csrf.group(1))));
         String afterLogin = login.headers().firstValue("Location").orElse("");
         if (afterLogin.isEmpty() || afterLogin.contains("error")) {
             throw new IllegalStateException("login failed for " + username);
         }
-        String callback = send(http, get(afterLogin)).headers().firstValue("Location").orElse("");
+        String callback =
+                send(http, get(afterLogin)).headers().firstValue("Location").orElse("");
         if (!callback.startsWith(REDIRECT_URI) || !callback.contains("state=" + state)) {
-            throw new IllegalStateException("no authorization code for " + username + " (redirected to " + callback + ")");
+            throw new IllegalStateException(
+                    "no authorization code for " + username + " (redirected to " + callback + ")");
         }
         String code = callback.replaceAll(".*[?&]code=([^&]+).*", "$1");
-        HttpResponse<String> token = send(http, post(authorizationServer + "/oauth2/token", Map.of(
-                "grant_type", "authorization_code", "client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI,
-                "code", URLDecoder.decode(code, StandardCharsets.UTF_8), "code_verifier", verifier)));
+        HttpResponse<String> token = send(
+                http,
+                post(
+                        authorizationServer + "/oauth2/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                CLIENT_ID,
+                                "redirect_uri",
+                                REDIRECT_URI,
+                                "code",
+                                URLDecoder.decode(code, StandardCharsets.UTF_8),
+                                "code_verifier",
+                                verifier)));
         if (token.statusCode() != 200) {
             throw new IllegalStateException("token request refused for " + username + ": " + token.body());
         }
@@ -77,12 +110,17 @@ final class StaffLogin {
     }
 
     private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html")
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(String url, Map<String, String> fields) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                .build();
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request)
@@ -91,9 +129,10 @@ final class StaffLogin {
     }
 
     private static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(fields)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static String random(int bytes) {

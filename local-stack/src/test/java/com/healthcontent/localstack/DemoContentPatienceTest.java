@@ -56,7 +56,9 @@ class DemoContentPatienceTest {
     }
 
     private HttpRequest write() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()
-                + "/api/v1/exercises")).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        return HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/api/v1/exercises"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
     }
 }

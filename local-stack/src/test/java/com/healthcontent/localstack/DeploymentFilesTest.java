@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> DEPLOYABLES = List.of("auth-server", "article-service", "exercise-service",
-            "feedback-service", "gateway", "console");
+    static final List<String> DEPLOYABLES =
+            List.of("auth-server", "article-service", "exercise-service", "feedback-service", "gateway", "console");
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services() throws IOException {
@@ -38,13 +38,16 @@ class DeploymentFilesTest {
         Map<String, Map<String, Object>> services = services();
         for (String module : DEPLOYABLES) {
             assertThat(services).containsKey(module);
-            Map<String, Object> build = (Map<String, Object>) services.get(module).get("build");
+            Map<String, Object> build =
+                    (Map<String, Object>) services.get(module).get("build");
             assertThat(build.get("context")).isEqualTo(".");
             assertThat(((Map<String, Object>) build.get("args")).get("MODULE")).isEqualTo(module);
             assertThat(ROOT.resolve(module).resolve("pom.xml")).exists();
         }
-        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("ARG MODULE")
-                .contains("${MODULE}/target/${MODULE}.jar").contains("USER 10001");
+        assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+                .contains("ARG MODULE")
+                .contains("${MODULE}/target/${MODULE}.jar")
+                .contains("USER 10001");
     }
 
     @Test
@@ -56,7 +59,8 @@ class DeploymentFilesTest {
         for (String infrastructure : List.of("mongo", "kafka")) {
             assertThat(services.get(infrastructure)).containsKeys("volumes", "healthcheck");
         }
-        Map<String, Object> kafkaEnv = (Map<String, Object>) services.get("kafka").get("environment");
+        Map<String, Object> kafkaEnv =
+                (Map<String, Object>) services.get("kafka").get("environment");
         assertThat(kafkaEnv.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         String topics = String.valueOf(services.get("kafka-topics").get("command"));
         assertThat(topics).contains("article.events", "exercise.events", "feedback.events", ".DLT");
@@ -69,16 +73,21 @@ class DeploymentFilesTest {
         assertThat((List<String>) services.get("grafana").get("volumes")).anyMatch(v -> v.contains("dashboards"));
         Path dashboard = ROOT.resolve("deploy/observability/grafana/dashboards/platform.json");
         String json = Files.readString(dashboard);
-        for (String metric : List.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-                "kafka_consumer_fetch_manager_records_lag_max", "platform_outbox_backlog",
-                "platform_alerts_delivered_total", "platform_feedback_received_total")) {
+        for (String metric : List.of(
+                "http_server_requests_seconds_count",
+                "http_server_requests_seconds_bucket",
+                "kafka_consumer_fetch_manager_records_lag_max",
+                "platform_outbox_backlog",
+                "platform_alerts_delivered_total",
+                "platform_feedback_received_total")) {
             assertThat(json).as("dashboard shows %s", metric).contains(metric);
         }
         String prometheus = Files.readString(ROOT.resolve("deploy/observability/prometheus.yml"));
         for (String module : DEPLOYABLES) {
             assertThat(prometheus).contains("[" + module + "]");
         }
-        Map<String, Object> feedbackEnv = (Map<String, Object>) services.get("feedback-service").get("environment");
+        Map<String, Object> feedbackEnv =
+                (Map<String, Object>) services.get("feedback-service").get("environment");
         assertThat(feedbackEnv.get("SMTP_HOST")).isEqualTo("mailpit");
     }
 
@@ -98,7 +107,8 @@ class DeploymentFilesTest {
             assertThat(env.get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/" + module);
             assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
         }
-        Map<String, Object> gatewayEnv = (Map<String, Object>) services.get("gateway").get("environment");
+        Map<String, Object> gatewayEnv =
+                (Map<String, Object>) services.get("gateway").get("environment");
         assertThat(gatewayEnv.get("ARTICLE_SERVICE_URL")).isEqualTo("http://article-service:8081");
         assertThat(gatewayEnv.get("FEEDBACK_SERVICE_URL")).isEqualTo("http://feedback-service:8083");
         assertThat(gatewayEnv.get("RATE_LIMIT_REDIS_URL")).isEqualTo("redis://redis:6379");
@@ -114,16 +124,20 @@ class DeploymentFilesTest {
     void everythingWaitsForHealthyDependenciesAndTheDemoContentIsLoadedOnce() throws IOException {
         Map<String, Map<String, Object>> services = services();
         for (String module : DEPLOYABLES) {
-            Map<String, Object> healthcheck = (Map<String, Object>) services.get(module).get("healthcheck");
+            Map<String, Object> healthcheck =
+                    (Map<String, Object>) services.get(module).get("healthcheck");
             assertThat(healthcheck).as(module).isNotNull();
             assertThat(String.valueOf(healthcheck.get("test"))).as(module).contains("/readyz");
         }
         services.forEach((name, service) -> {
             Object dependsOn = service.get("depends_on");
             if (dependsOn != null) {
-                assertThat(dependsOn).as(name + " names its dependencies' conditions").isInstanceOf(Map.class);
-                ((Map<String, Map<String, Object>>) dependsOn).forEach((dependency, condition) ->
-                        assertThat(condition.get("condition")).as(name + " -> " + dependency)
+                assertThat(dependsOn)
+                        .as(name + " names its dependencies' conditions")
+                        .isInstanceOf(Map.class);
+                ((Map<String, Map<String, Object>>) dependsOn)
+                        .forEach((dependency, condition) -> assertThat(condition.get("condition"))
+                                .as(name + " -> " + dependency)
                                 .isIn("service_healthy", "service_completed_successfully"));
             }
         });
@@ -140,11 +154,20 @@ class DeploymentFilesTest {
      */
     @Test
     void aRealComposeImplementationAcceptsTheFile() throws Exception {
-        Path compose = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
+        Path compose = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose")
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         Assumptions.assumeTrue(compose != null, "docker-compose is not installed");
-        Process config = new ProcessBuilder(compose.toString(), "-f", ROOT.resolve("docker-compose.yml").toString(),
-                "config", "--quiet").redirectErrorStream(true).start();
+        Process config = new ProcessBuilder(
+                        compose.toString(),
+                        "-f",
+                        ROOT.resolve("docker-compose.yml").toString(),
+                        "config",
+                        "--quiet")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(config.getInputStream().readAllBytes());
         assertThat(config.waitFor()).as(output).isZero();
     }

@@ -12,21 +12,16 @@ import com.healthcontent.clients.articles.model.PublicArticle;
 import com.healthcontent.clients.articles.model.Section;
 import com.healthcontent.clients.feedback.api.ReaderFeedbackApi;
 import com.healthcontent.clients.feedback.model.FeedbackRequest;
-import com.healthcontent.clients.feedback.model.Received;
 import com.healthcontent.clients.feedback.model.FeedbackTarget;
-import java.io.File;
+import com.healthcontent.clients.feedback.model.Received;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,13 +61,16 @@ class LocalStackIT {
     @Order(1)
     void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
         // Kafka, MongoDB, auth-server, the three services, the gateway, the console
-        assertThat(stack.launcher().descendants().filter(ProcessHandle::isAlive)).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(stack.launcher().descendants().filter(ProcessHandle::isAlive))
+                .hasSizeGreaterThanOrEqualTo(8);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
         // metrics are for Prometheus on each process's management port, never on the public one
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(404);
         for (int publicPort : List.of(8080, 8081, 8082, 8083, 8084, 9000)) {
-            assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null).statusCode())
-                    .as("metrics of the process on %d", publicPort + stack.offset).isEqualTo(200);
+            assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null)
+                            .statusCode())
+                    .as("metrics of the process on %d", publicPort + stack.offset)
+                    .isEqualTo(200);
         }
     }
 
@@ -84,19 +82,29 @@ class LocalStackIT {
         // answered (at most 2 minutes), and how long it took is printed, so a slow first read shows in the output
         // instead of failing the run on a machine that is only busy.
         Instant firstRead = Instant.now();
-        JsonNode articles = await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> body(get("/api/v1/articles", null)), java.util.Objects::nonNull);
-        System.out.printf("first anonymous read through the gateway answered after %d ms%n",
+        JsonNode articles = await().atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> body(get("/api/v1/articles", null)), java.util.Objects::nonNull);
+        System.out.printf(
+                "first anonymous read through the gateway answered after %d ms%n",
                 Duration.between(firstRead, Instant.now()).toMillis());
         assertThat(articles.get("items").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
         JsonNode exercises = body(get("/api/v1/exercises", null));
-        assertThat(exercises.get("items").findValuesAsString("slug")).contains("knees-to-chest",
-                "kneeling-back-stretch", "standing-bends", "seated-spinal-rotation", "lying-twist");
+        assertThat(exercises.get("items").findValuesAsString("slug"))
+                .contains(
+                        "knees-to-chest",
+                        "kneeling-back-stretch",
+                        "standing-bends",
+                        "seated-spinal-rotation",
+                        "lying-twist");
         JsonNode routine = body(get("/api/v1/routines/easing-a-stiff-back", null));
         assertThat(routine.get("exercises").size()).isEqualTo(5);
         // article.events reached exercise-service's read model
         JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
-        assertThat(exercise.get("featuredIn").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
+        assertThat(exercise.get("featuredIn").findValuesAsString("slug"))
+                .contains("is-it-good-or-bad-to-crack-your-back");
     }
 
     @Test
@@ -110,11 +118,22 @@ class LocalStackIT {
                  "dose": {"holdSeconds": 10, "repetitions": {"min": 5, "max": 8}}}""".formatted(name));
         assertThat(created.statusCode()).isEqualTo(201);
         String exerciseId = body(created).get("id").asString();
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/submission", editor,
-                "{\"reviewers\": [\"dr.kim\"]}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/reviews", token("dr.kim"),
-                "{\"outcome\": \"APPROVED\"}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null).statusCode())
+        assertThat(send(
+                                "POST",
+                                "/api/v1/exercises/" + exerciseId + "/submission",
+                                editor,
+                                "{\"reviewers\": [\"dr.kim\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/exercises/" + exerciseId + "/reviews",
+                                token("dr.kim"),
+                                "{\"outcome\": \"APPROVED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null)
+                        .statusCode())
                 .isEqualTo(200);
 
         String article = send("POST", "/api/v1/articles", editor, """
@@ -122,11 +141,18 @@ class LocalStackIT {
                  "sections": [{"type": "TEXT", "body": "Stiffness eases with movement [1]."},
                               {"type": "EXERCISE", "exerciseId": "%s"}],
                  "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}
-                """.formatted(exerciseId.substring(0, 6), exerciseId)).body();
+                """.formatted(exerciseId.substring(0, 6), exerciseId))
+                .body();
         String articleId = json.readTree(article).get("id").asString();
         // Submission validates the exercise block against article-service's own read model of exercise.events.
-        await().atMost(Duration.ofSeconds(30)).until(() -> send("POST", "/api/v1/articles/" + articleId
-                + "/submission", editor, "{\"reviewers\": [\"dr.kim\"]}").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send(
+                                        "POST",
+                                        "/api/v1/articles/" + articleId + "/submission",
+                                        editor,
+                                        "{\"reviewers\": [\"dr.kim\"]}")
+                                .statusCode()
+                        == 200);
     }
 
     /**
@@ -145,41 +171,63 @@ class LocalStackIT {
                 {"title": "Stretching & breathing %s", "summary": "Hold < 5 minutes.", "tags": ["back pain"],
                  "sections": [{"type": "TEXT", "body": "Breathe out as you stretch [1]."}],
                  "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}
-                """.formatted(suffix))).get("id").asString();
-        HttpResponse<String> wrongName = send("POST", "/api/v1/articles/" + articleId + "/submission", author,
-                "{\"reviewers\": [\"eli.editor\"]}");
+                """.formatted(suffix)))
+                .get("id")
+                .asString();
+        HttpResponse<String> wrongName = send(
+                "POST", "/api/v1/articles/" + articleId + "/submission", author, "{\"reviewers\": [\"eli.editor\"]}");
         assertThat(wrongName.statusCode()).isEqualTo(422);
-        assertThat(json.readTree(wrongName.body()).get("errors").get(0).get("field").asString())
+        assertThat(json.readTree(wrongName.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("reviewers[0]");
 
         String submitToKim = "{\"reviewers\": [\"dr.kim\"]}";
-        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim).statusCode())
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(send("POST", "/api/v1/articles/" + articleId + "/withdrawal", author, "{}").statusCode())
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/withdrawal", author, "{}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim).statusCode())
+        assertThat(send("POST", "/api/v1/articles/" + articleId + "/submission", author, submitToKim)
+                        .statusCode())
                 .isEqualTo(200);
 
         List<String> stream = new CopyOnWriteArrayList<>();
-        var live = http.sendAsync(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
-                        .header("Authorization", "Bearer " + rao).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
-                        bytes -> stream.add(new String(bytes, StandardCharsets.UTF_8)))));
+        var live = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + rao)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(bytes -> stream.add(new String(bytes, StandardCharsets.UTF_8)))));
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", stream).contains("connected"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.join("", stream).contains("connected"));
             long reassignedAt = System.nanoTime();
-            assertThat(send("PUT", "/api/v1/articles/" + articleId + "/reviewers", token("eli.editor"),
-                    "{\"reviewers\": [\"dr.rao\"]}").statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", stream).contains(articleId));
-            System.out.printf("review-requested alert on dr.rao's live stream %d ms after the reassignment%n",
+            assertThat(send(
+                                    "PUT",
+                                    "/api/v1/articles/" + articleId + "/reviewers",
+                                    token("eli.editor"),
+                                    "{\"reviewers\": [\"dr.rao\"]}")
+                            .statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.join("", stream).contains(articleId));
+            System.out.printf(
+                    "review-requested alert on dr.rao's live stream %d ms after the reassignment%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reassignedAt));
             assertThat(String.join("", stream)).contains("REVIEW_REQUESTED");
         } finally {
             live.cancel(true);
         }
-        assertThat(body(get("/api/v1/me/reviews", rao)).get("items").findValuesAsString("id")).contains(articleId);
+        assertThat(body(get("/api/v1/me/reviews", rao)).get("items").findValuesAsString("id"))
+                .contains(articleId);
         assertThat(body(get("/api/v1/me/alerts", rao)).get("items").findValues("target").stream()
-                .map(target -> target.get("id").asString())).contains(articleId);
+                        .map(target -> target.get("id").asString()))
+                .contains(articleId);
 
         // A revised dose of a live exercise: readers keep the approved one until the revision is published.
         JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
@@ -188,24 +236,38 @@ class LocalStackIT {
         HttpResponse<String> draft = get("/api/v1/exercises/drafts/" + exerciseId, editor);
         ObjectNode revision = (ObjectNode) body(draft);
         ((ObjectNode) revision.get("dose")).put("holdSeconds", approvedHold + 15);
-        HttpResponse<String> edited = stack.send("PUT", URI.create(stack.gateway() + "/api/v1/exercises/" + exerciseId),
-                editor, revision.toString().getBytes(StandardCharsets.UTF_8), "application/json",
+        HttpResponse<String> edited = stack.send(
+                "PUT",
+                URI.create(stack.gateway() + "/api/v1/exercises/" + exerciseId),
+                editor,
+                revision.toString().getBytes(StandardCharsets.UTF_8),
+                "application/json",
                 Map.of("If-Match", draft.headers().firstValue("ETag").orElseThrow()));
         assertThat(edited.statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/submission", editor,
-                "{\"reviewers\": [\"dr.rao\"]}").statusCode()).isEqualTo(200);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/exercises/" + exerciseId + "/submission",
+                                editor,
+                                "{\"reviewers\": [\"dr.rao\"]}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(holdSeconds("knees-to-chest?reader=1" + suffix)).isEqualTo(approvedHold);
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/reviews", rao,
-                "{\"outcome\": \"APPROVED\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/reviews", rao, "{\"outcome\": \"APPROVED\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(holdSeconds("knees-to-chest?reader=2" + suffix)).isEqualTo(approvedHold);
-        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null).statusCode())
+        assertThat(send("POST", "/api/v1/exercises/" + exerciseId + "/publication", editor, null)
+                        .statusCode())
                 .isEqualTo(200);
         // the gateway's edge cache may still hold the old page for its few seconds
         await().atMost(Duration.ofSeconds(30)).until(() -> holdSeconds("knees-to-chest") == approvedHold + 15);
     }
 
     private static int holdSeconds(String exercisePath) throws IOException, InterruptedException {
-        return body(get("/api/v1/exercises/" + exercisePath, null)).get("dose").get("holdSeconds").asInt();
+        return body(get("/api/v1/exercises/" + exercisePath, null))
+                .get("dose")
+                .get("holdSeconds")
+                .asInt();
     }
 
     @Test
@@ -213,8 +275,8 @@ class LocalStackIT {
     void badRequestsGetProblemDetailsAtTheGateway() throws Exception {
         HttpResponse<String> unknown = get("/api/v1/nowhere", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         HttpResponse<String> anonymousWrite = send("POST", "/api/v1/articles", null, "{}");
         assertThat(anonymousWrite.statusCode()).isEqualTo(401);
         HttpResponse<String> malformed = send("POST", "/api/v1/exercises", token("ana.author"), "{\"name\": ");
@@ -238,17 +300,26 @@ class LocalStackIT {
 
         String editor = token("eli.editor");
         articles.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + editor));
-        Draft draft = new ArticlesApi(articles).create(new ArticleRequest()
-                .title("Generated client " + UUID.randomUUID()).summary("Written through the generated client.")
-                .addSectionsItem(new Section().type(Section.TypeEnum.TEXT).heading("Why").body("It compiles.")));
+        Draft draft = new ArticlesApi(articles)
+                .create(new ArticleRequest()
+                        .title("Generated client " + UUID.randomUUID())
+                        .summary("Written through the generated client.")
+                        .addSectionsItem(new Section()
+                                .type(Section.TypeEnum.TEXT)
+                                .heading("Why")
+                                .body("It compiles.")));
         assertThat(draft.getStatus()).isEqualTo(Draft.StatusEnum.DRAFT);
         assertThat(new ArticlesApi(articles).draft(draft.getId()).getVersion()).isEqualTo(draft.getVersion());
 
         var feedback = new com.healthcontent.clients.feedback.ApiClient();
         feedback.updateBaseUri(stack.gateway());
         feedback.setObjectMapper(strict(feedback.getObjectMapper()));
-        Received received = new ReaderFeedbackApi(feedback).submit(new FeedbackRequest().helpful(true)
-                .target(new FeedbackTarget().type(FeedbackTarget.TypeEnum.ARTICLE).id(demo.getId())));
+        Received received = new ReaderFeedbackApi(feedback)
+                .submit(new FeedbackRequest()
+                        .helpful(true)
+                        .target(new FeedbackTarget()
+                                .type(FeedbackTarget.TypeEnum.ARTICLE)
+                                .id(demo.getId())));
         assertThat(received.getId()).isNotBlank();
     }
 
@@ -261,18 +332,23 @@ class LocalStackIT {
     void aProblemReportAtTheGatewayReachesTheReviewersLiveStream() throws Exception {
         String reviewer = token("dr.rao");
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
-                        .header("Authorization", "Bearer " + reviewer).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
-                        bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
+        var stream = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + reviewer)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
         try {
-            await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", received).contains("connected"));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> String.join("", received).contains("connected"));
             HttpResponse<String> report = send("POST", "/api/v1/feedback", null, """
                     {"target": {"type": "ARTICLE", "id": "is-it-good-or-bad-to-crack-your-back"}, "helpful": false,
                      "reason": "INACCURATE", "comment": "The kneeling stretch hold time differs from my physio's advice"}""");
             assertThat(report.statusCode()).as(report.body()).isEqualTo(202);
             String reportId = json.readTree(report.body()).get("id").asString();
-            await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", received).contains(reportId));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> String.join("", received).contains(reportId));
         } finally {
             stream.cancel(true);
         }

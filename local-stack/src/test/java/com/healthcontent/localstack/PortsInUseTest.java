@@ -17,11 +17,23 @@ class PortsInUseTest {
         try (ServerSocket gatewayOfAnotherStack = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int taken = gatewayOfAnotherStack.getLocalPort();
             LocalStack.Ports ports = LocalStack.Ports.withOffset(23000);
-            LocalStack stack = new LocalStack(Path.of("."), dataDir, new LocalStack.Ports(taken, ports.article(),
-                    ports.exercise(), ports.feedback(), ports.console(), ports.auth(), ports.kafka(), ports.mongo()), false,
+            LocalStack stack = new LocalStack(
+                    Path.of("."),
+                    dataDir,
+                    new LocalStack.Ports(
+                            taken,
+                            ports.article(),
+                            ports.exercise(),
+                            ports.feedback(),
+                            ports.console(),
+                            ports.auth(),
+                            ports.kafka(),
+                            ports.mongo()),
+                    false,
                     Map.of());
 
-            assertThatThrownBy(stack::start).hasMessageContaining("ports [" + taken + "] are in use")
+            assertThatThrownBy(stack::start)
+                    .hasMessageContaining("ports [" + taken + "] are in use")
                     .hasMessageContaining("--port-offset");
         }
     }

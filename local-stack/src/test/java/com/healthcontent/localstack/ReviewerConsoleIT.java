@@ -53,21 +53,32 @@ class ReviewerConsoleIT {
     static StackUnderTest stack;
     static WebDriver browser;
     static String console;
-    static String reportComment = "The hold time in step 2 is wrong " + UUID.randomUUID().toString().substring(0, 6);
-    static String articleTitle = "Console review " + UUID.randomUUID().toString().substring(0, 6);
+    static String reportComment =
+            "The hold time in step 2 is wrong " + UUID.randomUUID().toString().substring(0, 6);
+    static String articleTitle =
+            "Console review " + UUID.randomUUID().toString().substring(0, 6);
     static String exerciseName = "Cat stretch " + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void startTheBrowser(StackUnderTest shared) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         stack = shared;
         console = stack.gateway() + "/console/";
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
                         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -87,20 +98,25 @@ class ReviewerConsoleIT {
         assertThat(browser.getCurrentUrl()).startsWith("http://localhost:" + (9000 + stack.offset) + "/login");
         browser.findElement(By.name("username")).sendKeys("dr.rao");
         browser.findElement(By.name("password")).sendKeys("healthy-demo");
-        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
 
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-heading"), "Alerts"));
         assertThat(browser.getCurrentUrl()).startsWith(console);
-        assertThat(browser.findElement(By.cssSelector(".signout .who")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.cssSelector(".signout .who")).getText())
+                .isNotBlank();
         // the tokens stay on the server: the browser holds the console's session cookie, never a token
-        assertThat(browser.manage().getCookies()).extracting(cookie -> cookie.getName())
-                .contains("CONSOLE_SESSION").noneMatch(name -> name.toLowerCase().contains("token"));
+        assertThat(browser.manage().getCookies())
+                .extracting(cookie -> cookie.getName())
+                .contains("CONSOLE_SESSION")
+                .noneMatch(name -> name.toLowerCase().contains("token"));
         assertEveryControlIsLabelled();
         photograph("desk");
         // a write without the page's CSRF token (what a forged cross-site form would send) is refused
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[0];"
-                + "fetch(location.origin + '/console/alerts/read-all', {method: 'POST', credentials: 'same-origin'})"
-                + ".then(function (r) { done(r.status); });");
+        Object status = ((JavascriptExecutor) browser)
+                .executeAsyncScript("var done = arguments[0];"
+                        + "fetch(location.origin + '/console/alerts/read-all', {method: 'POST', credentials: 'same-origin'})"
+                        + ".then(function (r) { done(r.status); });");
         assertThat(status).isEqualTo(403L);
     }
 
@@ -110,18 +126,23 @@ class ReviewerConsoleIT {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "Live"));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         int unreadBefore = unread();
-        String demoArticle = StackUnderTest.body(stack.get("/api/v1/articles/is-it-good-or-bad-to-crack-your-back",
-                null)).get("id").asString();
+        String demoArticle = StackUnderTest.body(
+                        stack.get("/api/v1/articles/is-it-good-or-bad-to-crack-your-back", null))
+                .get("id")
+                .asString();
 
         Instant sent = Instant.now();
         assertThat(stack.send("POST", "/api/v1/feedback", null, """
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "INACCURATE",
-                 "comment": "%s"}""".formatted(demoArticle, reportComment)).statusCode()).isEqualTo(202);
+                 "comment": "%s"}""".formatted(demoArticle, reportComment))
+                        .statusCode())
+                .isEqualTo(202);
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), reportComment));
         Duration took = Duration.between(sent, Instant.now());
         System.out.printf("report on dr.rao's open console page %d ms after it was sent%n", took.toMillis());
 
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .isEqualTo(true);
         assertThat(unread()).isEqualTo(unreadBefore + 1);
         assertThat(took).isLessThan(Duration.ofSeconds(3));
         photograph("desk-live-alert");
@@ -131,40 +152,52 @@ class ReviewerConsoleIT {
     @Order(3)
     void drRaoApprovesASubmittedArticleAndItLeavesTheQueue() throws Exception {
         String author = stack.token("ana.author");
-        JsonNode draft = StackUnderTest.body(stack.send("POST", "/api/v1/articles", author, """
+        JsonNode draft =
+                StackUnderTest.body(stack.send("POST", "/api/v1/articles", author, """
                 {"title": "%s", "summary": "Why stiff backs ease with gentle movement.",
                  "sections": [{"type": "TEXT", "heading": "Why it helps", "body": "Movement eases stiffness [1]."}],
                  "references": [{"number": 1, "title": "Exercise for low back pain",
                                  "doi": "10.1002/14651858.CD009790"}]}""".formatted(articleTitle)));
-        StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + draft.get("id").asString() + "/submission",
-                author, "{\"reviewers\": [\"dr.rao\"]}"));
+        StackUnderTest.body(stack.send(
+                "POST",
+                "/api/v1/articles/" + draft.get("id").asString() + "/submission",
+                author,
+                "{\"reviewers\": [\"dr.rao\"]}"));
 
         browser.get(console);
         WebElement queued = waitFor(ExpectedConditions.elementToBeClickable(By.linkText(articleTitle)));
         queued.click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), articleTitle));
         assertThat(browser.findElement(By.cssSelector(".check.ok")).getText()).contains("every reference is cited");
-        assertThat(browser.findElement(By.cssSelector(".section-change .tag")).getText()).isEqualTo("new");
+        assertThat(browser.findElement(By.cssSelector(".section-change .tag")).getText())
+                .isEqualTo("new");
         assertEveryControlIsLabelled();
         photograph("review");
 
         browser.findElement(By.cssSelector("button[value=APPROVED]")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "You approved"));
         assertThat(browser.findElement(By.id("queue")).getText()).doesNotContain(articleTitle);
-        String status = StackUnderTest.body(stack.get("/api/v1/articles/drafts/" + draft.get("id").asString(),
-                author)).get("status").asString();
+        String status = StackUnderTest.body(
+                        stack.get("/api/v1/articles/drafts/" + draft.get("id").asString(), author))
+                .get("status")
+                .asString();
         assertThat(status).isEqualTo("APPROVED");
 
         // an exercise is reviewed the same way
-        JsonNode exercise = StackUnderTest.body(stack.send("POST", "/api/v1/exercises", author, """
+        JsonNode exercise =
+                StackUnderTest.body(stack.send("POST", "/api/v1/exercises", author, """
                 {"name": "%s", "summary": "Eases a stiff upper back.", "bodyRegions": ["UPPER_BACK"],
                  "position": "KNEELING", "steps": ["Kneel on all fours.", "Round your back slowly."],
                  "dose": {"holdSeconds": 5, "repetitions": {"min": 5, "max": 10}},
                  "precautions": ["Stop if it hurts."]}""".formatted(exerciseName)));
-        StackUnderTest.body(stack.send("POST", "/api/v1/exercises/" + exercise.get("id").asString() + "/submission",
-                author, "{\"reviewers\": [\"dr.rao\"]}"));
+        StackUnderTest.body(stack.send(
+                "POST",
+                "/api/v1/exercises/" + exercise.get("id").asString() + "/submission",
+                author,
+                "{\"reviewers\": [\"dr.rao\"]}"));
         browser.get(console);
-        waitFor(ExpectedConditions.elementToBeClickable(By.linkText(exerciseName))).click();
+        waitFor(ExpectedConditions.elementToBeClickable(By.linkText(exerciseName)))
+                .click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), exerciseName));
         assertThat(browser.findElement(By.id("steps-heading")).getText()).startsWith("Steps");
         assertEveryControlIsLabelled();
@@ -178,8 +211,8 @@ class ReviewerConsoleIT {
     @Order(4)
     void drRaoTriagesTheReport() {
         browser.get(console + "reports");
-        WebElement report = waitFor(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//li[contains(@class,'report')][.//blockquote[contains(., '" + reportComment + "')]]")));
+        WebElement report = waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//li[contains(@class,'report')][.//blockquote[contains(., '" + reportComment + "')]]")));
         assertThat(report.getText()).contains("INACCURATE").contains("found it helpful");
         assertEveryControlIsLabelled();
         photograph("reports");
@@ -188,7 +221,8 @@ class ReviewerConsoleIT {
 
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "resolved"));
         browser.get(console + "reports?status=RESOLVED");
-        assertThat(waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.reports"))).getText())
+        assertThat(waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.reports")))
+                        .getText())
                 .contains(reportComment);
     }
 
@@ -200,7 +234,8 @@ class ReviewerConsoleIT {
         zone.clear();
         zone.sendKeys("Mars/Olympus_Mons");
         browser.findElement(By.cssSelector("form.settings button[type=submit]")).click();
-        assertThat(waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.refused"))).getText())
+        assertThat(waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.refused")))
+                        .getText())
                 .contains("timeZone");
         // what was typed comes back to be fixed, not lost
         assertThat(browser.findElement(By.id("timeZone")).getAttribute("value")).isEqualTo("Mars/Olympus_Mons");
@@ -208,12 +243,14 @@ class ReviewerConsoleIT {
         browser.findElement(By.id("timeZone")).clear();
         browser.findElement(By.id("timeZone")).sendKeys("Europe/London");
         // quiet hours from 22:00 to 07:00 (set as the time inputs hold them, whatever the browser's locale)
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('quietFrom').value = '22:00';"
-                + "document.getElementById('quietUntil').value = '07:00';");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('quietFrom').value = '22:00';"
+                        + "document.getElementById('quietUntil').value = '07:00';");
         browser.findElement(By.cssSelector("form.settings button[type=submit]")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "Saved"));
         assertThat(browser.findElement(By.id("timeZone")).getAttribute("value")).isEqualTo("Europe/London");
-        assertThat(browser.findElement(By.id("quietFrom")).getAttribute("value")).isEqualTo("22:00");
+        assertThat(browser.findElement(By.id("quietFrom")).getAttribute("value"))
+                .isEqualTo("22:00");
         assertEveryControlIsLabelled();
         photograph("preferences");
     }
@@ -222,7 +259,8 @@ class ReviewerConsoleIT {
     @Order(6)
     void signingOutEndsTheSignInAtTheAuthorizationServerToo() {
         browser.get(console);
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".signout button"))).click();
+        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".signout button")))
+                .click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You have signed out"));
         photograph("signed-out");
 
@@ -235,17 +273,21 @@ class ReviewerConsoleIT {
     @Order(7)
     void anEditorPublishesWhatDrRaoApproved() throws Exception {
         browser.get(console);
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys("eli.editor");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username")))
+                .sendKeys("eli.editor");
         browser.findElement(By.name("password")).sendKeys("healthy-demo");
-        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
 
         waitFor(ExpectedConditions.elementToBeClickable(By.linkText(articleTitle)));
         photograph("editor-desk");
         browser.findElement(By.linkText(articleTitle)).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), articleTitle));
-        browser.findElement(By.cssSelector("#editor-heading ~ form button.primary")).click();
+        browser.findElement(By.cssSelector("#editor-heading ~ form button.primary"))
+                .click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "Published"));
-        JsonNode live = StackUnderTest.body(stack.get("/api/v1/articles?q=" + articleTitle.split(" ")[2], null));
+        JsonNode live = StackUnderTest.body(
+                stack.get("/api/v1/articles?q=" + articleTitle.split(" ")[2], null));
         assertThat(live.get("items").findValuesAsString("title")).containsExactly(articleTitle);
     }
 
@@ -255,22 +297,26 @@ class ReviewerConsoleIT {
 
     /** Every visible form control has a label a screen reader announces (label[for] or aria-label). */
     private static void assertEveryControlIsLabelled() {
-        List<WebElement> controls = browser.findElements(By.cssSelector(
-                "input:not([type=hidden]), textarea, select"));
+        List<WebElement> controls = browser.findElements(By.cssSelector("input:not([type=hidden]), textarea, select"));
         for (WebElement control : controls) {
             String id = control.getAttribute("id");
             boolean labelled = control.getAttribute("aria-label") != null
-                    || id != null && !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty();
-            assertThat(labelled).as("a label for %s on %s", control.getAttribute("name"), browser.getCurrentUrl())
+                    || id != null
+                            && !browser.findElements(By.cssSelector("label[for='" + id + "']"))
+                                    .isEmpty();
+            assertThat(labelled)
+                    .as("a label for %s on %s", control.getAttribute("name"), browser.getCurrentUrl())
                     .isTrue();
         }
     }
 
     private static void photograph(String page) {
-        for (Map.Entry<String, Dimension> width : Map.of("desktop", DESKTOP, "phone", PHONE).entrySet()) {
+        for (Map.Entry<String, Dimension> width :
+                Map.of("desktop", DESKTOP, "phone", PHONE).entrySet()) {
             browser.manage().window().setSize(width.getValue());
             try {
-                Files.write(SCREENSHOTS.resolve(page + "-" + width.getKey() + ".png"),
+                Files.write(
+                        SCREENSHOTS.resolve(page + "-" + width.getKey() + ".png"),
                         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -83,23 +83,40 @@ class RobustnessIT {
      * One hostile request, the status it must get and the fields its problem must name; every refusal is a problem
      * document a client can act on ({@link #problemShape}).
      */
-    record Case(String endpoint, String input, String method, String path, String token, byte[] body,
-                String contentType, Map<String, String> headers, int expected, List<String> fields) {
+    record Case(
+            String endpoint,
+            String input,
+            String method,
+            String path,
+            String token,
+            byte[] body,
+            String contentType,
+            Map<String, String> headers,
+            int expected,
+            List<String> fields) {
 
-        static Case json(String endpoint, String input, String method, String path, String token, String body,
-                int expected) {
-            return new Case(endpoint, input, method, path, token, body == null ? null
-                    : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of(), expected, List.of());
+        static Case json(
+                String endpoint, String input, String method, String path, String token, String body, int expected) {
+            return new Case(
+                    endpoint,
+                    input,
+                    method,
+                    path,
+                    token,
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    "application/json",
+                    Map.of(),
+                    expected,
+                    List.of());
         }
 
         Case with(String header, String value) {
-            return new Case(endpoint, input, method, path, token, body, contentType, Map.of(header, value), expected,
-                    fields);
+            return new Case(
+                    endpoint, input, method, path, token, body, contentType, Map.of(header, value), expected, fields);
         }
 
         Case naming(String... names) {
-            return new Case(endpoint, input, method, path, token, body, contentType, headers, expected,
-                    List.of(names));
+            return new Case(endpoint, input, method, path, token, body, contentType, headers, expected, List.of(names));
         }
     }
 
@@ -118,24 +135,32 @@ class RobustnessIT {
         if (problem.path("status").asInt() != response.statusCode()) {
             wrong.add("status field " + problem.path("status") + " is not the HTTP status");
         }
-        if (problem.path("title").asString("").isBlank() || problem.path("detail").asString("").isBlank()) {
+        if (problem.path("title").asString("").isBlank()
+                || problem.path("detail").asString("").isBlank()) {
             wrong.add("no title or detail");
         }
-        List<Set<String>> clauses = Arrays.stream(problem.path("detail").asString("").toLowerCase(Locale.ROOT)
+        List<Set<String>> clauses = Arrays.stream(problem.path("detail")
+                        .asString("")
+                        .toLowerCase(Locale.ROOT)
                         .split("[:;.]\\s+"))
-                .map(clause -> Set.copyOf(Arrays.asList(clause.replaceAll("[^a-z ]", "").strip().split("\\s+"))))
-                .filter(words -> words.size() > 2).toList();
+                .map(clause -> Set.copyOf(
+                        Arrays.asList(clause.replaceAll("[^a-z ]", "").strip().split("\\s+"))))
+                .filter(words -> words.size() > 2)
+                .toList();
         for (int i = 0; i < clauses.size(); i++) {
             for (int j = 0; j < clauses.size(); j++) {
                 if (i != j && clauses.get(j).containsAll(clauses.get(i))) {
-                    wrong.add("the detail says the same thing twice: " + problem.path("detail").asString());
+                    wrong.add("the detail says the same thing twice: "
+                            + problem.path("detail").asString());
                 }
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        problem.path("errors").forEach(error -> errors.put(error.path("field").asString(""),
-                error.path("message").asString("")));
-        if (errors.entrySet().stream().anyMatch(e -> e.getKey().isBlank() || e.getValue().isBlank())) {
+        problem.path("errors")
+                .forEach(error -> errors.put(
+                        error.path("field").asString(""), error.path("message").asString("")));
+        if (errors.entrySet().stream()
+                .anyMatch(e -> e.getKey().isBlank() || e.getValue().isBlank())) {
             wrong.add("an error without its field or message: " + errors);
         }
         if (!errors.keySet().containsAll(c.fields())) {
@@ -153,12 +178,17 @@ class RobustnessIT {
     @Test
     @Order(1)
     void hostileInputGetsTheRightStatusAProblemAndChangesNothing() throws Exception {
-        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/knees-to-chest", null)).get("id").asString();
-        String draftId = StackUnderTest.body(stack.send("POST", "/api/v1/articles", editor, minimalArticle("Draft "
-                + UUID.randomUUID()))).get("id").asString();
+        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/knees-to-chest", null))
+                .get("id")
+                .asString();
+        String draftId = StackUnderTest.body(
+                        stack.send("POST", "/api/v1/articles", editor, minimalArticle("Draft " + UUID.randomUUID())))
+                .get("id")
+                .asString();
         String reportId = StackUnderTest.body(stack.send("POST", "/api/v1/feedback", null, """
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}""".formatted(ARTICLE)))
-                .get("id").asString();
+                .get("id")
+                .asString();
         String before = fingerprint(draftId);
 
         List<Case> cases = new ArrayList<>();
@@ -166,60 +196,170 @@ class RobustnessIT {
         cases.addAll(bodyAttacks("PUT /api/v1/articles/{id}", "PUT", "/api/v1/articles/" + draftId, editor));
         cases.addAll(bodyAttacks("POST /api/v1/exercises", "POST", "/api/v1/exercises", editor));
         cases.addAll(bodyAttacks("POST /api/v1/feedback", "POST", "/api/v1/feedback", null));
-        cases.addAll(bodyAttacks("POST /api/v1/articles/{id}/submission", "POST",
-                "/api/v1/articles/" + draftId + "/submission", editor));
-        cases.addAll(bodyAttacks("POST /api/v1/feedback/reports/{id}/status", "POST",
-                "/api/v1/feedback/reports/" + reportId + "/status", editor));
+        cases.addAll(bodyAttacks(
+                "POST /api/v1/articles/{id}/submission",
+                "POST",
+                "/api/v1/articles/" + draftId + "/submission",
+                editor));
+        cases.addAll(bodyAttacks(
+                "POST /api/v1/feedback/reports/{id}/status",
+                "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status",
+                editor));
         String feedback = "POST /api/v1/feedback";
-        cases.add(Case.json(feedback, "MongoDB operator as id", "POST", "/api/v1/feedback", null,
-                "{\"target\": {\"type\": \"ARTICLE\", \"id\": {\"$ne\": null}}, \"helpful\": true}", 400));
-        cases.add(Case.json(feedback, "invalid enum value", "POST", "/api/v1/feedback", null,
-                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE + "\"}, \"helpful\": false, \"reason\": \"BORING\"}", 400));
-        cases.add(Case.json(feedback, "content that does not exist", "POST", "/api/v1/feedback", null,
-                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"../../etc/passwd\"}, \"helpful\": true}", 404));
-        cases.add(Case.json(feedback, "comment over 2,000 characters", "POST", "/api/v1/feedback", null,
-                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE + "\"}, \"helpful\": false, \"reason\": \"OTHER\", \"comment\": \""
-                        + "x".repeat(2_100) + "\"}", 400));
+        cases.add(Case.json(
+                feedback,
+                "MongoDB operator as id",
+                "POST",
+                "/api/v1/feedback",
+                null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": {\"$ne\": null}}, \"helpful\": true}",
+                400));
+        cases.add(Case.json(
+                feedback,
+                "invalid enum value",
+                "POST",
+                "/api/v1/feedback",
+                null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE
+                        + "\"}, \"helpful\": false, \"reason\": \"BORING\"}",
+                400));
+        cases.add(Case.json(
+                feedback,
+                "content that does not exist",
+                "POST",
+                "/api/v1/feedback",
+                null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"../../etc/passwd\"}, \"helpful\": true}",
+                404));
+        cases.add(Case.json(
+                feedback,
+                "comment over 2,000 characters",
+                "POST",
+                "/api/v1/feedback",
+                null,
+                "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + ARTICLE
+                        + "\"}, \"helpful\": false, \"reason\": \"OTHER\", \"comment\": \"" + "x".repeat(2_100) + "\"}",
+                400));
         String exercises = "POST /api/v1/exercises";
-        cases.add(Case.json(exercises, "invalid enum value", "POST", "/api/v1/exercises", editor,
-                exercise("FLYING", 30), 400));
-        cases.add(Case.json(exercises, "dose out of range", "POST", "/api/v1/exercises", editor,
-                exercise("LYING_ON_BACK", -5), 400));
-        cases.add(Case.json(exercises, "operator key in a nested object (ignored, not stored)", "POST",
-                "/api/v1/exercises", editor,
-                exercise("LYING_ON_BACK", 30).replace("\"dose\": {", "\"dose\": {\"$gt\": \"\", "), 201));
+        cases.add(Case.json(
+                exercises, "invalid enum value", "POST", "/api/v1/exercises", editor, exercise("FLYING", 30), 400));
+        cases.add(Case.json(
+                exercises,
+                "dose out of range",
+                "POST",
+                "/api/v1/exercises",
+                editor,
+                exercise("LYING_ON_BACK", -5),
+                400));
+        cases.add(Case.json(
+                exercises,
+                "operator key in a nested object (ignored, not stored)",
+                "POST",
+                "/api/v1/exercises",
+                editor,
+                exercise("LYING_ON_BACK", 30).replace("\"dose\": {", "\"dose\": {\"$gt\": \"\", "),
+                201));
         String submission = "POST /api/v1/articles/{id}/submission";
-        cases.add(Case.json(submission, "role escalation: reviewing one's own submission", "POST",
-                "/api/v1/articles/" + draftId + "/submission", editor, "{\"reviewers\": [\"eli.editor\"]}", 422));
-        cases.add(Case.json("POST /api/v1/articles/{id}/publication", "role escalation: an author publishing",
-                "POST", "/api/v1/articles/" + draftId + "/publication", author, null, 403));
-        cases.add(Case.json("POST /api/v1/articles/{id}/reviews", "a reviewer not assigned approving", "POST",
-                "/api/v1/articles/" + draftId + "/reviews", rao, "{\"outcome\": \"APPROVED\", \"notes\": \"ok\"}", 403));
-        String etag = stack.get("/api/v1/articles/drafts/" + draftId, editor).headers().firstValue("ETag").orElseThrow();
-        cases.add(Case.json("PUT /api/v1/articles/{id}", "an author editing someone else's draft", "PUT",
-                "/api/v1/articles/" + draftId, author, minimalArticle("Taken over"), 403).with("If-Match", etag));
-        cases.add(Case.json("POST /api/v1/feedback/reports/{id}/status",
-                "a reviewer triaging a report on content they do not review", "POST",
-                "/api/v1/feedback/reports/" + reportId + "/status", kim, "{\"status\": \"DISMISSED\"}", 403));
-        cases.add(Case.json("POST /api/v1/feedback/reports/{id}/status", "an author triaging", "POST",
-                "/api/v1/feedback/reports/" + reportId + "/status", author, "{\"status\": \"DISMISSED\"}", 403));
-        cases.add(Case.json("GET /api/v1/articles/drafts/{id}", "a reader reading a draft", "GET",
-                "/api/v1/articles/drafts/" + draftId, null, null, 401));
-        cases.add(Case.json("POST /api/v1/exercises/{id}/publication", "an author publishing", "POST",
-                "/api/v1/exercises/" + exerciseId + "/publication", author, null, 403));
-        cases.add(Case.json("DELETE /api/v1/articles/{id}/publication", "an author unpublishing", "DELETE",
-                "/api/v1/articles/" + draftId + "/publication", author, "{\"reason\": \"no\"}", 403));
-        for (String path : List.of("/api/v1/articles", "/api/v1/exercises", "/api/v1/routines",
-                "/api/v1/feedback/reports", "/api/v1/me/alerts")) {
+        cases.add(Case.json(
+                submission,
+                "role escalation: reviewing one's own submission",
+                "POST",
+                "/api/v1/articles/" + draftId + "/submission",
+                editor,
+                "{\"reviewers\": [\"eli.editor\"]}",
+                422));
+        cases.add(Case.json(
+                "POST /api/v1/articles/{id}/publication",
+                "role escalation: an author publishing",
+                "POST",
+                "/api/v1/articles/" + draftId + "/publication",
+                author,
+                null,
+                403));
+        cases.add(Case.json(
+                "POST /api/v1/articles/{id}/reviews",
+                "a reviewer not assigned approving",
+                "POST",
+                "/api/v1/articles/" + draftId + "/reviews",
+                rao,
+                "{\"outcome\": \"APPROVED\", \"notes\": \"ok\"}",
+                403));
+        String etag = stack.get("/api/v1/articles/drafts/" + draftId, editor)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        cases.add(Case.json(
+                        "PUT /api/v1/articles/{id}",
+                        "an author editing someone else's draft",
+                        "PUT",
+                        "/api/v1/articles/" + draftId,
+                        author,
+                        minimalArticle("Taken over"),
+                        403)
+                .with("If-Match", etag));
+        cases.add(Case.json(
+                "POST /api/v1/feedback/reports/{id}/status",
+                "a reviewer triaging a report on content they do not review",
+                "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status",
+                kim,
+                "{\"status\": \"DISMISSED\"}",
+                403));
+        cases.add(Case.json(
+                "POST /api/v1/feedback/reports/{id}/status",
+                "an author triaging",
+                "POST",
+                "/api/v1/feedback/reports/" + reportId + "/status",
+                author,
+                "{\"status\": \"DISMISSED\"}",
+                403));
+        cases.add(Case.json(
+                "GET /api/v1/articles/drafts/{id}",
+                "a reader reading a draft",
+                "GET",
+                "/api/v1/articles/drafts/" + draftId,
+                null,
+                null,
+                401));
+        cases.add(Case.json(
+                "POST /api/v1/exercises/{id}/publication",
+                "an author publishing",
+                "POST",
+                "/api/v1/exercises/" + exerciseId + "/publication",
+                author,
+                null,
+                403));
+        cases.add(Case.json(
+                "DELETE /api/v1/articles/{id}/publication",
+                "an author unpublishing",
+                "DELETE",
+                "/api/v1/articles/" + draftId + "/publication",
+                author,
+                "{\"reason\": \"no\"}",
+                403));
+        for (String path : List.of(
+                "/api/v1/articles",
+                "/api/v1/exercises",
+                "/api/v1/routines",
+                "/api/v1/feedback/reports",
+                "/api/v1/me/alerts")) {
             String token = path.contains("reports") ? editor : path.contains("alerts") ? rao : null;
             String endpoint = "GET " + path;
             cases.add(Case.json(endpoint, "negative page size", "GET", path + "?size=-1", token, null, 400));
             cases.add(Case.json(endpoint, "huge page size", "GET", path + "?size=1000000", token, null, 400));
-            cases.add(Case.json(endpoint, "page far beyond any data", "GET", path + "?page=99999999", token, null, 400));
+            cases.add(
+                    Case.json(endpoint, "page far beyond any data", "GET", path + "?page=99999999", token, null, 400));
             cases.add(Case.json(endpoint, "page size not a number", "GET", path + "?size=ten", token, null, 400));
         }
-        cases.add(Case.json("GET /api/v1/articles", "operator in a query parameter", "GET",
-                "/api/v1/articles?tag[$ne]=x&q=%7B%22%24where%22%3A%221%22%7D", null, null, 200));
+        cases.add(Case.json(
+                "GET /api/v1/articles",
+                "operator in a query parameter",
+                "GET",
+                "/api/v1/articles?tag[$ne]=x&q=%7B%22%24where%22%3A%221%22%7D",
+                null,
+                null,
+                200));
         // Traversal attempts are refused by the gateway's firewall before any routing (400); other odd slugs reach
         // the service and match nothing (404).
         Map<String, Integer> slugs = new LinkedHashMap<>();
@@ -230,53 +370,133 @@ class RobustnessIT {
         slugs.put("%7B%24ne%3Anull%7D", 404);
         slugs.put("%3Cscript%3E", 404);
         slugs.forEach((slug, status) -> {
-            cases.add(Case.json("GET /api/v1/articles/{slug}", "odd slug " + abbreviate(slug), "GET",
-                    "/api/v1/articles/" + slug, null, null, status));
-            cases.add(Case.json("GET /api/v1/exercises/{slug}", "odd slug " + abbreviate(slug), "GET",
-                    "/api/v1/exercises/" + slug, null, null, status));
+            cases.add(Case.json(
+                    "GET /api/v1/articles/{slug}",
+                    "odd slug " + abbreviate(slug),
+                    "GET",
+                    "/api/v1/articles/" + slug,
+                    null,
+                    null,
+                    status));
+            cases.add(Case.json(
+                    "GET /api/v1/exercises/{slug}",
+                    "odd slug " + abbreviate(slug),
+                    "GET",
+                    "/api/v1/exercises/" + slug,
+                    null,
+                    null,
+                    status));
         });
-        cases.add(Case.json("GET /api/v1/feedback/summary", "missing parameters", "GET", "/api/v1/feedback/summary",
-                null, null, 400));
-        cases.add(Case.json("GET /api/v1/feedback/summary", "invalid enum value for type", "GET",
-                "/api/v1/feedback/summary?type=RECIPE&id=x", null, null, 400));
+        cases.add(Case.json(
+                "GET /api/v1/feedback/summary",
+                "missing parameters",
+                "GET",
+                "/api/v1/feedback/summary",
+                null,
+                null,
+                400));
+        cases.add(Case.json(
+                "GET /api/v1/feedback/summary",
+                "invalid enum value for type",
+                "GET",
+                "/api/v1/feedback/summary?type=RECIPE&id=x",
+                null,
+                null,
+                400));
         cases.add(Case.json("GET /api/v1/me/alerts", "no token", "GET", "/api/v1/me/alerts", null, null, 401));
-        cases.add(Case.json("POST /api/v1/articles", "no token", "POST", "/api/v1/articles", null,
-                minimalArticle("Anonymous"), 401));
-        cases.add(Case.json("PUT /api/v1/me/alert-preferences", "a bad e-mail and an unknown time zone at once",
-                "PUT", "/api/v1/me/alert-preferences", rao,
-                "{\"email\": \"rao-at-example\", \"timeZone\": \"Mars/Olympus_Mons\"}", 400)
+        cases.add(Case.json(
+                "POST /api/v1/articles",
+                "no token",
+                "POST",
+                "/api/v1/articles",
+                null,
+                minimalArticle("Anonymous"),
+                401));
+        cases.add(Case.json(
+                        "PUT /api/v1/me/alert-preferences",
+                        "a bad e-mail and an unknown time zone at once",
+                        "PUT",
+                        "/api/v1/me/alert-preferences",
+                        rao,
+                        "{\"email\": \"rao-at-example\", \"timeZone\": \"Mars/Olympus_Mons\"}",
+                        400)
                 .naming("email", "timeZone"));
-        cases.add(Case.json("POST /api/v1/articles", "a reference without a title and with a malformed DOI",
-                "POST", "/api/v1/articles", editor, minimalArticle("Two mistakes in one reference")
-                        .replace("{\"number\": 1, \"title\": \"A paper\", \"url\": \"https://example.org/paper\"}",
-                                "{\"number\": 1, \"url\": \"https://example.org/paper\", \"doi\": \"doi:42\"}"), 400)
+        cases.add(Case.json(
+                        "POST /api/v1/articles",
+                        "a reference without a title and with a malformed DOI",
+                        "POST",
+                        "/api/v1/articles",
+                        editor,
+                        minimalArticle("Two mistakes in one reference")
+                                .replace(
+                                        "{\"number\": 1, \"title\": \"A paper\", \"url\": \"https://example.org/paper\"}",
+                                        "{\"number\": 1, \"url\": \"https://example.org/paper\", \"doi\": \"doi:42\"}"),
+                        400)
                 .naming("references[0].title", "references[0].doi"));
-        cases.add(Case.json("GET /api/v1/feedback/reports/export", "a date not in ISO 8601", "GET",
-                "/api/v1/feedback/reports/export?from=yesterday", editor, null, 400).naming("from"));
-        cases.add(Case.json("GET /api/v1/feedback/reports", "invalid enum value in the query", "GET",
-                "/api/v1/feedback/reports?status=SOMETIMES", editor, null, 400).naming("status"));
+        cases.add(Case.json(
+                        "GET /api/v1/feedback/reports/export",
+                        "a date not in ISO 8601",
+                        "GET",
+                        "/api/v1/feedback/reports/export?from=yesterday",
+                        editor,
+                        null,
+                        400)
+                .naming("from"));
+        cases.add(Case.json(
+                        "GET /api/v1/feedback/reports",
+                        "invalid enum value in the query",
+                        "GET",
+                        "/api/v1/feedback/reports?status=SOMETIMES",
+                        editor,
+                        null,
+                        400)
+                .naming("status"));
         for (Map.Entry<String, String> token : badTokens().entrySet()) {
-            cases.add(Case.json("POST /api/v1/articles", "token: " + token.getKey(), "POST", "/api/v1/articles",
-                    token.getValue(), minimalArticle("By a forged token"), 401));
-            cases.add(Case.json("GET /api/v1/feedback/reports", "token: " + token.getKey(), "GET",
-                    "/api/v1/feedback/reports", token.getValue(), null, 401));
+            cases.add(Case.json(
+                    "POST /api/v1/articles",
+                    "token: " + token.getKey(),
+                    "POST",
+                    "/api/v1/articles",
+                    token.getValue(),
+                    minimalArticle("By a forged token"),
+                    401));
+            cases.add(Case.json(
+                    "GET /api/v1/feedback/reports",
+                    "token: " + token.getKey(),
+                    "GET",
+                    "/api/v1/feedback/reports",
+                    token.getValue(),
+                    null,
+                    401));
         }
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
-            HttpResponse<String> response = stack.send(c.method(), URI.create(stack.gateway() + c.path()), c.token(),
-                    c.body(), c.contentType(), c.headers());
+            HttpResponse<String> response = stack.send(
+                    c.method(),
+                    URI.create(stack.gateway() + c.path()),
+                    c.token(),
+                    c.body(),
+                    c.contentType(),
+                    c.headers());
             String type = response.headers().firstValue("Content-Type").orElse("");
             boolean problem = response.statusCode() < 400 || type.startsWith("application/problem+json");
             boolean inert = response.statusCode() >= 400 || !response.body().matches("(?s).*\\$(gt|ne|where).*");
             if (response.statusCode() != c.expected() || !problem || !inert) {
-                failures.add("%s / %s: expected %d, got %d %s %s".formatted(c.endpoint(), c.input(), c.expected(),
-                        response.statusCode(), type, abbreviate(response.body())));
+                failures.add("%s / %s: expected %d, got %d %s %s"
+                        .formatted(
+                                c.endpoint(),
+                                c.input(),
+                                c.expected(),
+                                response.statusCode(),
+                                type,
+                                abbreviate(response.body())));
             } else if (response.statusCode() >= 400) {
-                problemShape(c, response).forEach(wrong -> failures.add("%s / %s: %s".formatted(c.endpoint(),
-                        c.input(), wrong)));
+                problemShape(c, response)
+                        .forEach(wrong -> failures.add("%s / %s: %s".formatted(c.endpoint(), c.input(), wrong)));
             }
-            inputsPerEndpoint.computeIfAbsent(c.endpoint(), e -> new ArrayList<>())
+            inputsPerEndpoint
+                    .computeIfAbsent(c.endpoint(), e -> new ArrayList<>())
                     .add(c.input() + " → " + response.statusCode());
         }
         assertThat(failures).isEmpty();
@@ -302,10 +522,13 @@ class RobustnessIT {
         JsonNode draft = StackUnderTest.body(created);
         assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
         String id = draft.get("id").asString();
-        JsonNode stored = StackUnderTest.json.readTree(stack.get("/api/v1/articles/drafts/" + id, author).body());
+        JsonNode stored = StackUnderTest.json.readTree(
+                stack.get("/api/v1/articles/drafts/" + id, author).body());
         assertThat(stored.get("author").asString()).isEqualTo("ana.author");
-        assertThat(stored.get("content").get("sections").get(0).get("body").asString()).isEqualTo("A & B < 5 [1]");
-        inputsPerEndpoint.computeIfAbsent("POST /api/v1/articles", e -> new ArrayList<>())
+        assertThat(stored.get("content").get("sections").get(0).get("body").asString())
+                .isEqualTo("A & B < 5 [1]");
+        inputsPerEndpoint
+                .computeIfAbsent("POST /api/v1/articles", e -> new ArrayList<>())
                 .add("HTML tags and javascript: links → 400 naming each field; privileged fields (status, author) "
                         + "→ ignored; text with & and < → stored exactly as sent");
     }
@@ -318,29 +541,73 @@ class RobustnessIT {
         int limit = path.startsWith("/api/v1/feedback") ? 16 * 1024 : 256 * 1024;
         return List.of(
                 Case.json(endpoint, "malformed JSON", method, path, token, "{\"title\": ", 400),
-                Case.json(endpoint, "wrong types", method, path, token,
-                        "{\"title\": 5, \"summary\": [], \"helpful\": \"yes\", \"reviewers\": \"all\", \"status\": 1}", 400),
+                Case.json(
+                        endpoint,
+                        "wrong types",
+                        method,
+                        path,
+                        token,
+                        "{\"title\": 5, \"summary\": [], \"helpful\": \"yes\", \"reviewers\": \"all\", \"status\": 1}",
+                        400),
                 Case.json(endpoint, "empty object (missing fields)", method, path, token, "{}", 400),
                 Case.json(endpoint, "JSON array instead of object", method, path, token, "[1, 2]", 400),
-                Case.json(endpoint, "deep nesting (3,000 levels)", method, path, token, deep,
+                Case.json(
+                        endpoint,
+                        "deep nesting (3,000 levels)",
+                        method,
+                        path,
+                        token,
+                        deep,
                         deep.length() > limit ? 413 : 400),
-                Case.json(endpoint, "huge array (50,000 items)", method, path, token, hugeArray,
+                Case.json(
+                        endpoint,
+                        "huge array (50,000 items)",
+                        method,
+                        path,
+                        token,
+                        hugeArray,
                         hugeArray.length() > limit ? 413 : 400),
-                Case.json(endpoint, "body over the size limit", method, path, token,
-                        "{\"title\": \"" + "x".repeat(600 * 1024) + "\"}", 413),
-                new Case(endpoint, "invalid UTF-8", method, path, token, invalidUtf8, "application/json", Map.of(), 400,
+                Case.json(
+                        endpoint,
+                        "body over the size limit",
+                        method,
+                        path,
+                        token,
+                        "{\"title\": \"" + "x".repeat(600 * 1024) + "\"}",
+                        413),
+                new Case(
+                        endpoint,
+                        "invalid UTF-8",
+                        method,
+                        path,
+                        token,
+                        invalidUtf8,
+                        "application/json",
+                        Map.of(),
+                        400,
                         List.of()),
-                new Case(endpoint, "not JSON (text/plain)", method, path, token,
-                        "title=x".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of(), 415,
+                new Case(
+                        endpoint,
+                        "not JSON (text/plain)",
+                        method,
+                        path,
+                        token,
+                        "title=x".getBytes(StandardCharsets.UTF_8),
+                        "text/plain",
+                        Map.of(),
+                        415,
                         List.of()));
     }
 
     /** What the hostile requests must leave as it was: the article, the draft, the counts, the report queue. */
     private static String fingerprint(String draftId) throws Exception {
-        return String.join("\n", stack.get("/api/v1/articles/" + ARTICLE, null).body(),
+        return String.join(
+                "\n",
+                stack.get("/api/v1/articles/" + ARTICLE, null).body(),
                 stack.get("/api/v1/articles/drafts/" + draftId, editor).body(),
                 stack.get("/api/v1/exercises?size=100", null).body(),
-                stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + ARTICLE, null).body(),
+                stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + ARTICLE, null)
+                        .body(),
                 stack.get("/api/v1/feedback/reports?size=100", editor).body());
     }
 
@@ -351,23 +618,35 @@ class RobustnessIT {
         Instant now = Instant.now();
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("expired", sign(key, claims(issuer, "health-content-api", now.minus(Duration.ofHours(1)))));
-        tokens.put("wrong issuer", sign(key, claims("http://evil.example", "health-content-api", now.plusSeconds(300))));
+        tokens.put(
+                "wrong issuer", sign(key, claims("http://evil.example", "health-content-api", now.plusSeconds(300))));
         tokens.put("wrong audience", sign(key, claims(issuer, "somebody-elses-api", now.plusSeconds(300))));
         tokens.put("alg none", new PlainJWT(claims(issuer, "health-content-api", now.plusSeconds(300))).serialize());
-        tokens.put("signed by another key", sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
-                .keyID(key.getKeyID()).generate(), claims(issuer, "health-content-api", now.plusSeconds(300))));
+        tokens.put(
+                "signed by another key",
+                sign(
+                        new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                                .keyID(key.getKeyID())
+                                .generate(),
+                        claims(issuer, "health-content-api", now.plusSeconds(300))));
         tokens.put("not a JWT", "not-a-token");
         return tokens;
     }
 
     private static JWTClaimsSet claims(String issuer, String audience, Instant expires) {
-        return new JWTClaimsSet.Builder().subject("ops.admin").issuer(issuer).audience(List.of("cli", audience))
-                .issueTime(Date.from(expires.minus(Duration.ofMinutes(5)))).expirationTime(Date.from(expires))
-                .claim("roles", List.of("ADMIN", "EDITOR")).build();
+        return new JWTClaimsSet.Builder()
+                .subject("ops.admin")
+                .issuer(issuer)
+                .audience(List.of("cli", audience))
+                .issueTime(Date.from(expires.minus(Duration.ofMinutes(5))))
+                .expirationTime(Date.from(expires))
+                .claim("roles", List.of("ADMIN", "EDITOR"))
+                .build();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -391,7 +670,9 @@ class RobustnessIT {
             loop = executor.submit(() -> {
                 for (int i = 0; running.get(); i++) {
                     String reader = "fault-reader-" + run + "-" + i;
-                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofMinutes(3))
+                    await().pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(250))
+                            .atMost(Duration.ofMinutes(3))
                             .until(() -> vote(type, slug, reader) == 202);
                     accepted.incrementAndGet();
                 }
@@ -424,9 +705,15 @@ class RobustnessIT {
     /** A reader's helpful vote through the gateway; its status, or -1 when the gateway could not be reached. */
     static int helpfulVote(String type, String slug, String reader) {
         try {
-            return stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null, """
-                    {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug)
-                    .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("User-Agent", reader)).statusCode();
+            return stack.send(
+                            "POST",
+                            URI.create(stack.gateway() + "/api/v1/feedback"),
+                            null,
+                            """
+                    {"target": {"type": "%s", "id": "%s"}, "helpful": true}""".formatted(type, slug).getBytes(StandardCharsets.UTF_8),
+                            "application/json",
+                            Map.of("User-Agent", reader))
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -437,14 +724,17 @@ class RobustnessIT {
 
     private static long helpful(String type, String slug) throws Exception {
         return StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=" + type + "&id=" + slug, null))
-                .get("helpful").asLong();
+                .get("helpful")
+                .asLong();
     }
 
     /** Waits until the summary counted exactly the accepted votes, then checks that it stays so (no double effect). */
     private static void countedExactlyOnce(String type, String slug, long before, int accepted) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> helpful(type, slug) - before >= accepted);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> helpful(type, slug) - before == accepted);
     }
 
@@ -453,24 +743,32 @@ class RobustnessIT {
     void kafkaStoppedForFifteenSecondsDuringPublishingAndABurstLosesNothing() throws Exception {
         String slug = "kneeling-back-stretch";
         long before = helpful("EXERCISE", slug);
-        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/" + slug, null)).get("id").asString();
+        String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/" + slug, null))
+                .get("id")
+                .asString();
         Runnable startKafka = stack.stopForAWhile(stack.process("kafka.Kafka"));
         int accepted;
-        String title = "Kneeling stretches while the broker was down " + UUID.randomUUID().toString().substring(0, 6);
+        String title = "Kneeling stretches while the broker was down "
+                + UUID.randomUUID().toString().substring(0, 6);
         String articleId;
         // longer than the producers' delivery timeout (10 s, messaging-defaults.yml): sends fail and the outbox keeps
         // the events, rather than the client's own retries riding the outage out
         Instant outageEnds = Instant.now().plusSeconds(15);
         try (Voter voter = new Voter("EXERCISE", slug)) {
             // An article goes through the whole workflow while the broker is down: every step is a write.
-            articleId = StackUnderTest.body(stack.send("POST", "/api/v1/articles", editor, """
+            articleId = StackUnderTest.body(
+                            stack.send("POST", "/api/v1/articles", editor, """
                     {"title": "%s", "summary": "Written during a broker outage.", "tags": ["back pain"],
                      "sections": [{"type": "TEXT", "body": "Kneel and stretch [1]."}, {"type": "EXERCISE", "exerciseId": "%s"}],
-                     "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}"""
-                    .formatted(title, exerciseId))).get("id").asString();
-            StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/submission", editor,
-                    "{\"reviewers\": [\"dr.rao\"]}"));
-            StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/reviews", rao,
+                     "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}""".formatted(title, exerciseId)))
+                    .get("id")
+                    .asString();
+            StackUnderTest.body(stack.send(
+                    "POST", "/api/v1/articles/" + articleId + "/submission", editor, "{\"reviewers\": [\"dr.rao\"]}"));
+            StackUnderTest.body(stack.send(
+                    "POST",
+                    "/api/v1/articles/" + articleId + "/reviews",
+                    rao,
                     "{\"outcome\": \"APPROVED\", \"notes\": \"Sound.\"}"));
             StackUnderTest.body(stack.send("POST", "/api/v1/articles/" + articleId + "/publication", editor, null));
             // the fault lasts 15 s while the voter keeps submitting; this is its length, not a wait for async work
@@ -482,10 +780,11 @@ class RobustnessIT {
         }
         countedExactlyOnce("EXERCISE", slug, before, accepted);
         // The article's publication reached exercise-service's read model: the event was delivered.
-        await().atMost(Duration.ofSeconds(60)).until(() -> stack.get("/api/v1/exercises/" + slug, null).body()
-                .contains(title));
-        faultRows.add("| Kafka broker stopped for 15 s during article publishing and a feedback burst | %d votes accepted, %d counted once; the article published meanwhile reached exercise-service | 0 |"
-                .formatted(accepted, helpful("EXERCISE", slug) - before));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.get("/api/v1/exercises/" + slug, null).body().contains(title));
+        faultRows.add(
+                "| Kafka broker stopped for 15 s during article publishing and a feedback burst | %d votes accepted, %d counted once; the article published meanwhile reached exercise-service | 0 |"
+                        .formatted(accepted, helpful("EXERCISE", slug) - before));
     }
 
     @Test
@@ -499,15 +798,16 @@ class RobustnessIT {
             Runnable startMongo = stack.stopForAWhile(stack.process("MongoWireServer"));
             await().atMost(Duration.ofSeconds(60)).until(() -> readiness(8083) == 503 && readiness(8081) == 503);
             startMongo.run();
-            await().atMost(Duration.ofSeconds(90)).until(() -> readiness(8081) == 200 && readiness(8082) == 200
-                    && readiness(8083) == 200);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> readiness(8081) == 200 && readiness(8082) == 200 && readiness(8083) == 200);
             voter.awaitMoreAccepted(20);
             voter.close();
             accepted = voter.accepted.get();
         }
         countedExactlyOnce("EXERCISE", slug, before, accepted);
-        faultRows.add("| MongoDB wire server stopped and started again | services unready (503) while it was down, ready again by themselves; %d votes accepted, all counted once | 0 |"
-                .formatted(accepted));
+        faultRows.add(
+                "| MongoDB wire server stopped and started again | services unready (503) while it was down, ready again by themselves; %d votes accepted, all counted once | 0 |"
+                        .formatted(accepted));
     }
 
     /**
@@ -558,7 +858,9 @@ class RobustnessIT {
         /** Each failed vote sent once more, by the same reader; the votes accepted in all. */
         int sendFailedAgain() {
             for (String reader : List.copyOf(failedReaders)) {
-                assertThat(vote(reader)).as("the same vote again, after the run").isEqualTo(202);
+                assertThat(vote(reader))
+                        .as("the same vote again, after the run")
+                        .isEqualTo(202);
             }
             return accepted.get() + failedReaders.size();
         }
@@ -600,11 +902,13 @@ class RobustnessIT {
             failed = voters.failedReaders.size();
             accepted = voters.sendFailedAgain();
         }
-        assertThat(acceptedFirstTime).as("votes accepted at the first attempt, of %d", attempts)
+        assertThat(acceptedFirstTime)
+                .as("votes accepted at the first attempt, of %d", attempts)
                 .isGreaterThanOrEqualTo((int) Math.ceil(attempts * 0.99));
         countedExactlyOnce("EXERCISE", slug, before, accepted);
-        faultRows.add("| one of two feedback-service instances killed (SIGKILL) under a steady vote load (4 readers at a time, no client retries) | %d of %d votes accepted at the first attempt (%d cut off in flight, sent again after the run); the launcher started the instance again and the gateway sent it votes once it was ready; all %d votes counted once | 0 |"
-                .formatted(acceptedFirstTime, attempts, failed, accepted));
+        faultRows.add(
+                "| one of two feedback-service instances killed (SIGKILL) under a steady vote load (4 readers at a time, no client retries) | %d of %d votes accepted at the first attempt (%d cut off in flight, sent again after the run); the launcher started the instance again and the gateway sent it votes once it was ready; all %d votes counted once | 0 |"
+                        .formatted(acceptedFirstTime, attempts, failed, accepted));
     }
 
     /**
@@ -617,7 +921,8 @@ class RobustnessIT {
     void anInstanceStoppedWhileReportsArriveLosesNoneAndAlertsEachOnce() throws Exception {
         String article = ARTICLE;
         long before = StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null))
-                .get("notHelpful").asLong();
+                .get("notHelpful")
+                .asLong();
         ProcessHandle victim = stack.instance("feedback-service.jar", 8083);
         List<String> accepted = new ArrayList<>();
         int reports = 60;
@@ -626,8 +931,7 @@ class RobustnessIT {
                 victim.destroy(); // SIGTERM: the instance drains and leaves its partitions to the other
             }
             String body = """
-                    {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}"""
-                    .formatted(article);
+                    {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}""".formatted(article);
             Map<String, String> reader = Map.of("User-Agent", "stopped-instance-reader-" + i);
             // A client retries a 503 (the gateway answers it when it reached the instance being stopped); it was
             // not accepted, so retrying cannot count the report twice.
@@ -638,31 +942,47 @@ class RobustnessIT {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             accepted.add(StackUnderTest.json.readTree(response.body()).get("id").asString());
         }
-        assertThat(victim.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(victim.onExit()
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS)
+                        .isAlive())
+                .isFalse();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, Integer> alertsPerReport = new java.util.HashMap<>();
-            for (int page = 0; page < 10; page++) {
-                JsonNode items = StackUnderTest.body(stack.get("/api/v1/me/alerts?size=100&page=" + page, rao))
-                        .get("items");
-                items.forEach(alert -> alertsPerReport.merge(alert.path("reportId").asString(""), 1, Integer::sum));
-                if (items.size() < 100) {
-                    break;
-                }
-            }
-            for (String id : accepted) {
-                assertThat(alertsPerReport.get(id)).as("alerts for report %s", id).isEqualTo(1);
-            }
-            long after = StackUnderTest.body(stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null))
-                    .get("notHelpful").asLong();
-            assertThat(after - before).isEqualTo(reports);
-        });
-        faultRows.add("| one of two feedback-service instances stopped (SIGTERM) while 60 reports arrived | every report accepted (a 503 retried by the client), each alerted to its reviewer once and counted once | 0 |");
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, Integer> alertsPerReport = new java.util.HashMap<>();
+                    for (int page = 0; page < 10; page++) {
+                        JsonNode items = StackUnderTest.body(stack.get("/api/v1/me/alerts?size=100&page=" + page, rao))
+                                .get("items");
+                        items.forEach(alert ->
+                                alertsPerReport.merge(alert.path("reportId").asString(""), 1, Integer::sum));
+                        if (items.size() < 100) {
+                            break;
+                        }
+                    }
+                    for (String id : accepted) {
+                        assertThat(alertsPerReport.get(id))
+                                .as("alerts for report %s", id)
+                                .isEqualTo(1);
+                    }
+                    long after = StackUnderTest.body(
+                                    stack.get("/api/v1/feedback/summary?type=ARTICLE&id=" + article, null))
+                            .get("notHelpful")
+                            .asLong();
+                    assertThat(after - before).isEqualTo(reports);
+                });
+        faultRows.add(
+                "| one of two feedback-service instances stopped (SIGTERM) while 60 reports arrived | every report accepted (a 503 retried by the client), each alerted to its reviewer once and counted once | 0 |");
     }
 
     private static HttpResponse<String> report(String body, Map<String, String> headers) throws Exception {
-        return stack.send("POST", URI.create(stack.gateway() + "/api/v1/feedback"), null,
-                body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+        return stack.send(
+                "POST",
+                URI.create(stack.gateway() + "/api/v1/feedback"),
+                null,
+                body.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                headers);
     }
 
     /** Last, as it ends this stack: SIGTERM to the launcher, as Ctrl-C or a process manager would send it. */
@@ -671,7 +991,8 @@ class RobustnessIT {
     void sigtermStopsEveryProcessItStarted() throws Exception {
         List<ProcessHandle> children = stack.launcher().descendants().toList();
         stack.launcher().destroy();
-        assertThat(stack.launcher().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(stack.launcher().waitFor(90, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         // Kafka, MongoDB, auth-server, article-, exercise-service, two feedback-services, the gateway, the console
         assertThat(stack.console()).contains("Stopped 9 processes");
@@ -679,10 +1000,13 @@ class RobustnessIT {
 
     /** Feedback submissions the instance on this port has answered since it started (its own metrics). */
     private static long submissionsServedBy(int port) throws Exception {
-        String metrics = stack.get(stack.direct(LocalStack.managementPort(port)) + "/actuator/prometheus", null).body();
+        String metrics = stack.get(stack.direct(LocalStack.managementPort(port)) + "/actuator/prometheus", null)
+                .body();
         return metrics.lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"/api/v1/feedback\""))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("uri=\"/api/v1/feedback\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static int readiness(int port) {
@@ -724,8 +1048,11 @@ class RobustnessIT {
                 | endpoint | inputs tried → status |
                 |---|---|
                 """);
-        inputsPerEndpoint.forEach((endpoint, inputs) -> report.append("| ").append(endpoint).append(" | ")
-                .append(String.join("; ", inputs).replace("|", "\\|")).append(" |\n"));
+        inputsPerEndpoint.forEach((endpoint, inputs) -> report.append("| ")
+                .append(endpoint)
+                .append(" | ")
+                .append(String.join("; ", inputs).replace("|", "\\|"))
+                .append(" |\n"));
         Path file = StackUnderTest.ROOT.resolve("local-stack").resolve("target").resolve("robustness-report.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
@@ -735,15 +1062,13 @@ class RobustnessIT {
         return """
                 {"title": "%s", "summary": "A summary.", "tags": ["back pain"],
                  "sections": [{"type": "TEXT", "body": "Text citing a paper [1]."}],
-                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}"""
-                .formatted(title);
+                 "references": [{"number": 1, "title": "A paper", "url": "https://example.org/paper"}]}""".formatted(title);
     }
 
     private static String exercise(String position, int holdSeconds) {
         return """
                 {"name": "Hostile %s", "summary": "A stretch.", "bodyRegions": ["LOWER_BACK"], "position": "%s",
-                 "steps": ["Lie down.", "Stretch."], "dose": {"holdSeconds": %d, "repetitions": {"min": 4, "max": 5}}}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 6), position, holdSeconds);
+                 "steps": ["Lie down.", "Stretch."], "dose": {"holdSeconds": %d, "repetitions": {"min": 4, "max": 5}}}""".formatted(UUID.randomUUID().toString().substring(0, 6), position, holdSeconds);
     }
 
     private static String abbreviate(String text) {

@@ -30,14 +30,22 @@ final class SharedStack implements ParameterResolver {
 
     @Override
     public StackUnderTest resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(StackUnderTest.class, key -> {
-            try {
-                return StackUnderTest.start("e2e", StackUnderTest.OFFSET,
-                        Map.of("RATE_LIMIT_ENABLED", "false", "FEEDBACK_PER_MINUTE", "100000"),
-                        "--scale", "feedback-service=2");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, StackUnderTest.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        StackUnderTest.class,
+                        key -> {
+                            try {
+                                return StackUnderTest.start(
+                                        "e2e",
+                                        StackUnderTest.OFFSET,
+                                        Map.of("RATE_LIMIT_ENABLED", "false", "FEEDBACK_PER_MINUTE", "100000"),
+                                        "--scale",
+                                        "feedback-service=2");
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        StackUnderTest.class);
     }
 }

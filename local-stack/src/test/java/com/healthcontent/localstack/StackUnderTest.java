@@ -38,6 +38,7 @@ final class StackUnderTest implements AutoCloseable {
      * browser journey never reached it.
      */
     static final int OFFSET = 4000;
+
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -59,9 +60,15 @@ final class StackUnderTest implements AutoCloseable {
             throws IOException {
         Path dataDir = Path.of("target", name + "-data").toAbsolutePath();
         Path console = Path.of("target", name + "-console.log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlocalstack.root=" + ROOT, "-cp", "target/classes" + File.pathSeparator + "target/lib/*",
-                LocalStack.class.getName(), "--fresh", "--data-dir=" + dataDir, "--port-offset=" + offset));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlocalstack.root=" + ROOT,
+                "-cp",
+                "target/classes" + File.pathSeparator + "target/lib/*",
+                LocalStack.class.getName(),
+                "--fresh",
+                "--data-dir=" + dataDir,
+                "--port-offset=" + offset));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command);
         // what the gateway received and when it answered, for a request a test waited on in vain
@@ -70,9 +77,12 @@ final class StackUnderTest implements AutoCloseable {
         // threads (a cold stack ready in 57 s instead of 114 s here). The suites check behaviour, not peak speed.
         builder.environment().put("PLATFORM_JVM_OPTIONS", "-XX:TieredStopAtLevel=1");
         builder.environment().putAll(environment);
-        Process launcher = builder.redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        Process launcher = builder.redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
         StackUnderTest stack = new StackUnderTest(offset, dataDir, console, launcher);
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
                 .failFast("the stack exited, see " + console, () -> !launcher.isAlive())
                 .until(() -> stack.console().contains("Press Ctrl-C"));
         return stack;
@@ -122,15 +132,18 @@ final class StackUnderTest implements AutoCloseable {
         return Stream.concat(launcher.descendants(), restarted.stream().map(Process::toHandle))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(marker))
-                .findFirst().orElseThrow(() -> new AssertionError("no running process with " + marker));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no running process with " + marker));
     }
 
     /** The running instance of a service (its command line contains the marker) on a port, e.g. 8183. */
     ProcessHandle instance(String marker, int port) {
         String portVariable = "\0PORT=" + (port + offset) + "\0";
-        return launcher.descendants().filter(ProcessHandle::isAlive)
+        return launcher.descendants()
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(marker) && ("\0" + environment(p)).contains(portVariable))
-                .findFirst().orElseThrow(() -> new AssertionError("no running " + marker + " on port " + port));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no running " + marker + " on port " + port));
     }
 
     /**
@@ -163,7 +176,8 @@ final class StackUnderTest implements AutoCloseable {
             }
         }
         Path log = dataDir.resolve("logs").resolve("restarted.log");
-        restarted.add(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        restarted.add(builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start());
     }
 
@@ -201,15 +215,25 @@ final class StackUnderTest implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        return send(method, URI.create(path.startsWith("http") ? path : gateway() + path), token,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+        return send(
+                method,
+                URI.create(path.startsWith("http") ? path : gateway() + path),
+                token,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                Map.of());
     }
 
-    HttpResponse<String> send(String method, URI uri, String token, byte[] body, String contentType,
-            Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> send(
+            String method, URI uri, String token, byte[] body, String contentType, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }

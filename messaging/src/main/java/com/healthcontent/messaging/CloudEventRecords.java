@@ -15,8 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class CloudEventRecords {
 
-    private CloudEventRecords() {
-    }
+    private CloudEventRecords() {}
 
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope) {
         CloudEvent event = CloudEventBuilder.v1()
@@ -28,7 +27,8 @@ public final class CloudEventRecords {
                 .withDataContentType(EventEnvelope.CONTENT_TYPE)
                 .withData(envelope.data())
                 .build();
-        return KafkaMessageFactory.createWriter(envelope.topic(), envelope.key()).writeBinary(event);
+        return KafkaMessageFactory.createWriter(envelope.topic(), envelope.key())
+                .writeBinary(event);
     }
 
     /** Reads a binary-mode record; throws {@link IllegalArgumentException} for anything that is not one. */
@@ -45,8 +45,14 @@ public final class CloudEventRecords {
         if (event.getTime() == null) {
             throw new IllegalArgumentException("CloudEvent " + event.getId() + " has no time");
         }
-        return new EventEnvelope(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
-                event.getTime().toInstant(), record.key() == null ? "" : record.key(), record.topic(),
+        return new EventEnvelope(
+                event.getId(),
+                event.getSource().toString(),
+                event.getType(),
+                event.getSubject(),
+                event.getTime().toInstant(),
+                record.key() == null ? "" : record.key(),
+                record.topic(),
                 event.getData().toBytes());
     }
 }

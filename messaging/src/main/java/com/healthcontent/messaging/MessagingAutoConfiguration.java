@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,30 +48,52 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessagingAutoConfiguration {
 
     @Bean
-    Outbox outbox(MongoTemplate mongoTemplate, OutboxRelay relay, ApplicationEventPublisher publisher,
-            JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName, Clock clock,
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new Outbox(mongoTemplate, relay, publisher, jsonMapper, serviceName, clock, tracer.getIfAvailable(),
+    Outbox outbox(
+            MongoTemplate mongoTemplate,
+            OutboxRelay relay,
+            ApplicationEventPublisher publisher,
+            JsonMapper jsonMapper,
+            @Value("${spring.application.name}") String serviceName,
+            Clock clock,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new Outbox(
+                mongoTemplate,
+                relay,
+                publisher,
+                jsonMapper,
+                serviceName,
+                clock,
+                tracer.getIfAvailable(),
                 propagator.getIfAvailable());
     }
 
     /** The collections whose documents carry an outbox: those of the mapped aggregates that publish events. */
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
-            MessagingProperties properties, MeterRegistry meterRegistry) {
+    OutboxRelay outboxRelay(
+            MongoTemplate mongoTemplate,
+            KafkaTemplate<String, byte[]> kafkaTemplate,
+            MessagingProperties properties,
+            MeterRegistry meterRegistry) {
         List<String> collections = mongoTemplate.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> entity.isAnnotationPresent(PublishesEvents.class))
                 .map(MongoPersistentEntity::getCollection)
                 .distinct()
                 .toList();
         MessagingProperties.Outbox outbox = properties.outbox();
-        OutboxRelay relay = new OutboxRelay(mongoTemplate, kafkaTemplate, collections, outbox.pollInterval(),
-                outbox.sendTimeout(), outbox.batchSize());
+        OutboxRelay relay = new OutboxRelay(
+                mongoTemplate,
+                kafkaTemplate,
+                collections,
+                outbox.pollInterval(),
+                outbox.sendTimeout(),
+                outbox.batchSize());
         Gauge.builder("platform.outbox.backlog", relay, OutboxRelay::backlog)
                 .description("Events stored in outboxes and not yet acknowledged by Kafka")
                 .register(meterRegistry);
         Gauge.builder("platform.outbox.oldest.age", relay, OutboxRelay::oldestPendingAgeSeconds)
-                .baseUnit("seconds").description("How long the oldest unpublished event has waited")
+                .baseUnit("seconds")
+                .description("How long the oldest unpublished event has waited")
                 .register(meterRegistry);
         return relay;
     }
@@ -97,13 +119,14 @@ public class MessagingAutoConfiguration {
 
     /** Retries a failing event a bounded number of times, then parks it on {@code <topic>.DLT}, same partition. */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate,
-            MessagingProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+    CommonErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, byte[]> kafkaTemplate, MessagingProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                kafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         MessagingProperties.Consumer consumer = properties.consumer();
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(consumer.retryInterval().toMillis(), Math.max(0, consumer.attempts() - 1)));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                recoverer, new FixedBackOff(consumer.retryInterval().toMillis(), Math.max(0, consumer.attempts() - 1)));
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
     }
@@ -115,12 +138,22 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    IntegrationEventListeners integrationEventListeners(EventHandlerMethods handlerMethods,
-            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, ProcessedEvents processedEvents,
-            JsonMapper jsonMapper, MeterRegistry meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
+    IntegrationEventListeners integrationEventListeners(
+            EventHandlerMethods handlerMethods,
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
+            ProcessedEvents processedEvents,
+            JsonMapper jsonMapper,
+            MeterRegistry meterRegistry,
+            ObjectProvider<ObservationRegistry> observationRegistry,
             @Value("${spring.application.name}") String serviceName) {
-        return new IntegrationEventListeners(handlerMethods, factory, processedEvents, jsonMapper, meterRegistry,
-                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), serviceName);
+        return new IntegrationEventListeners(
+                handlerMethods,
+                factory,
+                processedEvents,
+                jsonMapper,
+                meterRegistry,
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                serviceName);
     }
 
     @Bean

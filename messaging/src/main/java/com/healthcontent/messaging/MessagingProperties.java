@@ -6,17 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("platform.events")
 /** @param healthTimeout how long the broker may take to answer the health check */
-public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer,
-                                  @DefaultValue("3s") Duration healthTimeout) {
+public record MessagingProperties(
+        @DefaultValue Outbox outbox,
+        @DefaultValue Consumer consumer,
+        @DefaultValue("3s") Duration healthTimeout) {
 
     /**
      * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage)
      * @param sendTimeout  how long one publish may wait for the broker's acknowledgement
      * @param batchSize    aggregates read per query
      */
-    public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("10s") Duration sendTimeout,
-                         @DefaultValue("100") int batchSize) {
-    }
+    public record Outbox(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("100") int batchSize) {}
 
     /**
      * @param attempts      deliveries of a failing event before it goes to the dead-letter topic
@@ -24,7 +27,8 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Con
      * @param dedupeRetention how long a handled event's id is kept to recognise it again: longer than the topics
      *                        keep records (Kafka's default 7 days), since a consumer reset can replay that far
      */
-    public record Consumer(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration retryInterval,
-                           @DefaultValue("8d") Duration dedupeRetention) {
-    }
+    public record Consumer(
+            @DefaultValue("4") int attempts,
+            @DefaultValue("500ms") Duration retryInterval,
+            @DefaultValue("8d") Duration dedupeRetention) {}
 }

@@ -9,8 +9,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /** An update that makes a stored document's mapped fields those of a converted entity, leaving other fields alone. */
 public final class StoredFields {
 
-    private StoredFields() {
-    }
+    private StoredFields() {}
 
     /** Each field of {@code document} set, and each mapped field it leaves out (null) unset; the id is left alone. */
     public static Update setTo(MongoPersistentEntity<?> entity, Document document) {

@@ -16,9 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The Kafka binding: what the consumers of any language read from a record's headers and value. */
 class CloudEventRecordsTest {
 
-    private final EventEnvelope envelope = new EventEnvelope("evt-1", "/exercise-service",
-            EventType.EXERCISE_PUBLISHED.ceType(), "knees-to-chest", Instant.parse("2026-11-24T10:15:30Z"),
-            "ex-42", Topics.EXERCISE_EVENTS, "{\"exerciseId\":\"ex-42\"}".getBytes(StandardCharsets.UTF_8));
+    private final EventEnvelope envelope = new EventEnvelope(
+            "evt-1",
+            "/exercise-service",
+            EventType.EXERCISE_PUBLISHED.ceType(),
+            "knees-to-chest",
+            Instant.parse("2026-11-24T10:15:30Z"),
+            "ex-42",
+            Topics.EXERCISE_EVENTS,
+            "{\"exerciseId\":\"ex-42\"}".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void writesBinaryModeHeadersAndTheJsonAsValue() {
@@ -39,8 +45,8 @@ class CloudEventRecordsTest {
     @Test
     void roundTripsThroughAConsumerRecord() {
         ProducerRecord<String, byte[]> produced = CloudEventRecords.toRecord(envelope);
-        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(produced.topic(), 0, 7L, produced.key(),
-                produced.value());
+        ConsumerRecord<String, byte[]> consumed =
+                new ConsumerRecord<>(produced.topic(), 0, 7L, produced.key(), produced.value());
         produced.headers().forEach(h -> consumed.headers().add(h));
 
         EventEnvelope read = CloudEventRecords.fromRecord(consumed);
@@ -54,12 +60,11 @@ class CloudEventRecordsTest {
 
     @Test
     void rejectsARecordWithoutCloudEventsHeaders() {
-        ConsumerRecord<String, byte[]> plain = new ConsumerRecord<>("exercise.events", 0, 0L, "k",
-                "{}".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> plain =
+                new ConsumerRecord<>("exercise.events", 0, 0L, "k", "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> CloudEventRecords.fromRecord(plain)).isInstanceOf(IllegalArgumentException.class);
     }
-
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);

@@ -42,8 +42,8 @@ public class ServiceDefaultsAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceProperties properties,
-            JsonMapper jsonMapper) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            ServiceProperties properties, JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.http().maxBodySize(), jsonMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -25,7 +25,11 @@ public final class SerializedObjects {
     /** {@code alsoAdmitted}: further class patterns, e.g. {@code org.springframework.web.servlet.FlashMap}. */
     public SerializedObjects(String... alsoAdmitted) {
         this.admitted = ObjectInputFilter.Config.createFilter(ALWAYS
-                + String.join("", java.util.Arrays.stream(alsoAdmitted).map(pattern -> pattern + ";").toList())
+                + String.join(
+                        "",
+                        java.util.Arrays.stream(alsoAdmitted)
+                                .map(pattern -> pattern + ";")
+                                .toList())
                 + "!*");
     }
 
@@ -51,8 +55,10 @@ public final class SerializedObjects {
             });
             return type.cast(in.readObject());
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " cannot be read back"
-                    + (refused[0] == null ? "" : ": it holds a " + refused[0] + ", which is not admitted"), e);
+            throw new IllegalStateException(
+                    "A stored " + type.getSimpleName() + " cannot be read back"
+                            + (refused[0] == null ? "" : ": it holds a " + refused[0] + ", which is not admitted"),
+                    e);
         }
     }
 }

@@ -30,15 +30,20 @@ public class StoredSessions implements SessionRepository<MapSession> {
     private final SerializedObjects objects;
     private final Clock clock;
 
-    public StoredSessions(MongoTemplate mongoTemplate, String collection, Duration maxInactive,
-            SerializedObjects objects, Clock clock) {
+    public StoredSessions(
+            MongoTemplate mongoTemplate,
+            String collection,
+            Duration maxInactive,
+            SerializedObjects objects,
+            Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.collection = collection;
         this.maxInactive = maxInactive;
         this.objects = objects;
         this.clock = clock;
-        mongoTemplate.indexOps(collection).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
-                .expire(Duration.ZERO));
+        mongoTemplate
+                .indexOps(collection)
+                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     @Override
@@ -55,10 +60,14 @@ public class StoredSessions implements SessionRepository<MapSession> {
             session = new MapSession(session); // its original id is now the new one
         }
         Date expiresAt = Date.from(session.getLastAccessedTime().plus(session.getMaxInactiveInterval()));
-        mongoTemplate.getCollection(collection).replaceOne(new Document("_id", session.getId()),
-                new Document("_id", session.getId()).append("expiresAt", expiresAt)
-                        .append("session", new Binary(objects.write(session))),
-                new ReplaceOptions().upsert(true));
+        mongoTemplate
+                .getCollection(collection)
+                .replaceOne(
+                        new Document("_id", session.getId()),
+                        new Document("_id", session.getId())
+                                .append("expiresAt", expiresAt)
+                                .append("session", new Binary(objects.write(session))),
+                        new ReplaceOptions().upsert(true));
     }
 
     @Override
@@ -70,7 +79,9 @@ public class StoredSessions implements SessionRepository<MapSession> {
         MapSession session = objects.read(document.get("session", Binary.class).getData(), MapSession.class);
         session.setSessionIdGenerator(UuidSessionIdGenerator.getInstance()); // not serialized with the session
         if (!session.getMaxInactiveInterval().isNegative()
-                && session.getLastAccessedTime().plus(session.getMaxInactiveInterval()).isBefore(clock.instant())) {
+                && session.getLastAccessedTime()
+                        .plus(session.getMaxInactiveInterval())
+                        .isBefore(clock.instant())) {
             deleteById(id);
             return null;
         }

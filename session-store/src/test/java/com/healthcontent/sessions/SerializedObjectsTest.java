@@ -17,16 +17,16 @@ import org.springframework.session.MapSession;
 class SerializedObjectsTest {
 
     /** Stands for a class nobody admitted: a document written by someone else could name any class. */
-    static final class Gadget implements Serializable {
-    }
+    static final class Gadget implements Serializable {}
 
     @Test
     void aSessionWithASecurityContextComesBackAsItWasStored() {
         MapSession session = new MapSession();
         session.setMaxInactiveInterval(Duration.ofMinutes(30));
-        session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(
-                UsernamePasswordAuthenticationToken.authenticated("dr.rao", null,
-                        List.of(new SimpleGrantedAuthority("ROLE_MEDICAL_REVIEWER")))));
+        session.setAttribute(
+                "SPRING_SECURITY_CONTEXT",
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "dr.rao", null, List.of(new SimpleGrantedAuthority("ROLE_MEDICAL_REVIEWER")))));
         SerializedObjects objects = new SerializedObjects();
 
         MapSession back = objects.read(objects.write(session), MapSession.class);
@@ -34,7 +34,8 @@ class SerializedObjectsTest {
         assertThat(back.getId()).isEqualTo(session.getId());
         SecurityContextImpl context = back.getAttribute("SPRING_SECURITY_CONTEXT");
         assertThat(context.getAuthentication().getName()).isEqualTo("dr.rao");
-        assertThat(context.getAuthentication().getAuthorities()).extracting(Object::toString)
+        assertThat(context.getAuthentication().getAuthorities())
+                .extracting(Object::toString)
                 .containsExactly("ROLE_MEDICAL_REVIEWER");
     }
 
@@ -46,9 +47,12 @@ class SerializedObjectsTest {
         SerializedObjects objects = new SerializedObjects();
 
         assertThatThrownBy(() -> objects.read(objects.write(session), MapSession.class))
-                .hasMessageContaining(Gadget.class.getName()).hasMessageContaining("not admitted");
+                .hasMessageContaining(Gadget.class.getName())
+                .hasMessageContaining("not admitted");
         // the application may admit what it keeps there itself
-        assertThat(new SerializedObjects(Gadget.class.getName()).read(objects.write(session), MapSession.class)
-                .<List<?>>getAttribute("planted")).hasSize(1);
+        assertThat(new SerializedObjects(Gadget.class.getName())
+                        .read(objects.write(session), MapSession.class)
+                        .<List<?>>getAttribute("planted"))
+                .hasSize(1);
     }
 }

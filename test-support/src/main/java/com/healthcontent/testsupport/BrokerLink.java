@@ -42,21 +42,23 @@ public final class BrokerLink implements AutoCloseable {
         }
         ServerSocket listening = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         server = listening;
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    String[] hostPort = target.get().split(",")[0].split(":");
-                    Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
-                } catch (IOException e) {
-                    return; // cut
-                }
-            }
-        }, "broker-link");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            String[] hostPort = target.get().split(",")[0].split(":");
+                            Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+                            sockets.add(client);
+                            sockets.add(upstream);
+                            pipe(client, upstream);
+                            pipe(upstream, client);
+                        } catch (IOException e) {
+                            return; // cut
+                        }
+                    }
+                },
+                "broker-link");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -74,13 +76,16 @@ public final class BrokerLink implements AutoCloseable {
     }
 
     private static void pipe(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // the link was cut or a side closed
-            }
-        }, "broker-link-pipe");
+        Thread thread = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException ignored) {
+                        // the link was cut or a side closed
+                    }
+                },
+                "broker-link-pipe");
         thread.setDaemon(true);
         thread.start();
     }

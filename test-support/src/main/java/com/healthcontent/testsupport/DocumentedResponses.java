@@ -34,15 +34,22 @@ public final class DocumentedResponses {
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    record Operation(String method, String template, Pattern pattern, int variables, Set<String> statuses,
-                     boolean hasBody, List<String> numberParameters) {
+    record Operation(
+            String method,
+            String template,
+            Pattern pattern,
+            int variables,
+            Set<String> statuses,
+            boolean hasBody,
+            List<String> numberParameters) {
 
         boolean documents(int status) {
             return statuses.contains(Integer.toString(status));
         }
 
         String concretePath() {
-            return VARIABLE.matcher(template).replaceAll(m -> "no-such-" + m.group().replaceAll("[{}]", ""));
+            return VARIABLE.matcher(template)
+                    .replaceAll(m -> "no-such-" + m.group().replaceAll("[{}]", ""));
         }
 
         @Override
@@ -51,36 +58,43 @@ public final class DocumentedResponses {
         }
     }
 
-    private DocumentedResponses() {
-    }
+    private DocumentedResponses() {}
 
     public static JsonNode document(int port, String path) {
-        return json.readTree(send("GET", "http://localhost:" + port + path, null, null, null).body());
+        return json.readTree(
+                send("GET", "http://localhost:" + port + path, null, null, null).body());
     }
 
     static List<Operation> operations(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            if (!METHODS.contains(entry.getKey())) {
-                return;
-            }
-            Set<String> statuses = new TreeSet<>();
-            entry.getValue().get("responses").propertyNames().forEach(statuses::add);
-            statuses.remove("default");
-            String template = path.getKey();
-            List<String> numberParameters = new ArrayList<>();
-            entry.getValue().path("parameters").forEach(parameter -> {
-                String type = parameter.path("schema").path("type").asString("");
-                if (parameter.path("in").asString("").equals("query")
-                        && (type.equals("integer") || type.equals("number"))) {
-                    numberParameters.add(parameter.get("name").asString());
-                }
-            });
-            String regex = "\\Q" + VARIABLE.matcher(template).replaceAll("\\\\E[^/]+\\\\Q") + "\\E";
-            operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), template, Pattern.compile(regex),
-                    (int) VARIABLE.matcher(template).results().count(), statuses,
-                    entry.getValue().has("requestBody"), numberParameters));
-        }));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    if (!METHODS.contains(entry.getKey())) {
+                        return;
+                    }
+                    Set<String> statuses = new TreeSet<>();
+                    entry.getValue().get("responses").propertyNames().forEach(statuses::add);
+                    statuses.remove("default");
+                    String template = path.getKey();
+                    List<String> numberParameters = new ArrayList<>();
+                    entry.getValue().path("parameters").forEach(parameter -> {
+                        String type = parameter.path("schema").path("type").asString("");
+                        if (parameter.path("in").asString("").equals("query")
+                                && (type.equals("integer") || type.equals("number"))) {
+                            numberParameters.add(parameter.get("name").asString());
+                        }
+                    });
+                    String regex = "\\Q" + VARIABLE.matcher(template).replaceAll("\\\\E[^/]+\\\\Q") + "\\E";
+                    operations.add(new Operation(
+                            entry.getKey().toUpperCase(Locale.ROOT),
+                            template,
+                            Pattern.compile(regex),
+                            (int) VARIABLE.matcher(template).results().count(),
+                            statuses,
+                            entry.getValue().has("requestBody"),
+                            numberParameters));
+                }));
         return operations;
     }
 
@@ -97,21 +111,51 @@ public final class DocumentedResponses {
             String uri = base + operation.concretePath();
             String body = operation.hasBody() ? "{}" : null;
             if (operation.documents(401)) {
-                check(wrong, operation, "without a token", 401,
+                check(
+                        wrong,
+                        operation,
+                        "without a token",
+                        401,
                         send(operation.method(), uri, null, body, "application/json"));
-                check(wrong, operation, "with a token signed by an unknown key", 401, send(operation.method(), uri,
-                        TestTokens.signedWithUnknownKey("dr.rao", "MEDICAL_REVIEWER"), body, "application/json"));
+                check(
+                        wrong,
+                        operation,
+                        "with a token signed by an unknown key",
+                        401,
+                        send(
+                                operation.method(),
+                                uri,
+                                TestTokens.signedWithUnknownKey("dr.rao", "MEDICAL_REVIEWER"),
+                                body,
+                                "application/json"));
             }
             if (operation.documents(415)) {
-                check(wrong, operation, "with a text/plain body", 415,
+                check(
+                        wrong,
+                        operation,
+                        "with a text/plain body",
+                        415,
                         send(operation.method(), uri, token, "helpful", "text/plain"));
             }
             if (operation.documents(413)) {
-                check(wrong, operation, "with a 300 KB body", 413, send(operation.method(), uri, token,
-                        "{\"comment\": \"" + "a".repeat(300 * 1024) + "\"}", "application/json"));
+                check(
+                        wrong,
+                        operation,
+                        "with a 300 KB body",
+                        413,
+                        send(
+                                operation.method(),
+                                uri,
+                                token,
+                                "{\"comment\": \"" + "a".repeat(300 * 1024) + "\"}",
+                                "application/json"));
             }
             if (operation.documents(400) && operation.hasBody()) {
-                check(wrong, operation, "with malformed JSON", 400,
+                check(
+                        wrong,
+                        operation,
+                        "with malformed JSON",
+                        400,
                         send(operation.method(), uri, token, "{\"title\": ", "application/json"));
             }
             if (operation.documents(404) && operation.variables() > 0) {
@@ -120,26 +164,39 @@ public final class DocumentedResponses {
                     wrong.add(operation + " documents 404: give the walk a valid body for it");
                 } else {
                     // an update is sent as one that read a version first
-                    check(wrong, operation, "for an unknown identifier", 404, send(operation.method(), uri, token,
-                            valid, valid == null ? null : "application/json",
-                            operation.documents(428) ? Map.of("If-Match", "\"1\"") : Map.of()));
+                    check(
+                            wrong,
+                            operation,
+                            "for an unknown identifier",
+                            404,
+                            send(
+                                    operation.method(),
+                                    uri,
+                                    token,
+                                    valid,
+                                    valid == null ? null : "application/json",
+                                    operation.documents(428) ? Map.of("If-Match", "\"1\"") : Map.of()));
                 }
             }
             if (operation.documents(400) && operation.method().equals("GET")) {
                 for (String parameter : operation.numberParameters()) {
-                    check(wrong, operation, "with " + parameter + "=many", 400,
+                    check(
+                            wrong,
+                            operation,
+                            "with " + parameter + "=many",
+                            400,
                             send("GET", uri + "?" + parameter + "=many", token, null, null));
                 }
             }
         }
         if (!wrong.isEmpty()) {
-            throw new AssertionError("Error answers that do not match the document or are no help:\n  "
-                    + String.join("\n  ", wrong));
+            throw new AssertionError(
+                    "Error answers that do not match the document or are no help:\n  " + String.join("\n  ", wrong));
         }
     }
 
-    private static void check(List<String> wrong, Operation operation, String how, int expected,
-            HttpResponse<String> response) {
+    private static void check(
+            List<String> wrong, Operation operation, String how, int expected, HttpResponse<String> response) {
         String said = operation + " " + how + ": ";
         if (response.statusCode() != expected) {
             wrong.add(said + response.statusCode() + " instead of " + expected + " " + response.body());
@@ -151,7 +208,8 @@ public final class DocumentedResponses {
         }
         JsonNode problem = json.readTree(response.body());
         String detail = problem.path("detail").asString("");
-        if (problem.path("status").asInt() != expected || problem.path("title").asString("").isBlank()
+        if (problem.path("status").asInt() != expected
+                || problem.path("title").asString("").isBlank()
                 || detail.isBlank()) {
             wrong.add(said + "a problem without its status, title or detail: " + response.body());
         } else if (repeatsItself(detail)) {
@@ -180,7 +238,8 @@ public final class DocumentedResponses {
         List<String> mismatches = new ArrayList<>();
         for (Observed observed : ObservedResponses.all()) {
             Optional<Operation> operation = operations.stream()
-                    .filter(o -> o.method().equals(observed.method()) && o.pattern().matcher(observed.path()).matches())
+                    .filter(o -> o.method().equals(observed.method())
+                            && o.pattern().matcher(observed.path()).matches())
                     .min(Comparator.comparingInt(Operation::variables));
             if (operation.isEmpty()) {
                 if (observed.status() != 404 && observed.status() != 405) {
@@ -204,16 +263,18 @@ public final class DocumentedResponses {
         return mismatches.stream().distinct().sorted().toList();
     }
 
-    private static HttpResponse<String> send(String method, String uri, String token, String body,
-            String contentType) {
+    private static HttpResponse<String> send(String method, String uri, String token, String body, String contentType) {
         return send(method, uri, token, body, contentType, Map.of());
     }
 
-    private static HttpResponse<String> send(String method, String uri, String token, String body,
-            String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    private static HttpResponse<String> send(
+            String method, String uri, String token, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

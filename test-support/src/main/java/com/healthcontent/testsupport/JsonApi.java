@@ -14,7 +14,9 @@ public class JsonApi {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public JsonApi(int port) {
-        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this.client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
     }
 
     public RestTestClient client() {
@@ -30,7 +32,10 @@ public class JsonApi {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return json(request.exchange().expectStatus().isEqualTo(expectedStatus).returnResult(String.class)
+        return json(request.exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .returnResult(String.class)
                 .getResponseBody());
     }
 

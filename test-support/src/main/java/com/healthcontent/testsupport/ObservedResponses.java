@@ -26,13 +26,11 @@ import org.springframework.web.context.ConfigurableWebApplicationContext;
  */
 public final class ObservedResponses {
 
-    public record Observed(String method, String path, int status) {
-    }
+    public record Observed(String method, String path, int status) {}
 
     private static final Set<Observed> observed = ConcurrentHashMap.newKeySet();
 
-    private ObservedResponses() {
-    }
+    private ObservedResponses() {}
 
     public static List<Observed> all() {
         return List.copyOf(observed);
@@ -48,8 +46,8 @@ public final class ObservedResponses {
             } finally {
                 HttpServletRequest http = (HttpServletRequest) request;
                 if (http.getRequestURI().startsWith("/api/")) {
-                    observed.add(new Observed(http.getMethod(), http.getRequestURI(),
-                            ((HttpServletResponse) response).getStatus()));
+                    observed.add(new Observed(
+                            http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus()));
                 }
             }
         }
@@ -64,8 +62,8 @@ public final class ObservedResponses {
     public static final class CustomizerFactory implements ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             return new Customizer();
         }
     }

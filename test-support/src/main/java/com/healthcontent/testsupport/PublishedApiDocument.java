@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PublishedApiDocument {
 
-    private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private PublishedApiDocument() {
-    }
+    private PublishedApiDocument() {}
 
     /** Null when {@code docs/openapi/<name>.json} is the live document, else what differs and what to do. */
     public static String differenceFrom(JsonNode live, String name) {

@@ -23,5 +23,4 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ImportTestcontainers(RealInfrastructureContainers.class)
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
-public @interface RealInfrastructureTest {
-}
+public @interface RealInfrastructureTest {}

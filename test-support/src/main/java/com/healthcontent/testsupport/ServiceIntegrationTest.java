@@ -23,11 +23,17 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {Topics.ARTICLE_EVENTS, Topics.ARTICLE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
-                Topics.EXERCISE_EVENTS, Topics.EXERCISE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
-                Topics.FEEDBACK_EVENTS, Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX})
+@EmbeddedKafka(
+        partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {
+            Topics.ARTICLE_EVENTS,
+            Topics.ARTICLE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
+            Topics.EXERCISE_EVENTS,
+            Topics.EXERCISE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
+            Topics.FEEDBACK_EVENTS,
+            Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX
+        })
 @ContextCustomizerFactories(TestInfrastructureCustomizerFactory.class)
 @ExtendWith(TopicProbes.class)
-public @interface ServiceIntegrationTest {
-}
+public @interface ServiceIntegrationTest {}

@@ -12,13 +12,19 @@ public final class TestEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     public static EventEnvelope of(EventType type, String key, Object data) {
         String source = "/" + type.topic().substring(0, type.topic().indexOf('.')) + "-service";
-        return new EventEnvelope(UUID.randomUUID().toString(), source, type.ceType(), key, Instant.now(), key,
-                type.topic(), JSON.writeValueAsBytes(data));
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                source,
+                type.ceType(),
+                key,
+                Instant.now(),
+                key,
+                type.topic(),
+                JSON.writeValueAsBytes(data));
     }
 
     /** An event's data as the JSON text it was published as, for assertions on what it carries. */

@@ -22,8 +22,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 public class TestInfrastructureCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new TestInfrastructureCustomizer();
     }
 
@@ -39,8 +39,9 @@ public class TestInfrastructureCustomizerFactory implements ContextCustomizerFac
             properties.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort() + "/test");
             properties.put("platform.events.outbox.poll-interval", "200ms");
             properties.put("platform.events.consumer.retry-interval", "50ms");
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("test-infrastructure", properties));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("test-infrastructure", properties));
         }
 
         @Override

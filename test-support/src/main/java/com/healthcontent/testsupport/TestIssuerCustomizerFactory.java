@@ -13,23 +13,28 @@ import org.springframework.test.context.MergedContextConfiguration;
 public class TestIssuerCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new TestIssuerCustomizer();
     }
 
     static Map<String, Object> issuerProperties() {
-        return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER,
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.issuer().jwkSetUri(),
-                "platform.staff.directory-url", TestTokens.issuer().staffDirectoryUri());
+        return Map.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                TestTokens.ISSUER,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                TestTokens.issuer().jwkSetUri(),
+                "platform.staff.directory-url",
+                TestTokens.issuer().staffDirectoryUri());
     }
 
     static final class TestIssuerCustomizer implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-issuer",
-                    issuerProperties()));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("test-issuer", issuerProperties()));
         }
 
         @Override

@@ -102,18 +102,26 @@ public final class TestTokens {
     }
 
     public static String expired(String username, String... roles) {
-        return issuer().sign(claims(username, ISSUER, Instant.now().minus(Duration.ofMinutes(10)), roles), issuer().key);
+        return issuer().sign(
+                        claims(username, ISSUER, Instant.now().minus(Duration.ofMinutes(10)), roles), issuer().key);
     }
 
     public static String fromOtherIssuer(String username, String... roles) {
-        return issuer().sign(claims(username, "http://somebody-else.example", Instant.now().plus(Duration.ofMinutes(5)),
-                roles), issuer().key);
+        return issuer().sign(
+                        claims(
+                                username,
+                                "http://somebody-else.example",
+                                Instant.now().plus(Duration.ofMinutes(5)),
+                                roles),
+                        issuer().key);
     }
 
     /** Signed by the platform's issuer, but for another API: a token a client got for some other service. */
     public static String forOtherAudience(String username, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(5)),
-                roles)).audience(List.of("web", "somebody-elses-api")).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                        claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(5)), roles))
+                .audience(List.of("web", "somebody-elses-api"))
+                .build();
         return issuer().sign(claims, issuer().key);
     }
 
@@ -130,7 +138,10 @@ public final class TestTokens {
 
     private String sign(JWTClaimsSet claims, RSAKey signingKey) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();

@@ -41,11 +41,15 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String bootstrapServers, String topic, boolean fromBeginning) {
         Properties consumerProps = new Properties();
-        consumerProps.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        consumerProps.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
         consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
@@ -54,8 +58,8 @@ public final class TopicProbe implements AutoCloseable {
         }
         partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
         Properties producerProps = new Properties();
-        producerProps.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"));
+        producerProps.putAll(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"));
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -84,23 +88,37 @@ public final class TopicProbe implements AutoCloseable {
 
     private static EventEnvelope asEvent(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-        return new EventEnvelope(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
-                event.getTime().toInstant(), record.key(), record.topic(), event.getData().toBytes());
+        return new EventEnvelope(
+                event.getId(),
+                event.getSource().toString(),
+                event.getType(),
+                event.getSubject(),
+                event.getTime().toInstant(),
+                record.key(),
+                record.topic(),
+                event.getData().toBytes());
     }
 
     /** Waits (up to 15 s) for an event that matches, and returns it. */
     public EventEnvelope awaitEvent(Predicate<EventEnvelope> matching) {
-        return await().atMost(15, TimeUnit.SECONDS).until(() -> events().stream().filter(matching).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(15, TimeUnit.SECONDS)
+                .until(() -> events().stream().filter(matching).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     public void publish(EventEnvelope envelope) {
         try {
-            CloudEvent event = CloudEventBuilder.v1().withId(envelope.id()).withSource(URI.create(envelope.source()))
-                    .withType(envelope.type()).withSubject(envelope.subject())
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(envelope.id())
+                    .withSource(URI.create(envelope.source()))
+                    .withType(envelope.type())
+                    .withSubject(envelope.subject())
                     .withTime(envelope.time().atOffset(ZoneOffset.UTC))
-                    .withDataContentType(EventEnvelope.CONTENT_TYPE).withData(envelope.data()).build();
-            producer.send(KafkaMessageFactory.createWriter(envelope.topic(), envelope.key()).writeBinary(event))
+                    .withDataContentType(EventEnvelope.CONTENT_TYPE)
+                    .withData(envelope.data())
+                    .build();
+            producer.send(KafkaMessageFactory.createWriter(envelope.topic(), envelope.key())
+                            .writeBinary(event))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish test event", e);
@@ -109,8 +127,7 @@ public final class TopicProbe implements AutoCloseable {
 
     public void publishRaw(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value))
-                    .get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish test record", e);
         }

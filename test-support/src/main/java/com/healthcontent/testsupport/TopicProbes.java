@@ -39,7 +39,8 @@ public class TopicProbes implements BeforeEachCallback, AfterEachCallback {
     }
 
     private static String brokers(ExtensionContext context) {
-        return SpringExtension.getApplicationContext(context).getEnvironment()
+        return SpringExtension.getApplicationContext(context)
+                .getEnvironment()
                 .getRequiredProperty("spring.kafka.bootstrap-servers");
     }
 

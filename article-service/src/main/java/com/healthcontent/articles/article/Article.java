@@ -61,11 +61,16 @@ public record Article(
     /** Text kept exactly as sent; documents without it were written when bodies were stored escaped. */
     public static final int TEXT_FORMAT = 2;
 
-    private static final Set<ArticleStatus> EDITABLE = EnumSet.of(ArticleStatus.DRAFT,
-            ArticleStatus.CHANGES_REQUESTED, ArticleStatus.APPROVED, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED,
-            ArticleStatus.NEEDS_REVIEW, ArticleStatus.UNPUBLISHED);
-    private static final Set<ArticleStatus> SUBMITTABLE = EnumSet.of(ArticleStatus.DRAFT,
-            ArticleStatus.CHANGES_REQUESTED, ArticleStatus.NEEDS_REVIEW);
+    private static final Set<ArticleStatus> EDITABLE = EnumSet.of(
+            ArticleStatus.DRAFT,
+            ArticleStatus.CHANGES_REQUESTED,
+            ArticleStatus.APPROVED,
+            ArticleStatus.SCHEDULED,
+            ArticleStatus.PUBLISHED,
+            ArticleStatus.NEEDS_REVIEW,
+            ArticleStatus.UNPUBLISHED);
+    private static final Set<ArticleStatus> SUBMITTABLE =
+            EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.CHANGES_REQUESTED, ArticleStatus.NEEDS_REVIEW);
 
     public Article {
         publications = publications == null ? 0 : publications; // absent in documents written before it existed
@@ -84,10 +89,27 @@ public record Article(
         if (!actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR)) {
             throw new ForbiddenException("Only authors and editors write articles.");
         }
-        WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT.name(),
-                null);
-        return new Article(UUID.randomUUID().toString(), slug, ArticleStatus.DRAFT, content, actor.username(),
-                List.of(), List.of(), null, now, now, null, null, null, null, 0, null, List.of(created), null,
+        WorkflowStep created =
+                new WorkflowStep(now, actor.username(), "created", null, ArticleStatus.DRAFT.name(), null);
+        return new Article(
+                UUID.randomUUID().toString(),
+                slug,
+                ArticleStatus.DRAFT,
+                content,
+                actor.username(),
+                List.of(),
+                List.of(),
+                null,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                List.of(created),
+                null,
                 TEXT_FORMAT);
     }
 
@@ -110,7 +132,9 @@ public record Article(
             throw new ConflictException("The article is " + status + "; it cannot be edited until the review ends "
                     + "(its author or an editor may withdraw it from review).");
         }
-        return next(ArticleStatus.DRAFT, now).draft(content).round(ReviewRound.none())
+        return next(ArticleStatus.DRAFT, now)
+                .draft(content)
+                .round(ReviewRound.none())
                 .done(actor, status == ArticleStatus.DRAFT ? "edited" : "revision started", null);
     }
 
@@ -133,7 +157,9 @@ public record Article(
         if (status != ArticleStatus.IN_REVIEW) {
             throw new ConflictException("Only an article in review can be withdrawn; this one is " + status + ".");
         }
-        return next(ArticleStatus.DRAFT, now).round(ReviewRound.none()).submittedAt(null)
+        return next(ArticleStatus.DRAFT, now)
+                .round(ReviewRound.none())
+                .submittedAt(null)
                 .done(actor, "withdrawn from review", reason);
     }
 
@@ -141,12 +167,15 @@ public record Article(
     public Changed<Article> reassign(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ArticleStatus.IN_REVIEW) {
-            throw new ConflictException("Reviewers can only be changed while the article is in review; it is "
-                    + status + ".");
+            throw new ConflictException(
+                    "Reviewers can only be changed while the article is in review; it is " + status + ".");
         }
         ReviewRound round = reviewRound().reassignedTo(reviewers, author, actor);
-        List<String> newlyAsked = round.reviewers().stream().filter(r -> !medicalReviewers.contains(r)).toList();
-        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
+        List<String> newlyAsked = round.reviewers().stream()
+                .filter(r -> !medicalReviewers.contains(r))
+                .toList();
+        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now)
+                .round(round);
         if (!newlyAsked.isEmpty()) {
             next.event(EventType.ARTICLE_REVIEW_REQUESTED, reviewRequested(newlyAsked, actor, now));
         }
@@ -168,12 +197,14 @@ public record Article(
             throw new ConflictException("The article is " + status + ", not IN_REVIEW.");
         }
         if (!approved) {
-            return next(ArticleStatus.CHANGES_REQUESTED, now).round(ReviewRound.none())
+            return next(ArticleStatus.CHANGES_REQUESTED, now)
+                    .round(ReviewRound.none())
                     .event(EventType.ARTICLE_REVIEW_DECIDED, reviewDecided(actor, "CHANGES_REQUESTED", notes, now))
                     .done(actor, "requested changes", notes);
         }
         ReviewRound round = reviewRound().approvedBy(reviewer, now);
-        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now).round(round);
+        Next next = next(round.approvedByAll() ? ArticleStatus.APPROVED : ArticleStatus.IN_REVIEW, now)
+                .round(round);
         if (round.approvedByAll()) {
             next.event(EventType.ARTICLE_REVIEW_DECIDED, reviewDecided(actor, "APPROVED", notes, now));
         }
@@ -189,7 +220,8 @@ public record Article(
         if (!at.isAfter(now)) {
             throw new InvalidInputException("at", "must be in the future");
         }
-        return next(ArticleStatus.SCHEDULED, now).scheduled(at, actor.username())
+        return next(ArticleStatus.SCHEDULED, now)
+                .scheduled(at, actor.username())
                 .done(actor, "scheduled for publication at " + at, null);
     }
 
@@ -210,8 +242,8 @@ public record Article(
     public Changed<Article> publish(Actor actor, Instant now, ReviewPolicy policy) {
         requireEditor(actor);
         if (status == ArticleStatus.SCHEDULED && !isDueForPublication(now)) {
-            throw new ConflictException("The article is scheduled for " + scheduledFor
-                    + "; cancel the schedule to publish it now.");
+            throw new ConflictException(
+                    "The article is scheduled for " + scheduledFor + "; cancel the schedule to publish it now.");
         }
         if (status != ArticleStatus.APPROVED && status != ArticleStatus.SCHEDULED) {
             throw new ConflictException("Only an approved article can be published; this one is " + status + ".");
@@ -221,10 +253,22 @@ public record Article(
         Instant publishedAt = live == null ? now : live.publishedAt();
         Next next = next(ArticleStatus.PUBLISHED, now)
                 .live(new LiveVersion(draft, revision, publishedAt, now, approvals))
-                .nextReviewDue(policy.nextReviewDue(id, reviewRound().approvedAt(now))).publications(revision);
+                .nextReviewDue(policy.nextReviewDue(id, reviewRound().approvedAt(now)))
+                .publications(revision);
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
-        next.event(type, new ArticlePublished(id, slug, draft.title(), draft.summary(), draft.tags(), author,
-                approvals.stream().map(MedicalReview::reviewer).toList(), draft.exerciseIds(), now, revision));
+        next.event(
+                type,
+                new ArticlePublished(
+                        id,
+                        slug,
+                        draft.title(),
+                        draft.summary(),
+                        draft.tags(),
+                        author,
+                        approvals.stream().map(MedicalReview::reviewer).toList(),
+                        draft.exerciseIds(),
+                        now,
+                        revision));
         return next.done(actor, live == null ? "published" : "republished as revision " + revision, null);
     }
 
@@ -236,7 +280,10 @@ public record Article(
         if (live == null) {
             throw new ConflictException("The article is not published.");
         }
-        return next(ArticleStatus.UNPUBLISHED, now).round(ReviewRound.none()).live(null).nextReviewDue(null)
+        return next(ArticleStatus.UNPUBLISHED, now)
+                .round(ReviewRound.none())
+                .live(null)
+                .nextReviewDue(null)
                 .event(EventType.ARTICLE_UNPUBLISHED, new ArticleUnpublished(id, slug, reason, now))
                 .done(actor, "unpublished", reason);
     }
@@ -250,8 +297,11 @@ public record Article(
             throw new ConflictException("Only a published article without a revision under way can be flagged; "
                     + "this one is " + status + ".");
         }
-        List<String> reviewers = live.medicalReviews().stream().map(MedicalReview::reviewer).toList();
-        return next(ArticleStatus.NEEDS_REVIEW, now).draft(live.content()).round(ReviewRound.none())
+        List<String> reviewers =
+                live.medicalReviews().stream().map(MedicalReview::reviewer).toList();
+        return next(ArticleStatus.NEEDS_REVIEW, now)
+                .draft(live.content())
+                .round(ReviewRound.none())
                 .event(EventType.ARTICLE_REVIEW_DUE, new ArticleReviewDue(id, slug, reviewers, now))
                 .done(actor, "needs review", reason);
     }
@@ -364,12 +414,33 @@ public record Article(
         /** The new article, with the step recorded in its history, and the events the step raised. */
         Changed<Article> done(Actor actor, String action, String notes) {
             List<WorkflowStep> steps = new ArrayList<>(from.history);
-            steps.add(new WorkflowStep(now, actor == null ? WorkflowStep.SYSTEM : actor.username(), action,
-                    from.status.name(), status.name(), notes));
+            steps.add(new WorkflowStep(
+                    now,
+                    actor == null ? WorkflowStep.SYSTEM : actor.username(),
+                    action,
+                    from.status.name(),
+                    status.name(),
+                    notes));
             Instant inReviewSince = status == ArticleStatus.IN_REVIEW ? submittedAt : null;
-            Article article = new Article(from.id, from.slug, status, draft, from.author, round.reviewers(),
-                    round.approvals(), live, from.createdAt, now, inReviewSince, nextReviewDue, scheduledFor,
-                    scheduledBy, publications, live == null ? null : live.content().searchText(), steps, from.version,
+            Article article = new Article(
+                    from.id,
+                    from.slug,
+                    status,
+                    draft,
+                    from.author,
+                    round.reviewers(),
+                    round.approvals(),
+                    live,
+                    from.createdAt,
+                    now,
+                    inReviewSince,
+                    nextReviewDue,
+                    scheduledFor,
+                    scheduledBy,
+                    publications,
+                    live == null ? null : live.content().searchText(),
+                    steps,
+                    from.version,
                     from.textFormat);
             return new Changed<>(article, events);
         }

@@ -34,7 +34,12 @@ public record ArticleContent(
     public ArticleContent {
         language = language == null ? "en" : language;
         categories = categories == null ? List.of() : List.copyOf(categories);
-        tags = tags == null ? List.of() : tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        tags = tags == null
+                ? List.of()
+                : tags.stream()
+                        .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
         audience = audience == null ? Audience.PATIENT : audience;
         sections = sections == null ? List.of() : List.copyOf(sections);
         references = references == null ? List.of() : List.copyOf(references);
@@ -42,7 +47,8 @@ public record ArticleContent(
         Set<Integer> numbers = new HashSet<>();
         for (int i = 0; i < references.size(); i++) {
             if (!numbers.add(references.get(i).number())) {
-                throw new InvalidInputException("references[" + i + "].number",
+                throw new InvalidInputException(
+                        "references[" + i + "].number",
                         "number " + references.get(i).number() + " is used twice");
             }
         }
@@ -64,14 +70,15 @@ public record ArticleContent(
                 int number = Integer.parseInt(marker.group(1));
                 cited.add(number);
                 if (!referenced.contains(number)) {
-                    problems.add(new FieldViolation("sections[" + i + "].body",
-                            "citation [" + number + "] has no reference"));
+                    problems.add(new FieldViolation(
+                            "sections[" + i + "].body", "citation [" + number + "] has no reference"));
                 }
             }
         }
         for (int i = 0; i < references.size(); i++) {
             if (!cited.contains(references.get(i).number())) {
-                problems.add(new FieldViolation("references[" + i + "]",
+                problems.add(new FieldViolation(
+                        "references[" + i + "]",
                         "reference [" + references.get(i).number() + "] is never cited"));
             }
         }
@@ -82,14 +89,33 @@ public record ArticleContent(
     }
 
     ArticleContent withLegacyEscapingUndone() {
-        return new ArticleContent(title, summary, language, categories, tags, audience, authorName, authorCredentials,
-                sections.stream().map(section -> section.body() == null ? section : new Section(section.type(),
-                        section.heading(), LegacyEscaping.undo(section.body()), section.exerciseId())).toList(),
-                references, related);
+        return new ArticleContent(
+                title,
+                summary,
+                language,
+                categories,
+                tags,
+                audience,
+                authorName,
+                authorCredentials,
+                sections.stream()
+                        .map(section -> section.body() == null
+                                ? section
+                                : new Section(
+                                        section.type(),
+                                        section.heading(),
+                                        LegacyEscaping.undo(section.body()),
+                                        section.exerciseId()))
+                        .toList(),
+                references,
+                related);
     }
 
     public List<String> exerciseIds() {
-        return sections.stream().filter(s -> s.type() == SectionType.EXERCISE).map(Section::exerciseId).distinct()
+        return sections.stream()
+                .filter(s -> s.type() == SectionType.EXERCISE)
+                .map(Section::exerciseId)
+                .distinct()
                 .toList();
     }
 

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicViews public pages held ready on each instance
  */
 @ConfigurationProperties("platform.articles")
-public record ArticleProperties(String disclaimer, PublicViews.Settings publicViews) {
-}
+public record ArticleProperties(String disclaimer, PublicViews.Settings publicViews) {}

@@ -41,20 +41,27 @@ public class ArticleQueries {
     private final StaffDirectory staff;
     private final Clock clock;
 
-    ArticleQueries(ArticleRepository repository, MongoTemplate mongoTemplate, StaffDirectory staff, Clock clock,
+    ArticleQueries(
+            ArticleRepository repository,
+            MongoTemplate mongoTemplate,
+            StaffDirectory staff,
+            Clock clock,
             MeterRegistry meterRegistry) {
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.staff = staff;
         this.clock = clock;
         Gauge.builder("platform.articles.reviews.due", this, ArticleQueries::reviewsDue)
-                .description("Live articles whose medical review is due or that were flagged").register(meterRegistry);
+                .description("Live articles whose medical review is due or that were flagged")
+                .register(meterRegistry);
     }
 
     @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
     public Article draft(String id, Actor actor) {
         Article article = byId(id);
-        if (actor.has(Role.AUTHOR) && !actor.has(Role.EDITOR) && !actor.has(Role.MEDICAL_REVIEWER)
+        if (actor.has(Role.AUTHOR)
+                && !actor.has(Role.EDITOR)
+                && !actor.has(Role.MEDICAL_REVIEWER)
                 && !actor.username().equals(article.author())) {
             throw new ForbiddenException("Authors see their own drafts.");
         }
@@ -67,7 +74,8 @@ public class ArticleQueries {
      */
     @PreAuthorize("hasAnyRole('EDITOR', 'AUTHOR')")
     public Page<Article> workingCopies(ArticleStatus status, Actor actor, Pageable pageable) {
-        Criteria criteria = status == null ? new Criteria() : Criteria.where("status").is(status);
+        Criteria criteria =
+                status == null ? new Criteria() : Criteria.where("status").is(status);
         if (!actor.has(Role.EDITOR)) {
             criteria = criteria.and("author").is(actor.username());
         }
@@ -75,8 +83,7 @@ public class ArticleQueries {
     }
 
     /** The public list's filters; every one optional. */
-    public record Filter(String q, String tag, String category, String reviewer, Instant modifiedSince) {
-    }
+    public record Filter(String q, String tag, String category, String reviewer, Instant modifiedSince) {}
 
     public Page<Article> published(Filter filter, Pageable pageable) {
         List<Criteria> criteria = new ArrayList<>();
@@ -87,10 +94,12 @@ public class ArticleQueries {
             criteria.add(Criteria.where("live.content.tags").is(tag.strip().toLowerCase(Locale.ROOT)));
         }
         if (filter.category() != null && !filter.category().isBlank()) {
-            criteria.add(Criteria.where("live.content.categories").is(filter.category().strip()));
+            criteria.add(Criteria.where("live.content.categories")
+                    .is(filter.category().strip()));
         }
         if (filter.reviewer() != null && !filter.reviewer().isBlank()) {
-            criteria.add(Criteria.where("live.medicalReviews.reviewer").is(filter.reviewer().strip()));
+            criteria.add(Criteria.where("live.medicalReviews.reviewer")
+                    .is(filter.reviewer().strip()));
         }
         if (filter.modifiedSince() != null) {
             criteria.add(Criteria.where("live.lastModifiedAt").gte(filter.modifiedSince()));
@@ -113,7 +122,9 @@ public class ArticleQueries {
     /** Live articles whose periodic review falls due within the window, soonest first, for staff planning. */
     @PreAuthorize("hasAnyRole('EDITOR', 'MEDICAL_REVIEWER')")
     public Page<Article> dueForReview(Duration within, Pageable pageable) {
-        Query query = Query.query(Criteria.where("live").ne(null).and("nextReviewDue")
+        Query query = Query.query(Criteria.where("live")
+                .ne(null)
+                .and("nextReviewDue")
                 .lte(clock.instant().plus(within)));
         return PagedQueries.page(mongoTemplate, query, pageable, Article.class);
     }
@@ -126,8 +137,8 @@ public class ArticleQueries {
     @PreAuthorize("hasRole('MEDICAL_REVIEWER')")
     public List<Article> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
         Criteria reviewedLive = Criteria.where("live.medicalReviews.reviewer").is(actor.username());
-        return mongoTemplate.find(ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size),
-                Article.class);
+        return mongoTemplate.find(
+                ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size), Article.class);
     }
 
     public ArticleViews.Draft draftView(Article article) {
@@ -135,11 +146,16 @@ public class ArticleQueries {
     }
 
     private double reviewsDue() {
-        return mongoTemplate.count(Query.query(new Criteria().orOperator(
-                Criteria.where("status").is(ArticleStatus.NEEDS_REVIEW),
-                Criteria.where("live").ne(null).and("nextReviewDue").lte(clock.instant()))), Article.class);
+        return mongoTemplate.count(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("status").is(ArticleStatus.NEEDS_REVIEW),
+                                Criteria.where("live")
+                                        .ne(null)
+                                        .and("nextReviewDue")
+                                        .lte(clock.instant()))),
+                Article.class);
     }
-
 
     private Article byId(String id) {
         return repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("Article", id));

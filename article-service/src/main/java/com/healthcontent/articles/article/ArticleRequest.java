@@ -14,10 +14,15 @@ import java.util.List;
  */
 public record ArticleRequest(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
-        @Size(max = 120) String slug,
+        @Size(max = 120)
+        String slug,
+
         @NotBlank @Size(max = 200) @SafeText String title,
         @NotBlank @Size(max = 1000) @SafeText String summary,
-        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or en-GB") String language,
+
+        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or en-GB")
+        String language,
+
         @Size(max = 10) List<@NotBlank @Size(max = 60) @SafeText String> categories,
         @Size(max = 20) List<@NotBlank @Size(max = 60) @SafeText String> tags,
         Audience audience,
@@ -28,7 +33,17 @@ public record ArticleRequest(
         @Size(max = 10) List<@NotBlank @Size(max = 120) String> related) {
 
     ArticleContent content() {
-        return new ArticleContent(title, summary, language, categories, tags, audience, authorName,
-                authorCredentials, sections, references, related);
+        return new ArticleContent(
+                title,
+                summary,
+                language,
+                categories,
+                tags,
+                audience,
+                authorName,
+                authorCredentials,
+                sections,
+                references,
+                related);
     }
 }

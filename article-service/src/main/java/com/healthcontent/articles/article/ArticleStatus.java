@@ -8,7 +8,14 @@ import java.util.Set;
  * working copy is doing: a revision in review never takes the published page down.
  */
 public enum ArticleStatus {
-    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, NEEDS_REVIEW, UNPUBLISHED;
+    DRAFT,
+    IN_REVIEW,
+    CHANGES_REQUESTED,
+    APPROVED,
+    SCHEDULED,
+    PUBLISHED,
+    NEEDS_REVIEW,
+    UNPUBLISHED;
 
     /**
      * The workflow's transition table: the states a step may move an article to from this one. Editing is allowed

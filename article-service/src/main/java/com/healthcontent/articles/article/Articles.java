@@ -41,9 +41,14 @@ public class Articles {
     private final MeterRegistry meterRegistry;
     private final StaffDirectory staff;
 
-    Articles(ArticleRepository repository, ExerciseSummaries exercises,
-            Outbox outbox, ReviewPolicy reviewPolicy, Clock clock,
-            MeterRegistry meterRegistry, StaffDirectory staff) {
+    Articles(
+            ArticleRepository repository,
+            ExerciseSummaries exercises,
+            Outbox outbox,
+            ReviewPolicy reviewPolicy,
+            Clock clock,
+            MeterRegistry meterRegistry,
+            StaffDirectory staff) {
         this.meterRegistry = meterRegistry;
         this.staff = staff;
         this.repository = repository;
@@ -72,7 +77,8 @@ public class Articles {
         Article article = byId(id);
         Versions.requireMatch(ifMatch, article.currentVersion());
         if (request.slug() != null && !request.slug().equals(article.slug())) {
-            throw new InvalidInputException("slug", "cannot change: links to '" + article.slug() + "' must keep working");
+            throw new InvalidInputException(
+                    "slug", "cannot change: links to '" + article.slug() + "' must keep working");
         }
         return outbox.save(article.edit(request.content(), actor, clock.instant()));
     }
@@ -95,8 +101,7 @@ public class Articles {
     }
 
     public Article review(String id, boolean approved, String notes, Actor actor) {
-        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
-                clock.instant()));
+        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor, clock.instant()));
     }
 
     public Article publish(String id, Actor actor) {
@@ -106,8 +111,9 @@ public class Articles {
     }
 
     private Article published(Article article) {
-        meterRegistry.counter("platform.articles.published", "kind",
-                article.live().revision() == 1 ? "first" : "revision").increment();
+        meterRegistry
+                .counter("platform.articles.published", "kind", article.live().revision() == 1 ? "first" : "revision")
+                .increment();
         return article;
     }
 
@@ -144,8 +150,8 @@ public class Articles {
     /** Published articles whose periodic review is due go back to review while staying live. */
     public int markDueForReview() {
         int marked = 0;
-        for (Article due : repository.findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus.PUBLISHED,
-                clock.instant())) {
+        for (Article due :
+                repository.findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus.PUBLISHED, clock.instant())) {
             outbox.save(due.needsReview("periodic medical review is due", null, clock.instant()));
             marked++;
         }
@@ -164,10 +170,12 @@ public class Articles {
             if (section.type() == SectionType.EXERCISE) {
                 var exercise = exercises.find(section.exerciseId());
                 if (exercise.isEmpty()) {
-                    problems.add(new FieldViolation("sections[" + i + "].exerciseId",
+                    problems.add(new FieldViolation(
+                            "sections[" + i + "].exerciseId",
                             "exercise " + section.exerciseId() + " is not a published exercise"));
                 } else if (exercise.get().retired()) {
-                    problems.add(new FieldViolation("sections[" + i + "].exerciseId",
+                    problems.add(new FieldViolation(
+                            "sections[" + i + "].exerciseId",
                             "exercise '" + exercise.get().slug() + "' has been retired"));
                 }
             }

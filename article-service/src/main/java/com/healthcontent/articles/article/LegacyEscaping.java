@@ -15,8 +15,7 @@ final class LegacyEscaping {
 
     private static final Pattern ESCAPED = Pattern.compile("[^<&]*(?:&(?:amp|lt);[^<&]*)*");
 
-    private LegacyEscaping() {
-    }
+    private LegacyEscaping() {}
 
     static String undo(String stored) {
         String text = stored;

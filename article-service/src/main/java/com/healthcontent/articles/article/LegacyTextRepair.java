@@ -38,22 +38,24 @@ class LegacyTextRepair implements ApplicationRunner {
         repairAll();
     }
 
-    @Scheduled(fixedDelayString = "${platform.articles.text-repair-interval:10m}",
+    @Scheduled(
+            fixedDelayString = "${platform.articles.text-repair-interval:10m}",
             initialDelayString = "${platform.articles.text-repair-interval:10m}")
     int repairAll() {
         int repaired = 0;
         int seen;
         int rounds = 0;
         do {
-            var legacy = mongoTemplate.find(Query.query(Criteria.where("textFormat").exists(false)).limit(BATCH),
-                    Article.class);
+            var legacy = mongoTemplate.find(
+                    Query.query(Criteria.where("textFormat").exists(false)).limit(BATCH), Article.class);
             seen = legacy.size();
             for (Article article : legacy) {
                 try {
                     outbox.save(Changed.of(article));
                     repaired++;
                 } catch (OptimisticLockingFailureException changedMeanwhile) {
-                    log.debug("Article {} changed during its text repair; whoever saved it wrote repaired text",
+                    log.debug(
+                            "Article {} changed during its text repair; whoever saved it wrote repaired text",
                             article.id());
                 }
             }

@@ -46,8 +46,14 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     private final PublicViews views;
     private final JsonMapper jsonMapper;
 
-    PublicArticles(ArticleRepository repository, MongoTemplate mongoTemplate, ExerciseSummaries exercises,
-            StaffDirectory staff, ArticleProperties properties, MeterRegistry meterRegistry, JsonMapper jsonMapper) {
+    PublicArticles(
+            ArticleRepository repository,
+            MongoTemplate mongoTemplate,
+            ExerciseSummaries exercises,
+            StaffDirectory staff,
+            ArticleProperties properties,
+            MeterRegistry meterRegistry,
+            JsonMapper jsonMapper) {
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
@@ -63,7 +69,8 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     }
 
     public Representation structuredData(String slug) {
-        return views.get("structured-data:" + slug,
+        return views.get(
+                "structured-data:" + slug,
                 () -> Representation.of(jsonMapper, StructuredData.medicalWebPage(view(slug)), JSON_LD));
     }
 
@@ -74,8 +81,14 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     }
 
     /** A page, or the related and recent links of all pages, changed. */
-    @EventHandler(value = {EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED, EventType.ARTICLE_UNPUBLISHED,
-            EventType.ARTICLE_REVIEW_DUE}, pipeline = EventHandler.BROADCAST)
+    @EventHandler(
+            value = {
+                EventType.ARTICLE_PUBLISHED,
+                EventType.ARTICLE_REVISED,
+                EventType.ARTICLE_UNPUBLISHED,
+                EventType.ARTICLE_REVIEW_DUE
+            },
+            pipeline = EventHandler.BROADCAST)
     void articleChanged(Object article) {
         views.invalidateAll();
     }
@@ -84,7 +97,9 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
      * An exercise card changed: stored first, so that no view is rebuilt with the old one (the service's own group
      * stores it too, durably).
      */
-    @EventHandler(value = {EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED}, pipeline = EventHandler.BROADCAST)
+    @EventHandler(
+            value = {EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED},
+            pipeline = EventHandler.BROADCAST)
     void exerciseChanged(ExercisePublished exercise) {
         exercises.keep(exercise);
         views.invalidateAll();
@@ -97,14 +112,22 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     }
 
     ArticleViews.PublicArticle view(String slug) {
-        Article article = repository.findBySlug(slug).filter(Article::isLive)
+        Article article = repository
+                .findBySlug(slug)
+                .filter(Article::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
         ArticleContent content = article.live().content();
-        Map<String, ExerciseSummary> cards = content.exerciseIds().isEmpty() ? Map.of()
+        Map<String, ExerciseSummary> cards = content.exerciseIds().isEmpty()
+                ? Map.of()
                 : exercises.findAll(content.exerciseIds()).stream()
                         .collect(Collectors.toMap(ExerciseSummary::exerciseId, Function.identity()));
-        return ArticleViews.publicArticle(article, staff.profileOf(article.author()), cards, related(article),
-                recent(article), properties.disclaimer());
+        return ArticleViews.publicArticle(
+                article,
+                staff.profileOf(article.author()),
+                cards,
+                related(article),
+                recent(article),
+                properties.disclaimer());
     }
 
     /**
@@ -113,15 +136,24 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
      */
     private List<ArticleViews.Link> related(Article article) {
         ArticleContent content = article.live().content();
-        Map<String, ArticleViews.Link> chosen = content.related().isEmpty() ? Map.of()
-                : links(Criteria.where("slug").in(content.related()), content.related().size()).stream()
+        Map<String, ArticleViews.Link> chosen = content.related().isEmpty()
+                ? Map.of()
+                : links(
+                                Criteria.where("slug").in(content.related()),
+                                content.related().size())
+                        .stream()
                         .collect(Collectors.toMap(ArticleViews.Link::slug, Function.identity()));
         List<ArticleViews.Link> links = new ArrayList<>(content.related().stream()
                 .filter(slug -> chosen.containsKey(slug) && !slug.equals(article.slug()))
-                .map(chosen::get).toList());
+                .map(chosen::get)
+                .toList());
         if (links.size() < ArticleQueries.RELATED && !content.tags().isEmpty()) {
-            for (ArticleViews.Link candidate : links(Criteria.where("live.content.tags").in(content.tags())
-                    .and("_id").ne(article.id()), ArticleQueries.RELATED * 2)) {
+            for (ArticleViews.Link candidate : links(
+                    Criteria.where("live.content.tags")
+                            .in(content.tags())
+                            .and("_id")
+                            .ne(article.id()),
+                    ArticleQueries.RELATED * 2)) {
                 if (links.size() < ArticleQueries.RELATED && !links.contains(candidate)) {
                     links.add(candidate);
                 }
@@ -137,12 +169,16 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
 
     /** Links to live articles, newest first: their slugs and titles, read without the rest of the documents. */
     private List<ArticleViews.Link> links(Criteria which, int limit) {
-        Query query = Query.query(Criteria.where("live").ne(null).andOperator(which)).with(ArticleQueries.newestFirst())
+        Query query = Query.query(Criteria.where("live").ne(null).andOperator(which))
+                .with(ArticleQueries.newestFirst())
                 .limit(limit);
         query.fields().include("slug", "live.content.title");
         return mongoTemplate.find(query, Document.class, "articles").stream()
-                .map(found -> new ArticleViews.Link(found.getString("slug"),
-                        found.get("live", Document.class).get("content", Document.class).getString("title")))
+                .map(found -> new ArticleViews.Link(
+                        found.getString("slug"),
+                        found.get("live", Document.class)
+                                .get("content", Document.class)
+                                .getString("title")))
                 .toList();
     }
 }

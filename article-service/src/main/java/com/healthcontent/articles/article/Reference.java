@@ -14,12 +14,16 @@ public record Reference(int number, @SafeText String title, String url, String d
     public Reference {
         new Violations()
                 .require(number >= 1 && number <= 500, "number", "must be between 1 and 500")
-                .require(title != null && !title.isBlank() && title.length() <= 500, "title",
+                .require(
+                        title != null && !title.isBlank() && title.length() <= 500,
+                        "title",
                         "is required, at most 500 characters")
                 .require(url == null || WebAddresses.isWeb(url), "url", "must be an http or https URL")
                 .require(doi == null || DOI.matcher(doi).matches(), "doi", "must look like 10.1234/abc")
                 .require(pubmedId == null || PUBMED_ID.matcher(pubmedId).matches(), "pubmedId", "must be digits")
-                .require(url != null || doi != null || pubmedId != null, "url",
+                .require(
+                        url != null || doi != null || pubmedId != null,
+                        "url",
                         "a reference needs a URL, a DOI or a PubMed id")
                 .throwIfAny();
     }

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spread} either way (stable per article) so that a batch approved on one day does not fall due on one day.
  */
 @ConfigurationProperties("platform.articles.review")
-public record ReviewPolicy(@DefaultValue("365d") Duration interval, @DefaultValue("14d") Duration spread) {
+public record ReviewPolicy(
+        @DefaultValue("365d") Duration interval,
+        @DefaultValue("14d") Duration spread) {
 
     public Instant nextReviewDue(String articleId, Instant approvedAt) {
         long spreadHours = spread.toHours();
-        long offsetHours = spreadHours == 0 ? 0
-                : Math.floorMod(articleId.hashCode(), 2 * spreadHours + 1) - spreadHours;
+        long offsetHours =
+                spreadHours == 0 ? 0 : Math.floorMod(articleId.hashCode(), 2 * spreadHours + 1) - spreadHours;
         return approvedAt.plus(interval).plus(Duration.ofHours(offsetHours));
     }
 }

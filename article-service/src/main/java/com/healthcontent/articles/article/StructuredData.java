@@ -12,43 +12,61 @@ import java.util.List;
  */
 final class StructuredData {
 
-    private StructuredData() {
-    }
+    private StructuredData() {}
 
     @Schema(name = "MedicalWebPage", description = "schema.org MedicalWebPage (JSON-LD)")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MedicalWebPage(@JsonProperty("@context") String context, @JsonProperty("@type") String type,
-                          String headline, String name, String description, String inLanguage,
-                          MedicalAudience audience, String keywords, String datePublished, String dateModified,
-                          String lastReviewed, List<Person> reviewedBy, Person author,
-                          List<ScholarlyArticle> citation) {
-    }
+    record MedicalWebPage(
+            @JsonProperty("@context") String context,
+            @JsonProperty("@type") String type,
+            String headline,
+            String name,
+            String description,
+            String inLanguage,
+            MedicalAudience audience,
+            String keywords,
+            String datePublished,
+            String dateModified,
+            String lastReviewed,
+            List<Person> reviewedBy,
+            Person author,
+            List<ScholarlyArticle> citation) {}
 
-    record MedicalAudience(@JsonProperty("@type") String type, String audienceType) {
-    }
+    record MedicalAudience(@JsonProperty("@type") String type, String audienceType) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Person(@JsonProperty("@type") String type, String name, String honorificSuffix) {
-    }
+    record Person(@JsonProperty("@type") String type, String name, String honorificSuffix) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ScholarlyArticle(@JsonProperty("@type") String type, String name, String url, List<String> sameAs,
-                            PropertyValue identifier) {
-    }
+    record ScholarlyArticle(
+            @JsonProperty("@type") String type,
+            String name,
+            String url,
+            List<String> sameAs,
+            PropertyValue identifier) {}
 
-    record PropertyValue(@JsonProperty("@type") String type, String propertyID, String value) {
-    }
+    record PropertyValue(@JsonProperty("@type") String type, String propertyID, String value) {}
 
     static MedicalWebPage medicalWebPage(ArticleViews.PublicArticle article) {
         ArticleViews.Author author = article.author();
-        return new MedicalWebPage("https://schema.org", "MedicalWebPage", article.title(), article.title(),
-                article.summary(), article.language(), new MedicalAudience("MedicalAudience",
-                        article.audience() == Audience.CLINICIAN ? "Clinician" : "Patient"),
-                String.join(", ", article.tags()), article.publishedAt().toString(),
-                article.lastModifiedAt().toString(), article.medicalReview().lastReviewedAt() == null ? null
+        return new MedicalWebPage(
+                "https://schema.org",
+                "MedicalWebPage",
+                article.title(),
+                article.title(),
+                article.summary(),
+                article.language(),
+                new MedicalAudience(
+                        "MedicalAudience", article.audience() == Audience.CLINICIAN ? "Clinician" : "Patient"),
+                String.join(", ", article.tags()),
+                article.publishedAt().toString(),
+                article.lastModifiedAt().toString(),
+                article.medicalReview().lastReviewedAt() == null
+                        ? null
                         : article.medicalReview().lastReviewedAt().toString(),
                 article.medicalReview().reviewers().stream()
-                        .map(review -> person(review.name(), review.credentials())).toList(),
+                        .map(review -> person(review.name(), review.credentials()))
+                        .toList(),
                 person(author.name(), author.credentials()),
                 article.references().stream().map(StructuredData::citation).toList());
     }
@@ -58,7 +76,10 @@ final class StructuredData {
     }
 
     private static ScholarlyArticle citation(Reference reference) {
-        return new ScholarlyArticle("ScholarlyArticle", reference.title(), reference.url(),
+        return new ScholarlyArticle(
+                "ScholarlyArticle",
+                reference.title(),
+                reference.url(),
                 reference.doi() == null ? null : List.of("https://doi.org/" + reference.doi()),
                 reference.pubmedId() == null ? null : new PropertyValue("PropertyValue", "PMID", reference.pubmedId()));
     }

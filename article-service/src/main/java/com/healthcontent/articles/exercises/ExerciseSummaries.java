@@ -38,16 +38,29 @@ public class ExerciseSummaries {
     /** Idempotent: an event older than what is stored changes nothing. */
     @EventHandler(EventType.EXERCISE_RETIRED)
     public void retire(ExerciseRetired retired) {
-        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(retired.exerciseId())
-                        .and("version").lte(retired.version())),
-                new Update().set("retired", true).set("version", retired.version()), ExerciseSummary.class);
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(retired.exerciseId())
+                        .and("version")
+                        .lte(retired.version())),
+                new Update().set("retired", true).set("version", retired.version()),
+                ExerciseSummary.class);
     }
 
     /** Idempotent: an event older than what is stored changes nothing. */
     @EventHandler({EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED})
     public void keep(ExercisePublished exercise) {
-        ReadModels.keepNewest(mongoTemplate, new ExerciseSummary(exercise.exerciseId(), exercise.slug(),
-                exercise.name(), exercise.summary(), exercise.bodyRegions(), exercise.position(), false,
-                exercise.version()), "version");
+        ReadModels.keepNewest(
+                mongoTemplate,
+                new ExerciseSummary(
+                        exercise.exerciseId(),
+                        exercise.slug(),
+                        exercise.name(),
+                        exercise.summary(),
+                        exercise.bodyRegions(),
+                        exercise.position(),
+                        false,
+                        exercise.version()),
+                "version");
     }
 }

@@ -30,28 +30,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The editorial and medical-review workflow of an article, one endpoint per step. */
 @RestController
-@Tag(name = "Article review and publication", description = "Medical review of an article: submission, reviews, withdrawal, reviewers, publication")
+@Tag(
+        name = "Article review and publication",
+        description = "Medical review of an article: submission, reviews, withdrawal, reviewers, publication")
 @RequestMapping("/api/v1/articles/{id}")
 class ReviewController {
 
-    enum Outcome { APPROVED, CHANGES_REQUESTED }
-
-    record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
+    enum Outcome {
+        APPROVED,
+        CHANGES_REQUESTED
     }
+
+    record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {}
 
     /** Who approved is shown with their name and credentials from the staff directory, not typed per review. */
-    record ReviewRequest(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes) {
-    }
+    record ReviewRequest(
+            @NotNull Outcome outcome,
+            @Size(max = 5000) @SafeText String notes) {}
 
-    record WithdrawalRequest(@Size(max = 2000) @SafeText String reason) {
-    }
+    record WithdrawalRequest(@Size(max = 2000) @SafeText String reason) {}
 
-    record ReasonRequest(@NotNull @Size(min = 1, max = 2000) @SafeText String reason) {
-    }
+    record ReasonRequest(
+            @NotNull @Size(min = 1, max = 2000) @SafeText String reason) {}
 
     /** An empty body publishes now; {@code at} schedules the publication. */
-    record PublicationRequest(Instant at) {
-    }
+    record PublicationRequest(Instant at) {}
 
     private final Articles articles;
     private final ArticleQueries queries;
@@ -62,48 +65,53 @@ class ReviewController {
     }
 
     @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            value = "{\"reviewers\": [\"dr.rao\"]}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(value = "{\"reviewers\": [\"dr.rao\"]}")))
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/submission")
-    ResponseEntity<ArticleViews.Draft> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
-            Actor actor) {
+    ResponseEntity<ArticleViews.Draft> submit(
+            @PathVariable String id, @Valid @RequestBody SubmissionRequest body, Actor actor) {
         return draft(articles.submit(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            value = "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            value =
+                                                    "{\"outcome\": \"APPROVED\", \"notes\": \"Checked against the cited papers.\"}")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/reviews")
-    ResponseEntity<ArticleViews.Draft> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body,
-            Actor actor) {
+    ResponseEntity<ArticleViews.Draft> review(
+            @PathVariable String id, @Valid @RequestBody ReviewRequest body, Actor actor) {
         return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), actor));
     }
 
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT; the reviewers are released")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/withdrawal")
-    ResponseEntity<ArticleViews.Draft> withdraw(@PathVariable String id,
-            @Valid @RequestBody(required = false) WithdrawalRequest body, Actor actor) {
+    ResponseEntity<ArticleViews.Draft> withdraw(
+            @PathVariable String id, @Valid @RequestBody(required = false) WithdrawalRequest body, Actor actor) {
         return draft(articles.withdraw(id, body == null ? null : body.reason(), actor));
     }
 
     @Operation(summary = "Replace the reviewers of a submission (EDITOR); approvals of reviewers who stay still count")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            value = "{\"reviewers\": [\"dr.kim\"]}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(value = "{\"reviewers\": [\"dr.kim\"]}")))
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PutMapping("/reviewers")
-    ResponseEntity<ArticleViews.Draft> reassign(@PathVariable String id, @Valid @RequestBody SubmissionRequest body,
-            Actor actor) {
+    ResponseEntity<ArticleViews.Draft> reassign(
+            @PathVariable String id, @Valid @RequestBody SubmissionRequest body, Actor actor) {
         return draft(articles.reassign(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}")
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/publication")
-    ResponseEntity<ArticleViews.Draft> publish(@PathVariable String id,
-            @RequestBody(required = false) PublicationRequest body, Actor actor) {
+    ResponseEntity<ArticleViews.Draft> publish(
+            @PathVariable String id, @RequestBody(required = false) PublicationRequest body, Actor actor) {
         if (body != null && body.at() != null) {
             return draft(articles.schedule(id, body.at(), actor));
         }
@@ -117,20 +125,25 @@ class ReviewController {
     }
 
     @Operation(summary = "Unpublish (EDITOR), with a reason")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            value = "{\"reason\": \"The guidance changed; a revision is on its way.\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            value =
+                                                    "{\"reason\": \"The guidance changed; a revision is on its way.\"}")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @DeleteMapping("/publication")
-    ResponseEntity<ArticleViews.Draft> unpublish(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
-            Actor actor) {
+    ResponseEntity<ArticleViews.Draft> unpublish(
+            @PathVariable String id, @Valid @RequestBody ReasonRequest body, Actor actor) {
         return draft(articles.unpublish(id, body.reason(), actor));
     }
 
     /** A medical reviewer (or editor) flags live content as needing review, e.g. after a reader's report. */
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/review-requests")
-    ResponseEntity<ArticleViews.Draft> flag(@PathVariable String id, @Valid @RequestBody ReasonRequest body,
-            Actor actor) {
+    ResponseEntity<ArticleViews.Draft> flag(
+            @PathVariable String id, @Valid @RequestBody ReasonRequest body, Actor actor) {
         return draft(articles.flagForReview(id, body.reason(), actor));
     }
 

@@ -35,7 +35,8 @@ class WorkflowJobs {
         }
     }
 
-    @Scheduled(fixedDelayString = "${platform.articles.review.check-interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${platform.articles.review.check-interval:1h}",
             initialDelayString = "${platform.articles.review.check-initial-delay:1m}")
     void markDueForReview() {
         try {

@@ -46,8 +46,11 @@ class ArticleReadingTest {
         assertThat(slugs("/api/v1/articles?category=" + category)).containsExactly(slugOf(title));
         assertThat(slugs("/api/v1/articles?tag=" + tag + "&reviewer=dr.rao")).containsExactly(slugOf(title));
         assertThat(slugs("/api/v1/articles?tag=" + tag + "&reviewer=dr.kim")).isEmpty();
-        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince=" + before)).containsExactly(slugOf(title));
-        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince=" + Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince=" + before))
+                .containsExactly(slugOf(title));
+        assertThat(slugs("/api/v1/articles?tag=" + tag + "&modifiedSince="
+                        + Instant.now().plusSeconds(60)))
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +62,8 @@ class ArticleReadingTest {
         api.published(article(second, "[\"" + tag + "\"]", "Back pain"));
 
         JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(second), null, null, 200);
-        assertThat(page.get("related").findValuesAsString("slug")).contains(slugOf(first))
+        assertThat(page.get("related").findValuesAsString("slug"))
+                .contains(slugOf(first))
                 .doesNotContain(slugOf(second));
         assertThat(page.get("recent").findValuesAsString("slug")).doesNotContain(slugOf(second));
         JsonNode firstPage = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(first), null, null, 200);
@@ -71,19 +75,32 @@ class ArticleReadingTest {
         String title = uniqueTitle("Structured");
         api.published(article(title, "[\"back pain\"]", "Back pain"));
 
-        api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(title)).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("application/ld+json")
+        api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}/structured-data", slugOf(title))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/ld+json")
                 .expectBody()
-                .jsonPath("$['@type']").isEqualTo("MedicalWebPage")
+                .jsonPath("$['@type']")
+                .isEqualTo("MedicalWebPage")
                 // people as the staff directory names them, not usernames typed per article
-                .jsonPath("$.reviewedBy[0]['@type']").isEqualTo("Person")
-                .jsonPath("$.reviewedBy[0].name").isEqualTo("Dr. Priya Rao")
-                .jsonPath("$.reviewedBy[0].honorificSuffix").isEqualTo("M.D., FFARCSI, DA")
-                .jsonPath("$.author.name").isEqualTo("Ana Alvarez")
-                .jsonPath("$.author.honorificSuffix").isEqualTo("MSc")
-                .jsonPath("$.lastReviewed").exists()
-                .jsonPath("$.citation[0].sameAs[0]").isEqualTo("https://doi.org/10.1371/journal.pone.0119470");
+                .jsonPath("$.reviewedBy[0]['@type']")
+                .isEqualTo("Person")
+                .jsonPath("$.reviewedBy[0].name")
+                .isEqualTo("Dr. Priya Rao")
+                .jsonPath("$.reviewedBy[0].honorificSuffix")
+                .isEqualTo("M.D., FFARCSI, DA")
+                .jsonPath("$.author.name")
+                .isEqualTo("Ana Alvarez")
+                .jsonPath("$.author.honorificSuffix")
+                .isEqualTo("MSc")
+                .jsonPath("$.lastReviewed")
+                .exists()
+                .jsonPath("$.citation[0].sameAs[0]")
+                .isEqualTo("https://doi.org/10.1371/journal.pone.0119470");
     }
 
     @Test
@@ -94,28 +111,56 @@ class ArticleReadingTest {
 
         String published = uniqueTitle("Cacheable");
         api.published(article(published, "[]", "Back pain"));
-        var first = api.client().get().uri("/api/v1/articles/{slug}", slugOf(published)).exchange()
-                .expectStatus().isOk()
+        var first = api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}", slugOf(published))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 // a cache may keep the page but must ask before each use: an unpublished page must not linger
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, public")
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, public")
                 .returnResult(String.class);
         String etag = first.getResponseHeaders().getETag();
         assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
-        api.client().get().uri("/api/v1/articles/{slug}", slugOf(published)).header(HttpHeaders.IF_NONE_MATCH, etag)
-                .exchange().expectStatus().isNotModified()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
-                .expectBody().isEmpty();
-        String structuredData = api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
-                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
-        api.client().get().uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
-                .header(HttpHeaders.IF_NONE_MATCH, structuredData).exchange().expectStatus().isNotModified();
+        api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}", slugOf(published))
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody()
+                .isEmpty();
+        String structuredData = api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}/structured-data", slugOf(published))
+                .header(HttpHeaders.IF_NONE_MATCH, structuredData)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
 
         // Another article published changes this page's "recent" links, so its ETag must change with them.
         String newer = uniqueTitle("Newer");
         api.published(article(newer, "[]", "Back pain"));
-        var changed = api.client().get().uri("/api/v1/articles/{slug}", slugOf(published))
-                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isOk()
+        var changed = api.client()
+                .get()
+                .uri("/api/v1/articles/{slug}", slugOf(published))
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .returnResult(String.class);
         assertThat(changed.getResponseHeaders().getETag()).isNotEqualTo(etag);
         JsonNode page = api.json(changed.getResponseBody());
@@ -142,8 +187,11 @@ class ArticleReadingTest {
 
     @Test
     void reservedPathsCannotBeSlugs() {
-        JsonNode problem = api.post("/api/v1/articles", AUTHOR,
-                article("Drafts", "[]", "Back pain").replace("{\"title\"", "{\"slug\": \"drafts\", \"title\""), 400);
+        JsonNode problem = api.post(
+                "/api/v1/articles",
+                AUTHOR,
+                article("Drafts", "[]", "Back pain").replace("{\"title\"", "{\"slug\": \"drafts\", \"title\""),
+                400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("slug");
     }
 

@@ -26,7 +26,8 @@ class StoredWithEventsTest {
         String id = new ArticleApi(port).draft(article(uniqueTitle("Plain save"), "[]", "Back pain"));
         Article stored = repository.findById(id).orElseThrow();
 
-        assertThatThrownBy(() -> repository.save(stored)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> repository.save(stored))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Article publishes events");
 
         assertThat(repository.findById(id).orElseThrow().currentVersion()).isEqualTo(stored.currentVersion());

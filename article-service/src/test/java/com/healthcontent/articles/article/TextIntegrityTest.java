@@ -56,44 +56,65 @@ class TextIntegrityTest {
 
     @Test
     void textWithAmpersandsAndAnglesSurvivesTheWholeWorkflowUnchanged() {
-        String body = "Hold it for < 5 minutes & breathe; \"A & B\" is fine [1]. See [the study](https://doi.org/10.1/x).";
-        ObjectNode article = article("A & B < 5 minutes " + shortId(), "Summary with 'quotes' & <3 hearts", "Heading & co",
-                body);
-        String id = api.post("/api/v1/articles", AUTHOR, article.toString(), 201).get("id").asString();
+        String body =
+                "Hold it for < 5 minutes & breathe; \"A & B\" is fine [1]. See [the study](https://doi.org/10.1/x).";
+        ObjectNode article =
+                article("A & B < 5 minutes " + shortId(), "Summary with 'quotes' & <3 hearts", "Heading & co", body);
+        String id = api.post("/api/v1/articles", AUTHOR, article.toString(), 201)
+                .get("id")
+                .asString();
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         api.post("/api/v1/articles/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
         api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 200);
 
         JsonNode draft = api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200);
-        assertThat(draft.get("content").get("sections").get(0).get("body").asString()).isEqualTo(body);
-        JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + article.get("slug").asString(), null, null, 200);
+        assertThat(draft.get("content").get("sections").get(0).get("body").asString())
+                .isEqualTo(body);
+        JsonNode page = api.call(
+                HttpMethod.GET, "/api/v1/articles/" + article.get("slug").asString(), null, null, 200);
         assertThat(page.get("title").asString()).isEqualTo(article.get("title").asString());
         assertThat(page.get("summary").asString()).isEqualTo("Summary with 'quotes' & <3 hearts");
         assertThat(page.get("sections").get(0).get("heading").asString()).isEqualTo("Heading & co");
         assertThat(page.get("sections").get(0).get("body").asString()).isEqualTo(body);
-        assertThat(page.get("sections").get(0).get("html").asString()).isEqualTo("<p>Hold it for &lt; 5 minutes &amp; "
-                + "breathe; &quot;A &amp; B&quot; is fine [1]. See <a rel=\"nofollow\" href=\"https://doi.org/10.1/x\">"
-                + "the study</a>.</p>\n");
+        assertThat(page.get("sections").get(0).get("html").asString())
+                .isEqualTo("<p>Hold it for &lt; 5 minutes &amp; "
+                        + "breathe; &quot;A &amp; B&quot; is fine [1]. See <a rel=\"nofollow\" href=\"https://doi.org/10.1/x\">"
+                        + "the study</a>.</p>\n");
     }
 
     @Test
     void htmlAndScriptLinksAreRefusedNamingTheField() {
-        ObjectNode withScript = article("Scripts " + shortId(), "Summary", "Head",
+        ObjectNode withScript = article(
+                "Scripts " + shortId(),
+                "Summary",
+                "Head",
                 "Text <script>x</script> and <a href=\"javascript:alert(1)\">link</a> [1].");
         JsonNode refused = api.post("/api/v1/articles", AUTHOR, withScript.toString(), 400);
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("sections[0].body");
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("Markdown");
 
-        JsonNode summary = api.post("/api/v1/articles", AUTHOR,
-                article("Images " + shortId(), "<img src=x onerror=alert(1)>Summary", "Head", "Text [1].").toString(), 400);
+        JsonNode summary = api.post(
+                "/api/v1/articles",
+                AUTHOR,
+                article("Images " + shortId(), "<img src=x onerror=alert(1)>Summary", "Head", "Text [1].")
+                        .toString(),
+                400);
         assertThat(summary.get("errors").findValuesAsString("field")).containsExactly("summary");
 
-        JsonNode heading = api.post("/api/v1/articles", AUTHOR,
-                article("Headings " + shortId(), "Summary", "<script>alert(1)</script>Head", "Text [1].").toString(), 400);
+        JsonNode heading = api.post(
+                "/api/v1/articles",
+                AUTHOR,
+                article("Headings " + shortId(), "Summary", "<script>alert(1)</script>Head", "Text [1].")
+                        .toString(),
+                400);
         assertThat(heading.get("errors").findValuesAsString("field")).containsExactly("sections[0].heading");
 
-        JsonNode link = api.post("/api/v1/articles", AUTHOR,
-                article("Links " + shortId(), "Summary", "Head", "[see](javascript:alert(2)) [1]").toString(), 400);
+        JsonNode link = api.post(
+                "/api/v1/articles",
+                AUTHOR,
+                article("Links " + shortId(), "Summary", "Head", "[see](javascript:alert(2)) [1]")
+                        .toString(),
+                400);
         assertThat(link.get("errors").findValuesAsString("field")).containsExactly("sections[0].body");
 
         ObjectNode reference = article("References " + shortId(), "Summary", "Head", "Text [1].");
@@ -113,19 +134,37 @@ class TextIntegrityTest {
         String written = "A & B, < 5 minutes [1].";
         String stored = "A &amp;amp;amp; B, &amp;amp;lt; 5 minutes [1].";
         String storedScript = "&amp;lt;script>x&amp;lt;/script> &amp;amp; more";
-        Document content = new Document("title", "Legacy & co").append("summary", "Old summary")
-                .append("sections", List.of(
-                        new Document("type", "TEXT").append("heading", "Why").append("body", stored),
-                        new Document("type", "CALLOUT").append("body", storedScript)))
-                .append("references", List.of(new Document("number", 1).append("title", "A paper")
-                        .append("url", "https://example.org/paper")));
-        Document live = new Document("content", content).append("revision", 1)
-                .append("publishedAt", new java.util.Date()).append("lastModifiedAt", new java.util.Date())
+        Document content = new Document("title", "Legacy & co")
+                .append("summary", "Old summary")
+                .append(
+                        "sections",
+                        List.of(
+                                new Document("type", "TEXT")
+                                        .append("heading", "Why")
+                                        .append("body", stored),
+                                new Document("type", "CALLOUT").append("body", storedScript)))
+                .append(
+                        "references",
+                        List.of(new Document("number", 1)
+                                .append("title", "A paper")
+                                .append("url", "https://example.org/paper")));
+        Document live = new Document("content", content)
+                .append("revision", 1)
+                .append("publishedAt", new java.util.Date())
+                .append("lastModifiedAt", new java.util.Date())
                 .append("medicalReviews", List.of());
-        mongoTemplate.getCollection("articles").insertOne(new Document("_id", id).append("slug", slug)
-                .append("status", "PUBLISHED").append("draft", content).append("author", "ana.author")
-                .append("live", live).append("searchText", "legacy").append("version", 3L)
-                .append("createdAt", new java.util.Date()).append("updatedAt", new java.util.Date()));
+        mongoTemplate
+                .getCollection("articles")
+                .insertOne(new Document("_id", id)
+                        .append("slug", slug)
+                        .append("status", "PUBLISHED")
+                        .append("draft", content)
+                        .append("author", "ana.author")
+                        .append("live", live)
+                        .append("searchText", "legacy")
+                        .append("version", 3L)
+                        .append("createdAt", new java.util.Date())
+                        .append("updatedAt", new java.util.Date()));
 
         JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + slug, null, null, 200);
         assertThat(page.get("sections").get(0).get("body").asString()).isEqualTo(written);
@@ -134,14 +173,26 @@ class TextIntegrityTest {
         assertThat(page.get("sections").get(1).get("html").asString()).doesNotContain("<script");
 
         assertThat(repair.repairAll()).isGreaterThanOrEqualTo(1);
-        Document repaired = mongoTemplate.getCollection("articles").find(new Document("_id", id)).first();
+        Document repaired = mongoTemplate
+                .getCollection("articles")
+                .find(new Document("_id", id))
+                .first();
         assertThat(repaired.getInteger("textFormat")).isEqualTo(2);
-        assertThat(repaired.get("live", Document.class).get("content", Document.class).getList("sections", Document.class)
-                .get(0).getString("body")).isEqualTo(written);
+        assertThat(repaired.get("live", Document.class)
+                        .get("content", Document.class)
+                        .getList("sections", Document.class)
+                        .get(0)
+                        .getString("body"))
+                .isEqualTo(written);
         long versionAfterRepair = repaired.getLong("version");
         repair.repairAll();
-        assertThat(mongoTemplate.getCollection("articles").find(new Document("_id", id)).first().getLong("version"))
-                .as("a repaired document is left alone").isEqualTo(versionAfterRepair);
+        assertThat(mongoTemplate
+                        .getCollection("articles")
+                        .find(new Document("_id", id))
+                        .first()
+                        .getLong("version"))
+                .as("a repaired document is left alone")
+                .isEqualTo(versionAfterRepair);
     }
 
     /**
@@ -153,17 +204,19 @@ class TextIntegrityTest {
     @Test
     void anyAcceptedTextComesBackByteIdenticalAfterAnySequenceOfSteps() {
         Arbitrary<List<String>> texts = accepted().list().ofSize(5);
-        Arbitrary<List<Integer>> plans = Arbitraries.integers().between(0, 3).list().ofMinSize(1).ofMaxSize(4);
+        Arbitrary<List<Integer>> plans =
+                Arbitraries.integers().between(0, 3).list().ofMinSize(1).ofMaxSize(4);
         Combinators.combine(texts, plans).as(Case::new).sampleStream().limit(25).forEach(this::roundTrip);
     }
 
-    record Case(List<String> texts, List<Integer> steps) {
-    }
+    record Case(List<String> texts, List<Integer> steps) {}
 
     private void roundTrip(Case sample) {
         String slug = "property-" + shortId();
         ObjectNode current = article(sample, slug, 0);
-        String id = api.post("/api/v1/articles", AUTHOR, current.toString(), 201).get("id").asString();
+        String id = api.post("/api/v1/articles", AUTHOR, current.toString(), 201)
+                .get("id")
+                .asString();
         assertDraftSays(id, current, sample);
         ObjectNode live = null;
         int round = 0;
@@ -178,8 +231,11 @@ class TextIntegrityTest {
             String name = round % 2 == 0 ? "dr.rao" : "dr.kim";
             api.post("/api/v1/articles/" + id + "/submission", EDITOR, "{\"reviewers\": [\"" + name + "\"]}", 200);
             if (step == 2) { // changes requested, then the same text resubmitted
-                api.post("/api/v1/articles/" + id + "/reviews", reviewer,
-                        "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Re-check & resubmit.\"}", 200);
+                api.post(
+                        "/api/v1/articles/" + id + "/reviews",
+                        reviewer,
+                        "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Re-check & resubmit.\"}",
+                        200);
                 assertDraftSays(id, current, sample);
                 api.post("/api/v1/articles/" + id + "/submission", EDITOR, "{\"reviewers\": [\"" + name + "\"]}", 200);
             }
@@ -196,31 +252,49 @@ class TextIntegrityTest {
     }
 
     private void edit(String id, ObjectNode content) {
-        api.client().put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, api.etagOf(id)).contentType(MediaType.APPLICATION_JSON)
-                .body(content.toString()).exchange().expectStatus().isOk();
+        api.client()
+                .put()
+                .uri("/api/v1/articles/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(content.toString())
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private void assertDraftSays(String id, ObjectNode sent, Case sample) {
-        JsonNode draft = api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200).get("content");
+        JsonNode draft = api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200)
+                .get("content");
         assertSame(sent, draft, draft.get("sections").get(0), sample);
     }
 
     private void assertPageSays(String slug, ObjectNode published, Case sample) {
         JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + slug, null, null, 200);
         assertSame(published, page, page.get("sections").get(0), sample);
-        assertThat(page.get("sections").get(0).get("html").asString()).as("%s", sample)
-                .isEqualTo(Markdown.toHtml(published.get("sections").get(0).get("body").asString()));
+        assertThat(page.get("sections").get(0).get("html").asString())
+                .as("%s", sample)
+                .isEqualTo(Markdown.toHtml(
+                        published.get("sections").get(0).get("body").asString()));
     }
 
     private static void assertSame(ObjectNode sent, JsonNode got, JsonNode section, Case sample) {
-        assertThat(got.get("title").asString()).as("title of %s", sample).isEqualTo(sent.get("title").asString());
-        assertThat(got.get("summary").asString()).as("summary of %s", sample).isEqualTo(sent.get("summary").asString());
+        assertThat(got.get("title").asString())
+                .as("title of %s", sample)
+                .isEqualTo(sent.get("title").asString());
+        assertThat(got.get("summary").asString())
+                .as("summary of %s", sample)
+                .isEqualTo(sent.get("summary").asString());
         JsonNode sentSection = sent.get("sections").get(0);
-        assertThat(section.get("heading").asString()).as("heading of %s", sample)
+        assertThat(section.get("heading").asString())
+                .as("heading of %s", sample)
                 .isEqualTo(sentSection.get("heading").asString());
-        assertThat(section.get("body").asString()).as("body of %s", sample).isEqualTo(sentSection.get("body").asString());
-        assertThat(got.get("references").get(0).get("title").asString()).as("reference of %s", sample)
+        assertThat(section.get("body").asString())
+                .as("body of %s", sample)
+                .isEqualTo(sentSection.get("body").asString());
+        assertThat(got.get("references").get(0).get("title").asString())
+                .as("reference of %s", sample)
                 .isEqualTo(sent.get("references").get(0).get("title").asString());
     }
 
@@ -240,18 +314,43 @@ class TextIntegrityTest {
         article.putArray("tags").add("back pain");
         ArrayNode sections = article.putArray("sections");
         sections.addObject().put("type", "TEXT").put("heading", heading).put("body", body);
-        article.putArray("references").addObject().put("number", 1).put("title", "A paper")
+        article.putArray("references")
+                .addObject()
+                .put("number", 1)
+                .put("title", "A paper")
                 .put("url", "https://example.org/paper");
         return article;
     }
 
     /** Any text an author may write: valid Unicode scalar values, with the characters that broke before. */
     private static Arbitrary<String> accepted() {
-        Arbitrary<String> unicode = Arbitraries.integers().between(0x20, 0x10FFFF)
-                .filter(cp -> cp < 0xD800 || cp > 0xDFFF).map(Character::toString);
-        Arbitrary<String> tricky = Arbitraries.of("&", "&amp;", "&lt;", "< ", "<3", "\"", "'", "> ", "**bold**",
-                "[1]", "[link](https://example.org/a?b=1&c=2)", "`code`", "\n", "  ", "\t", "é", "🧘", "\\");
-        return Arbitraries.oneOf(unicode, tricky).list().ofMinSize(1).ofMaxSize(30)
+        Arbitrary<String> unicode = Arbitraries.integers()
+                .between(0x20, 0x10FFFF)
+                .filter(cp -> cp < 0xD800 || cp > 0xDFFF)
+                .map(Character::toString);
+        Arbitrary<String> tricky = Arbitraries.of(
+                "&",
+                "&amp;",
+                "&lt;",
+                "< ",
+                "<3",
+                "\"",
+                "'",
+                "> ",
+                "**bold**",
+                "[1]",
+                "[link](https://example.org/a?b=1&c=2)",
+                "`code`",
+                "\n",
+                "  ",
+                "\t",
+                "é",
+                "🧘",
+                "\\");
+        return Arbitraries.oneOf(unicode, tricky)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(30)
                 .map(parts -> String.join("", parts))
                 .filter(text -> !text.isBlank() && text.length() <= 200 && Markdown.isSafe(text));
     }

@@ -1,6 +1,5 @@
 package com.healthcontent.articles.article;
 
-import com.healthcontent.editorial.review.MedicalReview;
 import static com.healthcontent.articles.article.ArticleStatus.APPROVED;
 import static com.healthcontent.articles.article.ArticleStatus.IN_REVIEW;
 import static com.healthcontent.articles.article.ArticleStatus.PUBLISHED;
@@ -8,10 +7,11 @@ import static com.healthcontent.articles.article.ArticleStatus.SCHEDULED;
 import static com.healthcontent.articles.article.ArticleStatus.UNPUBLISHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
-import com.healthcontent.events.EventType;
 import com.healthcontent.events.Changed;
+import com.healthcontent.events.EventType;
 import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
@@ -66,15 +66,27 @@ class WorkflowProperties {
             "ana", new StaffProfile("ana", "Ana", null, Set.of("AUTHOR")),
             "eli", new StaffProfile("eli", "Eli", null, Set.of("EDITOR")));
 
-    enum Action { EDIT, SUBMIT, APPROVE, REQUEST_CHANGES, WITHDRAW, REASSIGN, SCHEDULE, SCHEDULE_IN_PAST,
-        CANCEL_SCHEDULE, PUBLISH, UNPUBLISH, UNPUBLISH_WITHOUT_REASON, FLAG }
-
-    record Step(Actor actor, Action action, List<String> reviewers) {
+    enum Action {
+        EDIT,
+        SUBMIT,
+        APPROVE,
+        REQUEST_CHANGES,
+        WITHDRAW,
+        REASSIGN,
+        SCHEDULE,
+        SCHEDULE_IN_PAST,
+        CANCEL_SCHEDULE,
+        PUBLISH,
+        UNPUBLISH,
+        UNPUBLISH_WITHOUT_REASON,
+        FLAG
     }
 
+    record Step(Actor actor, Action action, List<String> reviewers) {}
+
     @Property(tries = 1000)
-    void whateverAnyoneTriesTheWorkflowKeepsItsRules(@ForAll("authors") Actor author,
-            @ForAll @Size(min = 5, max = 60) List<@From("steps") Step> steps) {
+    void whateverAnyoneTriesTheWorkflowKeepsItsRules(
+            @ForAll("authors") Actor author, @ForAll @Size(min = 5, max = 60) List<@From("steps") Step> steps) {
         Article article = Article.draft("an-article", content(), author, T0);
         List<IntegrationEvent> raised = new java.util.ArrayList<>();
         Instant now = T0;
@@ -86,8 +98,10 @@ class WorkflowProperties {
                 Changed<Article> changed = take(step, before, now);
                 after = changed.aggregate();
                 raised.addAll(changed.events());
-            } catch (ForbiddenException | ConflictException | InvalidInputException
-                     | UnprocessableContentException refused) {
+            } catch (ForbiddenException
+                    | ConflictException
+                    | InvalidInputException
+                    | UnprocessableContentException refused) {
                 continue; // a refusal returns nothing: the stored article stays as it was
             }
             // a move outside ArticleStatus.next() throws IllegalStateException, which fails this property
@@ -98,29 +112,42 @@ class WorkflowProperties {
             assertThat(recorded.actor()).isEqualTo(step.actor().username());
             if (EnumSet.of(PUBLISHED, UNPUBLISHED, SCHEDULED).contains(after.status())
                     && after.status() != before.status()) {
-                assertThat(step.actor().has(Role.EDITOR)).as("only editors schedule, publish and unpublish").isTrue();
+                assertThat(step.actor().has(Role.EDITOR))
+                        .as("only editors schedule, publish and unpublish")
+                        .isTrue();
             }
             if (after.status() == APPROVED && before.status() == IN_REVIEW) {
-                assertThat(after.approvals()).extracting(MedicalReview::reviewer)
+                assertThat(after.approvals())
+                        .extracting(MedicalReview::reviewer)
                         .containsAll(after.medicalReviewers());
             }
             assertThat(after.approvals()).extracting(MedicalReview::reviewer).doesNotContain(author.username());
             if (after.isLive()) {
-                assertThat(after.live().medicalReviews()).isNotEmpty().extracting(MedicalReview::reviewer)
+                assertThat(after.live().medicalReviews())
+                        .isNotEmpty()
+                        .extracting(MedicalReview::reviewer)
                         .doesNotContain(author.username());
             }
-            assertThat(waysOut(after)).as("some role can move a %s article on", after.status()).isNotEmpty();
+            assertThat(waysOut(after))
+                    .as("some role can move a %s article on", after.status())
+                    .isNotEmpty();
             if (after.status() == IN_REVIEW) {
-                assertThat(after.medicalReviewers()).as("only medical reviewers, never the author")
-                        .allMatch(name -> DIRECTORY.get(name).isMedicalReviewer()).doesNotContain(author.username());
+                assertThat(after.medicalReviewers())
+                        .as("only medical reviewers, never the author")
+                        .allMatch(name -> DIRECTORY.get(name).isMedicalReviewer())
+                        .doesNotContain(author.username());
             }
             article = after;
         }
         Statistics.label("reached").collect(article.publications() > 0 ? "published" : "never published");
-        Statistics.label("reached").coverage(coverage -> coverage.check("published").percentage(p -> p > 10));
-        long publications = raised.stream().map(IntegrationEvent::type)
-                .filter(type -> type == EventType.ARTICLE_PUBLISHED || type == EventType.ARTICLE_REVISED).count();
-        assertThat(publications).as("one published or revised event per publication")
+        Statistics.label("reached")
+                .coverage(coverage -> coverage.check("published").percentage(p -> p > 10));
+        long publications = raised.stream()
+                .map(IntegrationEvent::type)
+                .filter(type -> type == EventType.ARTICLE_PUBLISHED || type == EventType.ARTICLE_REVISED)
+                .count();
+        assertThat(publications)
+                .as("one published or revised event per publication")
                 .isEqualTo(article.publications().longValue());
     }
 
@@ -139,8 +166,10 @@ class WorkflowProperties {
                         if (moved.status() != article.status()) {
                             ways.add(actor.username() + ":" + action);
                         }
-                    } catch (ForbiddenException | ConflictException | InvalidInputException
-                             | UnprocessableContentException refused) {
+                    } catch (ForbiddenException
+                            | ConflictException
+                            | InvalidInputException
+                            | UnprocessableContentException refused) {
                         // not this one
                     }
                 }
@@ -187,18 +216,33 @@ class WorkflowProperties {
     Arbitrary<Step> steps() {
         Arbitrary<List<String>> reviewers = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of(List.of("rao"), List.of("kim"), List.of("rao", "kim"))),
-                Tuple.of(1, Arbitraries.of("rao", "kim", "dr.both", "ana", "eli").list().ofMaxSize(6)));
+                Tuple.of(
+                        1,
+                        Arbitraries.of("rao", "kim", "dr.both", "ana", "eli")
+                                .list()
+                                .ofMaxSize(6)));
         // Mostly the person whose job the step is, sometimes anyone: sequences reach publication and beyond, and
         // every step is also tried by people who must be refused.
-        Arbitrary<Action> actions = Arbitraries.frequency(Tuple.of(2, Action.EDIT), Tuple.of(4, Action.SUBMIT),
-                Tuple.of(6, Action.APPROVE), Tuple.of(1, Action.REQUEST_CHANGES), Tuple.of(1, Action.WITHDRAW),
-                Tuple.of(1, Action.REASSIGN), Tuple.of(1, Action.SCHEDULE),
-                Tuple.of(1, Action.SCHEDULE_IN_PAST), Tuple.of(1, Action.CANCEL_SCHEDULE), Tuple.of(4, Action.PUBLISH),
-                Tuple.of(1, Action.UNPUBLISH), Tuple.of(1, Action.UNPUBLISH_WITHOUT_REASON), Tuple.of(1, Action.FLAG));
+        Arbitrary<Action> actions = Arbitraries.frequency(
+                Tuple.of(2, Action.EDIT),
+                Tuple.of(4, Action.SUBMIT),
+                Tuple.of(6, Action.APPROVE),
+                Tuple.of(1, Action.REQUEST_CHANGES),
+                Tuple.of(1, Action.WITHDRAW),
+                Tuple.of(1, Action.REASSIGN),
+                Tuple.of(1, Action.SCHEDULE),
+                Tuple.of(1, Action.SCHEDULE_IN_PAST),
+                Tuple.of(1, Action.CANCEL_SCHEDULE),
+                Tuple.of(4, Action.PUBLISH),
+                Tuple.of(1, Action.UNPUBLISH),
+                Tuple.of(1, Action.UNPUBLISH_WITHOUT_REASON),
+                Tuple.of(1, Action.FLAG));
         return actions.flatMap(action -> Combinators.combine(
-                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(usualActors(action))),
-                        Tuple.of(1, Arbitraries.of(PEOPLE))),
-                Arbitraries.just(action), reviewers).as(Step::new));
+                        Arbitraries.frequencyOf(
+                                Tuple.of(4, Arbitraries.of(usualActors(action))), Tuple.of(1, Arbitraries.of(PEOPLE))),
+                        Arbitraries.just(action),
+                        reviewers)
+                .as(Step::new));
     }
 
     private static List<Actor> usualActors(Action action) {
@@ -210,9 +254,17 @@ class WorkflowProperties {
     }
 
     private static ArticleContent content() {
-        return new ArticleContent("Cracking your back", "What happens when a joint pops.", null, List.of(),
-                List.of("back pain"), null, null, null, List.of(new Section(SectionType.TEXT, null,
-                        "Joints can pop when gas bubbles form [1].", null)),
-                List.of(new Reference(1, "A paper", "https://example.org/paper", null, null)), List.of());
+        return new ArticleContent(
+                "Cracking your back",
+                "What happens when a joint pops.",
+                null,
+                List.of(),
+                List.of("back pain"),
+                null,
+                null,
+                null,
+                List.of(new Section(SectionType.TEXT, null, "Joints can pop when gas bubbles form [1].", null)),
+                List.of(new Reference(1, "A paper", "https://example.org/paper", null, null)),
+                List.of());
     }
 }

@@ -1,7 +1,5 @@
 package com.healthcontent.articles.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static com.healthcontent.articles.ArticleApi.ADMIN;
 import static com.healthcontent.articles.ArticleApi.AUTHOR;
 import static com.healthcontent.articles.ArticleApi.DR_KIM;
@@ -10,11 +8,11 @@ import static com.healthcontent.articles.ArticleApi.EDITOR;
 import static com.healthcontent.articles.ArticleApi.OTHER_AUTHOR;
 import static com.healthcontent.articles.ArticleApi.article;
 import static com.healthcontent.articles.ArticleApi.uniqueTitle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,18 +108,30 @@ class ArticleRolesTest {
     @Test
     void editorsListEveryWorkingCopyAndAuthorsTheirOwn() {
         String mine = api.draft(article(uniqueTitle("Roles mine"), "[]", "Back pain"));
-        String theirs = api.post("/api/v1/articles", OTHER_AUTHOR, article(uniqueTitle("Roles theirs"), "[]",
-                "Back pain"), 201).get("id").asString();
+        String theirs = api.post(
+                        "/api/v1/articles", OTHER_AUTHOR, article(uniqueTitle("Roles theirs"), "[]", "Back pain"), 201)
+                .get("id")
+                .asString();
         String approved = api.approved(article(uniqueTitle("Roles approved"), "[]", "Back pain"));
 
-        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?size=100", AUTHOR, null, 200).get("items")
-                .findValuesAsString("id")).contains(mine, approved).doesNotContain(theirs);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?size=100", AUTHOR, null, 200)
+                        .get("items")
+                        .findValuesAsString("id"))
+                .contains(mine, approved)
+                .doesNotContain(theirs);
         assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?status=APPROVED&size=100", EDITOR, null, 200)
-                .get("items").findValuesAsString("id")).contains(approved).doesNotContain(mine, theirs);
+                        .get("items")
+                        .findValuesAsString("id"))
+                .contains(approved)
+                .doesNotContain(mine, theirs);
         api.call(HttpMethod.GET, "/api/v1/articles/drafts", DR_RAO, null, 403);
         api.call(HttpMethod.GET, "/api/v1/articles/drafts", null, null, 401);
-        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?status=LOST", EDITOR, null, 400).get("errors")
-                .get(0).get("field").asString()).isEqualTo("status");
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts?status=LOST", EDITOR, null, 400)
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("status");
     }
 
     @Test
@@ -158,16 +168,24 @@ class ArticleRolesTest {
     void aScheduledArticleGoesLiveByItselfWhenItsTimeComes() {
         String title = uniqueTitle("Roles scheduled");
         String id = api.approved(article(title, "[]", "Back pain"));
-        api.post("/api/v1/articles/" + id + "/publication", EDITOR, "{\"at\": \"" + Instant.now().plusSeconds(2) + "\"}",
+        api.post(
+                "/api/v1/articles/" + id + "/publication",
+                EDITOR,
+                "{\"at\": \"" + Instant.now().plusSeconds(2) + "\"}",
                 200);
         api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 404);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200));
     }
 
     private void edit(String path, String token, String title, int expected) {
-        var request = api.client().put().uri(path).header(HttpHeaders.IF_MATCH, api.etagOf(path.substring(path.lastIndexOf('/') + 1)))
-                .contentType(MediaType.APPLICATION_JSON).body(article(title, "[]", "Back pain"));
+        var request = api.client()
+                .put()
+                .uri(path)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(path.substring(path.lastIndexOf('/') + 1)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[]", "Back pain"));
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }

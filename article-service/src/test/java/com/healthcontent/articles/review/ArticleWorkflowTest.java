@@ -70,32 +70,52 @@ class ArticleWorkflowTest {
         assertThat(draft.get("slug").asString()).isEqualTo(slug);
 
         // Submission checks completeness: the dangling marker and the uncited reference are both named.
-        JsonNode incomplete = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
-                "{\"reviewers\": [\"dr.rao\"]}", 422);
-        assertThat(incomplete.get("errors").toString()).contains("sections[0].body").contains("references[0]");
+        JsonNode incomplete =
+                api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 422);
+        assertThat(incomplete.get("errors").toString())
+                .contains("sections[0].body")
+                .contains("references[0]");
 
         String etag = api.etagOf(id);
-        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
-                .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isOk();
+        client.put()
+                .uri("/api/v1/articles/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[1]", exerciseId))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 422);
-        JsonNode inReview = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
-                "{\"reviewers\": [\"dr.rao\"]}", 200);
+        JsonNode inReview =
+                api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         assertThat(inReview.get("status").asString()).isEqualTo("IN_REVIEW");
 
         // Only the assigned reviewer reviews; content is frozen while in review.
         api.post("/api/v1/articles/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 403);
-        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, api.etagOf(id)).contentType(MediaType.APPLICATION_JSON)
-                .body(article(title, "[1]", exerciseId)).exchange().expectStatus().isEqualTo(409);
+        client.put()
+                .uri("/api/v1/articles/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[1]", exerciseId))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
         api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 409);
 
-        api.post("/api/v1/articles/" + id + "/reviews", DR_RAO,
-                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Cite the 2011 review for the cavitation claim.\"}", 200);
+        api.post(
+                "/api/v1/articles/" + id + "/reviews",
+                DR_RAO,
+                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Cite the 2011 review for the cavitation claim.\"}",
+                200);
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        JsonNode approved = api.post("/api/v1/articles/" + id + "/reviews", DR_RAO,
-                "{\"outcome\": \"APPROVED\", \"notes\": \"Accurate.\", \"credentials\": \"M.D.\"}", 200);
+        JsonNode approved = api.post(
+                "/api/v1/articles/" + id + "/reviews",
+                DR_RAO,
+                "{\"outcome\": \"APPROVED\", \"notes\": \"Accurate.\", \"credentials\": \"M.D.\"}",
+                200);
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
 
         api.post("/api/v1/articles/" + id + "/publication", AUTHOR, null, 403);
@@ -104,50 +124,102 @@ class ArticleWorkflowTest {
         assertThat(published.get("nextReviewDue").asString()).isNotBlank();
         assertThat(published.get("history").size()).isGreaterThanOrEqualTo(7);
 
-        EventEnvelope publishedEvent = articleEvents.awaitEvent(e -> e.key().equals(id)
-                && e.type().equals(EventType.ARTICLE_PUBLISHED.ceType()));
-        assertThat(TestEvents.dataOf(publishedEvent)).contains(exerciseId).contains("\"medicalReviewers\":[\"dr.rao\"]");
+        EventEnvelope publishedEvent = articleEvents.awaitEvent(
+                e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_PUBLISHED.ceType()));
+        assertThat(TestEvents.dataOf(publishedEvent))
+                .contains(exerciseId)
+                .contains("\"medicalReviewers\":[\"dr.rao\"]");
 
         // Readers see it, with its exercise card, its review and the disclaimer.
-        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
-                .expectStatus().isOk()
-                .expectHeader().exists(HttpHeaders.ETAG)
+        client.get()
+                .uri("/api/v1/articles/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists(HttpHeaders.ETAG)
                 .expectBody()
-                .jsonPath("$.title").isEqualTo(title)
-                .jsonPath("$.sections[1].exercise.id").isEqualTo(exerciseId)
-                .jsonPath("$.medicalReview.reviewers[0].reviewer").isEqualTo("dr.rao")
-                .jsonPath("$.medicalReview.reviewers[0].name").isEqualTo("Dr. Priya Rao")
-                .jsonPath("$.medicalReview.reviewers[0].credentials").isEqualTo("M.D., FFARCSI, DA")
-                .jsonPath("$.author.name").isEqualTo("Ana Alvarez")
-                .jsonPath("$.disclaimer").value(d -> assertThat((String) d).contains("does not provide medical advice"));
-        client.get().uri("/api/v1/articles?q=cracking " + slug.substring(slug.length() - 8)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].slug").isEqualTo(slug);
+                .jsonPath("$.title")
+                .isEqualTo(title)
+                .jsonPath("$.sections[1].exercise.id")
+                .isEqualTo(exerciseId)
+                .jsonPath("$.medicalReview.reviewers[0].reviewer")
+                .isEqualTo("dr.rao")
+                .jsonPath("$.medicalReview.reviewers[0].name")
+                .isEqualTo("Dr. Priya Rao")
+                .jsonPath("$.medicalReview.reviewers[0].credentials")
+                .isEqualTo("M.D., FFARCSI, DA")
+                .jsonPath("$.author.name")
+                .isEqualTo("Ana Alvarez")
+                .jsonPath("$.disclaimer")
+                .value(d -> assertThat((String) d).contains("does not provide medical advice"));
+        client.get()
+                .uri("/api/v1/articles?q=cracking " + slug.substring(slug.length() - 8))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].slug")
+                .isEqualTo(slug);
 
         // A revision: the live version stays up while the working copy goes through review again.
-        client.put().uri("/api/v1/articles/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .header(HttpHeaders.IF_MATCH, api.etagOf(id)).contentType(MediaType.APPLICATION_JSON)
+        client.put()
+                .uri("/api/v1/articles/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, api.etagOf(id))
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(article(title, "[1]", exerciseId).replace("\"summary\": \"", "\"summary\": \"Revised. "))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
-        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(1);
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DRAFT");
+        client.get()
+                .uri("/api/v1/articles/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revision")
+                .isEqualTo(1);
         api.post("/api/v1/articles/" + id + "/submission", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
         api.post("/api/v1/articles/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
         api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 200);
-        client.get().uri("/api/v1/articles/{slug}", slug).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.revision").isEqualTo(2)
-                .jsonPath("$.summary").value(s -> assertThat((String) s).startsWith("Revised."));
+        client.get()
+                .uri("/api/v1/articles/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revision")
+                .isEqualTo(2)
+                .jsonPath("$.summary")
+                .value(s -> assertThat((String) s).startsWith("Revised."));
         articleEvents.awaitEvent(e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_REVISED.ceType()));
 
         // Unpublishing needs a reason, then the page is gone for readers.
-        client.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/articles/{id}/publication", id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).contentType(MediaType.APPLICATION_JSON)
-                .body("{}").exchange().expectStatus().isBadRequest();
-        client.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/articles/{id}/publication", id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"reason\": \"Outdated advice\"}").exchange().expectStatus().isOk();
-        client.get().uri("/api/v1/articles/{slug}", slug).exchange().expectStatus().isNotFound();
+        client.method(org.springframework.http.HttpMethod.DELETE)
+                .uri("/api/v1/articles/{id}/publication", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        client.method(org.springframework.http.HttpMethod.DELETE)
+                .uri("/api/v1/articles/{id}/publication", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\": \"Outdated advice\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/api/v1/articles/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         articleEvents.awaitEvent(e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_UNPUBLISHED.ceType()));
     }
 
@@ -155,21 +227,27 @@ class ArticleWorkflowTest {
     void anExerciseBlockMustPointAtAPublishedExercise() {
         String exerciseId = publishedExercise("kneeling-stretch-" + shortId());
         String unknownId = UUID.randomUUID().toString();
-        JsonNode draft = api.post("/api/v1/articles", AUTHOR,
-                article("Kneeling stretches " + shortId(), "[1]", unknownId), 201);
-        JsonNode refused = api.post("/api/v1/articles/" + draft.get("id").asString() + "/submission", AUTHOR,
-                "{\"reviewers\": [\"dr.rao\"]}", 422);
+        JsonNode draft =
+                api.post("/api/v1/articles", AUTHOR, article("Kneeling stretches " + shortId(), "[1]", unknownId), 201);
+        JsonNode refused = api.post(
+                "/api/v1/articles/" + draft.get("id").asString() + "/submission",
+                AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}",
+                422);
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("sections[1].exerciseId");
 
         // Retired after the article was approved: publication is refused, naming the block.
-        JsonNode second = api.post("/api/v1/articles", AUTHOR,
-                article("Stretches for stiffness " + shortId(), "[1]", exerciseId), 201);
+        JsonNode second = api.post(
+                "/api/v1/articles", AUTHOR, article("Stretches for stiffness " + shortId(), "[1]", exerciseId), 201);
         String id = second.get("id").asString();
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         api.post("/api/v1/articles/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
-        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_RETIRED, exerciseId,
+        exerciseEvents.publish(TestEvents.of(
+                EventType.EXERCISE_RETIRED,
+                exerciseId,
                 new ExerciseRetired(exerciseId, "kneeling-stretch", Instant.now(), 2)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> exerciseSummaries.find(exerciseId).orElseThrow().retired());
         JsonNode notPublished = api.post("/api/v1/articles/" + id + "/publication", EDITOR, null, 422);
         assertThat(notPublished.get("errors").get(0).get("message").asString()).contains("retired");
     }
@@ -182,15 +260,33 @@ class ArticleWorkflowTest {
         api.published(article(title, "[1]", exerciseId));
         String articleSlug = ArticleApi.slugOf(title);
         assertThat(api.call(HttpMethod.GET, "/api/v1/articles/" + articleSlug, null, null, 200)
-                .findValue("exercise").get("name").asString()).isEqualTo("Knees to chest");
+                        .findValue("exercise")
+                        .get("name")
+                        .asString())
+                .isEqualTo("Knees to chest");
 
         // The page was read (and is held ready); a new approved version of the exercise must replace its card.
-        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_UPDATED, exerciseId, new ExercisePublished(exerciseId,
-                slug, "Knee rolls, lying", "Rolls the knees side to side.", List.of("LOWER_BACK"), "LYING_ON_BACK",
-                "ana.author", List.of("dr.rao"), Instant.now(), 2)));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
-                "/api/v1/articles/" + articleSlug, null, null, 200).findValue("exercise").get("name").asString())
-                .isEqualTo("Knee rolls, lying"));
+        exerciseEvents.publish(TestEvents.of(
+                EventType.EXERCISE_UPDATED,
+                exerciseId,
+                new ExercisePublished(
+                        exerciseId,
+                        slug,
+                        "Knee rolls, lying",
+                        "Rolls the knees side to side.",
+                        List.of("LOWER_BACK"),
+                        "LYING_ON_BACK",
+                        "ana.author",
+                        List.of("dr.rao"),
+                        Instant.now(),
+                        2)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> assertThat(api.call(HttpMethod.GET, "/api/v1/articles/" + articleSlug, null, null, 200)
+                                        .findValue("exercise")
+                                        .get("name")
+                                        .asString())
+                                .isEqualTo("Knee rolls, lying"));
     }
 
     private String publishedExercise(String slug) {

@@ -31,11 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * outbox, and once the broker is reachable again the event arrives, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, topics = {Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS})
+@EmbeddedKafka(
+        partitions = 3,
+        topics = {Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS})
 @ContextCustomizerFactories(TestInfrastructureCustomizerFactory.class)
 class OutboxBrokerOutageTest {
 
-    static final BrokerLink link = new BrokerLink(() -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+    static final BrokerLink link =
+            new BrokerLink(() -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
 
     @DynamicPropertySource
     static void kafkaThroughTheLink(DynamicPropertyRegistry registry) {
@@ -66,17 +69,25 @@ class OutboxBrokerOutageTest {
         link.restore();
         try (TopicProbe articleEvents = TopicProbe.fromBeginning(broker.getBrokersAsString(), Topics.ARTICLE_EVENTS)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 0);
-            await().atMost(Duration.ofSeconds(15)).until(() -> articleEvents.events().stream()
-                    .anyMatch(e -> e.key().equals(articleId)));
-            await().atMost(Duration.ofSeconds(15)).until(() -> articleEvents.events().stream()
-                    .filter(e -> e.key().equals(articleId)).count() >= 3);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> articleEvents.events().stream()
+                            .anyMatch(e -> e.key().equals(articleId)));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> articleEvents.events().stream()
+                                    .filter(e -> e.key().equals(articleId))
+                                    .count()
+                            >= 3);
             // A send the broker took while the link was cut can be sent again (at least once, as documented): a copy
             // carries the same ce_id, which consumers deduplicate on. What matters: all three, in their order.
             Map<String, String> byId = new LinkedHashMap<>();
-            articleEvents.events().stream().filter(e -> e.key().equals(articleId))
+            articleEvents.events().stream()
+                    .filter(e -> e.key().equals(articleId))
                     .forEach(e -> byId.putIfAbsent(e.id(), e.type()));
-            assertThat(byId.values()).as("every event, in the order they happened").containsExactly(
-                            EventType.ARTICLE_REVIEW_REQUESTED.ceType(), EventType.ARTICLE_REVIEW_DECIDED.ceType(),
+            assertThat(byId.values())
+                    .as("every event, in the order they happened")
+                    .containsExactly(
+                            EventType.ARTICLE_REVIEW_REQUESTED.ceType(),
+                            EventType.ARTICLE_REVIEW_DECIDED.ceType(),
                             EventType.ARTICLE_PUBLISHED.ceType());
         }
     }

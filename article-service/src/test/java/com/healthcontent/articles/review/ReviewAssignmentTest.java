@@ -48,14 +48,18 @@ class ReviewAssignmentTest {
     @Test
     void onlyMedicalReviewersOnTheStaffCanBeNamedAndTheArticleStaysADraft() {
         String id = api.draft(article(uniqueTitle("Names"), "[]", "Back pain"));
-        JsonNode refused = api.post("/api/v1/articles/" + id + "/submission", AUTHOR,
-                "{\"reviewers\": [\"dr.rao\", \"eli.editor\", \"dr.nobody\"]}", 422);
+        JsonNode refused = api.post(
+                "/api/v1/articles/" + id + "/submission",
+                AUTHOR,
+                "{\"reviewers\": [\"dr.rao\", \"eli.editor\", \"dr.nobody\"]}",
+                422);
         assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("reviewers[1]", "reviewers[2]");
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("not a medical reviewer");
         assertThat(refused.get("errors").get(1).get("message").asString()).contains("dr.nobody");
         assertThat(draft(id).get("status").asString()).isEqualTo("DRAFT");
 
-        JsonNode own = api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 422);
+        JsonNode own =
+                api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"ana.author\"]}", 422);
         assertThat(own.get("errors").get(0).get("field").asString()).isEqualTo("reviewers[0]");
     }
 
@@ -63,9 +67,11 @@ class ReviewAssignmentTest {
     void theAuthorWithdrawsASubmissionAndAnEditorReassignsAnother() {
         String id = api.draft(article(uniqueTitle("Withdrawn"), "[]", "Back pain"));
         api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        EventEnvelope requested = articleEvents.awaitEvent(e -> e.key().equals(id)
-                && e.type().equals(EventType.ARTICLE_REVIEW_REQUESTED.ceType()));
-        assertThat(TestEvents.dataOf(requested)).contains("\"reviewers\":[\"dr.rao\"]").contains("\"author\":\"ana.author\"");
+        EventEnvelope requested = articleEvents.awaitEvent(
+                e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_REVIEW_REQUESTED.ceType()));
+        assertThat(TestEvents.dataOf(requested))
+                .contains("\"reviewers\":[\"dr.rao\"]")
+                .contains("\"author\":\"ana.author\"");
         assertThat(queue(DR_RAO, "")).contains(id);
 
         api.post("/api/v1/articles/" + id + "/withdrawal", OTHER_AUTHOR, "{}", 403);
@@ -76,33 +82,53 @@ class ReviewAssignmentTest {
 
         String second = api.draft(article(uniqueTitle("Reassigned"), "[]", "Back pain"));
         api.post("/api/v1/articles/" + second + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        JsonNode withdrawn = api.post("/api/v1/articles/" + second + "/withdrawal", AUTHOR,
-                "{\"reason\": \"A new guideline came out; revising first.\"}", 200);
+        JsonNode withdrawn = api.post(
+                "/api/v1/articles/" + second + "/withdrawal",
+                AUTHOR,
+                "{\"reason\": \"A new guideline came out; revising first.\"}",
+                200);
         assertThat(withdrawn.get("status").asString()).isEqualTo("DRAFT");
         assertThat(withdrawn.get("medicalReviewers")).isEmpty();
         assertThat(queue(DR_RAO, "")).doesNotContain(second);
 
         api.post("/api/v1/articles/" + second + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
         call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", AUTHOR, "{\"reviewers\": [\"dr.kim\"]}", 403);
-        call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", EDITOR, "{\"reviewers\": [\"eli.editor\"]}", 422);
-        JsonNode reassigned = call(HttpMethod.PUT, "/api/v1/articles/" + second + "/reviewers", EDITOR,
-                "{\"reviewers\": [\"dr.kim\"]}", 200);
+        call(
+                HttpMethod.PUT,
+                "/api/v1/articles/" + second + "/reviewers",
+                EDITOR,
+                "{\"reviewers\": [\"eli.editor\"]}",
+                422);
+        JsonNode reassigned = call(
+                HttpMethod.PUT,
+                "/api/v1/articles/" + second + "/reviewers",
+                EDITOR,
+                "{\"reviewers\": [\"dr.kim\"]}",
+                200);
         assertThat(reassigned.get("medicalReviewers").get(0).asString()).isEqualTo("dr.kim");
         assertThat(reassigned.get("medicalReviewers").size()).isEqualTo(1);
         assertThat(reassigned.get("awaiting").get(0).asString()).isEqualTo("dr.kim");
         assertThat(queue(DR_RAO, "")).doesNotContain(second);
         assertThat(queue(DR_KIM, "")).contains(second);
         api.post("/api/v1/articles/" + second + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 403);
-        api.post("/api/v1/articles/" + second + "/reviews", DR_KIM,
-                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Add the 2011 review.\"}", 200);
-        EventEnvelope decided = articleEvents.awaitEvent(e -> e.key().equals(second)
-                && e.type().equals(EventType.ARTICLE_REVIEW_DECIDED.ceType()));
-        assertThat(TestEvents.dataOf(decided)).contains("\"outcome\":\"CHANGES_REQUESTED\"").contains("\"reviewer\":\"dr.kim\"");
+        api.post(
+                "/api/v1/articles/" + second + "/reviews",
+                DR_KIM,
+                "{\"outcome\": \"CHANGES_REQUESTED\", \"notes\": \"Add the 2011 review.\"}",
+                200);
+        EventEnvelope decided = articleEvents.awaitEvent(
+                e -> e.key().equals(second) && e.type().equals(EventType.ARTICLE_REVIEW_DECIDED.ceType()));
+        assertThat(TestEvents.dataOf(decided))
+                .contains("\"outcome\":\"CHANGES_REQUESTED\"")
+                .contains("\"reviewer\":\"dr.kim\"");
 
         // The history names people as the staff directory does.
         JsonNode history = draft(second).get("history");
-        assertThat(history.findValuesAsString("action")).contains("withdrawn from review",
-                "submitted for review to Dr. Priya Rao", "reviewers changed to Dr. Min-jun Kim");
+        assertThat(history.findValuesAsString("action"))
+                .contains(
+                        "withdrawn from review",
+                        "submitted for review to Dr. Priya Rao",
+                        "reviewers changed to Dr. Min-jun Kim");
         assertThat(history.findValuesAsString("actorName")).contains("Ana Alvarez", "Eli Evans", "Dr. Min-jun Kim");
     }
 
@@ -119,7 +145,9 @@ class ReviewAssignmentTest {
         do {
             JsonNode page = call(HttpMethod.GET, "/api/v1/articles/review-queue?size=2" + after, DR_KIM, null, 200);
             page.get("items").forEach(item -> queue.add(item.get("id").asString()));
-            after = page.get("page").has("next") ? "&after=" + page.get("page").get("next").asString() : null;
+            after = page.get("page").has("next")
+                    ? "&after=" + page.get("page").get("next").asString()
+                    : null;
         } while (after != null);
         assertThat(queue).containsSubsequence(submitted).doesNotHaveDuplicates();
 
@@ -128,12 +156,15 @@ class ReviewAssignmentTest {
         assertThat(queue(DR_KIM, "&due=30d")).doesNotContain(live);
         call(HttpMethod.GET, "/api/v1/articles/review-queue?due=forever", DR_RAO, null, 400);
         call(HttpMethod.GET, "/api/v1/articles/review-queue", AUTHOR, null, 403);
-        assertThat(call(HttpMethod.GET, "/api/v1/articles/due-for-review?due=30d", EDITOR, null, 200).get("items")
-                .findValuesAsString("id")).contains(live);
+        assertThat(call(HttpMethod.GET, "/api/v1/articles/due-for-review?due=30d", EDITOR, null, 200)
+                        .get("items")
+                        .findValuesAsString("id"))
+                .contains(live);
     }
 
     private List<String> queue(String token, String query) {
-        return call(HttpMethod.GET, "/api/v1/articles/review-queue?size=100" + query, token, null, 200).get("items")
+        return call(HttpMethod.GET, "/api/v1/articles/review-queue?size=100" + query, token, null, 200)
+                .get("items")
                 .findValuesAsString("id");
     }
 

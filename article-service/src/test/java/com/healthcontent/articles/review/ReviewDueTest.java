@@ -48,17 +48,24 @@ class ReviewDueTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> {
                 articles.markDueForReview();
                 return api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200)
-                        .get("status").asString().equals("NEEDS_REVIEW");
+                        .get("status")
+                        .asString()
+                        .equals("NEEDS_REVIEW");
             });
             api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null, null, 200);
-            EventEnvelope due = articleEvents.awaitEvent(e -> e.key().equals(id)
-                    && e.type().equals(EventType.ARTICLE_REVIEW_DUE.ceType()));
+            EventEnvelope due = articleEvents.awaitEvent(
+                    e -> e.key().equals(id) && e.type().equals(EventType.ARTICLE_REVIEW_DUE.ceType()));
             assertThat(TestEvents.dataOf(due)).contains("\"medicalReviewers\":[\"dr.rao\"]");
 
             // Running the check again (another instance, the next hour) changes nothing more.
             articles.markDueForReview();
-            assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200).get("history")
-                    .findValuesAsString("action").stream().filter("needs review"::equals)).hasSize(1);
+            assertThat(api
+                            .call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200)
+                            .get("history")
+                            .findValuesAsString("action")
+                            .stream()
+                            .filter("needs review"::equals))
+                    .hasSize(1);
 
             // Back through review: submit, approve, republish as revision 2.
             api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
@@ -77,13 +84,19 @@ class ReviewDueTest {
     }
 
     private static void put(ArticleApi api, String id, String ifMatch, String title, int expected) {
-        var request = api.client().put().uri("/api/v1/articles/{id}", id)
+        var request = api.client()
+                .put()
+                .uri("/api/v1/articles/{id}", id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
-                .contentType(MediaType.APPLICATION_JSON).body(article(title, "[]", "Back pain"));
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(article(title, "[]", "Back pain"));
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
-        request.exchange().expectStatus().isEqualTo(expected)
-                .expectHeader().contentType(expected == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
+        request.exchange()
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectHeader()
+                .contentType(expected == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

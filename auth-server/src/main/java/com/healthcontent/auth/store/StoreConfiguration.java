@@ -35,10 +35,10 @@ class StoreConfiguration {
     }
 
     @Bean
-    StoredSessions sessionRepository(MongoTemplate mongoTemplate,
-            @Value("${server.servlet.session.timeout:30m}") Duration maxInactive) {
-        return new StoredSessions(mongoTemplate, "login_sessions", maxInactive, new SerializedObjects(),
-                Clock.systemUTC());
+    StoredSessions sessionRepository(
+            MongoTemplate mongoTemplate, @Value("${server.servlet.session.timeout:30m}") Duration maxInactive) {
+        return new StoredSessions(
+                mongoTemplate, "login_sessions", maxInactive, new SerializedObjects(), Clock.systemUTC());
     }
 
     /**
@@ -52,7 +52,9 @@ class StoreConfiguration {
                 mongoTemplate.executeCommand(new Document("ping", 1));
                 return Health.up().build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }

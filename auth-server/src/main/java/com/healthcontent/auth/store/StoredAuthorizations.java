@@ -41,14 +41,22 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
     static final String COLLECTION = "oauth2_authorizations";
     /** How long an authorization without tokens yet (between the login and the code's exchange) is kept. */
     private static final Duration UNFINISHED = Duration.ofMinutes(30);
+
     private static final Map<String, String> LOOKUP_FIELDS = Map.of(
-            OAuth2ParameterNames.STATE, "state",
-            OAuth2ParameterNames.CODE, "code",
-            OAuth2TokenType.ACCESS_TOKEN.getValue(), "accessToken",
-            OAuth2TokenType.REFRESH_TOKEN.getValue(), "refreshToken",
-            OidcParameterNames.ID_TOKEN, "idToken",
-            OAuth2ParameterNames.USER_CODE, "userCode",
-            OAuth2ParameterNames.DEVICE_CODE, "deviceCode");
+            OAuth2ParameterNames.STATE,
+            "state",
+            OAuth2ParameterNames.CODE,
+            "code",
+            OAuth2TokenType.ACCESS_TOKEN.getValue(),
+            "accessToken",
+            OAuth2TokenType.REFRESH_TOKEN.getValue(),
+            "refreshToken",
+            OidcParameterNames.ID_TOKEN,
+            "idToken",
+            OAuth2ParameterNames.USER_CODE,
+            "userCode",
+            OAuth2ParameterNames.DEVICE_CODE,
+            "deviceCode");
 
     private static final List<Map.Entry<String, Class<? extends OAuth2Token>>> TOKEN_TYPES = List.of(
             Map.entry(OAuth2ParameterNames.CODE, OAuth2AuthorizationCode.class),
@@ -64,10 +72,14 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
     public StoredAuthorizations(MongoTemplate mongoTemplate, Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.clock = clock;
-        mongoTemplate.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
-                .expire(Duration.ZERO));
-        LOOKUP_FIELDS.values().forEach(field -> mongoTemplate.indexOps(COLLECTION)
-                .createIndex(new Index().on(field, Sort.Direction.ASC).sparse()));
+        mongoTemplate
+                .indexOps(COLLECTION)
+                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+        LOOKUP_FIELDS
+                .values()
+                .forEach(field -> mongoTemplate
+                        .indexOps(COLLECTION)
+                        .createIndex(new Index().on(field, Sort.Direction.ASC).sparse()));
     }
 
     @Override
@@ -81,10 +93,13 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
         if (state != null) {
             document.append("state", StoredObjects.hash(state));
         }
-        tokens(authorization).forEach((type, token) -> document.append(LOOKUP_FIELDS.get(type),
-                StoredObjects.hash(token.getToken().getTokenValue())));
-        mongoTemplate.getCollection(COLLECTION).replaceOne(new Document("_id", authorization.getId()), document,
-                new ReplaceOptions().upsert(true));
+        tokens(authorization)
+                .forEach((type, token) -> document.append(
+                        LOOKUP_FIELDS.get(type),
+                        StoredObjects.hash(token.getToken().getTokenValue())));
+        mongoTemplate
+                .getCollection(COLLECTION)
+                .replaceOne(new Document("_id", authorization.getId()), document, new ReplaceOptions().upsert(true));
     }
 
     @Override
@@ -102,8 +117,10 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
         String hash = StoredObjects.hash(token);
         Criteria criteria;
         if (tokenType == null) {
-            criteria = new Criteria().orOperator(LOOKUP_FIELDS.values().stream()
-                    .map(field -> Criteria.where(field).is(hash)).toArray(Criteria[]::new));
+            criteria = new Criteria()
+                    .orOperator(LOOKUP_FIELDS.values().stream()
+                            .map(field -> Criteria.where(field).is(hash))
+                            .toArray(Criteria[]::new));
         } else {
             String field = LOOKUP_FIELDS.get(tokenType.getValue());
             if (field == null) {
@@ -121,7 +138,8 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
     }
 
     private OAuth2Authorization read(Document document) {
-        if (document == null || document.get("expiresAt", Date.class).toInstant().isBefore(clock.instant())) {
+        if (document == null
+                || document.get("expiresAt", Date.class).toInstant().isBefore(clock.instant())) {
             return null;
         }
         return StoredObjects.read(document.get("authorization", Binary.class).getData(), OAuth2Authorization.class);

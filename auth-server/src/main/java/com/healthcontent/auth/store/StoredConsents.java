@@ -23,21 +23,26 @@ public class StoredConsents implements OAuth2AuthorizationConsentService {
     @Override
     public void save(OAuth2AuthorizationConsent consent) {
         String id = id(consent.getRegisteredClientId(), consent.getPrincipalName());
-        mongoTemplate.getCollection(COLLECTION).replaceOne(new Document("_id", id),
-                new Document("_id", id).append("consent", new Binary(StoredObjects.write(consent))),
-                new ReplaceOptions().upsert(true));
+        mongoTemplate
+                .getCollection(COLLECTION)
+                .replaceOne(
+                        new Document("_id", id),
+                        new Document("_id", id).append("consent", new Binary(StoredObjects.write(consent))),
+                        new ReplaceOptions().upsert(true));
     }
 
     @Override
     public void remove(OAuth2AuthorizationConsent consent) {
-        mongoTemplate.remove(Query.query(Criteria.where("_id")
-                .is(id(consent.getRegisteredClientId(), consent.getPrincipalName()))), COLLECTION);
+        mongoTemplate.remove(
+                Query.query(Criteria.where("_id").is(id(consent.getRegisteredClientId(), consent.getPrincipalName()))),
+                COLLECTION);
     }
 
     @Override
     public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
         Document document = mongoTemplate.findById(id(registeredClientId, principalName), Document.class, COLLECTION);
-        return document == null ? null
+        return document == null
+                ? null
                 : StoredObjects.read(document.get("consent", Binary.class).getData(), OAuth2AuthorizationConsent.class);
     }
 

@@ -12,8 +12,7 @@ final class StoredObjects {
 
     private static final SerializedObjects OBJECTS = new SerializedObjects();
 
-    private StoredObjects() {
-    }
+    private StoredObjects() {}
 
     static byte[] write(Serializable object) {
         return OBJECTS.write(object);
@@ -26,8 +25,9 @@ final class StoredObjects {
     /** Token values are looked up by their hash: a copy of the store's indexes gives no usable token. */
     static String hash(String tokenValue) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(tokenValue.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(tokenValue.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,21 +26,40 @@ class DeskController {
 
     @GetMapping("/")
     String desk(@ModelAttribute("me") StaffMember me, Model model) {
-        JsonNode inbox = api.get(uri -> uri.path("/api/v1/me/alerts").queryParam("size", 20).build());
+        JsonNode inbox = api.get(
+                uri -> uri.path("/api/v1/me/alerts").queryParam("size", 20).build());
         model.addAttribute("alerts", PlatformApi.plain(inbox.path("items")));
         model.addAttribute("unread", inbox.path("unreadCount").asInt());
         if (me.isEditor()) {
-            model.addAttribute("toPublish", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
-                    .queryParam("status", "APPROVED").queryParam("size", 50).build()).path("items")));
+            model.addAttribute(
+                    "toPublish",
+                    PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
+                                    .queryParam("status", "APPROVED")
+                                    .queryParam("size", 50)
+                                    .build())
+                            .path("items")));
         } else if (me.isAuthor()) {
-            model.addAttribute("mine", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
-                    .queryParam("size", 50).build()).path("items")));
+            model.addAttribute(
+                    "mine",
+                    PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")
+                                    .queryParam("size", 50)
+                                    .build())
+                            .path("items")));
         }
         if (me.isReviewer()) {
-            model.addAttribute("queue", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
-                    .queryParam("size", 50).build()).path("items")));
-            model.addAttribute("due", PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
-                    .queryParam("due", "30d").queryParam("size", 50).build()).path("items")));
+            model.addAttribute(
+                    "queue",
+                    PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
+                                    .queryParam("size", 50)
+                                    .build())
+                            .path("items")));
+            model.addAttribute(
+                    "due",
+                    PlatformApi.plain(api.get(uri -> uri.path("/api/v1/me/reviews")
+                                    .queryParam("due", "30d")
+                                    .queryParam("size", 50)
+                                    .build())
+                            .path("items")));
         }
         return "desk";
     }

@@ -28,13 +28,15 @@ class LiveAlerts {
 
     private static final Duration STREAM_LIMIT = Duration.ofMinutes(31);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** One thread per open page, reading the platform's stream (a reviewer team, not a crowd). */
     private final ExecutorService relays = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "live-alerts");
         thread.setDaemon(true);
         return thread;
     });
+
     private final URI stream;
 
     LiveAlerts(ConsoleProperties properties) {
@@ -54,8 +56,10 @@ class LiveAlerts {
         page.onCompletion(close);
         page.onTimeout(close);
         page.onError(failure -> close.run());
-        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
-                .header("Authorization", "Bearer " + client.getAccessToken().getTokenValue()).build();
+        HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+                .header("Authorization", "Bearer " + client.getAccessToken().getTokenValue())
+                .build();
         relays.execute(() -> relay(request, page, upstream));
         return page;
     }
@@ -99,7 +103,8 @@ class LiveAlerts {
                 } else if (line.startsWith("event:")) {
                     name = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                    data.append(data.isEmpty() ? "" : "\n")
+                            .append(line.substring(5).strip());
                 }
             } catch (IOException pageGone) {
                 throw new IllegalStateException("the page closed its stream", pageGone);

@@ -28,8 +28,9 @@ public class ApiRefusal extends RuntimeException {
             JsonNode problem = json.readTree(refused.getResponseBodyAsString());
             List<String> parts = new ArrayList<>();
             parts.add(problem.path("detail").asString(problem.path("title").asString(message)));
-            problem.path("errors").forEach(error -> parts.add(error.path("field").asString() + ": "
-                    + error.path("message").asString()));
+            problem.path("errors")
+                    .forEach(error -> parts.add(error.path("field").asString() + ": "
+                            + error.path("message").asString()));
             message = String.join(" ", parts);
         } catch (RuntimeException notAProblem) {
             // the status text is all there is

@@ -28,11 +28,13 @@ public class PlatformApi {
 
     private final RestClient http;
 
-    PlatformApi(RestClient.Builder builder, ConsoleProperties properties,
-            OAuth2AuthorizedClientManager authorizedClients) {
+    PlatformApi(
+            RestClient.Builder builder, ConsoleProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
         OAuth2ClientHttpRequestInterceptor withToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         withToken.setClientRegistrationIdResolver(request -> "web");
-        this.http = builder.baseUrl(properties.apiUrl()).requestInterceptor(withToken).build();
+        this.http = builder.baseUrl(properties.apiUrl())
+                .requestInterceptor(withToken)
+                .build();
     }
 
     public JsonNode get(Function<UriBuilder, URI> uri) {
@@ -52,19 +54,31 @@ public class PlatformApi {
     }
 
     public JsonNode post(String path, Map<String, ?> body, Object... variables) {
-        return call(() -> http.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .body(body == null ? Map.of() : body).retrieve().body(JsonNode.class));
+        return call(() -> http.post()
+                .uri(path, variables)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body == null ? Map.of() : body)
+                .retrieve()
+                .body(JsonNode.class));
     }
 
     public JsonNode put(String path, Map<String, ?> body, Object... variables) {
-        return call(() -> http.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(JsonNode.class));
+        return call(() -> http.put()
+                .uri(path, variables)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JsonNode.class));
     }
 
     /** A DELETE with a body (unpublishing takes a reason). */
     public JsonNode delete(String path, Map<String, ?> body, Object... variables) {
-        return call(() -> http.method(HttpMethod.DELETE).uri(path, variables)
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
+        return call(() -> http.method(HttpMethod.DELETE)
+                .uri(path, variables)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JsonNode.class));
     }
 
     /** JSON as maps and lists, as pages read it ({@code ${alert.target.title}}). */

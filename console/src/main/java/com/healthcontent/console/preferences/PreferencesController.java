@@ -24,8 +24,10 @@ class PreferencesController {
     @GetMapping("/preferences")
     String preferences(Model model) {
         if (!model.containsAttribute("preferences")) {
-            model.addAttribute("preferences", PlatformApi.plain(api.get(uri -> uri
-                    .path("/api/v1/me/alert-preferences").build())));
+            model.addAttribute(
+                    "preferences",
+                    PlatformApi.plain(api.get(
+                            uri -> uri.path("/api/v1/me/alert-preferences").build())));
         }
         return "preferences";
     }

@@ -28,15 +28,21 @@ class ReportsController {
 
     @GetMapping("/reports")
     String reports(@RequestParam(defaultValue = "NEW") String status, Model model) {
-        JsonNode reports = api.get(uri -> uri.path("/api/v1/feedback/reports").queryParam("status", status)
-                .queryParam("size", 50).build());
+        JsonNode reports = api.get(uri -> uri.path("/api/v1/feedback/reports")
+                .queryParam("status", status)
+                .queryParam("size", 50)
+                .build());
         Map<String, Object> summaries = new LinkedHashMap<>();
         reports.path("items").forEach(report -> {
             JsonNode target = report.path("target");
-            String key = target.path("type").asString() + ":" + target.path("id").asString();
-            summaries.computeIfAbsent(key, k -> PlatformApi.plain(api.getIfPresent(uri -> uri
-                    .path("/api/v1/feedback/summary").queryParam("type", target.path("type").asString())
-                    .queryParam("id", target.path("id").asString()).build())));
+            String key =
+                    target.path("type").asString() + ":" + target.path("id").asString();
+            summaries.computeIfAbsent(
+                    key,
+                    k -> PlatformApi.plain(api.getIfPresent(uri -> uri.path("/api/v1/feedback/summary")
+                            .queryParam("type", target.path("type").asString())
+                            .queryParam("id", target.path("id").asString())
+                            .build())));
         });
         model.addAttribute("status", status);
         model.addAttribute("reports", PlatformApi.plain(reports.path("items")));
@@ -45,11 +51,17 @@ class ReportsController {
     }
 
     @PostMapping("/reports/{id}")
-    String triage(@PathVariable String id, @RequestParam String status, @RequestParam(required = false) String note,
-            @RequestParam(defaultValue = "NEW") String shown, RedirectAttributes redirect) {
+    String triage(
+            @PathVariable String id,
+            @RequestParam String status,
+            @RequestParam(required = false) String note,
+            @RequestParam(defaultValue = "NEW") String shown,
+            RedirectAttributes redirect) {
         try {
-            api.post("/api/v1/feedback/reports/{id}/status", note == null || note.isBlank() ? Map.of("status", status)
-                    : Map.of("status", status, "note", note), id);
+            api.post(
+                    "/api/v1/feedback/reports/{id}/status",
+                    note == null || note.isBlank() ? Map.of("status", status) : Map.of("status", status, "note", note),
+                    id);
             redirect.addFlashAttribute("done", "Report marked " + status.toLowerCase() + ".");
         } catch (ApiRefusal refused) {
             redirect.addFlashAttribute("refused", refused.getMessage());

@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class Comparison {
 
-    public enum Change { NEW, CHANGED, UNCHANGED, REMOVED }
-
-    public record Section(String heading, String body) {
+    public enum Change {
+        NEW,
+        CHANGED,
+        UNCHANGED,
+        REMOVED
     }
 
-    public record SectionChange(String heading, String revision, String live, Change change) {
-    }
+    public record Section(String heading, String body) {}
+
+    public record SectionChange(String heading, String revision, String live, Change change) {}
 
     public record CitationCheck(Set<Integer> missingReferences, Set<Integer> uncitedReferences) {
 
@@ -34,8 +37,7 @@ public final class Comparison {
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /** Each section of the revision against the live section of the same heading; live sections gone at the end. */
     static List<SectionChange> sections(List<Section> revision, List<Section> live) {
@@ -44,13 +46,15 @@ public final class Comparison {
         List<SectionChange> changes = new ArrayList<>();
         for (Section section : revision) {
             Section before = liveByHeading.remove(key(section));
-            Change change = live.isEmpty() || before == null ? Change.NEW
+            Change change = live.isEmpty() || before == null
+                    ? Change.NEW
                     : Objects.equals(before.body(), section.body()) ? Change.UNCHANGED : Change.CHANGED;
-            changes.add(new SectionChange(section.heading(), section.body(), before == null ? null : before.body(),
-                    change));
+            changes.add(new SectionChange(
+                    section.heading(), section.body(), before == null ? null : before.body(), change));
         }
-        liveByHeading.values().forEach(gone -> changes.add(new SectionChange(gone.heading(), null, gone.body(),
-                Change.REMOVED)));
+        liveByHeading
+                .values()
+                .forEach(gone -> changes.add(new SectionChange(gone.heading(), null, gone.body(), Change.REMOVED)));
         return changes;
     }
 

@@ -37,15 +37,17 @@ class ReviewController {
         JsonNode content = draft.path("content");
         JsonNode live = liveVersion(draft, "/api/v1/articles/{slug}", draft);
         List<Comparison.Section> revision = sections(content.path("sections"));
-        List<String> texts = new ArrayList<>(revision.stream().map(Comparison.Section::body).toList());
+        List<String> texts =
+                new ArrayList<>(revision.stream().map(Comparison.Section::body).toList());
         texts.add(content.path("summary").asString(""));
         Set<Integer> references = new TreeSet<>();
-        content.path("references").forEach(reference -> references.add(reference.path("number").asInt()));
+        content.path("references")
+                .forEach(reference -> references.add(reference.path("number").asInt()));
         model.addAttribute("draft", PlatformApi.plain(draft));
         model.addAttribute("content", PlatformApi.plain(content));
         model.addAttribute("live", PlatformApi.plain(live));
-        model.addAttribute("sections", Comparison.sections(revision,
-                live == null ? List.of() : sections(live.path("sections"))));
+        model.addAttribute(
+                "sections", Comparison.sections(revision, live == null ? List.of() : sections(live.path("sections"))));
         model.addAttribute("citations", Comparison.citations(texts, references));
         return "article";
     }
@@ -56,7 +58,8 @@ class ReviewController {
      */
     @GetMapping("/exercises/{id}")
     String exercise(@PathVariable String id, Model model) {
-        JsonNode draft = api.get(uri -> uri.path("/api/v1/exercises/drafts/{id}").build(id));
+        JsonNode draft =
+                api.get(uri -> uri.path("/api/v1/exercises/drafts/{id}").build(id));
         JsonNode workflow = draft.path("workflow");
         JsonNode live = liveVersion(workflow, "/api/v1/exercises/{slug}", draft);
         model.addAttribute("exercise", PlatformApi.plain(draft));
@@ -68,23 +71,36 @@ class ReviewController {
 
     @PostMapping("/exercises/{id}/publication")
     String publishExercise(@PathVariable String id, RedirectAttributes redirect) {
-        return step(redirect, "/exercises/" + id, () -> {
-            api.post("/api/v1/exercises/{id}/publication", null, id);
-            return "Published.";
-        }, "/exercises/" + id);
+        return step(
+                redirect,
+                "/exercises/" + id,
+                () -> {
+                    api.post("/api/v1/exercises/{id}/publication", null, id);
+                    return "Published.";
+                },
+                "/exercises/" + id);
     }
 
     /** What readers get now, when the workflow says a revision is live (null otherwise, or if it went meanwhile). */
     private JsonNode liveVersion(JsonNode workflow, String publicPath, JsonNode draft) {
         return workflow.hasNonNull("liveRevision")
-                ? api.getIfPresent(uri -> uri.path(publicPath).build(draft.path("slug").asString())) : null;
+                ? api.getIfPresent(
+                        uri -> uri.path(publicPath).build(draft.path("slug").asString()))
+                : null;
     }
 
     /** Which parts of the exercise differ from the live version (all of them when it is not live yet). */
     private static List<String> exerciseChanges(JsonNode draft, JsonNode live) {
         List<String> changed = new ArrayList<>();
-        for (String part : List.of("name", "summary", "steps", "dose", "precautions", "contraindications",
-                "whenToSeeSpecialist", "media")) {
+        for (String part : List.of(
+                "name",
+                "summary",
+                "steps",
+                "dose",
+                "precautions",
+                "contraindications",
+                "whenToSeeSpecialist",
+                "media")) {
             if (live == null || !draft.path(part).equals(live.path(part))) {
                 changed.add(part);
             }
@@ -94,46 +110,79 @@ class ReviewController {
 
     /** A reviewer's decision on an article or an exercise: the same step on both. */
     @PostMapping("/{kind:articles|exercises}/{id}/review")
-    String decide(@PathVariable String kind, @PathVariable String id, @RequestParam String outcome,
-            @RequestParam(required = false) String notes, RedirectAttributes redirect) {
-        return step(redirect, "/" + kind + "/" + id, () -> {
-            JsonNode decided = api.post("/api/v1/" + kind + "/{id}/reviews", notes == null || notes.isBlank()
-                    ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "notes", notes), id);
-            String title = decided.path("content").path("title").asString(decided.path("name").asString());
-            return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ") + "“" + title + "”.";
-        }, "/");
+    String decide(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @RequestParam String outcome,
+            @RequestParam(required = false) String notes,
+            RedirectAttributes redirect) {
+        return step(
+                redirect,
+                "/" + kind + "/" + id,
+                () -> {
+                    JsonNode decided = api.post(
+                            "/api/v1/" + kind + "/{id}/reviews",
+                            notes == null || notes.isBlank()
+                                    ? Map.of("outcome", outcome)
+                                    : Map.of("outcome", outcome, "notes", notes),
+                            id);
+                    String title = decided.path("content")
+                            .path("title")
+                            .asString(decided.path("name").asString());
+                    return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ") + "“" + title
+                            + "”.";
+                },
+                "/");
     }
 
     @PostMapping("/articles/{id}/publication")
     String publish(@PathVariable String id, @RequestParam(required = false) String at, RedirectAttributes redirect) {
-        return step(redirect, "/articles/" + id, () -> {
-            JsonNode done = api.post("/api/v1/articles/{id}/publication",
-                    at == null || at.isBlank() ? Map.of() : Map.of("at", at), id);
-            return done.path("scheduledFor").isNull() || done.path("scheduledFor").isMissingNode()
-                    ? "Published." : "Scheduled for " + done.path("scheduledFor").asString() + ".";
-        }, "/articles/" + id);
+        return step(
+                redirect,
+                "/articles/" + id,
+                () -> {
+                    JsonNode done = api.post(
+                            "/api/v1/articles/{id}/publication",
+                            at == null || at.isBlank() ? Map.of() : Map.of("at", at),
+                            id);
+                    return done.path("scheduledFor").isNull()
+                                    || done.path("scheduledFor").isMissingNode()
+                            ? "Published."
+                            : "Scheduled for " + done.path("scheduledFor").asString() + ".";
+                },
+                "/articles/" + id);
     }
 
     @PostMapping("/articles/{id}/unpublication")
     String unpublish(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
-        return step(redirect, "/articles/" + id, () -> {
-            api.delete("/api/v1/articles/{id}/publication", Map.of("reason", reason), id);
-            return "Unpublished: readers no longer see it.";
-        }, "/articles/" + id);
+        return step(
+                redirect,
+                "/articles/" + id,
+                () -> {
+                    api.delete("/api/v1/articles/{id}/publication", Map.of("reason", reason), id);
+                    return "Unpublished: readers no longer see it.";
+                },
+                "/articles/" + id);
     }
 
     @PostMapping("/articles/{id}/reviewers")
     String reassign(@PathVariable String id, @RequestParam String reviewers, RedirectAttributes redirect) {
-        List<String> names = List.of(reviewers.split("[,\\s]+")).stream().filter(name -> !name.isBlank()).toList();
-        return step(redirect, "/articles/" + id, () -> {
-            api.put("/api/v1/articles/{id}/reviewers", Map.of("reviewers", names), id);
-            return "Reviewers now: " + String.join(", ", names) + ".";
-        }, "/articles/" + id);
+        List<String> names = List.of(reviewers.split("[,\\s]+")).stream()
+                .filter(name -> !name.isBlank())
+                .toList();
+        return step(
+                redirect,
+                "/articles/" + id,
+                () -> {
+                    api.put("/api/v1/articles/{id}/reviewers", Map.of("reviewers", names), id);
+                    return "Reviewers now: " + String.join(", ", names) + ".";
+                },
+                "/articles/" + id);
     }
 
     /** Runs a workflow step; its refusal is shown on the page the step came from, its success where it leads. */
-    private static String step(RedirectAttributes redirect, String from, java.util.function.Supplier<String> step,
-            String to) {
+    private static String step(
+            RedirectAttributes redirect, String from, java.util.function.Supplier<String> step, String to) {
         try {
             redirect.addFlashAttribute("done", step.get());
             return "redirect:" + to;
@@ -145,8 +194,8 @@ class ReviewController {
 
     private static List<Comparison.Section> sections(JsonNode sections) {
         List<Comparison.Section> list = new ArrayList<>();
-        sections.forEach(section -> list.add(new Comparison.Section(section.path("heading").asString(""),
-                section.path("body").asString(""))));
+        sections.forEach(section -> list.add(new Comparison.Section(
+                section.path("heading").asString(""), section.path("body").asString(""))));
         return list;
     }
 }

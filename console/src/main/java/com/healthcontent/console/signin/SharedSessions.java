@@ -26,12 +26,17 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SharedSessions {
 
     @Bean
-    StoredSessions sessionRepository(MongoTemplate mongoTemplate,
-            @Value("${server.servlet.session.timeout:8h}") Duration maxInactive) {
+    StoredSessions sessionRepository(
+            MongoTemplate mongoTemplate, @Value("${server.servlet.session.timeout:8h}") Duration maxInactive) {
         // beside Spring Security's objects, the flash messages a page shows after a redirect
-        return new StoredSessions(mongoTemplate, "console_sessions", maxInactive, new SerializedObjects(
-                "org.springframework.web.servlet.FlashMap", "org.springframework.util.LinkedMultiValueMap",
-                "org.springframework.util.MultiValueMapAdapter"),
+        return new StoredSessions(
+                mongoTemplate,
+                "console_sessions",
+                maxInactive,
+                new SerializedObjects(
+                        "org.springframework.web.servlet.FlashMap",
+                        "org.springframework.util.LinkedMultiValueMap",
+                        "org.springframework.util.MultiValueMapAdapter"),
                 Clock.systemUTC());
     }
 

@@ -27,12 +27,14 @@ class SignInConfiguration {
 
     @Bean
     SecurityFilterChain console(HttpSecurity http, ConsoleProperties properties) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/livez", "/readyz", "/signed-out", "/css/**", "/js/**", "/error").permitAll()
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/livez", "/readyz", "/signed-out", "/css/**", "/js/**", "/error")
+                        .permitAll()
                         // the management port's endpoints (Prometheus scrapes them); the public port has none
-                        .requestMatchers("/actuator/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 // straight to the authorization server: there is one way to sign in, no chooser page
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION))
                 .logout(logout -> logout.logoutSuccessHandler(endSignIn(properties)))
@@ -42,9 +44,12 @@ class SignInConfiguration {
     /** OpenID Connect RP-initiated logout: the authorization server forgets the sign-in, then shows /signed-out. */
     private static LogoutSuccessHandler endSignIn(ConsoleProperties properties) {
         return (request, response, authentication) -> {
-            String back = UriComponentsBuilder.fromUriString(properties.publicUrl()).path("/signed-out").toUriString();
+            String back = UriComponentsBuilder.fromUriString(properties.publicUrl())
+                    .path("/signed-out")
+                    .toUriString();
             UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(properties.authPublicUrl())
-                    .path("/connect/logout").queryParam("post_logout_redirect_uri", back)
+                    .path("/connect/logout")
+                    .queryParam("post_logout_redirect_uri", back)
                     .queryParam("client_id", REGISTRATION);
             if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
                 logout.queryParam("id_token_hint", user.getIdToken().getTokenValue());
@@ -55,12 +60,14 @@ class SignInConfiguration {
 
     /** Access tokens for API calls, refreshed with the refresh token when they expire. */
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository authorizedClients) {
-        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
-                authorizedClients);
+    OAuth2AuthorizedClientManager authorizedClientManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultOAuth2AuthorizedClientManager manager =
+                new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode()
+                .refreshToken()
+                .build());
         return manager;
     }
 }

@@ -28,8 +28,8 @@ class SignedInAdvice {
                 || !(signedIn.getPrincipal() instanceof OidcUser user)) {
             return null;
         }
-        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(SignInConfiguration.REGISTRATION,
-                authentication, request);
+        OAuth2AuthorizedClient client =
+                authorizedClients.loadAuthorizedClient(SignInConfiguration.REGISTRATION, authentication, request);
         return client == null ? null : StaffMember.of(user, client);
     }
 }

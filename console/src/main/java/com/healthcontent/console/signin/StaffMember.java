@@ -29,7 +29,8 @@ public record StaffMember(String username, String name, Set<String> roles) {
     static StaffMember of(OidcUser user, OAuth2AuthorizedClient client) {
         List<String> roles;
         try {
-            roles = JWTParser.parse(client.getAccessToken().getTokenValue()).getJWTClaimsSet()
+            roles = JWTParser.parse(client.getAccessToken().getTokenValue())
+                    .getJWTClaimsSet()
                     .getStringListClaim("roles");
         } catch (ParseException notAJwt) {
             roles = List.of();

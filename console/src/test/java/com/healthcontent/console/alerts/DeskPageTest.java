@@ -77,8 +77,8 @@ class DeskPageTest {
         Document desk = page(mvc.perform(get("/").with(drRao())).andExpect(status().isOk()));
 
         assertThat(desk.select(".signout .who").text()).isEqualTo("Dr. Priya Rao");
-        assertThat(desk.select("nav[aria-label=Main] a").eachText()).containsExactly("Desk", "Reports",
-                "Alert settings");
+        assertThat(desk.select("nav[aria-label=Main] a").eachText())
+                .containsExactly("Desk", "Reports", "Alert settings");
         assertThat(desk.select("#unread").text()).isEqualTo("1 unread");
         assertThat(desk.select("form[action=/alerts/read-all] button").text()).isEqualTo("Mark all read");
 
@@ -86,13 +86,16 @@ class DeskPageTest {
         assertThat(report.hasClass("unread")).isTrue();
         assertThat(report.select(".what").text()).isEqualTo("PROBLEM REPORT on Is It Good or Bad to Crack Your Back?");
         assertThat(report.select(".detail").text()).isEqualTo("INACCURATE: the hold time is wrong");
-        assertThat(report.select(".actions a").eachAttr("href")).containsExactly("/articles/a-1",
-                "/reports?status=NEW");
-        assertThat(report.select("form[action=/alerts/al-2/read] button").text()).isEqualTo("Mark read");
+        assertThat(report.select(".actions a").eachAttr("href"))
+                .containsExactly("/articles/a-1", "/reports?status=NEW");
+        assertThat(report.select("form[action=/alerts/al-2/read] button").text())
+                .isEqualTo("Mark read");
         Element reviewRequest = desk.selectFirst("#alerts > li[data-id=al-1]");
         assertThat(reviewRequest.hasClass("unread")).isFalse();
         assertThat(reviewRequest.select(".actions a").eachAttr("href")).containsExactly("/exercises/e-1");
-        assertThat(reviewRequest.select("form")).as("a read alert has nothing left to mark").isEmpty();
+        assertThat(reviewRequest.select("form"))
+                .as("a read alert has nothing left to mark")
+                .isEmpty();
 
         assertThat(desk.select("#queue a").eachText()).containsExactly("Sciatica: what helps", "Knees to chest");
         assertThat(desk.select("#queue a").eachAttr("href")).containsExactly("/articles/a-7", "/exercises/e-1");
@@ -116,8 +119,8 @@ class DeskPageTest {
 
         Document desk = page(mvc.perform(get("/").with(eliEditor())).andExpect(status().isOk()));
 
-        assertThat(desk.select("#to-publish li").eachText()).containsExactly(
-                "Is It Good or Bad to Crack Your Back? by ana.author, reviewed by dr.rao, dr.kim");
+        assertThat(desk.select("#to-publish li").eachText())
+                .containsExactly("Is It Good or Bad to Crack Your Back? by ana.author, reviewed by dr.rao, dr.kim");
         assertThat(desk.select("#to-publish a").attr("href")).isEqualTo("/articles/a-1");
         assertThat(desk.select("#queue")).as("an editor reviews nothing").isEmpty();
         assertThat(desk.select("#unread").text()).isEqualTo("0 unread");
@@ -145,12 +148,14 @@ class DeskPageTest {
 
     @Test
     void markingAnAlertReadTellsThePlatformAndReturnsToTheDesk() throws Exception {
-        platform.expect(HttpMethod.POST, "/api/v1/me/alerts/al-2/read").andRespond(withSuccess("""
+        platform.expect(HttpMethod.POST, "/api/v1/me/alerts/al-2/read")
+                .andRespond(withSuccess("""
                 {"id": "al-2", "kind": "PROBLEM_REPORT", "readAt": "2026-12-03T09:20:00Z"}
                 """, MediaType.APPLICATION_JSON));
 
         mvc.perform(post("/alerts/al-2/read").with(drRao()).with(csrf()))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -158,6 +163,7 @@ class DeskPageTest {
         platform.expect(HttpMethod.POST, "/api/v1/me/alerts/read-all").andRespond(withNoContent());
 
         mvc.perform(post("/alerts/read-all").with(drRao()).with(csrf()))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
     }
 }

@@ -74,7 +74,8 @@ class PlatformCallsTest {
     void aFailingPlatformIsABadGatewayPageEvenWithoutAProblemDocument() throws Exception {
         // what a proxy in front of the gateway may answer: a status and a page of its own
         platform.expect(HttpMethod.GET, "/api/v1/feedback/reports?status=NEW&size=50")
-                .andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_HTML)
+                .andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                        .contentType(MediaType.TEXT_HTML)
                         .body("<html><body>Service Unavailable</body></html>"));
 
         Document failed = page(mvc.perform(get("/reports").with(drRao())).andExpect(status().isBadGateway()));

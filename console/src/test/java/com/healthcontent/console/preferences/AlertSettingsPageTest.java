@@ -53,12 +53,14 @@ class AlertSettingsPageTest {
         assertThat(settings.select("#webhookUrl").val()).isEmpty();
         assertThat(settings.select("#timeZone").val()).isEqualTo("Europe/London");
         assertThat(settings.select("#quietFrom").val()).isEqualTo("22:00");
-        assertThat(settings.select("#quietUntil").val()).as("a time field shows hours and minutes")
+        assertThat(settings.select("#quietUntil").val())
+                .as("a time field shows hours and minutes")
                 .isEqualTo("07:00");
         assertThat(settings.select("#dailyDigest").hasAttr("checked")).isTrue();
         assertThat(settings.select("#digestAt").val()).isEqualTo("08:00");
         for (Element control : settings.select("form.settings input:not([type=hidden])")) {
-            assertThat(settings.select("label[for=" + control.id() + "]")).as("the label of %s", control.id())
+            assertThat(settings.select("label[for=" + control.id() + "]"))
+                    .as("the label of %s", control.id())
                     .isNotEmpty();
         }
     }
@@ -76,7 +78,8 @@ class AlertSettingsPageTest {
         ResultActions saved = mvc.perform(theForm("Europe/London").param("webhookUrl", "  "))
                 .andExpect(redirectedUrl("/preferences"));
 
-        Document settings = page(mvc.perform(followRedirect(saved).with(drRao())).andExpect(status().isOk()));
+        Document settings =
+                page(mvc.perform(followRedirect(saved).with(drRao())).andExpect(status().isOk()));
         assertThat(settings.select(".notice.done[role=status]").text()).isEqualTo("Saved.");
         assertThat(settings.select(".notice.refused")).isEmpty();
     }
@@ -84,14 +87,18 @@ class AlertSettingsPageTest {
     @Test
     void aWrongTimeZoneIsNamedAndTheFormKeepsWhatWasTyped() throws Exception {
         platform.expect(HttpMethod.PUT, "/api/v1/me/alert-preferences")
-                .andRespond(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", "timeZone",
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has invalid fields.",
+                        "timeZone",
                         "must be a time zone such as Europe/London"));
 
         ResultActions refused = mvc.perform(theForm("Mars/Olympus_Mons").param("dailyDigest", "on"))
                 .andExpect(redirectedUrl("/preferences"));
 
         // the form comes back from what was sent, not from the platform's saved settings (nothing else is asked)
-        Document settings = page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
+        Document settings =
+                page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
         assertThat(settings.select(".notice.refused[role=alert]").text())
                 .isEqualTo("The request has invalid fields. timeZone: must be a time zone such as Europe/London");
         assertThat(settings.select("#timeZone").val()).isEqualTo("Mars/Olympus_Mons");
@@ -102,8 +109,13 @@ class AlertSettingsPageTest {
     }
 
     private static MockHttpServletRequestBuilder theForm(String timeZone) {
-        return post("/preferences").with(drRao()).with(csrf()).param("email", "dr.rao@example.org")
-                .param("timeZone", timeZone).param("quietFrom", "22:00").param("quietUntil", "07:00")
+        return post("/preferences")
+                .with(drRao())
+                .with(csrf())
+                .param("email", "dr.rao@example.org")
+                .param("timeZone", timeZone)
+                .param("quietFrom", "22:00")
+                .param("quietUntil", "07:00")
                 .param("digestAt", "08:00");
     }
 }

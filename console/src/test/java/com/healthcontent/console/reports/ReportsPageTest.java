@@ -42,10 +42,15 @@ class ReportsPageTest {
         platform.answers("/api/v1/feedback/reports?status=NEW&size=50", """
                 {"items": [%s, %s, %s], "page": {"size": 50}}
                 """.formatted(
-                report("r-1", "ARTICLE", "a-1", "Is It Good or Bad to Crack Your Back?", "INACCURATE",
-                        "The hold time is wrong.", "NEW"),
-                report("r-2", "ARTICLE", "a-1", "Is It Good or Bad to Crack Your Back?", "OUTDATED", null,
+                report(
+                        "r-1",
+                        "ARTICLE",
+                        "a-1",
+                        "Is It Good or Bad to Crack Your Back?",
+                        "INACCURATE",
+                        "The hold time is wrong.",
                         "NEW"),
+                report("r-2", "ARTICLE", "a-1", "Is It Good or Bad to Crack Your Back?", "OUTDATED", null, "NEW"),
                 report("r-3", "EXERCISE", "e-1", "Knees to chest", "UNCLEAR", "Which knee first?", "NEW")));
         // one summary per page, however many reports it has; an exercise nobody voted on has none
         platform.answers("/api/v1/feedback/summary?type=ARTICLE&id=a-1", """
@@ -61,16 +66,17 @@ class ReportsPageTest {
         assertThat(first.select(".what").text()).isEqualTo("INACCURATE on Is It Good or Bad to Crack Your Back?");
         assertThat(first.select(".what a").attr("href")).isEqualTo("/articles/a-1");
         assertThat(first.select("blockquote").text()).isEqualTo("The hold time is wrong.");
-        assertThat(first.select(".meta").eachText()).containsExactly("2026-12-03T09:15:00Z · status new",
-                "Readers: 12 found it helpful, 3 did not.");
-        assertThat(first.select("form.triage button").eachText()).containsExactly("Acknowledge", "Resolve",
-                "Dismiss");
+        assertThat(first.select(".meta").eachText())
+                .containsExactly("2026-12-03T09:15:00Z · status new", "Readers: 12 found it helpful, 3 did not.");
+        assertThat(first.select("form.triage button").eachText()).containsExactly("Acknowledge", "Resolve", "Dismiss");
         assertThat(first.select("form.triage input[name=shown]").val()).isEqualTo("NEW");
         assertThat(reports.select("li.report[data-id=r-2] .meta").eachText())
                 .contains("Readers: 12 found it helpful, 3 did not.");
         Element onExercise = reports.selectFirst("li.report[data-id=r-3]");
         assertThat(onExercise.select(".what").text()).isEqualTo("UNCLEAR on Knees to chest");
-        assertThat(onExercise.select(".what a")).as("an exercise's reports do not lead to an article").isEmpty();
+        assertThat(onExercise.select(".what a"))
+                .as("an exercise's reports do not lead to an article")
+                .isEmpty();
         assertThat(onExercise.select(".meta").eachText()).containsExactly("2026-12-03T09:15:00Z · status new");
     }
 
@@ -78,17 +84,19 @@ class ReportsPageTest {
     void aResolvedReportIsListedUnderItsTabWithNothingLeftToTriage() throws Exception {
         platform.answers("/api/v1/feedback/reports?status=RESOLVED&size=50", """
                 {"items": [%s], "page": {"size": 50}}
-                """.formatted(report("r-9", "EXERCISE", "e-1", "Knees to chest", "UNCLEAR", null, "RESOLVED")));
+                """.formatted(
+                        report("r-9", "EXERCISE", "e-1", "Knees to chest", "UNCLEAR", null, "RESOLVED")));
         platform.answers("/api/v1/feedback/summary?type=EXERCISE&id=e-1", """
                 {"type": "EXERCISE", "id": "e-1", "helpful": 4, "notHelpful": 1, "byReason": {"UNCLEAR": 1}}
                 """);
 
-        Document reports = page(mvc.perform(get("/reports").param("status", "RESOLVED").with(drRao()))
-                .andExpect(status().isOk()));
+        Document reports =
+                page(mvc.perform(get("/reports").param("status", "RESOLVED").with(drRao()))
+                        .andExpect(status().isOk()));
 
         assertThat(reports.select(".tabs a[aria-current=page]").text()).isEqualTo("Resolved");
-        assertThat(reports.select("li.report .meta").eachText()).containsExactly(
-                "2026-12-03T09:15:00Z · status resolved", "Readers: 4 found it helpful, 1 did not.");
+        assertThat(reports.select("li.report .meta").eachText())
+                .containsExactly("2026-12-03T09:15:00Z · status resolved", "Readers: 4 found it helpful, 1 did not.");
         assertThat(reports.select("form.triage")).isEmpty();
     }
 
@@ -98,11 +106,23 @@ class ReportsPageTest {
                 .andExpect(content().json("""
                         {"status": "RESOLVED", "note": "Checked against the guideline; step 2 corrected."}
                         """, JsonCompareMode.STRICT))
-                .andRespond(withSuccess(report("r-1", "ARTICLE", "a-1", "Is It Good or Bad to Crack Your Back?",
-                        "INACCURATE", "The hold time is wrong.", "RESOLVED"), MediaType.APPLICATION_JSON));
+                .andRespond(withSuccess(
+                        report(
+                                "r-1",
+                                "ARTICLE",
+                                "a-1",
+                                "Is It Good or Bad to Crack Your Back?",
+                                "INACCURATE",
+                                "The hold time is wrong.",
+                                "RESOLVED"),
+                        MediaType.APPLICATION_JSON));
 
-        mvc.perform(post("/reports/r-1").with(drRao()).with(csrf()).param("shown", "NEW")
-                        .param("note", "Checked against the guideline; step 2 corrected.").param("status", "RESOLVED"))
+        mvc.perform(post("/reports/r-1")
+                        .with(drRao())
+                        .with(csrf())
+                        .param("shown", "NEW")
+                        .param("note", "Checked against the guideline; step 2 corrected.")
+                        .param("status", "RESOLVED"))
                 .andExpect(redirectedUrl("/reports?status=NEW"))
                 .andExpect(flash().attribute("done", "Report marked resolved."));
     }
@@ -113,30 +133,38 @@ class ReportsPageTest {
                 .andExpect(content().json("""
                         {"status": "DISMISSED"}
                         """, JsonCompareMode.STRICT))
-                .andRespond(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", "note",
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has invalid fields.",
+                        "note",
                         "say how the report was dismissed"));
         platform.answers("/api/v1/feedback/reports?status=NEW&size=50", """
                 {"items": [], "page": {"size": 50}}
                 """);
 
-        ResultActions refused = mvc.perform(post("/reports/r-1").with(drRao()).with(csrf()).param("shown", "NEW")
-                        .param("note", "  ").param("status", "DISMISSED"))
+        ResultActions refused = mvc.perform(post("/reports/r-1")
+                        .with(drRao())
+                        .with(csrf())
+                        .param("shown", "NEW")
+                        .param("note", "  ")
+                        .param("status", "DISMISSED"))
                 .andExpect(redirectedUrl("/reports?status=NEW"));
 
-        Document reports = page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
+        Document reports =
+                page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
         assertThat(reports.select(".notice.refused[role=alert]").text())
                 .isEqualTo("The request has invalid fields. note: say how the report was dismissed");
         assertThat(reports.select(".empty").text()).isEqualTo("No reports here.");
     }
 
     /** A problem report as GET /api/v1/feedback/reports lists it. */
-    static String report(String id, String type, String targetId, String title, String reason, String comment,
-            String status) {
+    static String report(
+            String id, String type, String targetId, String title, String reason, String comment, String status) {
         return """
                 {"id": "%s", "target": {"type": "%s", "id": "%s", "slug": "%s", "title": "%s"},
                  "reason": "%s", "helpful": false, "comment": %s, "tryingTo": null, "flags": [], "status": "%s",
                  "statusHistory": [], "submittedAt": "2026-12-03T09:15:00Z"}
-                """.formatted(id, type, targetId, targetId, title, reason,
-                comment == null ? "null" : "\"" + comment + "\"", status);
+                """.formatted(
+                id, type, targetId, targetId, title, reason, comment == null ? "null" : "\"" + comment + "\"", status);
     }
 }

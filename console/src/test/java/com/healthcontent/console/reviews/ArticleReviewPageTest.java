@@ -66,18 +66,21 @@ class ArticleReviewPageTest {
 
         assertThat(article.select("h1").text()).isEqualTo(TITLE);
         assertThat(article.select("article .status").text()).isEqualTo("IN REVIEW");
-        assertThat(article.select("article .meta").eachText()).containsExactly(
-                "By Ana Alvarez · reviewers: dr.rao, dr.kim · awaiting dr.rao",
-                "Live version: revision 1, titled “Is it good or bad to crack your back?”, compared below.");
-        assertThat(article.select(".section-change h3").eachText()).containsExactly("Why it pops unchanged",
-                "Is it harmful? changed", "Stretches new", "Old advice removed");
+        assertThat(article.select("article .meta").eachText())
+                .containsExactly(
+                        "By Ana Alvarez · reviewers: dr.rao, dr.kim · awaiting dr.rao",
+                        "Live version: revision 1, titled “Is it good or bad to crack your back?”, compared below.");
+        assertThat(article.select(".section-change h3").eachText())
+                .containsExactly(
+                        "Why it pops unchanged", "Is it harmful? changed", "Stretches new", "Old advice removed");
         Element changed = article.selectFirst(".section-change.changed");
-        assertThat(changed.select(".side-by-side > div").eachText()).containsExactly("Live Rarely.",
-                "Revision Rarely, if done gently [2].");
+        assertThat(changed.select(".side-by-side > div").eachText())
+                .containsExactly("Live Rarely.", "Revision Rarely, if done gently [2].");
         assertThat(article.select(".section-change.removed p").text()).isEqualTo("Crack it daily.");
         assertThat(article.select(".check.ok").text()).startsWith("Every citation marker has its reference");
-        assertThat(article.select("ol.references a").eachAttr("href")).containsExactly(
-                "https://doi.org/10.1371/journal.pone.0119470", "https://pubmed.ncbi.nlm.nih.gov/25902522");
+        assertThat(article.select("ol.references a").eachAttr("href"))
+                .containsExactly(
+                        "https://doi.org/10.1371/journal.pone.0119470", "https://pubmed.ncbi.nlm.nih.gov/25902522");
         assertThat(article.select(".history li").eachText())
                 .containsExactly("2026-12-01T10:00:00Z · Ana Alvarez: SUBMITTED");
     }
@@ -92,8 +95,8 @@ class ArticleReviewPageTest {
 
         Document article = page(mvc.perform(get("/articles/a-1").with(drRao())).andExpect(status().isOk()));
 
-        assertThat(article.select(".check.bad").eachText()).containsExactly("Cited but not listed: [3]",
-                "Listed but never cited: [2]");
+        assertThat(article.select(".check.bad").eachText())
+                .containsExactly("Cited but not listed: [3]", "Listed but never cited: [2]");
         assertThat(article.select(".check.ok")).isEmpty();
         assertThat(article.select("article .meta").last().text()).isEqualTo("Not live yet: every section is new.");
         assertThat(article.select(".section-change .tag").eachText()).containsOnly("new");
@@ -108,23 +111,27 @@ class ArticleReviewPageTest {
         Element decision = article.selectFirst("section.decision form");
         assertThat(decision.attr("action")).isEqualTo("/articles/a-1/review");
         assertThat(decision.select("label[for=notes]").text()).startsWith("Notes for the author");
-        assertThat(decision.select("button[name=outcome]").eachAttr("value")).containsExactly("APPROVED",
-                "CHANGES_REQUESTED");
+        assertThat(decision.select("button[name=outcome]").eachAttr("value"))
+                .containsExactly("APPROVED", "CHANGES_REQUESTED");
         assertThat(decision.select("button[name=outcome]").eachText()).containsExactly("Approve", "Request changes");
-        assertThat(article.select("#editor-heading")).as("the editor's steps are not a reviewer's").isEmpty();
+        assertThat(article.select("#editor-heading"))
+                .as("the editor's steps are not a reviewer's")
+                .isEmpty();
     }
 
     @Test
     void anEditorCanReassignTheReviewersOfAnArticleInReviewButNotDecideOnIt() throws Exception {
         platform.answers("/api/v1/articles/drafts/a-1", draft("IN_REVIEW", null, SECTIONS));
 
-        Document article = page(mvc.perform(get("/articles/a-1").with(eliEditor())).andExpect(status().isOk()));
+        Document article =
+                page(mvc.perform(get("/articles/a-1").with(eliEditor())).andExpect(status().isOk()));
 
         assertThat(article.select("section.decision")).isEmpty();
         Element reassign = article.selectFirst("form[action=/articles/a-1/reviewers]");
         assertThat(reassign.select("input#reviewers").val()).isEqualTo("dr.rao, dr.kim");
         assertThat(article.select("form[action=/articles/a-1/publication]"))
-                .as("an article in review is not ready to publish").isEmpty();
+                .as("an article in review is not ready to publish")
+                .isEmpty();
     }
 
     @Test
@@ -145,9 +152,13 @@ class ArticleReviewPageTest {
                 {"items": [], "page": {"size": 50}}
                 """);
 
-        ResultActions approved = mvc.perform(post("/articles/a-1/review").with(drRao()).with(csrf())
-                        .param("outcome", "APPROVED").param("notes", ""))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+        ResultActions approved = mvc.perform(post("/articles/a-1/review")
+                        .with(drRao())
+                        .with(csrf())
+                        .param("outcome", "APPROVED")
+                        .param("notes", ""))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
 
         Document desk = page(mvc.perform(followRedirect(approved).with(drRao())).andExpect(status().isOk()));
         assertThat(desk.select(".notice.done[role=status]").text()).isEqualTo("You approved “" + TITLE + "”.");
@@ -162,7 +173,10 @@ class ArticleReviewPageTest {
                         """, JsonCompareMode.STRICT))
                 .andRespond(withSuccess(draft("CHANGES_REQUESTED", null, SECTIONS), MediaType.APPLICATION_JSON));
 
-        mvc.perform(post("/articles/a-1/review").with(drRao()).with(csrf()).param("outcome", "CHANGES_REQUESTED")
+        mvc.perform(post("/articles/a-1/review")
+                        .with(drRao())
+                        .with(csrf())
+                        .param("outcome", "CHANGES_REQUESTED")
                         .param("notes", "Cite the 2015 MRI study for the gas bubbles."))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(flash().attribute("done", "You asked for changes to “" + TITLE + "”."));
@@ -174,15 +188,19 @@ class ArticleReviewPageTest {
                 .andRespond(problem(HttpStatus.CONFLICT, "The article is APPROVED, not IN_REVIEW."));
         platform.answers("/api/v1/articles/drafts/a-1", draft("APPROVED", null, SECTIONS));
 
-        ResultActions refused = mvc.perform(post("/articles/a-1/review").with(drRao()).with(csrf())
-                        .param("outcome", "APPROVED"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/articles/a-1"));
+        ResultActions refused = mvc.perform(
+                        post("/articles/a-1/review").with(drRao()).with(csrf()).param("outcome", "APPROVED"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/articles/a-1"));
 
-        Document article = page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
+        Document article =
+                page(mvc.perform(followRedirect(refused).with(drRao())).andExpect(status().isOk()));
         assertThat(article.select(".notice.refused[role=alert]").text())
                 .isEqualTo("The article is APPROVED, not IN_REVIEW.");
         assertThat(article.select(".notice.done")).isEmpty();
-        assertThat(article.select("section.decision")).as("nothing is left to decide").isEmpty();
+        assertThat(article.select("section.decision"))
+                .as("nothing is left to decide")
+                .isEmpty();
     }
 
     @Test
@@ -192,14 +210,19 @@ class ArticleReviewPageTest {
                 .andExpect(content().json("""
                         {"at": "2026-12-24T08:00:00Z"}
                         """, JsonCompareMode.STRICT))
-                .andRespond(withSuccess(draft("SCHEDULED", null, SECTIONS)
-                        .replace("\"scheduledFor\": null", "\"scheduledFor\": \"2026-12-24T08:00:00Z\""),
+                .andRespond(withSuccess(
+                        draft("SCHEDULED", null, SECTIONS)
+                                .replace("\"scheduledFor\": null", "\"scheduledFor\": \"2026-12-24T08:00:00Z\""),
                         MediaType.APPLICATION_JSON));
 
-        Document article = page(mvc.perform(get("/articles/a-1").with(eliEditor())).andExpect(status().isOk()));
-        assertThat(article.select("form[action=/articles/a-1/publication] label[for=at]").text())
+        Document article =
+                page(mvc.perform(get("/articles/a-1").with(eliEditor())).andExpect(status().isOk()));
+        assertThat(article.select("form[action=/articles/a-1/publication] label[for=at]")
+                        .text())
                 .startsWith("Publish at (leave empty to publish now");
-        mvc.perform(post("/articles/a-1/publication").with(eliEditor()).with(csrf())
+        mvc.perform(post("/articles/a-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
                         .param("at", "2026-12-24T08:00:00Z"))
                 .andExpect(redirectedUrl("/articles/a-1"))
                 .andExpect(flash().attribute("done", "Scheduled for 2026-12-24T08:00:00Z."));
@@ -211,7 +234,10 @@ class ArticleReviewPageTest {
                 .andExpect(content().json("{}", JsonCompareMode.STRICT))
                 .andRespond(withSuccess(draft("PUBLISHED", 1, SECTIONS), MediaType.APPLICATION_JSON));
 
-        mvc.perform(post("/articles/a-1/publication").with(eliEditor()).with(csrf()).param("at", ""))
+        mvc.perform(post("/articles/a-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("at", ""))
                 .andExpect(redirectedUrl("/articles/a-1"))
                 .andExpect(flash().attribute("done", "Published."));
     }
@@ -222,15 +248,21 @@ class ArticleReviewPageTest {
                 .andExpect(content().json("""
                         {"reviewers": ["dr.kim", "eli.editor"]}
                         """, JsonCompareMode.STRICT))
-                .andRespond(problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "Only medical reviewers on the staff can review content.", "reviewers[1]",
+                .andRespond(problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Only medical reviewers on the staff can review content.",
+                        "reviewers[1]",
                         "'eli.editor' (Eli Evans) is not a medical reviewer"));
 
-        mvc.perform(post("/articles/a-1/reviewers").with(eliEditor()).with(csrf())
+        mvc.perform(post("/articles/a-1/reviewers")
+                        .with(eliEditor())
+                        .with(csrf())
                         .param("reviewers", " dr.kim,eli.editor "))
                 .andExpect(redirectedUrl("/articles/a-1"))
-                .andExpect(flash().attribute("refused", "Only medical reviewers on the staff can review content. "
-                        + "reviewers[1]: 'eli.editor' (Eli Evans) is not a medical reviewer"));
+                .andExpect(flash().attribute(
+                                "refused",
+                                "Only medical reviewers on the staff can review content. "
+                                        + "reviewers[1]: 'eli.editor' (Eli Evans) is not a medical reviewer"));
     }
 
     @Test
@@ -241,7 +273,9 @@ class ArticleReviewPageTest {
                         """, JsonCompareMode.STRICT))
                 .andRespond(withSuccess(draft("UNPUBLISHED", null, SECTIONS), MediaType.APPLICATION_JSON));
 
-        mvc.perform(post("/articles/a-1/unpublication").with(eliEditor()).with(csrf())
+        mvc.perform(post("/articles/a-1/unpublication")
+                        .with(eliEditor())
+                        .with(csrf())
                         .param("reason", "Superseded by the 2026 guideline."))
                 .andExpect(redirectedUrl("/articles/a-1"))
                 .andExpect(flash().attribute("done", "Unpublished: readers no longer see it."));

@@ -48,18 +48,21 @@ class ExerciseReviewPageTest {
                 """));
         platform.answers("/api/v1/exercises/knees-to-chest", exercise(LIVE_STEPS, "null"));
 
-        Document exercise = page(mvc.perform(get("/exercises/e-1").with(drRao())).andExpect(status().isOk()));
+        Document exercise =
+                page(mvc.perform(get("/exercises/e-1").with(drRao())).andExpect(status().isOk()));
 
         assertThat(exercise.select("h1").text()).isEqualTo("Knees to chest");
-        assertThat(exercise.select("article .meta").eachText()).containsExactly(
-                "By Ana Alvarez · reviewers: dr.rao", "Changed from the live version: steps.");
+        assertThat(exercise.select("article .meta").eachText())
+                .containsExactly("By Ana Alvarez · reviewers: dr.rao", "Changed from the live version: steps.");
         assertThat(exercise.select("#steps-heading").text()).isEqualTo("Steps changed");
-        assertThat(exercise.select(".side-by-side > div").eachText()).containsExactly(
-                "Live Lie on your back. Bring both knees to your chest.",
-                "Revision Lie on your back with your knees bent. Bring both knees to your chest. Lower them slowly.");
-        assertThat(exercise.select("h3:contains(Dose) + p").text())
-                .isEqualTo("hold 30 s · 2–3 times · 1–2 a day");
-        assertThat(exercise.select("h3:contains(Dose) .tag")).as("the dose is as it was").isEmpty();
+        assertThat(exercise.select(".side-by-side > div").eachText())
+                .containsExactly(
+                        "Live Lie on your back. Bring both knees to your chest.",
+                        "Revision Lie on your back with your knees bent. Bring both knees to your chest. Lower them slowly.");
+        assertThat(exercise.select("h3:contains(Dose) + p").text()).isEqualTo("hold 30 s · 2–3 times · 1–2 a day");
+        assertThat(exercise.select("h3:contains(Dose) .tag"))
+                .as("the dose is as it was")
+                .isEmpty();
         assertThat(exercise.select("section.decision form").attr("action")).isEqualTo("/exercises/e-1/review");
     }
 

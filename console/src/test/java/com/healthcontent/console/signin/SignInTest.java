@@ -38,23 +38,35 @@ class SignInTest {
     @Test
     void someoneNotSignedInIsSentToSignInAndThePlatformIsNotAsked() throws Exception {
         for (String page : new String[] {"/", "/articles/a-1", "/reports", "/preferences", "/alerts/stream"}) {
-            MvcResult result = mvc.perform(get(page)).andExpect(status().isFound()).andReturn();
+            MvcResult result =
+                    mvc.perform(get(page)).andExpect(status().isFound()).andReturn();
             assertThat(result.getResponse().getRedirectedUrl()).as(page).endsWith("/oauth2/authorization/web");
         }
     }
 
     @Test
     void signingInGoesStraightToTheAuthorizationServerWithPkce() throws Exception {
-        MvcResult result = mvc.perform(get("/oauth2/authorization/web")).andExpect(status().isFound()).andReturn();
+        MvcResult result = mvc.perform(get("/oauth2/authorization/web"))
+                .andExpect(status().isFound())
+                .andReturn();
 
-        UriComponents authorize = UriComponentsBuilder.fromUriString(result.getResponse().getRedirectedUrl())
+        UriComponents authorize = UriComponentsBuilder.fromUriString(
+                        result.getResponse().getRedirectedUrl())
                 .build();
         assertThat(authorize.getScheme() + "://" + authorize.getHost() + ":" + authorize.getPort()
-                + authorize.getPath()).isEqualTo("http://localhost:9000/oauth2/authorize");
+                        + authorize.getPath())
+                .isEqualTo("http://localhost:9000/oauth2/authorize");
         MultiValueMap<String, String> query = authorize.getQueryParams();
-        assertThat(query.toSingleValueMap()).containsAllEntriesOf(Map.of("response_type", "code", "client_id", "web",
-                "code_challenge_method", "S256", "redirect_uri",
-                "http://localhost:8080/console/login/oauth2/code/web"));
+        assertThat(query.toSingleValueMap())
+                .containsAllEntriesOf(Map.of(
+                        "response_type",
+                        "code",
+                        "client_id",
+                        "web",
+                        "code_challenge_method",
+                        "S256",
+                        "redirect_uri",
+                        "http://localhost:8080/console/login/oauth2/code/web"));
         assertThat(query.getFirst("scope")).isIn("openid%20profile", "openid+profile");
         assertThat(query.getFirst("code_challenge")).isNotBlank();
         assertThat(query.getFirst("state")).isNotBlank();
@@ -80,11 +92,15 @@ class SignInTest {
 
         Document article = page(mvc.perform(get("/articles/a-1").with(drRao())).andExpect(status().isOk()));
 
-        assertThat(article.select("form[method=post]")).extracting(form -> form.attr("action"))
+        assertThat(article.select("form[method=post]"))
+                .extracting(form -> form.attr("action"))
                 .containsExactly("/logout", "/articles/a-1/review");
-        assertThat(article.select("form[method=post]")).allSatisfy(form ->
-                assertThat(form.select("input[type=hidden][name=_csrf]").val()).isNotBlank());
-        assertThat(article.select("meta[name=_csrf]").attr("content")).as("for the live alerts' script")
+        assertThat(article.select("form[method=post]"))
+                .allSatisfy(form -> assertThat(
+                                form.select("input[type=hidden][name=_csrf]").val())
+                        .isNotBlank());
+        assertThat(article.select("meta[name=_csrf]").attr("content"))
+                .as("for the live alerts' script")
                 .isNotBlank();
     }
 
@@ -92,16 +108,27 @@ class SignInTest {
     void signingOutForgetsTheSessionAndEndsTheSignInAtTheAuthorizationServer() throws Exception {
         MockHttpSession session = new MockHttpSession();
 
-        MvcResult result = mvc.perform(post("/logout").session(session).with(drRao()).with(csrf()))
-                .andExpect(status().isFound()).andReturn();
+        MvcResult result = mvc.perform(
+                        post("/logout").session(session).with(drRao()).with(csrf()))
+                .andExpect(status().isFound())
+                .andReturn();
 
-        assertThat(session.isInvalid()).as("the tokens kept in the session are gone with it").isTrue();
-        UriComponents logout = UriComponentsBuilder.fromUriString(result.getResponse().getRedirectedUrl()).build();
+        assertThat(session.isInvalid())
+                .as("the tokens kept in the session are gone with it")
+                .isTrue();
+        UriComponents logout = UriComponentsBuilder.fromUriString(
+                        result.getResponse().getRedirectedUrl())
+                .build();
         assertThat(logout.getHost() + ":" + logout.getPort() + logout.getPath())
                 .isEqualTo("localhost:9000/connect/logout");
-        assertThat(logout.getQueryParams().toSingleValueMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "client_id", "web", "id_token_hint", SignedIn.idTokenOf("dr.rao"),
-                "post_logout_redirect_uri", "http://localhost:8080/console/signed-out"));
+        assertThat(logout.getQueryParams().toSingleValueMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "client_id",
+                        "web",
+                        "id_token_hint",
+                        SignedIn.idTokenOf("dr.rao"),
+                        "post_logout_redirect_uri",
+                        "http://localhost:8080/console/signed-out"));
     }
 
     @Test

@@ -29,8 +29,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  */
 public final class SignedIn {
 
-    private SignedIn() {
-    }
+    private SignedIn() {}
 
     public static RequestPostProcessor drRao() {
         return as("dr.rao", "Dr. Priya Rao", "MEDICAL_REVIEWER");
@@ -46,22 +45,31 @@ public final class SignedIn {
 
     public static RequestPostProcessor as(String username, String name, String... roles) {
         return request -> {
-            ClientRegistration web = WebApplicationContextUtils
-                    .getRequiredWebApplicationContext(request.getServletContext())
+            ClientRegistration web = WebApplicationContextUtils.getRequiredWebApplicationContext(
+                            request.getServletContext())
                     .getBean(ClientRegistrationRepository.class)
                     .findByRegistrationId(SignInConfiguration.REGISTRATION);
             Instant now = Instant.now();
-            OidcIdToken idToken = OidcIdToken.withTokenValue(idTokenOf(username)).subject(username)
-                    .claim(StandardClaimNames.NAME, name).issuedAt(now).expiresAt(now.plus(Duration.ofHours(1)))
+            OidcIdToken idToken = OidcIdToken.withTokenValue(idTokenOf(username))
+                    .subject(username)
+                    .claim(StandardClaimNames.NAME, name)
+                    .issuedAt(now)
+                    .expiresAt(now.plus(Duration.ofHours(1)))
                     .build();
             DefaultOidcUser user = new DefaultOidcUser(AuthorityUtils.createAuthorityList("OIDC_USER"), idToken);
-            OAuth2AuthenticationToken signedIn = new OAuth2AuthenticationToken(user, user.getAuthorities(),
-                    web.getRegistrationId());
-            OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                    accessTokenOf(username, roles), now, now.plus(Duration.ofMinutes(15)));
-            new HttpSessionOAuth2AuthorizedClientRepository().saveAuthorizedClient(
-                    new OAuth2AuthorizedClient(web, username, accessToken), signedIn, request,
-                    new MockHttpServletResponse());
+            OAuth2AuthenticationToken signedIn =
+                    new OAuth2AuthenticationToken(user, user.getAuthorities(), web.getRegistrationId());
+            OAuth2AccessToken accessToken = new OAuth2AccessToken(
+                    OAuth2AccessToken.TokenType.BEARER,
+                    accessTokenOf(username, roles),
+                    now,
+                    now.plus(Duration.ofMinutes(15)));
+            new HttpSessionOAuth2AuthorizedClientRepository()
+                    .saveAuthorizedClient(
+                            new OAuth2AuthorizedClient(web, username, accessToken),
+                            signedIn,
+                            request,
+                            new MockHttpServletResponse());
             return SecurityMockMvcRequestPostProcessors.authentication(signedIn).postProcessRequest(request);
         };
     }
@@ -69,7 +77,10 @@ public final class SignedIn {
     /** The access token the platform gave them: the console reads their roles from it, the gateway checks it. */
     public static String accessTokenOf(String username, String... roles) {
         // unsigned: the console never checks the signature of a token it got straight from the token endpoint
-        return new PlainJWT(new JWTClaimsSet.Builder().subject(username).claim("roles", List.of(roles)).build())
+        return new PlainJWT(new JWTClaimsSet.Builder()
+                        .subject(username)
+                        .claim("roles", List.of(roles))
+                        .build())
                 .serialize();
     }
 

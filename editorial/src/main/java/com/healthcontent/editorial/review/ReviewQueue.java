@@ -22,8 +22,7 @@ public final class ReviewQueue {
     public static final int MAX_WINDOW_DAYS = 366;
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,3})d");
 
-    private ReviewQueue() {
-    }
+    private ReviewQueue() {}
 
     /**
      * One piece of content in the queue.
@@ -32,21 +31,27 @@ public final class ReviewQueue {
      * @param at     what the queue is ordered by: the submission, or the date the periodic review falls due
      * @param status the content's workflow status (IN_REVIEW, or the status of live content falling due)
      */
-    public record Item(String type, String id, String slug, String title, String status, String author, Instant at,
-                       Instant submittedAt, Instant nextReviewDue, List<String> reviewers) {
-    }
+    public record Item(
+            String type,
+            String id,
+            String slug,
+            String title,
+            String status,
+            String author,
+            Instant at,
+            Instant submittedAt,
+            Instant nextReviewDue,
+            List<String> reviewers) {}
 
-    public record Page(List<Item> items, NextPage page) {
-    }
+    public record Page(List<Item> items, NextPage page) {}
 
     /** {@code next} is the cursor of the following page, absent on the last one. */
-    public record NextPage(int size, String next) {
-    }
+    public record NextPage(int size, String next) {}
 
     public static Page page(List<Item> items, int size) {
         Item last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page(items, new NextPage(size, items.size() < size || last == null ? null
-                : last.at() + "," + last.id()));
+        return new Page(
+                items, new NextPage(size, items.size() < size || last == null ? null : last.at() + "," + last.id()));
     }
 
     /** {@code due=30d}: a window of days; absent means the queue of decisions awaited, not of reviews falling due. */
@@ -55,7 +60,8 @@ public final class ReviewQueue {
             return null;
         }
         Matcher days = WINDOW.matcher(due.strip());
-        if (!days.matches() || Integer.parseInt(days.group(1)) < 1
+        if (!days.matches()
+                || Integer.parseInt(days.group(1)) < 1
                 || Integer.parseInt(days.group(1)) > MAX_WINDOW_DAYS) {
             throw new InvalidInputException("due", "a window of 1 to " + MAX_WINDOW_DAYS + " days, such as 30d");
         }
@@ -67,14 +73,19 @@ public final class ReviewQueue {
      * yet decided by them, oldest submission first; with one, the live content they approved ({@code reviewedLive})
      * whose periodic review falls due within it, soonest first.
      */
-    public static Query query(String reviewer, Duration due, Instant now, Criteria reviewedLive, Cursor after,
-                              int size) {
+    public static Query query(
+            String reviewer, Duration due, Instant now, Criteria reviewedLive, Cursor after, int size) {
         Criteria mine = due == null
-                ? Criteria.where("status").is("IN_REVIEW").and("medicalReviewers").is(reviewer)
-                        .and("approvals.reviewer").ne(reviewer)
+                ? Criteria.where("status")
+                        .is("IN_REVIEW")
+                        .and("medicalReviewers")
+                        .is(reviewer)
+                        .and("approvals.reviewer")
+                        .ne(reviewer)
                 : reviewedLive.and("nextReviewDue").lte(now.plus(due));
         String field = due == null ? "submittedAt" : "nextReviewDue";
-        return Query.query(new Criteria().andOperator(mine, after.criteria(field))).with(Sort.by(field, "_id"))
+        return Query.query(new Criteria().andOperator(mine, after.criteria(field)))
+                .with(Sort.by(field, "_id"))
                 .limit(size);
     }
 
@@ -102,8 +113,10 @@ public final class ReviewQueue {
             if (at == null) {
                 return Criteria.where(field).ne(null);
             }
-            return new Criteria().orOperator(Criteria.where(field).gt(at),
-                    Criteria.where(field).is(at).and("_id").gt(id));
+            return new Criteria()
+                    .orOperator(
+                            Criteria.where(field).gt(at),
+                            Criteria.where(field).is(at).and("_id").gt(id));
         }
     }
 }

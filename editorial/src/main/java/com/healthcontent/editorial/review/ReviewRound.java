@@ -35,7 +35,9 @@ public record ReviewRound(List<String> reviewers, List<MedicalReview> approvals)
     /** Other reviewers for the same round; approvals of those who stay assigned still count. */
     public ReviewRound reassignedTo(List<StaffProfile> newReviewers, String author, Actor editor) {
         List<String> assigned = checked(newReviewers, author, editor);
-        return new ReviewRound(assigned, approvals.stream().filter(a -> assigned.contains(a.reviewer())).toList());
+        return new ReviewRound(
+                assigned,
+                approvals.stream().filter(a -> assigned.contains(a.reviewer())).toList());
     }
 
     public boolean isAssigned(String username) {
@@ -56,15 +58,21 @@ public record ReviewRound(List<String> reviewers, List<MedicalReview> approvals)
     /** The assigned reviewers who have not approved yet: whose queue it is in. */
     public List<String> awaiting() {
         List<String> approvers = approvals.stream().map(MedicalReview::reviewer).toList();
-        return reviewers.stream().filter(reviewer -> !approvers.contains(reviewer)).toList();
+        return reviewers.stream()
+                .filter(reviewer -> !approvers.contains(reviewer))
+                .toList();
     }
 
     public Instant approvedAt(Instant otherwise) {
-        return approvals.stream().map(MedicalReview::reviewedAt).max(Instant::compareTo).orElse(otherwise);
+        return approvals.stream()
+                .map(MedicalReview::reviewedAt)
+                .max(Instant::compareTo)
+                .orElse(otherwise);
     }
 
     private static List<String> checked(List<StaffProfile> reviewers, String author, Actor requestedBy) {
-        List<String> names = reviewers.stream().map(StaffProfile::username).distinct().toList();
+        List<String> names =
+                reviewers.stream().map(StaffProfile::username).distinct().toList();
         if (names.isEmpty() || names.size() > MAX_REVIEWERS) {
             throw new InvalidInputException("reviewers", "name between 1 and " + MAX_REVIEWERS + " medical reviewers");
         }
@@ -72,14 +80,16 @@ public record ReviewRound(List<String> reviewers, List<MedicalReview> approvals)
         for (int i = 0; i < reviewers.size(); i++) {
             String name = reviewers.get(i).username();
             if (name.equals(author)) {
-                problems.add(new FieldViolation("reviewers[" + i + "]", "'" + name + "' wrote it; nobody reviews their own work"));
+                problems.add(new FieldViolation(
+                        "reviewers[" + i + "]", "'" + name + "' wrote it; nobody reviews their own work"));
             } else if (name.equals(requestedBy.username())) {
-                problems.add(new FieldViolation("reviewers[" + i + "]", "'" + name + "' is sending it to review; ask someone else"));
+                problems.add(new FieldViolation(
+                        "reviewers[" + i + "]", "'" + name + "' is sending it to review; ask someone else"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new UnprocessableContentException("A medical review needs reviewers other than its author and sender.",
-                    problems);
+            throw new UnprocessableContentException(
+                    "A medical review needs reviewers other than its author and sender.", problems);
         }
         return names;
     }

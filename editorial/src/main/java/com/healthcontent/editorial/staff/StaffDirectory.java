@@ -46,8 +46,7 @@ public class StaffDirectory {
         }
     }
 
-    record Listing(List<StaffProfile> items) {
-    }
+    record Listing(List<StaffProfile> items) {}
 
     private final MongoTemplate mongoTemplate;
     private final RestClient http;
@@ -64,7 +63,8 @@ public class StaffDirectory {
         this.source = source;
         this.refreshInterval = refreshInterval;
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(3));
         this.http = RestClient.builder().requestFactory(requests).build();
@@ -91,16 +91,18 @@ public class StaffDirectory {
             String name = usernames.get(i);
             StaffProfile profile = staff.get(name);
             if (profile == null) {
-                problems.add(new FieldViolation("reviewers[" + i + "]", "nobody on the staff is called '" + name + "'"));
+                problems.add(
+                        new FieldViolation("reviewers[" + i + "]", "nobody on the staff is called '" + name + "'"));
             } else if (!profile.isMedicalReviewer()) {
-                problems.add(new FieldViolation("reviewers[" + i + "]",
-                        "'" + name + "' (" + profile.name() + ") is not a medical reviewer"));
+                problems.add(new FieldViolation(
+                        "reviewers[" + i + "]", "'" + name + "' (" + profile.name() + ") is not a medical reviewer"));
             } else {
                 reviewers.add(profile);
             }
         }
         if (!problems.isEmpty()) {
-            throw new UnprocessableContentException("Only medical reviewers on the staff can review content.", problems);
+            throw new UnprocessableContentException(
+                    "Only medical reviewers on the staff can review content.", problems);
         }
         return reviewers;
     }
@@ -119,20 +121,25 @@ public class StaffDirectory {
     public boolean refresh() {
         Snapshot snapshot = current;
         try {
-            var response = http.get().uri(source)
+            var response = http.get()
+                    .uri(source)
                     .headers(headers -> {
                         if (snapshot != null && snapshot.etag() != null) {
                             headers.setIfNoneMatch(snapshot.etag());
                         }
                     })
-                    .retrieve().toEntity(Listing.class);
+                    .retrieve()
+                    .toEntity(Listing.class);
             Instant now = clock.instant();
             if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_MODIFIED) && snapshot != null) {
                 current = new Snapshot(Snapshot.CURRENT, snapshot.members(), now, snapshot.etag());
                 return true;
             }
             Listing listing = response.getBody();
-            Snapshot fetched = new Snapshot(Snapshot.CURRENT, listing == null ? List.of() : listing.items(), now,
+            Snapshot fetched = new Snapshot(
+                    Snapshot.CURRENT,
+                    listing == null ? List.of() : listing.items(),
+                    now,
                     response.getHeaders().getETag());
             if (snapshot == null || !snapshot.members().equals(fetched.members())) {
                 log.info("Staff directory: {} people", fetched.members().size());

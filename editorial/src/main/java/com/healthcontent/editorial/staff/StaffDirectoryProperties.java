@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshInterval how often the local copy is refreshed in the background: STAFF_DIRECTORY_REFRESH
  */
 @ConfigurationProperties("platform.staff")
-public record StaffDirectoryProperties(@DefaultValue("http://localhost:9000/api/v1/staff") URI directoryUrl,
-                                       @DefaultValue("60s") Duration refreshInterval) {
-}
+public record StaffDirectoryProperties(
+        @DefaultValue("http://localhost:9000/api/v1/staff") URI directoryUrl,
+        @DefaultValue("60s") Duration refreshInterval) {}

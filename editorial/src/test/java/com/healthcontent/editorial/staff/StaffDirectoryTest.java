@@ -72,11 +72,15 @@ class StaffDirectoryTest {
     @Test
     void namesEveryWrongReviewerAndKnowsProfiles() {
         StaffDirectory directory = directory();
-        assertThat(directory.medicalReviewers(List.of("dr.kim", "dr.rao"))).extracting(StaffProfile::name)
+        assertThat(directory.medicalReviewers(List.of("dr.kim", "dr.rao")))
+                .extracting(StaffProfile::name)
                 .containsExactly("Dr. Min-jun Kim", "Dr. Priya Rao");
         assertThatThrownBy(() -> directory.medicalReviewers(List.of("dr.rao", "eli.editor", "dr.nobody")))
-                .isInstanceOfSatisfying(UnprocessableContentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("reviewers[1]", "reviewers[2]"));
+                .isInstanceOfSatisfying(
+                        UnprocessableContentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("reviewers[1]", "reviewers[2]"));
         assertThat(directory.profileOf("ana.author").credentials()).isEqualTo("MSc");
         assertThat(directory.profileOf("left.last.year").name()).isEqualTo("left.last.year");
     }
@@ -93,7 +97,8 @@ class StaffDirectoryTest {
         assertThat(directory.refresh()).isFalse();
         assertThat(directory.find("dr.rao")).isPresent();
         // A new instance starting while the identity side is down still knows everyone, from MongoDB.
-        assertThat(directory().find("dr.kim").map(StaffProfile::isMedicalReviewer)).contains(true);
+        assertThat(directory().find("dr.kim").map(StaffProfile::isMedicalReviewer))
+                .contains(true);
     }
 
     @Test
@@ -104,7 +109,10 @@ class StaffDirectoryTest {
     }
 
     private StaffDirectory directory() {
-        return new StaffDirectory(mongoTemplate, URI.create("http://127.0.0.1:" + identity.getAddress().getPort()
-                + "/api/v1/staff"), Duration.ofMinutes(1), Clock.systemUTC());
+        return new StaffDirectory(
+                mongoTemplate,
+                URI.create("http://127.0.0.1:" + identity.getAddress().getPort() + "/api/v1/staff"),
+                Duration.ofMinutes(1),
+                Clock.systemUTC());
     }
 }

@@ -1,5 +1,15 @@
 package com.healthcontent.exercises.exercise;
 
 public enum BodyRegion {
-    NECK, UPPER_BACK, MID_BACK, LOWER_BACK, SHOULDERS, CHEST, CORE, HIPS, GLUTES, HAMSTRINGS, FULL_BODY
+    NECK,
+    UPPER_BACK,
+    MID_BACK,
+    LOWER_BACK,
+    SHOULDERS,
+    CHEST,
+    CORE,
+    HIPS,
+    GLUTES,
+    HAMSTRINGS,
+    FULL_BODY
 }

@@ -1,5 +1,7 @@
 package com.healthcontent.exercises.exercise;
 
 public enum Difficulty {
-    GENTLE, MODERATE, CHALLENGING
+    GENTLE,
+    MODERATE,
+    CHALLENGING
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code sets} times with {@code restSeconds} between sets, {@code frequency} times per day or week.
  * It maps one-to-one onto FHIR's Timing ({@link #fhirTiming()}), which clinical systems understand.
  */
-public record Dose(Integer holdSeconds, Repetitions repetitions, Integer sets, Integer restSeconds,
-                   Frequency frequency) {
+public record Dose(
+        Integer holdSeconds, Repetitions repetitions, Integer sets, Integer restSeconds, Frequency frequency) {
 
     public static final int MAX_HOLD_SECONDS = 600;
     public static final int MAX_SETS = 10;
@@ -18,11 +18,15 @@ public record Dose(Integer holdSeconds, Repetitions repetitions, Integer sets, I
 
     public Dose {
         new Violations()
-                .require(holdSeconds == null || holdSeconds >= 1 && holdSeconds <= MAX_HOLD_SECONDS, "holdSeconds",
+                .require(
+                        holdSeconds == null || holdSeconds >= 1 && holdSeconds <= MAX_HOLD_SECONDS,
+                        "holdSeconds",
                         "must be between 1 and " + MAX_HOLD_SECONDS)
                 .require(repetitions != null, "repetitions", "is required")
                 .require(sets == null || sets >= 1 && sets <= MAX_SETS, "sets", "must be between 1 and " + MAX_SETS)
-                .require(restSeconds == null || restSeconds >= 0 && restSeconds <= MAX_REST_SECONDS, "restSeconds",
+                .require(
+                        restSeconds == null || restSeconds >= 0 && restSeconds <= MAX_REST_SECONDS,
+                        "restSeconds",
                         "must be between 0 and " + MAX_REST_SECONDS)
                 .throwIfAny();
     }

@@ -6,10 +6,10 @@ import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
-import com.healthcontent.events.IntegrationEvent;
-import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.ReviewDecided;
 import com.healthcontent.events.ReviewRequested;
 import com.healthcontent.servicedefaults.problem.ConflictException;
@@ -64,10 +64,10 @@ public record Exercise(
     /** When a published exercise is due for its next medical review, as for articles. */
     public static final Duration REVIEW_INTERVAL = Duration.ofDays(365);
 
-    private static final Set<ExerciseStatus> EDITABLE = EnumSet.of(ExerciseStatus.DRAFT,
-            ExerciseStatus.CHANGES_REQUESTED, ExerciseStatus.APPROVED, ExerciseStatus.PUBLISHED);
-    private static final Set<ExerciseStatus> SUBMITTABLE = EnumSet.of(ExerciseStatus.DRAFT,
-            ExerciseStatus.CHANGES_REQUESTED);
+    private static final Set<ExerciseStatus> EDITABLE = EnumSet.of(
+            ExerciseStatus.DRAFT, ExerciseStatus.CHANGES_REQUESTED, ExerciseStatus.APPROVED, ExerciseStatus.PUBLISHED);
+    private static final Set<ExerciseStatus> SUBMITTABLE =
+            EnumSet.of(ExerciseStatus.DRAFT, ExerciseStatus.CHANGES_REQUESTED);
 
     public Exercise {
         // Documents written before exercises were reviewed had one content, live as soon as it was published.
@@ -85,11 +85,30 @@ public record Exercise(
 
     public static Exercise draft(String slug, ExerciseContent draft, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, actor.username());
-        WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, ExerciseStatus.DRAFT.name(),
+        WorkflowStep created =
+                new WorkflowStep(now, actor.username(), "created", null, ExerciseStatus.DRAFT.name(), null);
+        return new Exercise(
+                UUID.randomUUID().toString(),
+                slug,
+                null,
+                draft,
+                actor.username(),
+                List.of(),
+                List.of(),
+                List.of(),
+                ExerciseStatus.DRAFT,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                List.of(created),
                 null);
-        return new Exercise(UUID.randomUUID().toString(), slug, null, draft, actor.username(), List.of(), List.of(),
-                List.of(), ExerciseStatus.DRAFT, now, now, null, null, null, null, null, 0, null, null,
-                List.of(created), null);
     }
 
     public long currentVersion() {
@@ -122,18 +141,22 @@ public record Exercise(
             throw new ConflictException("Exercise '" + slug + "' is " + status + "; it cannot be edited"
                     + (status == ExerciseStatus.IN_REVIEW ? " until its review ends (or it is withdrawn)." : "."));
         }
-        return next(ExerciseStatus.DRAFT, now).draft(newDraft).round(ReviewRound.none())
+        return next(ExerciseStatus.DRAFT, now)
+                .draft(newDraft)
+                .round(ReviewRound.none())
                 .done(actor, content != null ? "revision started" : "edited", null);
     }
 
     public Changed<Exercise> submit(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, author);
         if (!SUBMITTABLE.contains(status)) {
-            throw new ConflictException("Only a draft or an exercise with requested changes can be submitted; '"
-                    + slug + "' is " + status + " (edit it to start a revision).");
+            throw new ConflictException("Only a draft or an exercise with requested changes can be submitted; '" + slug
+                    + "' is " + status + " (edit it to start a revision).");
         }
         ReviewRound round = ReviewRound.askedOf(reviewers, author, actor);
-        return next(ExerciseStatus.IN_REVIEW, now).round(round).submittedAt(now)
+        return next(ExerciseStatus.IN_REVIEW, now)
+                .round(round)
+                .submittedAt(now)
                 .event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(round.reviewers(), actor, now))
                 .done(actor, "submitted for review to " + names(reviewers), null);
     }
@@ -141,8 +164,8 @@ public record Exercise(
     public Changed<Exercise> withdraw(String reason, Actor actor, Instant now) {
         requireAuthorOrEditor(actor, author);
         if (status != ExerciseStatus.IN_REVIEW) {
-            throw new ConflictException("Only an exercise in review can be withdrawn; '" + slug + "' is " + status
-                    + ".");
+            throw new ConflictException(
+                    "Only an exercise in review can be withdrawn; '" + slug + "' is " + status + ".");
         }
         return next(ExerciseStatus.DRAFT, now).round(ReviewRound.none()).done(actor, "withdrawn from review", reason);
     }
@@ -150,21 +173,24 @@ public record Exercise(
     public Changed<Exercise> reassign(List<StaffProfile> reviewers, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ExerciseStatus.IN_REVIEW) {
-            throw new ConflictException("Reviewers can only be changed while the exercise is in review; '" + slug
-                    + "' is " + status + ".");
+            throw new ConflictException(
+                    "Reviewers can only be changed while the exercise is in review; '" + slug + "' is " + status + ".");
         }
         ReviewRound round = reviewRound().reassignedTo(reviewers, author, actor);
-        List<String> newlyAsked = round.reviewers().stream().filter(r -> !medicalReviewers.contains(r)).toList();
-        Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now).round(round);
+        List<String> newlyAsked = round.reviewers().stream()
+                .filter(r -> !medicalReviewers.contains(r))
+                .toList();
+        Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now)
+                .round(round);
         if (!newlyAsked.isEmpty()) {
             next.event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(newlyAsked, actor, now));
         }
         return next.done(actor, "reviewers changed to " + names(reviewers), null);
     }
 
-    public Changed<Exercise> review(boolean approved, String notes, StaffProfile reviewer, Actor actor,
-            Instant now) {
-        if (!actor.has(Role.MEDICAL_REVIEWER) || !medicalReviewers.contains(actor.username())
+    public Changed<Exercise> review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now) {
+        if (!actor.has(Role.MEDICAL_REVIEWER)
+                || !medicalReviewers.contains(actor.username())
                 || actor.username().equals(author)) {
             throw new ForbiddenException("Only a medical reviewer assigned to this exercise may review it.");
         }
@@ -172,7 +198,8 @@ public record Exercise(
             throw new ConflictException("Exercise '" + slug + "' is " + status + ", not IN_REVIEW.");
         }
         if (!approved) {
-            return next(ExerciseStatus.CHANGES_REQUESTED, now).round(ReviewRound.none())
+            return next(ExerciseStatus.CHANGES_REQUESTED, now)
+                    .round(ReviewRound.none())
                     .event(EventType.EXERCISE_REVIEW_DECIDED, reviewDecided(actor, "CHANGES_REQUESTED", notes, now))
                     .done(actor, "requested changes", notes);
         }
@@ -189,17 +216,21 @@ public record Exercise(
     public Changed<Exercise> publish(Actor actor, Instant now) {
         requireEditor(actor);
         if (status != ExerciseStatus.APPROVED) {
-            throw new ConflictException("Only an approved exercise can be published; '" + slug + "' is " + status
-                    + ".");
+            throw new ConflictException(
+                    "Only an approved exercise can be published; '" + slug + "' is " + status + ".");
         }
         boolean first = content == null;
-        Next next = next(ExerciseStatus.PUBLISHED, now).live(draft, approvals)
+        Next next = next(ExerciseStatus.PUBLISHED, now)
+                .live(draft, approvals)
                 .nextReviewDue(reviewRound().approvedAt(now).plus(REVIEW_INTERVAL));
-        Changed<Exercise> published = next.done(actor, first ? "published" : "republished as revision "
-                + (publications + 1), null);
+        Changed<Exercise> published =
+                next.done(actor, first ? "published" : "republished as revision " + (publications + 1), null);
         // what other services keep is the new live version, so the event is made from the published exercise
-        return published.and(new IntegrationEvent(first ? EventType.EXERCISE_PUBLISHED : EventType.EXERCISE_UPDATED,
-                id, slug, published.aggregate().publishedEvent()));
+        return published.and(new IntegrationEvent(
+                first ? EventType.EXERCISE_PUBLISHED : EventType.EXERCISE_UPDATED,
+                id,
+                slug,
+                published.aggregate().publishedEvent()));
     }
 
     public Changed<Exercise> retire(Actor actor, Instant now) {
@@ -207,7 +238,9 @@ public record Exercise(
         if (content == null || status == ExerciseStatus.RETIRED) {
             throw new ConflictException("Only a live exercise can be retired; '" + slug + "' is " + status + ".");
         }
-        return next(ExerciseStatus.RETIRED, now).round(ReviewRound.none()).retiredAt(now)
+        return next(ExerciseStatus.RETIRED, now)
+                .round(ReviewRound.none())
+                .retiredAt(now)
                 .event(EventType.EXERCISE_RETIRED, new ExerciseRetired(id, slug, now, nextVersion()))
                 .done(actor, "retired", null);
     }
@@ -218,9 +251,17 @@ public record Exercise(
 
     /** What other services keep of the live version; its version orders the events of one exercise. */
     private ExercisePublished publishedEvent() {
-        return new ExercisePublished(id, slug, content.name(), content.summary(),
-                content.bodyRegions().stream().map(Enum::name).toList(), content.position().name(), author,
-                reviewedBy.stream().map(MedicalReview::reviewer).toList(), publishedAt, nextVersion());
+        return new ExercisePublished(
+                id,
+                slug,
+                content.name(),
+                content.summary(),
+                content.bodyRegions().stream().map(Enum::name).toList(),
+                content.position().name(),
+                author,
+                reviewedBy.stream().map(MedicalReview::reviewer).toList(),
+                publishedAt,
+                nextVersion());
     }
 
     private ReviewRequested reviewRequested(List<String> reviewers, Actor actor, Instant now) {
@@ -329,10 +370,28 @@ public record Exercise(
         Changed<Exercise> done(Actor actor, String action, String notes) {
             List<WorkflowStep> steps = new ArrayList<>(from.history);
             steps.add(new WorkflowStep(now, actor.username(), action, from.status.name(), status.name(), notes));
-            Exercise exercise = new Exercise(from.id, from.slug, content, draft, from.author, round.reviewers(),
-                    round.approvals(), reviewedBy, status, from.createdAt, now,
-                    status == ExerciseStatus.IN_REVIEW ? submittedAt : null, publishedAt, lastPublishedAt, retiredAt,
-                    nextReviewDue, publications, null, null, steps, from.version);
+            Exercise exercise = new Exercise(
+                    from.id,
+                    from.slug,
+                    content,
+                    draft,
+                    from.author,
+                    round.reviewers(),
+                    round.approvals(),
+                    reviewedBy,
+                    status,
+                    from.createdAt,
+                    now,
+                    status == ExerciseStatus.IN_REVIEW ? submittedAt : null,
+                    publishedAt,
+                    lastPublishedAt,
+                    retiredAt,
+                    nextReviewDue,
+                    publications,
+                    null,
+                    null,
+                    steps,
+                    from.version);
             return new Changed<>(exercise, events);
         }
     }

@@ -2,13 +2,14 @@ package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
-import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.events.Changed;
+import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.messaging.outbox.Outbox;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.security.Actor;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -34,8 +34,13 @@ public class ExerciseCatalog {
     private final Clock clock;
     private final StaffDirectory staff;
 
-    ExerciseCatalog(ExerciseRepository repository, MongoTemplate mongoTemplate, FeaturedArticles featuredArticles,
-            Outbox outbox, Clock clock, StaffDirectory staff) {
+    ExerciseCatalog(
+            ExerciseRepository repository,
+            MongoTemplate mongoTemplate,
+            FeaturedArticles featuredArticles,
+            Outbox outbox,
+            Clock clock,
+            StaffDirectory staff) {
         this.staff = staff;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
@@ -62,7 +67,8 @@ public class ExerciseCatalog {
         exercise.requireWriter(actor);
         Versions.requireMatch(ifMatch, exercise.currentVersion());
         if (request.slug() != null && !request.slug().equals(exercise.slug())) {
-            throw new InvalidInputException("slug", "cannot change: links to '" + exercise.slug() + "' must keep working");
+            throw new InvalidInputException(
+                    "slug", "cannot change: links to '" + exercise.slug() + "' must keep working");
         }
         return outbox.save(exercise.edit(request.content(), actor, clock.instant()));
     }
@@ -82,8 +88,7 @@ public class ExerciseCatalog {
     }
 
     public Exercise review(String id, boolean approved, String notes, Actor actor) {
-        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor,
-                clock.instant()));
+        return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor, clock.instant()));
     }
 
     public Exercise publish(String id, Actor actor) {
@@ -97,10 +102,12 @@ public class ExerciseCatalog {
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */
     @PreAuthorize("hasRole('MEDICAL_REVIEWER')")
     public List<Exercise> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
-        Criteria reviewedLive = Criteria.where("reviewedBy.reviewer").is(actor.username()).and("status")
+        Criteria reviewedLive = Criteria.where("reviewedBy.reviewer")
+                .is(actor.username())
+                .and("status")
                 .ne(ExerciseStatus.RETIRED);
-        return mongoTemplate.find(ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size),
-                Exercise.class);
+        return mongoTemplate.find(
+                ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size), Exercise.class);
     }
 
     public Page<Exercise> published(ExerciseFilter filter, Pageable pageable) {
@@ -110,15 +117,19 @@ public class ExerciseCatalog {
 
     /** Readers see the live version of published and retired exercises; drafts are staff-only ({@link #draft}). */
     public ExerciseView publicView(String slug) {
-        Exercise exercise = repository.findBySlug(slug).filter(Exercise::isLive)
+        Exercise exercise = repository
+                .findBySlug(slug)
+                .filter(Exercise::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
-        return ExerciseView.published(exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id())
-                : List.of());
+        return ExerciseView.published(
+                exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id()) : List.of());
     }
 
     /** Only listed exercises are played: a retired one is no longer recommended. */
     public Exercise publishedForSession(String slug) {
-        return repository.findBySlug(slug).filter(Exercise::isListed)
+        return repository
+                .findBySlug(slug)
+                .filter(Exercise::isListed)
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
     }
 
@@ -129,16 +140,19 @@ public class ExerciseCatalog {
 
     /** Views of a list page: what features each listed exercise is read in one query, not one per exercise. */
     public List<ExerciseView> views(List<Exercise> exercises) {
-        var featured = featuredArticles.featuring(exercises.stream().filter(Exercise::isListed).map(Exercise::id)
-                .toList());
-        return exercises.stream().map(e -> ExerciseView.published(e, featured.getOrDefault(e.id(), List.of())))
+        var featured = featuredArticles.featuring(
+                exercises.stream().filter(Exercise::isListed).map(Exercise::id).toList());
+        return exercises.stream()
+                .map(e -> ExerciseView.published(e, featured.getOrDefault(e.id(), List.of())))
                 .toList();
     }
 
     /** The working copy with its workflow, for staff. */
     public ExerciseView draftView(Exercise exercise) {
-        return ExerciseView.draft(exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id())
-                : List.of(), staff::profileOf);
+        return ExerciseView.draft(
+                exercise,
+                exercise.isListed() ? featuredArticles.featuring(exercise.id()) : List.of(),
+                staff::profileOf);
     }
 
     public List<Exercise> byIds(List<String> ids) {

@@ -1,7 +1,7 @@
 package com.healthcontent.exercises.exercise;
 
-import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.PagedResponse;
@@ -23,8 +23,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
-@Tag(name = "Exercises", description = "Exercise instructions with their doses, and their medical review and publication")
+@Tag(
+        name = "Exercises",
+        description = "Exercise instructions with their doses, and their medical review and publication")
 @RequestMapping("/api/v1/exercises")
 class ExerciseController {
 
@@ -51,12 +53,15 @@ class ExerciseController {
     }
 
     @GetMapping
-    PagedResponse<ExerciseView> list(@RequestParam(required = false) BodyRegion bodyRegion,
-            @RequestParam(required = false) Position position, @RequestParam(required = false) String equipment,
+    PagedResponse<ExerciseView> list(
+            @RequestParam(required = false) BodyRegion bodyRegion,
+            @RequestParam(required = false) Position position,
+            @RequestParam(required = false) String equipment,
             @RequestParam(required = false) Difficulty difficulty,
             @RequestParam(required = false) @Min(1) @Max(86_400) Integer maxDurationSeconds,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         var filter = new ExerciseFilter(bodyRegion, position, equipment, difficulty, maxDurationSeconds, q);
         var exercises = catalog.published(filter, Paging.of(page, size, Sort.by("content.name")));
         return PagedResponse.of(exercises, catalog.views(exercises.getContent()));
@@ -65,19 +70,25 @@ class ExerciseController {
     /** Revalidated on every use by browsers and CDNs, as an article page (a changed dose must show at once). */
     @GetMapping("/{slug}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
-    ResponseEntity<byte[]> bySlug(@PathVariable String slug,
-            WebRequest request) {
-        return publicExercises.exercise(slug).respond(request, CacheControl.noCache().cachePublic());
+    ResponseEntity<byte[]> bySlug(@PathVariable String slug, WebRequest request) {
+        return publicExercises
+                .exercise(slug)
+                .respond(request, CacheControl.noCache().cachePublic());
     }
 
     /** The caller's part of {@code GET /api/v1/me/reviews}, as article-service's {@code /articles/review-queue}. */
     @GetMapping("/review-queue")
-    ResponseEntity<ReviewQueue.Page> reviewQueue(@RequestParam(required = false) String due,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Actor actor) {
+    ResponseEntity<ReviewQueue.Page> reviewQueue(
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer size,
+            Actor actor) {
         var window = ReviewQueue.window(due);
         int pageSize = Paging.size(size);
-        List<ReviewQueue.Item> items = catalog.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor)
-                .stream().map(exercise -> ExerciseView.queued(exercise, window != null)).toList();
+        List<ReviewQueue.Item> items =
+                catalog.reviewQueue(window, ReviewQueue.Cursor.parse(after), pageSize, actor).stream()
+                        .map(exercise -> ExerciseView.queued(exercise, window != null))
+                        .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
     }
 
@@ -86,10 +97,12 @@ class ExerciseController {
         return staffView(catalog.draft(id)); // actor: signed in (401); the role gate is the catalog's
     }
 
-    @Operation(summary = "Create a draft exercise (AUTHOR, EDITOR)",
-            description = "Dose bounds: holdSeconds 1-600, repetitions 1-100 (min <= max), sets 1-10, frequency per DAY "
-                    + "(1-24) or WEEK (1-50). The response includes the equivalent FHIR Timing. It reaches readers "
-                    + "only after medical review: submission, reviews, publication.")
+    @Operation(
+            summary = "Create a draft exercise (AUTHOR, EDITOR)",
+            description =
+                    "Dose bounds: holdSeconds 1-600, repetitions 1-100 (min <= max), sets 1-10, frequency per DAY "
+                            + "(1-24) or WEEK (1-50). The response includes the equivalent FHIR Timing. It reaches readers "
+                            + "only after medical review: submission, reviews, publication.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"name": "Knees-to-chest rock", "summary": "Hug both knees in to ease a stiff lower back.",
              "bodyRegions": ["LOWER_BACK"], "position": "LYING_ON_BACK", "equipment": ["yoga mat"],
@@ -97,23 +110,33 @@ class ExerciseController {
              "dose": {"holdSeconds": 30, "repetitions": {"min": 1, "max": 1},
                       "frequency": {"min": 4, "max": 5, "per": "DAY"}},
              "precautions": ["Stop if the pain gets worse."]}""")))
-    @ApiResponse(responseCode = "201", description = "Created: the draft, its ETag, and where it lives",
-            headers = @Header(name = "Location", description = "/api/v1/exercises/drafts/{id}",
-                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the draft, its ETag, and where it lives",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/exercises/drafts/{id}",
+                            schema = @Schema(type = "string", format = "uri-reference")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<ExerciseView> create(@Valid @RequestBody ExerciseRequest body, Actor actor) {
         Exercise exercise = catalog.create(body, actor);
         return ResponseEntity.created(URI.create("/api/v1/exercises/drafts/" + exercise.id()))
-                .eTag(Versions.etag(exercise.currentVersion())).body(catalog.draftView(exercise));
+                .eTag(Versions.etag(exercise.currentVersion()))
+                .body(catalog.draftView(exercise));
     }
 
-    @Operation(summary = "Change the working copy (its author, EDITOR); on a live exercise, a revision readers only "
-            + "see once it is approved and published")
+    @Operation(
+            summary = "Change the working copy (its author, EDITOR); on a live exercise, a revision readers only "
+                    + "see once it is approved and published")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PutMapping("/{id}")
-    ResponseEntity<ExerciseView> update(@PathVariable String id, @Valid @RequestBody ExerciseRequest body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
+    ResponseEntity<ExerciseView> update(
+            @PathVariable String id,
+            @Valid @RequestBody ExerciseRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Actor actor) {
         return staffView(catalog.update(id, body, ifMatch, actor));
     }
 
@@ -134,8 +157,8 @@ class ExerciseController {
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/withdrawal")
-    ResponseEntity<ExerciseView> withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal body,
-            Actor actor) {
+    ResponseEntity<ExerciseView> withdraw(
+            @PathVariable String id, @Valid @RequestBody(required = false) Withdrawal body, Actor actor) {
         return staffView(catalog.withdraw(id, body == null ? null : body.reason(), actor));
     }
 
@@ -159,18 +182,23 @@ class ExerciseController {
         return staffView(catalog.retire(id, actor));
     }
 
-    record Reviewers(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {
+    record Reviewers(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {}
+
+    record Review(
+            @NotNull Outcome outcome,
+            @Size(max = 5000) @SafeText String notes) {
+        enum Outcome {
+            APPROVED,
+            CHANGES_REQUESTED
+        }
     }
 
-    record Review(@NotNull Outcome outcome, @Size(max = 5000) @SafeText String notes) {
-        enum Outcome { APPROVED, CHANGES_REQUESTED }
-    }
-
-    record Withdrawal(@Size(max = 2000) @SafeText String reason) {
-    }
+    record Withdrawal(@Size(max = 2000) @SafeText String reason) {}
 
     private ResponseEntity<ExerciseView> staffView(Exercise exercise) {
-        return ResponseEntity.ok().eTag(Versions.etag(exercise.currentVersion())).cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(exercise.currentVersion()))
+                .cacheControl(CacheControl.noStore())
                 .body(catalog.draftView(exercise));
     }
 }

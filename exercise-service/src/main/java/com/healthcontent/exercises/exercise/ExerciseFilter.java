@@ -7,8 +7,13 @@ import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** The public list's filters over the live versions; retired and never published exercises are never listed. */
-public record ExerciseFilter(BodyRegion bodyRegion, Position position, String equipment, Difficulty difficulty,
-                             Integer maxDurationSeconds, String q) {
+public record ExerciseFilter(
+        BodyRegion bodyRegion,
+        Position position,
+        String equipment,
+        Difficulty difficulty,
+        Integer maxDurationSeconds,
+        String q) {
 
     Criteria toCriteria() {
         List<Criteria> criteria = new ArrayList<>();

@@ -5,5 +5,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param publicViews public exercise pages held ready on each instance */
 @ConfigurationProperties("platform.exercises")
-public record ExerciseProperties(PublicViews.Settings publicViews) {
-}
+public record ExerciseProperties(PublicViews.Settings publicViews) {}

@@ -12,7 +12,9 @@ import java.util.List;
 /** The body of POST and PUT /api/v1/exercises. Dose rules live in {@link Dose} itself; texts are kept as sent. */
 public record ExerciseRequest(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
-        @Size(max = 120) String slug,
+        @Size(max = 120)
+        String slug,
+
         @NotBlank @Size(max = 120) @SafeText String name,
         @NotBlank @Size(max = 500) @SafeText String summary,
         @NotEmpty @Size(max = 6) List<@NotNull BodyRegion> bodyRegions,
@@ -25,11 +27,24 @@ public record ExerciseRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 500) @SafeText String> contraindications,
         @Size(max = 1000) @SafeText String whenToSeeSpecialist,
         @Size(max = 10) List<@NotNull @Valid Media> media,
-        @Size(max = 10) List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug") String> variations) {
+
+        @Size(max = 10)
+        List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug") String> variations) {
 
     ExerciseContent content() {
-        return new ExerciseContent(name, summary, bodyRegions, position, equipment,
-                difficulty == null ? Difficulty.GENTLE : difficulty, steps, dose, precautions, contraindications,
-                whenToSeeSpecialist, media, variations);
+        return new ExerciseContent(
+                name,
+                summary,
+                bodyRegions,
+                position,
+                equipment,
+                difficulty == null ? Difficulty.GENTLE : difficulty,
+                steps,
+                dose,
+                precautions,
+                contraindications,
+                whenToSeeSpecialist,
+                media,
+                variations);
     }
 }

@@ -6,5 +6,10 @@ package com.healthcontent.exercises.exercise;
  * articles keep working) but leaves every list.
  */
 public enum ExerciseStatus {
-    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED, RETIRED
+    DRAFT,
+    IN_REVIEW,
+    CHANGES_REQUESTED,
+    APPROVED,
+    PUBLISHED,
+    RETIRED
 }

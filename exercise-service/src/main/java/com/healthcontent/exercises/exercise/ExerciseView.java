@@ -44,53 +44,115 @@ public record ExerciseView(
         Workflow workflow,
         long version) {
 
-    public record ArticleLink(String slug, String title) {
-    }
+    public record ArticleLink(String slug, String title) {}
 
     /** Where the working copy is in its medical review, for staff. */
-    public record Workflow(ExerciseStatus status, String authorName, List<String> medicalReviewers,
-                           List<String> awaiting, List<MedicalReview> approvals, Instant submittedAt,
-                           Integer liveRevision, Instant nextReviewDue, List<WorkflowStep.Named> history) {
-    }
+    public record Workflow(
+            ExerciseStatus status,
+            String authorName,
+            List<String> medicalReviewers,
+            List<String> awaiting,
+            List<MedicalReview> approvals,
+            Instant submittedAt,
+            Integer liveRevision,
+            Instant nextReviewDue,
+            List<WorkflowStep.Named> history) {}
 
     /** The live version, for readers. */
     static ExerciseView published(Exercise exercise, List<FeaturedArticle> featuredIn) {
         String notice = exercise.status() == ExerciseStatus.RETIRED
                 ? "This exercise has been retired and is no longer recommended; ask a clinician before doing it."
                 : null;
-        ExerciseStatus shown = exercise.status() == ExerciseStatus.RETIRED ? ExerciseStatus.RETIRED
-                : ExerciseStatus.PUBLISHED;
-        return of(exercise, exercise.content(), exercise.reviewedBy(), shown, exercise.lastPublishedAt(), notice,
-                featuredIn, null);
+        ExerciseStatus shown =
+                exercise.status() == ExerciseStatus.RETIRED ? ExerciseStatus.RETIRED : ExerciseStatus.PUBLISHED;
+        return of(
+                exercise,
+                exercise.content(),
+                exercise.reviewedBy(),
+                shown,
+                exercise.lastPublishedAt(),
+                notice,
+                featuredIn,
+                null);
     }
 
     /** The working copy and its workflow, for staff. */
-    static ExerciseView draft(Exercise exercise, List<FeaturedArticle> featuredIn,
-            Function<String, StaffProfile> people) {
-        Workflow workflow = new Workflow(exercise.status(), people.apply(exercise.author()).name(),
-                exercise.medicalReviewers(), exercise.reviewRound().awaiting(), exercise.approvals(),
-                exercise.submittedAt(), exercise.isLive() ? exercise.publications() : null, exercise.nextReviewDue(),
+    static ExerciseView draft(
+            Exercise exercise, List<FeaturedArticle> featuredIn, Function<String, StaffProfile> people) {
+        Workflow workflow = new Workflow(
+                exercise.status(),
+                people.apply(exercise.author()).name(),
+                exercise.medicalReviewers(),
+                exercise.reviewRound().awaiting(),
+                exercise.approvals(),
+                exercise.submittedAt(),
+                exercise.isLive() ? exercise.publications() : null,
+                exercise.nextReviewDue(),
                 WorkflowStep.named(exercise.history(), people));
-        return of(exercise, exercise.draft(), exercise.reviewedBy(), exercise.status(), exercise.updatedAt(), null,
-                featuredIn, workflow);
+        return of(
+                exercise,
+                exercise.draft(),
+                exercise.reviewedBy(),
+                exercise.status(),
+                exercise.updatedAt(),
+                null,
+                featuredIn,
+                workflow);
     }
 
-    private static ExerciseView of(Exercise exercise, ExerciseContent c, List<MedicalReview> reviewedBy,
-            ExerciseStatus status, Instant updatedAt, String notice, List<FeaturedArticle> featuredIn,
+    private static ExerciseView of(
+            Exercise exercise,
+            ExerciseContent c,
+            List<MedicalReview> reviewedBy,
+            ExerciseStatus status,
+            Instant updatedAt,
+            String notice,
+            List<FeaturedArticle> featuredIn,
             Workflow workflow) {
-        return new ExerciseView(exercise.id(), exercise.slug(), c.name(), c.summary(), c.bodyRegions(), c.position(),
-                c.equipment(), c.difficulty(), c.steps(), c.dose(), c.dose().fhirTiming(), c.precautions(),
-                c.contraindications(), c.whenToSeeSpecialist(), c.media(), c.variations(),
-                c.dose().maxSessionSeconds(), exercise.author(),
-                reviewedBy.stream().map(MedicalReview::reviewer).toList(), reviewedBy, status, exercise.publishedAt(),
-                updatedAt, notice, featuredIn.stream().map(a -> new ArticleLink(a.slug(), a.title())).toList(),
-                workflow, exercise.currentVersion());
+        return new ExerciseView(
+                exercise.id(),
+                exercise.slug(),
+                c.name(),
+                c.summary(),
+                c.bodyRegions(),
+                c.position(),
+                c.equipment(),
+                c.difficulty(),
+                c.steps(),
+                c.dose(),
+                c.dose().fhirTiming(),
+                c.precautions(),
+                c.contraindications(),
+                c.whenToSeeSpecialist(),
+                c.media(),
+                c.variations(),
+                c.dose().maxSessionSeconds(),
+                exercise.author(),
+                reviewedBy.stream().map(MedicalReview::reviewer).toList(),
+                reviewedBy,
+                status,
+                exercise.publishedAt(),
+                updatedAt,
+                notice,
+                featuredIn.stream()
+                        .map(a -> new ArticleLink(a.slug(), a.title()))
+                        .toList(),
+                workflow,
+                exercise.currentVersion());
     }
 
     static ReviewQueue.Item queued(Exercise exercise, boolean due) {
         ExerciseContent content = due ? exercise.content() : exercise.draft();
-        return new ReviewQueue.Item("EXERCISE", exercise.id(), exercise.slug(), content.name(),
-                exercise.status().name(), exercise.author(), due ? exercise.nextReviewDue() : exercise.submittedAt(),
-                exercise.submittedAt(), exercise.nextReviewDue(), exercise.medicalReviewers());
+        return new ReviewQueue.Item(
+                "EXERCISE",
+                exercise.id(),
+                exercise.slug(),
+                content.name(),
+                exercise.status().name(),
+                exercise.author(),
+                due ? exercise.nextReviewDue() : exercise.submittedAt(),
+                exercise.submittedAt(),
+                exercise.nextReviewDue(),
+                exercise.medicalReviewers());
     }
 }

@@ -6,7 +6,8 @@ import com.healthcontent.servicedefaults.problem.InvalidInputException;
 public record Frequency(int min, int max, Per per) {
 
     public enum Per {
-        DAY, WEEK;
+        DAY,
+        WEEK;
 
         String fhirUnit() {
             return this == DAY ? "d" : "wk";

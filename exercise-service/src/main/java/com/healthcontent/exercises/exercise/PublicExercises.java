@@ -3,7 +3,6 @@ package com.healthcontent.exercises.exercise;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.ArticleUnpublished;
 import com.healthcontent.events.EventType;
-import com.healthcontent.exercises.featured.FeaturedArticle;
 import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.servicedefaults.web.PublicViews;
@@ -26,8 +25,12 @@ class PublicExercises extends AbstractMongoEventListener<Exercise> {
     private final PublicViews views;
     private final JsonMapper jsonMapper;
 
-    PublicExercises(ExerciseCatalog catalog, FeaturedArticles featured, ExerciseProperties properties,
-            MeterRegistry meterRegistry, JsonMapper jsonMapper) {
+    PublicExercises(
+            ExerciseCatalog catalog,
+            FeaturedArticles featured,
+            ExerciseProperties properties,
+            MeterRegistry meterRegistry,
+            JsonMapper jsonMapper) {
         this.catalog = catalog;
         this.featured = featured;
         this.views = new PublicViews("exercise.public.views", properties.publicViews(), meterRegistry);
@@ -43,7 +46,8 @@ class PublicExercises extends AbstractMongoEventListener<Exercise> {
         views.invalidateAll();
     }
 
-    @EventHandler(value = {EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED, EventType.EXERCISE_RETIRED},
+    @EventHandler(
+            value = {EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED, EventType.EXERCISE_RETIRED},
             pipeline = EventHandler.BROADCAST)
     void exerciseChanged(Object exercise) {
         views.invalidateAll();
@@ -53,7 +57,9 @@ class PublicExercises extends AbstractMongoEventListener<Exercise> {
      * Which articles feature an exercise changed: stored first, so that no view is rebuilt without it (the service's
      * own group stores it too, durably).
      */
-    @EventHandler(value = {EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED}, pipeline = EventHandler.BROADCAST)
+    @EventHandler(
+            value = {EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED},
+            pipeline = EventHandler.BROADCAST)
     void articlePublished(ArticlePublished article) {
         featured.keep(article);
         views.invalidateAll();

@@ -38,8 +38,9 @@ public class FeaturedArticles {
         if (exerciseIds.isEmpty()) {
             return byExercise;
         }
-        for (FeaturedArticle article : mongoTemplate.find(Query.query(Criteria.where("exerciseIds").in(exerciseIds))
-                .with(Sort.by("title")), FeaturedArticle.class)) {
+        for (FeaturedArticle article : mongoTemplate.find(
+                Query.query(Criteria.where("exerciseIds").in(exerciseIds)).with(Sort.by("title")),
+                FeaturedArticle.class)) {
             for (String exerciseId : article.exerciseIds()) {
                 if (exerciseIds.contains(exerciseId)) {
                     List<FeaturedArticle> featured = byExercise.computeIfAbsent(exerciseId, id -> new ArrayList<>());

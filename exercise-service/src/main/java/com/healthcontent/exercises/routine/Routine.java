@@ -28,8 +28,8 @@ public record Routine(
     }
 
     static Routine draft(String slug, String name, String goal, List<RoutineItem> items, String author, Instant now) {
-        return new Routine(UUID.randomUUID().toString(), slug, name, goal, items, author, RoutineStatus.DRAFT, now,
-                null, null);
+        return new Routine(
+                UUID.randomUUID().toString(), slug, name, goal, items, author, RoutineStatus.DRAFT, now, null, null);
     }
 
     Routine publish(Instant now) {

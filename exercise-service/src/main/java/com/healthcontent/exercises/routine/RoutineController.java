@@ -1,13 +1,13 @@
 package com.healthcontent.exercises.routine;
 
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -43,9 +43,12 @@ class RoutineController {
      * that use any of those exercises, each listed once.
      */
     @GetMapping
-    PagedResponse<RoutineView> list(@RequestParam(required = false) List<String> exerciseId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        List<String> exerciseIds = exerciseId == null ? List.of() : exerciseId.stream().distinct().toList();
+    PagedResponse<RoutineView> list(
+            @RequestParam(required = false) List<String> exerciseId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        List<String> exerciseIds =
+                exerciseId == null ? List.of() : exerciseId.stream().distinct().toList();
         if (exerciseIds.size() > MAX_EXERCISE_IDS) {
             throw new InvalidInputException("exerciseId", "at most " + MAX_EXERCISE_IDS + " exercises at once");
         }
@@ -58,14 +61,20 @@ class RoutineController {
         return routines.view(routines.publishedBySlug(slug));
     }
 
-    @ApiResponse(responseCode = "201", description = "Created: the routine and where it lives",
-            headers = @Header(name = "Location", description = "/api/v1/routines/{slug}",
-                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the routine and where it lives",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/routines/{slug}",
+                            schema = @Schema(type = "string", format = "uri-reference")))
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping
     ResponseEntity<RoutineView> create(@Valid @RequestBody RoutineRequest body, Actor actor) {
         Routine routine = routines.create(body, actor);
-        return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.slug())).body(routines.view(routine));
+        return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.slug()))
+                .body(routines.view(routine));
     }
 
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})

@@ -14,6 +14,6 @@ public interface RoutineRepository extends MongoRepository<Routine, String> {
 
     Page<Routine> findByStatus(RoutineStatus status, Pageable pageable);
 
-    Page<Routine> findByStatusAndItemsExerciseIdIn(RoutineStatus status, Collection<String> exerciseIds,
-            Pageable pageable);
+    Page<Routine> findByStatusAndItemsExerciseIdIn(
+            RoutineStatus status, Collection<String> exerciseIds, Pageable pageable);
 }

@@ -11,8 +11,9 @@ import java.util.List;
 
 public record RoutineRequest(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens")
-        @Size(max = 120) String slug,
+        @Size(max = 120)
+        String slug,
+
         @NotBlank @Size(max = 120) @SafeText String name,
         @NotBlank @Size(max = 300) @SafeText String goal,
-        @NotEmpty @Size(max = 20) List<@NotNull @Valid RoutineItem> items) {
-}
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid RoutineItem> items) {}

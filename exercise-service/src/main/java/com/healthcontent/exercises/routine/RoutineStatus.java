@@ -1,5 +1,6 @@
 package com.healthcontent.exercises.routine;
 
 public enum RoutineStatus {
-    DRAFT, PUBLISHED
+    DRAFT,
+    PUBLISHED
 }

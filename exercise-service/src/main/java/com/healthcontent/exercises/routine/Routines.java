@@ -54,8 +54,8 @@ public class Routines {
         if (!unknown.isEmpty()) {
             throw new InvalidInputException(unknown);
         }
-        return repository.save(Routine.draft(slug, request.name(), request.goal(), request.items(), actor.username(),
-                clock.instant()));
+        return repository.save(Routine.draft(
+                slug, request.name(), request.goal(), request.items(), actor.username(), clock.instant()));
     }
 
     /** A routine can only go public when every exercise in it is published. */
@@ -71,8 +71,8 @@ public class Routines {
             }
         }
         if (!notPublished.isEmpty()) {
-            throw new UnprocessableContentException("Every exercise of a routine must be published first.",
-                    notPublished);
+            throw new UnprocessableContentException(
+                    "Every exercise of a routine must be published first.", notPublished);
         }
         return repository.save(routine.publish(clock.instant()));
     }
@@ -85,7 +85,9 @@ public class Routines {
     }
 
     public Routine publishedBySlug(String slug) {
-        return repository.findBySlug(slug).filter(r -> r.status() == RoutineStatus.PUBLISHED)
+        return repository
+                .findBySlug(slug)
+                .filter(r -> r.status() == RoutineStatus.PUBLISHED)
                 .orElseThrow(() -> new ResourceNotFoundException("Routine", slug));
     }
 
@@ -95,8 +97,8 @@ public class Routines {
 
     /** The views of a page of routines, with one lookup of the exercises of all of them. */
     public List<RoutineView> views(List<Routine> routines) {
-        Map<String, Exercise> known = exercisesOf(routines.stream().flatMap(routine -> routine.items().stream())
-                .toList());
+        Map<String, Exercise> known = exercisesOf(
+                routines.stream().flatMap(routine -> routine.items().stream()).toList());
         return routines.stream().map(routine -> view(routine, known)).toList();
     }
 
@@ -113,15 +115,24 @@ public class Routines {
             Dose dose = item.dose() != null ? item.dose() : shown.dose();
             int seconds = dose.maxSessionSeconds();
             total += seconds;
-            steps.add(new RoutineView.Step(steps.size() + 1, exercise.id(), exercise.slug(), shown.name(),
-                    dose, seconds));
+            steps.add(new RoutineView.Step(
+                    steps.size() + 1, exercise.id(), exercise.slug(), shown.name(), dose, seconds));
         }
-        return new RoutineView(routine.id(), routine.slug(), routine.name(), routine.goal(), routine.status(), steps,
-                total, routine.publishedAt());
+        return new RoutineView(
+                routine.id(),
+                routine.slug(),
+                routine.name(),
+                routine.goal(),
+                routine.status(),
+                steps,
+                total,
+                routine.publishedAt());
     }
 
     private Map<String, Exercise> exercisesOf(List<RoutineItem> items) {
-        return exercises.byIds(items.stream().map(RoutineItem::exerciseId).distinct().toList()).stream()
+        return exercises
+                .byIds(items.stream().map(RoutineItem::exerciseId).distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(Exercise::id, Function.identity()));
     }
 }

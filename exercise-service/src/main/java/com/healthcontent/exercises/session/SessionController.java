@@ -31,23 +31,33 @@ class SessionController {
     @GetMapping("/api/v1/routines/{slug}/session")
     SessionPlan routine(@PathVariable String slug) {
         Routine routine = routines.publishedBySlug(slug);
-        Map<String, Exercise> byId = exercises.byIds(routine.items().stream().map(RoutineItem::exerciseId).toList())
-                .stream().collect(Collectors.toMap(Exercise::id, Function.identity()));
+        Map<String, Exercise> byId =
+                exercises
+                        .byIds(routine.items().stream()
+                                .map(RoutineItem::exerciseId)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Exercise::id, Function.identity()));
         List<SessionPlanner.Planned> items = routine.items().stream()
                 .filter(item -> byId.containsKey(item.exerciseId())
                         && byId.get(item.exerciseId()).isListed())
                 .map(item -> {
                     Exercise exercise = byId.get(item.exerciseId());
-                    return new SessionPlanner.Planned(exercise,
-                            item.dose() != null ? item.dose() : exercise.content().dose());
-                }).toList();
+                    return new SessionPlanner.Planned(
+                            exercise,
+                            item.dose() != null
+                                    ? item.dose()
+                                    : exercise.content().dose());
+                })
+                .toList();
         return planner.plan(routine.name(), items);
     }
 
     @GetMapping("/api/v1/exercises/{slug}/session")
     SessionPlan exercise(@PathVariable String slug) {
         Exercise exercise = exercises.publishedForSession(slug);
-        return planner.plan(exercise.content().name(),
+        return planner.plan(
+                exercise.content().name(),
                 List.of(new SessionPlanner.Planned(exercise, exercise.content().dose())));
     }
 }

@@ -24,11 +24,21 @@ public record SessionPlan(String title, List<ExerciseBrief> exercises, List<Segm
         REST
     }
 
-    public record ExerciseBrief(int position, String slug, String name, String startingPosition, List<String> steps,
-                                List<String> precautions) {
-    }
+    public record ExerciseBrief(
+            int position,
+            String slug,
+            String name,
+            String startingPosition,
+            List<String> steps,
+            List<String> precautions) {}
 
-    public record Segment(int index, Kind kind, int exercise, int set, int repetition, int seconds, int startsAtSeconds,
-                          String instruction) {
-    }
+    public record Segment(
+            int index,
+            Kind kind,
+            int exercise,
+            int set,
+            int repetition,
+            int seconds,
+            int startsAtSeconds,
+            String instruction) {}
 }

@@ -35,9 +35,13 @@ class DoseProperties {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> repeat = (Map<String, Object>) dose.fhirTiming().get("repeat");
-        assertThat(repeat).containsEntry("duration", hold).containsEntry("durationUnit", "s")
-                .containsEntry("frequency", freqMin).containsEntry("frequencyMax", freqMax)
-                .containsEntry("period", 1).containsEntry("periodUnit", per == Frequency.Per.DAY ? "d" : "wk");
+        assertThat(repeat)
+                .containsEntry("duration", hold)
+                .containsEntry("durationUnit", "s")
+                .containsEntry("frequency", freqMin)
+                .containsEntry("frequencyMax", freqMax)
+                .containsEntry("period", 1)
+                .containsEntry("periodUnit", per == Frequency.Per.DAY ? "d" : "wk");
         assertThat(dose.maxSessionSeconds()).isEqualTo(sets * repMax * hold);
     }
 
@@ -46,23 +50,31 @@ class DoseProperties {
         Assume.that(hold < 0 || hold > Dose.MAX_HOLD_SECONDS);
         assertThatThrownBy(() -> new Dose(hold, new Repetitions(1, 1), null, null, null))
                 .isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).violations().get(0).field()).isEqualTo("holdSeconds");
+                .extracting(e -> ((InvalidInputException) e).violations().get(0).field())
+                .isEqualTo("holdSeconds");
     }
 
     @Property(tries = 1000)
     void repetitionsOutOfOrderOrTooManyAreRefusedNamingTheField(
-            @ForAll @IntRange(min = 1, max = Repetitions.LIMIT) int min, @ForAll @Positive int below,
+            @ForAll @IntRange(min = 1, max = Repetitions.LIMIT) int min,
+            @ForAll @Positive int below,
             @ForAll @IntRange(min = Repetitions.LIMIT + 1, max = 1_000_000) int tooMany) {
         Assume.that(below <= min);
-        assertThatThrownBy(() -> new Repetitions(min, min - below)).isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).violations().get(0).field()).isEqualTo("max");
-        assertThatThrownBy(() -> new Repetitions(tooMany, tooMany)).isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).violations().get(0).field()).isEqualTo("min");
+        assertThatThrownBy(() -> new Repetitions(min, min - below))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).violations().get(0).field())
+                .isEqualTo("max");
+        assertThatThrownBy(() -> new Repetitions(tooMany, tooMany))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).violations().get(0).field())
+                .isEqualTo("min");
     }
 
     @Property(tries = 500)
     void moreThan24TimesADayIsRefused(@ForAll @IntRange(min = 25, max = 10_000) int perDay) {
-        assertThatThrownBy(() -> new Frequency(1, perDay, Frequency.Per.DAY)).isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).violations().get(0).field()).isEqualTo("max");
+        assertThatThrownBy(() -> new Frequency(1, perDay, Frequency.Per.DAY))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).violations().get(0).field())
+                .isEqualTo("max");
     }
 }

@@ -74,16 +74,20 @@ class ExerciseRevisionTest {
         api.post("/api/v1/exercises/" + id + "/withdrawal", AUTHOR, "{\"reason\": \"Wrong numbers\"}", 200);
         edit(id, exercise(name, 45, 3, 4));
         api.post("/api/v1/exercises/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\"]}", 200);
-        api.call(HttpMethod.PUT, "/api/v1/exercises/" + id + "/reviewers", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
+        api.call(
+                HttpMethod.PUT, "/api/v1/exercises/" + id + "/reviewers", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
         assertThat(queue(DR_RAO)).doesNotContain(id);
         assertThat(queue(DR_KIM)).contains(id);
         api.post("/api/v1/exercises/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 403);
-        JsonNode approved = api.post("/api/v1/exercises/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
+        JsonNode approved =
+                api.post("/api/v1/exercises/" + id + "/reviews", DR_KIM, "{\"outcome\": \"APPROVED\"}", 200);
         assertThat(approved.get("workflow").get("status").asString()).isEqualTo("APPROVED");
         assertThat(reader(slug).get("dose").get("holdSeconds").asInt()).isEqualTo(30);
 
         // Until publication no exercise.updated event went out: embedding articles kept the approved version.
-        List<String> typesBefore = exerciseEvents.events().stream().filter(e -> e.key().equals(id)).map(e -> e.type())
+        List<String> typesBefore = exerciseEvents.events().stream()
+                .filter(e -> e.key().equals(id))
+                .map(e -> e.type())
                 .toList();
         assertThat(typesBefore).doesNotContain(EventType.EXERCISE_UPDATED.ceType());
 
@@ -91,15 +95,22 @@ class ExerciseRevisionTest {
         JsonNode republished = reader(slug);
         assertThat(republished.get("dose").get("holdSeconds").asInt()).isEqualTo(45);
         assertThat(republished.get("medicalReviewers").get(0).asString()).isEqualTo("dr.kim");
-        assertThat(republished.get("medicalReviewers").size()).as("only who approved this version").isEqualTo(1);
-        EventEnvelope updated = exerciseEvents.awaitEvent(e -> e.key().equals(id)
-                && e.type().equals(EventType.EXERCISE_UPDATED.ceType()));
+        assertThat(republished.get("medicalReviewers").size())
+                .as("only who approved this version")
+                .isEqualTo(1);
+        EventEnvelope updated = exerciseEvents.awaitEvent(
+                e -> e.key().equals(id) && e.type().equals(EventType.EXERCISE_UPDATED.ceType()));
         assertThat(TestEvents.dataOf(updated)).contains("\"medicalReviewers\":[\"dr.kim\"]");
 
         JsonNode history = api.call(HttpMethod.GET, "/api/v1/exercises/drafts/" + id, EDITOR, null, 200)
-                .get("workflow").get("history");
-        assertThat(history.findValuesAsString("action")).contains("revision started", "withdrawn from review",
-                "reviewers changed to Dr. Min-jun Kim", "republished as revision 2");
+                .get("workflow")
+                .get("history");
+        assertThat(history.findValuesAsString("action"))
+                .contains(
+                        "revision started",
+                        "withdrawn from review",
+                        "reviewers changed to Dr. Min-jun Kim",
+                        "republished as revision 2");
     }
 
     @Test
@@ -111,7 +122,8 @@ class ExerciseRevisionTest {
     }
 
     private List<String> queue(String token) {
-        return api.call(HttpMethod.GET, "/api/v1/exercises/review-queue", token, null, 200).get("items")
+        return api.call(HttpMethod.GET, "/api/v1/exercises/review-queue", token, null, 200)
+                .get("items")
                 .findValuesAsString("id");
     }
 
@@ -124,13 +136,28 @@ class ExerciseRevisionTest {
     }
 
     private JsonNode edit(String id, String body, int status) {
-        String etag = api.client().get().uri("/api/v1/exercises/drafts/{id}", id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
-        String response = api.client().put().uri("/api/v1/exercises/{id}", id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR).header(HttpHeaders.IF_MATCH, etag)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isEqualTo(status)
-                .returnResult(String.class).getResponseBody();
+        String etag = api.client()
+                .get()
+                .uri("/api/v1/exercises/drafts/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        String response = api.client()
+                .put()
+                .uri("/api/v1/exercises/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUTHOR)
+                .header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .returnResult(String.class)
+                .getResponseBody();
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response);
     }
 

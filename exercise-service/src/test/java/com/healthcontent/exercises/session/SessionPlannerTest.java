@@ -19,12 +19,43 @@ class SessionPlannerTest {
     final SessionPlanner planner = new SessionPlanner();
 
     static Exercise exercise(String slug, Dose dose) {
-        ExerciseContent content = new ExerciseContent(slug, "summary", List.of(BodyRegion.LOWER_BACK),
-                Position.LYING_ON_BACK, List.of(), Difficulty.GENTLE, List.of("Lie down.", "Hold."), dose, List.of(),
-                List.of(), null, List.of(), List.of());
+        ExerciseContent content = new ExerciseContent(
+                slug,
+                "summary",
+                List.of(BodyRegion.LOWER_BACK),
+                Position.LYING_ON_BACK,
+                List.of(),
+                Difficulty.GENTLE,
+                List.of("Lie down.", "Hold."),
+                dose,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of());
         Instant now = Instant.now();
-        return new Exercise(slug, slug, content, content, "ana.author", List.of(), List.of(), List.of(),
-                ExerciseStatus.PUBLISHED, now, now, null, now, now, null, null, 1, null, null, List.of(), null);
+        return new Exercise(
+                slug,
+                slug,
+                content,
+                content,
+                "ana.author",
+                List.of(),
+                List.of(),
+                List.of(),
+                ExerciseStatus.PUBLISHED,
+                now,
+                now,
+                null,
+                now,
+                now,
+                null,
+                null,
+                1,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     @Test
@@ -32,10 +63,19 @@ class SessionPlannerTest {
         Dose dose = new Dose(30, new Repetitions(1, 2), 2, 20, null);
         SessionPlan plan = planner.plan("One", List.of(new SessionPlanner.Planned(exercise("knees", dose), dose)));
 
-        assertThat(plan.segments()).extracting(SessionPlan.Segment::kind).containsExactly(
-                SessionPlan.Kind.PREPARE, SessionPlan.Kind.HOLD, SessionPlan.Kind.RELAX, SessionPlan.Kind.HOLD,
-                SessionPlan.Kind.REST, SessionPlan.Kind.HOLD, SessionPlan.Kind.RELAX, SessionPlan.Kind.HOLD);
-        assertThat(plan.segments()).extracting(SessionPlan.Segment::seconds)
+        assertThat(plan.segments())
+                .extracting(SessionPlan.Segment::kind)
+                .containsExactly(
+                        SessionPlan.Kind.PREPARE,
+                        SessionPlan.Kind.HOLD,
+                        SessionPlan.Kind.RELAX,
+                        SessionPlan.Kind.HOLD,
+                        SessionPlan.Kind.REST,
+                        SessionPlan.Kind.HOLD,
+                        SessionPlan.Kind.RELAX,
+                        SessionPlan.Kind.HOLD);
+        assertThat(plan.segments())
+                .extracting(SessionPlan.Segment::seconds)
                 .containsExactly(10, 30, 3, 30, 20, 30, 3, 30);
         assertThat(plan.totalSeconds()).isEqualTo(156);
     }
@@ -44,8 +84,11 @@ class SessionPlannerTest {
     void movementsWithoutAHoldArePacedTogetherAndSegmentsFollowEachOther() {
         Dose moves = new Dose(null, new Repetitions(5, 8), null, null, null);
         Dose hold = new Dose(15, new Repetitions(1, 1), null, null, null);
-        SessionPlan plan = planner.plan("Two", List.of(new SessionPlanner.Planned(exercise("bends", moves), moves),
-                new SessionPlanner.Planned(exercise("twist", hold), hold)));
+        SessionPlan plan = planner.plan(
+                "Two",
+                List.of(
+                        new SessionPlanner.Planned(exercise("bends", moves), moves),
+                        new SessionPlanner.Planned(exercise("twist", hold), hold)));
 
         assertThat(plan.segments().get(1).kind()).isEqualTo(SessionPlan.Kind.MOVE);
         assertThat(plan.segments().get(1).seconds()).isEqualTo(8 * SessionPlanner.SECONDS_PER_MOVEMENT);

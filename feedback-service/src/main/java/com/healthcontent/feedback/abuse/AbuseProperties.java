@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param amendWindow        how long after a vote the same reader may change it or add what was wrong
  */
 @ConfigurationProperties("platform.feedback.abuse")
-public record AbuseProperties(@DefaultValue("local-only-change-me") String readerKeySecret,
-                              @DefaultValue("10") int perMinute,
-                              @DefaultValue("10m") Duration duplicateWindow,
-                              @DefaultValue("2") int maxLinks,
-                              @DefaultValue("30m") Duration amendWindow) {
-}
+public record AbuseProperties(
+        @DefaultValue("local-only-change-me") String readerKeySecret,
+        @DefaultValue("10") int perMinute,
+        @DefaultValue("10m") Duration duplicateWindow,
+        @DefaultValue("2") int maxLinks,
+        @DefaultValue("30m") Duration amendWindow) {}

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommentScreening {
 
-    public enum Flag { LINKS, PERSONAL_DATA }
-
-    public record Screened(String text, List<Flag> flags) {
+    public enum Flag {
+        LINKS,
+        PERSONAL_DATA
     }
+
+    public record Screened(String text, List<Flag> flags) {}
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d[\\d ()./-]{7,}\\d(?![\\w])");

@@ -37,8 +37,9 @@ public class SubmissionRateLimiter {
         this.mongoTemplate = mongoTemplate;
         this.clock = clock;
         this.perMinute = properties.perMinute();
-        mongoTemplate.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
-                .expire(Duration.ZERO));
+        mongoTemplate
+                .indexOps(COLLECTION)
+                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     public void check(String readerKey) {
@@ -48,9 +49,12 @@ public class SubmissionRateLimiter {
         Document counted = mongoTemplate.findAndModify(
                 Query.query(Criteria.where("_id").is(readerKey + ":" + window)),
                 new Update().inc("submissions", 1).setOnInsert("expiresAt", Date.from(ends)),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class,
+                COLLECTION);
         if (counted != null && counted.get("submissions", Number.class).intValue() > perMinute) {
-            throw new TooManyRequestsException("Too much feedback from you in a short time; please wait a moment.",
+            throw new TooManyRequestsException(
+                    "Too much feedback from you in a short time; please wait a moment.",
                     Math.max(1, Duration.between(now, ends).toSeconds() + 1));
         }
     }

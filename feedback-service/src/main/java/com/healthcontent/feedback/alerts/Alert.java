@@ -1,7 +1,7 @@
 package com.healthcontent.feedback.alerts;
 
-import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.events.PublishesEvents;
+import com.healthcontent.feedback.content.ContentType;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -14,9 +14,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("alerts")
 @PublishesEvents
 @CompoundIndex(name = "inbox", def = "{'recipient': 1, 'createdAt': -1}")
-public record Alert(@Id String id, String recipient, AlertKind kind, String reportId, ContentType targetType,
-                    String targetId, String targetSlug, String targetTitle, String reason, String detail,
-                    Instant createdAt, Instant readAt) {
+public record Alert(
+        @Id String id,
+        String recipient,
+        AlertKind kind,
+        String reportId,
+        ContentType targetType,
+        String targetId,
+        String targetSlug,
+        String targetTitle,
+        String reason,
+        String detail,
+        Instant createdAt,
+        Instant readAt) {
 
     /** Reports of inaccurate content ignore quiet hours and digests: they may be harming readers now. */
     public boolean isUrgent() {

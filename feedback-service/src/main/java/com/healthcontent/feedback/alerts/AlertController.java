@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -29,8 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/me")
 class AlertController {
 
-    record Inbox(List<AlertView> items, PagedResponse.PageInfo page, long unreadCount) {
-    }
+    record Inbox(List<AlertView> items, PagedResponse.PageInfo page, long unreadCount) {}
 
     private final AlertInbox inbox;
     private final AlertSettings settings;
@@ -43,11 +42,14 @@ class AlertController {
     }
 
     @GetMapping("/alerts")
-    Inbox inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, Actor actor) {
+    Inbox inbox(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Actor actor) {
         var pageable = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
-        PagedResponse<AlertView> alerts = PagedResponse.of(inbox.alerts(actor.username(), unread, pageable),
-                AlertView::of);
+        PagedResponse<AlertView> alerts =
+                PagedResponse.of(inbox.alerts(actor.username(), unread, pageable), AlertView::of);
         return new Inbox(alerts.items(), alerts.page(), inbox.unreadCount(actor.username()));
     }
 
@@ -63,12 +65,18 @@ class AlertController {
     }
 
     /** Each new alert for the caller as it happens, as Server-Sent Events named {@code alert}. */
-    @Operation(summary = "The caller's alerts as they happen (MEDICAL_REVIEWER, AUTHOR)", description = "Server-Sent "
-            + "Events: a 'connected' event, then one event named 'alert' per new alert, in the inbox's shape; the "
-            + "stream ends after 30 minutes and clients reconnect.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "An event stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(implementation = AlertView.class)))
+    @Operation(
+            summary = "The caller's alerts as they happen (MEDICAL_REVIEWER, AUTHOR)",
+            description = "Server-Sent "
+                    + "Events: a 'connected' event, then one event named 'alert' per new alert, in the inbox's shape; the "
+                    + "stream ends after 30 minutes and clients reconnect.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "An event stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = AlertView.class)))
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Actor actor) {
         return streams.open(actor.username());

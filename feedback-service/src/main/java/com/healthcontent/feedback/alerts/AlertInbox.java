@@ -25,8 +25,8 @@ class AlertInbox {
     }
 
     Page<Alert> alerts(String recipient, boolean unreadOnly, Pageable pageable) {
-        return PagedQueries.page(mongoTemplate, Query.query(unreadOnly ? unread(recipient) : of(recipient)), pageable,
-                Alert.class);
+        return PagedQueries.page(
+                mongoTemplate, Query.query(unreadOnly ? unread(recipient) : of(recipient)), pageable, Alert.class);
     }
 
     long unreadCount(String recipient) {
@@ -35,9 +35,11 @@ class AlertInbox {
 
     /** Someone else's alert is not found: an id alone shows nothing of another person's inbox. */
     Alert markRead(String id, String recipient) {
-        Alert alert = mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient")
-                .is(recipient)), new Update().set("readAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Alert.class);
+        Alert alert = mongoTemplate.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("recipient").is(recipient)),
+                new Update().set("readAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true),
+                Alert.class);
         if (alert == null) {
             throw new ResourceNotFoundException("Alert", id);
         }
@@ -45,8 +47,8 @@ class AlertInbox {
     }
 
     void markAllRead(String recipient) {
-        mongoTemplate.updateMulti(Query.query(unread(recipient)), new Update().set("readAt", clock.instant()),
-                Alert.class);
+        mongoTemplate.updateMulti(
+                Query.query(unread(recipient)), new Update().set("readAt", clock.instant()), Alert.class);
     }
 
     private static Criteria of(String recipient) {

@@ -32,6 +32,7 @@ class AlertPipeline {
 
     /** Under a vote burst the votes' group was tens of seconds behind, and reports waited in it (load-tests). */
     static final String REPORTS = "reports";
+
     static final String VOTES = "alerts";
 
     private final MongoTemplate mongoTemplate;
@@ -40,7 +41,11 @@ class AlertPipeline {
     private final HelpfulnessWindows windows;
     private final AlertProperties properties;
 
-    AlertPipeline(MongoTemplate mongoTemplate, PublishedContents contents, Alerts alerts, HelpfulnessWindows windows,
+    AlertPipeline(
+            MongoTemplate mongoTemplate,
+            PublishedContents contents,
+            Alerts alerts,
+            HelpfulnessWindows windows,
             AlertProperties properties) {
         this.mongoTemplate = mongoTemplate;
         this.contents = contents;
@@ -52,8 +57,8 @@ class AlertPipeline {
     /** A reader's problem report: the reviewers and the author are alerted at once. */
     @EventHandler(value = EventType.FEEDBACK_SUBMITTED, pipeline = REPORTS, condition = "reason() != null")
     void reported(FeedbackSubmitted feedback) {
-        contents.find(feedback.targetId()).ifPresent(content ->
-                report(feedback.feedbackId(), feedback.reason(), content, recipients(content)));
+        contents.find(feedback.targetId())
+                .ifPresent(content -> report(feedback.feedbackId(), feedback.reason(), content, recipients(content)));
     }
 
     /**
@@ -75,18 +80,25 @@ class AlertPipeline {
         }
 
         /** Not deduplicated: a signal, not a record (above); a record per vote would cost more than the repeats. */
-        @EventHandler(value = EventType.FEEDBACK_SUBMITTED, pipeline = VOTES, condition = "reason() == null",
+        @EventHandler(
+                value = EventType.FEEDBACK_SUBMITTED,
+                pipeline = VOTES,
+                condition = "reason() == null",
                 deduplicated = false)
         void vote(FeedbackSubmitted vote) {
-            gathered.get().computeIfAbsent(vote.targetId(), item -> new ArrayList<>()).add(vote);
+            gathered.get()
+                    .computeIfAbsent(vote.targetId(), item -> new ArrayList<>())
+                    .add(vote);
         }
 
         @EndOfPoll
         void alertDrops() {
             try {
                 // feedback is only accepted on known content; nothing to alert about otherwise
-                gathered.get().forEach((item, votes) -> pipeline.contents.find(item).ifPresent(content ->
-                        pipeline.helpfulnessDrop(votes, content, recipients(content))));
+                gathered.get()
+                        .forEach((item, votes) -> pipeline.contents
+                                .find(item)
+                                .ifPresent(content -> pipeline.helpfulnessDrop(votes, content, recipients(content))));
             } finally {
                 gathered.get().clear();
             }
@@ -107,8 +119,8 @@ class AlertPipeline {
      */
     @EventHandler(value = EventType.FEEDBACK_CHANGED, pipeline = REPORTS, condition = "reason() != null")
     void changed(FeedbackChanged change) {
-        contents.find(change.targetId()).ifPresent(content -> report(change.feedbackId(), change.reason(), content,
-                recipients(content)));
+        contents.find(change.targetId())
+                .ifPresent(content -> report(change.feedbackId(), change.reason(), content, recipients(content)));
     }
 
     private void report(String feedbackId, String reason, PublishedContent content, Set<String> recipients) {
@@ -142,17 +154,35 @@ class AlertPipeline {
         }
         Instant lastCast = votes.get(votes.size() - 1).submittedAt();
         long windowNumber = lastCast.toEpochMilli() / properties.dropWindow().toMillis();
-        String detail = window.notHelpful() + " of the last " + window.total()
-                + " readers found it unhelpful within " + properties.dropWindow().toMinutes() + " minutes.";
+        String detail = window.notHelpful() + " of the last " + window.total() + " readers found it unhelpful within "
+                + properties.dropWindow().toMinutes() + " minutes.";
         for (String recipient : recipients) {
-            alert("drop:" + content.id() + ":" + windowNumber, recipient, AlertKind.HELPFULNESS_DROP, null, content,
-                    null, detail);
+            alert(
+                    "drop:" + content.id() + ":" + windowNumber,
+                    recipient,
+                    AlertKind.HELPFULNESS_DROP,
+                    null,
+                    content,
+                    null,
+                    detail);
         }
     }
 
-    private void alert(String source, String recipient, AlertKind kind, String reportId, PublishedContent content,
-            String reason, String detail) {
-        alerts.raise(source, recipient, kind, reportId, new Alerts.Target(content.type(), content.id(),
-                content.slug(), content.title()), reason, detail);
+    private void alert(
+            String source,
+            String recipient,
+            AlertKind kind,
+            String reportId,
+            PublishedContent content,
+            String reason,
+            String detail) {
+        alerts.raise(
+                source,
+                recipient,
+                kind,
+                reportId,
+                new Alerts.Target(content.type(), content.id(), content.slug(), content.title()),
+                reason,
+                detail);
     }
 }

@@ -13,19 +13,32 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * e-mail and/or a webhook, each alert at once or a daily digest, quiet hours in their own time zone.
  */
 @Document("alert_preferences")
-public record AlertPreferences(@Id String username, String email, String webhookUrl, String webhookSecret,
-                               boolean dailyDigest, String timeZone, LocalTime quietFrom, LocalTime quietUntil,
-                               LocalTime digestAt) {
+public record AlertPreferences(
+        @Id String username,
+        String email,
+        String webhookUrl,
+        String webhookSecret,
+        boolean dailyDigest,
+        String timeZone,
+        LocalTime quietFrom,
+        LocalTime quietUntil,
+        LocalTime digestAt) {
 
     public AlertPreferences {
         timeZone = timeZone == null ? "UTC" : timeZone;
         new Violations()
-                .require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
+                .require(
+                        email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+                        "email",
                         "must be an e-mail address such as dr.rao@example.org")
-                .require(webhookUrl == null || WebAddresses.isWeb(webhookUrl), "webhookUrl",
+                .require(
+                        webhookUrl == null || WebAddresses.isWeb(webhookUrl),
+                        "webhookUrl",
                         "must be an http or https URL such as https://example.org/hooks/alerts")
                 .require(isTimeZone(timeZone), "timeZone", "must be a time zone such as Europe/London")
-                .require((quietFrom == null) == (quietUntil == null), "quietUntil",
+                .require(
+                        (quietFrom == null) == (quietUntil == null),
+                        "quietUntil",
                         "give both ends of the quiet hours (quietFrom and quietUntil), or neither")
                 .throwIfAny();
         digestAt = digestAt == null ? LocalTime.of(8, 0) : digestAt;

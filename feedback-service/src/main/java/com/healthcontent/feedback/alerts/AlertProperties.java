@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBackoff  the wait after the first failed attempt, doubled after each
  */
 @ConfigurationProperties("platform.feedback.alerts")
-public record AlertProperties(@DefaultValue("1h") Duration dropWindow, @DefaultValue("5") int dropMinimum,
-                              @DefaultValue("0.5") double dropMaxHelpful,
-                              @DefaultValue("15s") Duration streamHeartbeat,
-                              @DefaultValue List<String> webhookAllowedHosts, String mailFrom,
-                              @DefaultValue("5") int deliveryAttempts, @DefaultValue("2s") Duration deliveryBackoff) {
-}
+public record AlertProperties(
+        @DefaultValue("1h") Duration dropWindow,
+        @DefaultValue("5") int dropMinimum,
+        @DefaultValue("0.5") double dropMaxHelpful,
+        @DefaultValue("15s") Duration streamHeartbeat,
+        @DefaultValue List<String> webhookAllowedHosts,
+        String mailFrom,
+        @DefaultValue("5") int deliveryAttempts,
+        @DefaultValue("2s") Duration deliveryBackoff) {}

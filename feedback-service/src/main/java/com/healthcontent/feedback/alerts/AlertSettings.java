@@ -28,11 +28,21 @@ public class AlertSettings {
             webhookTargets.requirePublic(request.webhookUrl().strip());
         }
         AlertPreferences current = of(username);
-        String secret = request.webhookUrl() == null ? null
-                : current.webhookSecret() != null ? current.webhookSecret() : UUID.randomUUID().toString();
-        return mongoTemplate.save(new AlertPreferences(username, blankToNull(request.email()),
-                blankToNull(request.webhookUrl()), secret, Boolean.TRUE.equals(request.dailyDigest()),
-                request.timeZone(), request.quietFrom(), request.quietUntil(), request.digestAt()));
+        String secret = request.webhookUrl() == null
+                ? null
+                : current.webhookSecret() != null
+                        ? current.webhookSecret()
+                        : UUID.randomUUID().toString();
+        return mongoTemplate.save(new AlertPreferences(
+                username,
+                blankToNull(request.email()),
+                blankToNull(request.webhookUrl()),
+                secret,
+                Boolean.TRUE.equals(request.dailyDigest()),
+                request.timeZone(),
+                request.quietFrom(),
+                request.quietUntil(),
+                request.digestAt()));
     }
 
     private static String blankToNull(String value) {

@@ -6,11 +6,11 @@ import com.healthcontent.messaging.consumer.EventHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -31,8 +31,12 @@ class AlertStreams {
 
     AlertStreams(MongoTemplate mongoTemplate, MeterRegistry meterRegistry) {
         this.mongoTemplate = mongoTemplate;
-        Gauge.builder("platform.alerts.streams", streams, s -> s.values().stream().mapToInt(Set::size).sum())
-                .description("Live alert streams connected to this instance").register(meterRegistry);
+        Gauge.builder(
+                        "platform.alerts.streams",
+                        streams,
+                        s -> s.values().stream().mapToInt(Set::size).sum())
+                .description("Live alert streams connected to this instance")
+                .register(meterRegistry);
     }
 
     /** Clients reconnect after the timeout (EventSource does so by itself); a proxy never holds one forever. */

@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 class Alerts {
 
     /** What an alert is about, as the inbox shows it. */
-    record Target(ContentType type, String id, String slug, String title) {
-    }
+    record Target(ContentType type, String id, String slug, String title) {}
 
     private final MongoTemplate mongoTemplate;
     private final Outbox outbox;
@@ -39,15 +38,44 @@ class Alerts {
         this.clock = clock;
     }
 
-    void raise(String source, String recipient, AlertKind kind, String reportId, Target target, String reason,
+    void raise(
+            String source,
+            String recipient,
+            AlertKind kind,
+            String reportId,
+            Target target,
+            String reason,
             String detail) {
         Instant now = clock.instant();
         String id = source + ":" + recipient;
-        Alert alert = new Alert(id, recipient, kind, reportId, target.type(), target.id(), target.slug(),
-                target.title(), reason, detail, now, null);
-        IntegrationEvent alerted = new IntegrationEvent(EventType.REVIEWER_ALERTED, target.id(), target.slug(),
-                new ReviewerAlerted(id, recipient, kind.name(), reportId, target.type().name(), target.id(),
-                        target.slug(), target.title(), reason, now));
+        Alert alert = new Alert(
+                id,
+                recipient,
+                kind,
+                reportId,
+                target.type(),
+                target.id(),
+                target.slug(),
+                target.title(),
+                reason,
+                detail,
+                now,
+                null);
+        IntegrationEvent alerted = new IntegrationEvent(
+                EventType.REVIEWER_ALERTED,
+                target.id(),
+                target.slug(),
+                new ReviewerAlerted(
+                        id,
+                        recipient,
+                        kind.name(),
+                        reportId,
+                        target.type().name(),
+                        target.id(),
+                        target.slug(),
+                        target.title(),
+                        reason,
+                        now));
         try {
             outbox.insert(Changed.of(alert, alerted));
         } catch (DuplicateKeyException alreadyAlerted) {

@@ -51,8 +51,12 @@ class HelpfulnessWindows {
         for (long expired = bucket - BUCKETS; expired > bucket - 2 * BUCKETS; expired--) {
             update.unset("buckets.b" + expired); // keeps the document small; older leftovers are ignored below
         }
-        Document counts = mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(targetId)), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        Document counts = mongoTemplate.findAndModify(
+                Query.query(Criteria.where("_id").is(targetId)),
+                update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class,
+                COLLECTION);
         long total = 0;
         long notHelpful = 0;
         Document buckets = counts == null ? null : counts.get("buckets", Document.class);

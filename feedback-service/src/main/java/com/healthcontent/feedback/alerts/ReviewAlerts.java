@@ -30,35 +30,58 @@ class ReviewAlerts {
         this.contents = contents;
     }
 
-    @EventHandler(value = {EventType.ARTICLE_REVIEW_REQUESTED, EventType.EXERCISE_REVIEW_REQUESTED},
+    @EventHandler(
+            value = {EventType.ARTICLE_REVIEW_REQUESTED, EventType.EXERCISE_REVIEW_REQUESTED},
             pipeline = PIPELINE)
     void requested(ReviewRequested request, EventEnvelope envelope) {
-        Alerts.Target target = new Alerts.Target(ContentType.valueOf(request.contentType()), request.contentId(),
-                request.slug(), request.title());
+        Alerts.Target target = new Alerts.Target(
+                ContentType.valueOf(request.contentType()), request.contentId(), request.slug(), request.title());
         for (String reviewer : request.reviewers()) {
-            alerts.raise("review-requested:" + envelope.id(), reviewer, AlertKind.REVIEW_REQUESTED, null, target, null,
+            alerts.raise(
+                    "review-requested:" + envelope.id(),
+                    reviewer,
+                    AlertKind.REVIEW_REQUESTED,
+                    null,
+                    target,
+                    null,
                     request.requestedBy() + " sent it to you for medical review.");
         }
     }
 
-    @EventHandler(value = {EventType.ARTICLE_REVIEW_DECIDED, EventType.EXERCISE_REVIEW_DECIDED},
+    @EventHandler(
+            value = {EventType.ARTICLE_REVIEW_DECIDED, EventType.EXERCISE_REVIEW_DECIDED},
             pipeline = PIPELINE)
     void decided(ReviewDecided decision, EventEnvelope envelope) {
-        Alerts.Target target = new Alerts.Target(ContentType.valueOf(decision.contentType()), decision.contentId(),
-                decision.slug(), decision.title());
+        Alerts.Target target = new Alerts.Target(
+                ContentType.valueOf(decision.contentType()), decision.contentId(), decision.slug(), decision.title());
         String detail = "APPROVED".equals(decision.outcome())
-                ? "The medical review approved it (last approval by " + decision.reviewer() + "); an editor can publish it."
-                : decision.reviewer() + " requested changes" + (decision.notes() == null ? "." : ": " + decision.notes());
-        alerts.raise("review-decided:" + envelope.id(), decision.author(), AlertKind.REVIEW_DECIDED, null, target, null,
+                ? "The medical review approved it (last approval by " + decision.reviewer()
+                        + "); an editor can publish it."
+                : decision.reviewer() + " requested changes"
+                        + (decision.notes() == null ? "." : ": " + decision.notes());
+        alerts.raise(
+                "review-decided:" + envelope.id(),
+                decision.author(),
+                AlertKind.REVIEW_DECIDED,
+                null,
+                target,
+                null,
                 detail);
     }
 
     @EventHandler(value = EventType.ARTICLE_REVIEW_DUE, pipeline = PIPELINE)
     void due(ArticleReviewDue due, EventEnvelope envelope) {
-        String title = contents.find(due.articleId()).map(PublishedContent::title).orElse(due.slug());
+        String title =
+                contents.find(due.articleId()).map(PublishedContent::title).orElse(due.slug());
         Alerts.Target target = new Alerts.Target(ContentType.ARTICLE, due.articleId(), due.slug(), title);
         for (String reviewer : due.medicalReviewers()) {
-            alerts.raise("review-due:" + envelope.id(), reviewer, AlertKind.REVIEW_DUE, null, target, null,
+            alerts.raise(
+                    "review-due:" + envelope.id(),
+                    reviewer,
+                    AlertKind.REVIEW_DUE,
+                    null,
+                    target,
+                    null,
                     "Its medical review is due: it stays live while you review it again.");
         }
     }

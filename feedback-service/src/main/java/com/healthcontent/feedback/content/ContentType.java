@@ -1,5 +1,6 @@
 package com.healthcontent.feedback.content;
 
 public enum ContentType {
-    ARTICLE, EXERCISE
+    ARTICLE,
+    EXERCISE
 }

@@ -11,6 +11,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("published_content")
 @CompoundIndex(name = "type_slug", def = "{'type': 1, 'slug': 1}")
-public record PublishedContent(@Id String id, ContentType type, String slug, String title, String author,
-                               List<String> medicalReviewers, boolean live, long version) {
-}
+public record PublishedContent(
+        @Id String id,
+        ContentType type,
+        String slug,
+        String title,
+        String author,
+        List<String> medicalReviewers,
+        boolean live,
+        long version) {}

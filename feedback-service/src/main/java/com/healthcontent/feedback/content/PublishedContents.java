@@ -31,10 +31,14 @@ public class PublishedContents {
     private static final Duration CACHED_FOR = Duration.ofSeconds(5);
 
     private final MongoTemplate mongoTemplate;
-    private final Cache<String, PublishedContent> liveByKey = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(CACHED_FOR).build();
-    private final Cache<String, PublishedContent> anyById = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(CACHED_FOR).build();
+    private final Cache<String, PublishedContent> liveByKey = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(CACHED_FOR)
+            .build();
+    private final Cache<String, PublishedContent> anyById = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(CACHED_FOR)
+            .build();
 
     PublishedContents(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
@@ -57,8 +61,14 @@ public class PublishedContents {
         if (byId != null && byId.type() == type) {
             return Optional.of(byId).filter(PublishedContent::live);
         }
-        return Optional.ofNullable(mongoTemplate.findOne(Query.query(Criteria.where("type").is(type)
-                .and("slug").is(idOrSlug).and("live").is(true)), PublishedContent.class));
+        return Optional.ofNullable(mongoTemplate.findOne(
+                Query.query(Criteria.where("type")
+                        .is(type)
+                        .and("slug")
+                        .is(idOrSlug)
+                        .and("live")
+                        .is(true)),
+                PublishedContent.class));
     }
 
     /** Whatever is known of the content, live or not: who answers for it does not change when it is taken down. */
@@ -68,14 +78,28 @@ public class PublishedContents {
 
     @EventHandler({EventType.ARTICLE_PUBLISHED, EventType.ARTICLE_REVISED})
     void keepArticle(ArticlePublished article) {
-        keep(new PublishedContent(article.articleId(), ContentType.ARTICLE, article.slug(), article.title(),
-                article.author(), article.medicalReviewers(), true, article.revision()));
+        keep(new PublishedContent(
+                article.articleId(),
+                ContentType.ARTICLE,
+                article.slug(),
+                article.title(),
+                article.author(),
+                article.medicalReviewers(),
+                true,
+                article.revision()));
     }
 
     @EventHandler({EventType.EXERCISE_PUBLISHED, EventType.EXERCISE_UPDATED})
     void keepExercise(ExercisePublished exercise) {
-        keep(new PublishedContent(exercise.exerciseId(), ContentType.EXERCISE, exercise.slug(), exercise.name(),
-                exercise.author(), exercise.medicalReviewers(), true, exercise.version()));
+        keep(new PublishedContent(
+                exercise.exerciseId(),
+                ContentType.EXERCISE,
+                exercise.slug(),
+                exercise.name(),
+                exercise.author(),
+                exercise.medicalReviewers(),
+                true,
+                exercise.version()));
     }
 
     @EventHandler(EventType.ARTICLE_UNPUBLISHED)
@@ -101,8 +125,8 @@ public class PublishedContents {
 
     /** Who answers for it stays known: feedback already given is still triaged. */
     private void withdraw(String id) {
-        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("live", false),
-                PublishedContent.class);
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(id)), new Update().set("live", false), PublishedContent.class);
         forgetCached();
     }
 }

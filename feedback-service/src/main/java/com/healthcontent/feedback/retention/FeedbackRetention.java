@@ -34,10 +34,15 @@ class FeedbackRetention {
         this.retention = retention;
         this.clock = clock;
         // the sweep's queries by age, so that it never scans a whole collection
-        mongoTemplate.indexOps("feedback").createIndex(new Index().on("submittedAt", Sort.Direction.ASC)
-                .named("retention"));
-        mongoTemplate.indexOps("alert_deliveries").createIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("deliveredAt", Sort.Direction.ASC).named("retention"));
+        mongoTemplate
+                .indexOps("feedback")
+                .createIndex(new Index().on("submittedAt", Sort.Direction.ASC).named("retention"));
+        mongoTemplate
+                .indexOps("alert_deliveries")
+                .createIndex(new Index()
+                        .on("status", Sort.Direction.ASC)
+                        .on("deliveredAt", Sort.Direction.ASC)
+                        .named("retention"));
     }
 
     /** What was removed per kind, for the log and the tests. */
@@ -45,15 +50,38 @@ class FeedbackRetention {
     Map<String, Long> sweep() {
         Instant now = clock.instant();
         Map<String, Long> removed = new LinkedHashMap<>();
-        removed.put("votes", remove("feedback", Criteria.where("submittedAt").lt(now.minus(retention.votes()))
-                .and("reason").is(null)));
-        removed.put("reports", remove("feedback", Criteria.where("submittedAt").lt(now.minus(retention.reports()))
-                .and("reason").ne(null)));
+        removed.put(
+                "votes",
+                remove(
+                        "feedback",
+                        Criteria.where("submittedAt")
+                                .lt(now.minus(retention.votes()))
+                                .and("reason")
+                                .is(null)));
+        removed.put(
+                "reports",
+                remove(
+                        "feedback",
+                        Criteria.where("submittedAt")
+                                .lt(now.minus(retention.reports()))
+                                .and("reason")
+                                .ne(null)));
         removed.put("alerts", remove("alerts", Criteria.where("createdAt").lt(now.minus(retention.alerts()))));
         Instant deliveriesBefore = now.minus(retention.deliveries());
-        removed.put("deliveries", remove("alert_deliveries", new Criteria().orOperator(
-                Criteria.where("status").is("SENT").and("deliveredAt").lt(deliveriesBefore),
-                Criteria.where("status").is("PARKED").and("nextAttemptAt").lt(deliveriesBefore))));
+        removed.put(
+                "deliveries",
+                remove(
+                        "alert_deliveries",
+                        new Criteria()
+                                .orOperator(
+                                        Criteria.where("status")
+                                                .is("SENT")
+                                                .and("deliveredAt")
+                                                .lt(deliveriesBefore),
+                                        Criteria.where("status")
+                                                .is("PARKED")
+                                                .and("nextAttemptAt")
+                                                .lt(deliveriesBefore))));
         if (removed.values().stream().anyMatch(count -> count > 0)) {
             log.info("Retention: removed {}", removed);
         }

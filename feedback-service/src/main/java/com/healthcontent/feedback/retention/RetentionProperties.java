@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveries an e-mail or webhook delivery, after it was sent or given up (parked); pending ones stay
  */
 @ConfigurationProperties("platform.feedback.retention")
-public record RetentionProperties(@DefaultValue("90d") Duration votes,
-                                  @DefaultValue("730d") Duration reports,
-                                  @DefaultValue("180d") Duration alerts,
-                                  @DefaultValue("30d") Duration deliveries) {
-}
+public record RetentionProperties(
+        @DefaultValue("90d") Duration votes,
+        @DefaultValue("730d") Duration reports,
+        @DefaultValue("180d") Duration alerts,
+        @DefaultValue("30d") Duration deliveries) {}

@@ -2,9 +2,9 @@ package com.healthcontent.feedback.submission;
 
 import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.events.PublishesEvents;
-import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.ReportStatusChanged;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.servicedefaults.problem.ConflictException;
@@ -34,7 +34,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @PublishesEvents
 @CompoundIndexes({
     @CompoundIndex(name = "target", def = "{'targetType': 1, 'targetId': 1, 'submittedAt': -1}"),
-    @CompoundIndex(name = "triage", def = "{'reviewers': 1, 'status': 1, 'submittedAt': -1}")})
+    @CompoundIndex(name = "triage", def = "{'reviewers': 1, 'status': 1, 'submittedAt': -1}")
+})
 public record Feedback(
         @Id String id,
         ContentType targetType,
@@ -68,27 +69,65 @@ public record Feedback(
      * feedback unchanged, without events, when nothing changes. A report that staff have started to triage is not changed under
      * them (409).
      */
-    Changed<Feedback> amend(boolean newHelpful, ProblemReason newReason, String newComment, String newTryingTo,
-            List<String> newFlags, String newDedupeKey, Instant now) {
+    Changed<Feedback> amend(
+            boolean newHelpful,
+            ProblemReason newReason,
+            String newComment,
+            String newTryingTo,
+            List<String> newFlags,
+            String newDedupeKey,
+            Instant now) {
         boolean sameDirection = newHelpful == helpful;
         ProblemReason reason = newHelpful ? null : newReason != null ? newReason : sameDirection ? this.reason : null;
         String comment = newComment != null ? newComment : sameDirection ? this.comment : null;
         List<String> flags = newComment != null ? newFlags : sameDirection ? this.flags : List.of();
         String tryingTo = newTryingTo != null ? newTryingTo : sameDirection ? this.tryingTo : null;
-        if (newHelpful == helpful && reason == this.reason && Objects.equals(comment, this.comment)
+        if (newHelpful == helpful
+                && reason == this.reason
+                && Objects.equals(comment, this.comment)
                 && Objects.equals(tryingTo, this.tryingTo)) {
             return Changed.of(this);
         }
         if (status != null && status != ReportStatus.NEW) {
-            throw new ConflictException("Your report is already being looked at (" + status.name().toLowerCase()
-                    + "); thank you. Send a new one tomorrow if something else is wrong.");
+            throw new ConflictException(
+                    "Your report is already being looked at (" + status.name().toLowerCase()
+                            + "); thank you. Send a new one tomorrow if something else is wrong.");
         }
         ReportStatus newStatus = reason == null ? null : ReportStatus.NEW;
-        return Changed.of(new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, newHelpful,
-                reason, comment, tryingTo, flags, newStatus, statusHistory, submittedAt, voteKey, newDedupeKey, version),
-                event(EventType.FEEDBACK_CHANGED, new FeedbackChanged(id, targetType.name(), targetId, targetSlug,
-                        newHelpful, reason == null ? null : reason.name(), comment != null, submittedAt, helpful,
-                        this.reason == null ? null : this.reason.name(), now)));
+        return Changed.of(
+                new Feedback(
+                        id,
+                        targetType,
+                        targetId,
+                        targetSlug,
+                        targetTitle,
+                        reviewers,
+                        author,
+                        newHelpful,
+                        reason,
+                        comment,
+                        tryingTo,
+                        flags,
+                        newStatus,
+                        statusHistory,
+                        submittedAt,
+                        voteKey,
+                        newDedupeKey,
+                        version),
+                event(
+                        EventType.FEEDBACK_CHANGED,
+                        new FeedbackChanged(
+                                id,
+                                targetType.name(),
+                                targetId,
+                                targetSlug,
+                                newHelpful,
+                                reason == null ? null : reason.name(),
+                                comment != null,
+                                submittedAt,
+                                helpful,
+                                this.reason == null ? null : this.reason.name(),
+                                now)));
     }
 
     /** Whether a later answer of the same reader may still change this one. */
@@ -116,14 +155,35 @@ public record Feedback(
             throw new ConflictException("A " + status + " report cannot become " + to + ".");
         }
         if ((to == ReportStatus.DISMISSED || to == ReportStatus.RESOLVED) && (note == null || note.isBlank())) {
-            throw new InvalidInputException("note", "say how the report was " + to.name().toLowerCase());
+            throw new InvalidInputException(
+                    "note", "say how the report was " + to.name().toLowerCase());
         }
         List<StatusChange> history = new ArrayList<>(statusHistory);
         history.add(new StatusChange(status, to, actor.username(), note, now));
-        return Changed.of(new Feedback(id, targetType, targetId, targetSlug, targetTitle, reviewers, author, helpful,
-                reason, comment, tryingTo, flags, to, history, submittedAt, voteKey, dedupeKey, version),
-                event(EventType.REPORT_STATUS_CHANGED, new ReportStatusChanged(id, targetType.name(), targetId,
-                        status.name(), to.name(), actor.username(), now)));
+        return Changed.of(
+                new Feedback(
+                        id,
+                        targetType,
+                        targetId,
+                        targetSlug,
+                        targetTitle,
+                        reviewers,
+                        author,
+                        helpful,
+                        reason,
+                        comment,
+                        tryingTo,
+                        flags,
+                        to,
+                        history,
+                        submittedAt,
+                        voteKey,
+                        dedupeKey,
+                        version),
+                event(
+                        EventType.REPORT_STATUS_CHANGED,
+                        new ReportStatusChanged(
+                                id, targetType.name(), targetId, status.name(), to.name(), actor.username(), now)));
     }
 
     /** Feedback events are keyed by the content they are about: its summary counts them in order. */

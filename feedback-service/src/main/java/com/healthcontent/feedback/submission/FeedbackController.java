@@ -29,18 +29,21 @@ class FeedbackController {
      * Anonymous: readers are not signed in. 202, because summaries and alerts follow asynchronously. The client
      * address is the one the gateway forwards (server.forward-headers-strategy).
      */
-    @Operation(summary = "Vote on a page or report a problem with it (anyone)", description = "The same reader's "
-            + "details within 30 minutes attach to their vote; the same submission again is answered with its first id.")
+    @Operation(
+            summary = "Vote on a page or report a problem with it (anyone)",
+            description =
+                    "The same reader's "
+                            + "details within 30 minutes attach to their vote; the same submission again is answered with its first id.")
     @ApiResponse(responseCode = "202", description = "Accepted: counted and, for a report, alerted shortly")
     @AlsoAnswers({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS})
     @PostMapping
     ResponseEntity<Received> submit(@Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
-        var accepted = submissions.submit(body, new FeedbackSubmissions.Reader(request.getRemoteAddr(),
-                request.getHeader(HttpHeaders.USER_AGENT)));
+        var accepted = submissions.submit(
+                body,
+                new FeedbackSubmissions.Reader(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received(accepted.id()));
     }
 
     /** What a reader gets back: the id of their feedback, the same for a submission sent again. */
-    record Received(String id) {
-    }
+    record Received(String id) {}
 }

@@ -19,8 +19,9 @@ public record FeedbackRequest(
         @Size(max = 500) @SafeText String tryingTo,
         @Size(max = 200) String website) {
 
-    public record FeedbackTarget(@NotNull ContentType type, @NotBlank @Size(max = 120) String id) {
-    }
+    public record FeedbackTarget(
+            @NotNull ContentType type,
+            @NotBlank @Size(max = 120) String id) {}
 
     boolean isFromABot() {
         return website != null && !website.isBlank();

@@ -30,12 +30,10 @@ import org.springframework.stereotype.Service;
 public class FeedbackSubmissions {
 
     /** Who sent it, as far as abuse control needs to know: never stored as such. */
-    public record Reader(String ipAddress, String userAgent) {
-    }
+    public record Reader(String ipAddress, String userAgent) {}
 
     /** The id the reader gets back; {@code stored} is false for a bot's submission, which is answered but dropped. */
-    public record Accepted(String id, boolean stored) {
-    }
+    public record Accepted(String id, boolean stored) {}
 
     private final PublishedContents contents;
     private final MongoTemplate mongoTemplate;
@@ -47,9 +45,16 @@ public class FeedbackSubmissions {
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
-    FeedbackSubmissions(PublishedContents contents, MongoTemplate mongoTemplate, Outbox outbox,
-            ReaderKey readerKeys, SubmissionRateLimiter rateLimiter, CommentScreening screening, AbuseProperties abuse,
-            Clock clock, MeterRegistry meterRegistry) {
+    FeedbackSubmissions(
+            PublishedContents contents,
+            MongoTemplate mongoTemplate,
+            Outbox outbox,
+            ReaderKey readerKeys,
+            SubmissionRateLimiter rateLimiter,
+            CommentScreening screening,
+            AbuseProperties abuse,
+            Clock clock,
+            MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
         this.contents = contents;
         this.mongoTemplate = mongoTemplate;
@@ -69,51 +74,91 @@ public class FeedbackSubmissions {
      */
     public Accepted submit(FeedbackRequest request, Reader reader) {
         if (request.helpful() && request.reason() != null) {
-            throw new InvalidInputException("reason",
-                    "a helpful vote has no problem reason: send helpful false to say what is wrong");
+            throw new InvalidInputException(
+                    "reason", "a helpful vote has no problem reason: send helpful false to say what is wrong");
         }
         String readerKey = readerKeys.of(reader.ipAddress(), reader.userAgent());
         rateLimiter.check(readerKey);
         if (request.isFromABot()) {
             return new Accepted(TimeOrderedIds.next(), false);
         }
-        PublishedContent target = contents.findLive(request.target().type(), request.target().id())
-                .orElseThrow(() -> new ResourceNotFoundException(request.target().type().name().toLowerCase(),
+        PublishedContent target = contents.findLive(
+                        request.target().type(), request.target().id())
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        request.target().type().name().toLowerCase(),
                         request.target().id()));
         Instant now = clock.instant();
         CommentScreening.Screened comment = screening.screen(blankToNull(request.comment()));
         String tryingTo = screening.screen(blankToNull(request.tryingTo())).text();
-        SubmissionKeys keys = SubmissionKeys.of(readerKeys::hash, readerKey, target.id(), request.helpful(),
-                request.reason(), comment.text(), tryingTo, now, abuse.duplicateWindow());
+        SubmissionKeys keys = SubmissionKeys.of(
+                readerKeys::hash,
+                readerKey,
+                target.id(),
+                request.helpful(),
+                request.reason(),
+                comment.text(),
+                tryingTo,
+                now,
+                abuse.duplicateWindow());
 
         String id = TimeOrderedIds.next();
-        Feedback feedback = new Feedback(id, target.type(), target.id(), target.slug(), target.title(),
-                target.medicalReviewers(), target.author(), request.helpful(), request.reason(), comment.text(),
-                tryingTo, comment.flags().stream().map(Enum::name).toList(),
-                request.reason() == null ? null : ReportStatus.NEW, List.of(), now, keys.voteKey(), keys.dedupeKey(), null);
-        IntegrationEvent submitted = feedback.event(EventType.FEEDBACK_SUBMITTED, new FeedbackSubmitted(id,
-                target.type().name(), target.id(), target.slug(), request.helpful(),
-                request.reason() == null ? null : request.reason().name(), comment.text() != null, now));
+        Feedback feedback = new Feedback(
+                id,
+                target.type(),
+                target.id(),
+                target.slug(),
+                target.title(),
+                target.medicalReviewers(),
+                target.author(),
+                request.helpful(),
+                request.reason(),
+                comment.text(),
+                tryingTo,
+                comment.flags().stream().map(Enum::name).toList(),
+                request.reason() == null ? null : ReportStatus.NEW,
+                List.of(),
+                now,
+                keys.voteKey(),
+                keys.dedupeKey(),
+                null);
+        IntegrationEvent submitted = feedback.event(
+                EventType.FEEDBACK_SUBMITTED,
+                new FeedbackSubmitted(
+                        id,
+                        target.type().name(),
+                        target.id(),
+                        target.slug(),
+                        request.helpful(),
+                        request.reason() == null ? null : request.reason().name(),
+                        comment.text() != null,
+                        now));
         String reason = request.reason() == null ? "NONE" : request.reason().name();
         try {
-            Accepted accepted = new Accepted(outbox.insert(Changed.of(feedback, submitted)).id(), true);
+            Accepted accepted =
+                    new Accepted(outbox.insert(Changed.of(feedback, submitted)).id(), true);
             count(target, reason, "accepted");
             return accepted;
         } catch (DuplicateKeyException twice) {
-            Feedback first = mongoTemplate.findOne(Query.query(Criteria.where("dedupeKey").is(keys.dedupeKey())),
-                    Feedback.class);
+            Feedback first = mongoTemplate.findOne(
+                    Query.query(Criteria.where("dedupeKey").is(keys.dedupeKey())), Feedback.class);
             if (first != null) {
                 count(target, reason, "duplicate");
                 return new Accepted(first.id(), true);
             }
-            Feedback vote = mongoTemplate.findOne(Query.query(Criteria.where("voteKey").is(keys.voteKey())),
-                    Feedback.class);
+            Feedback vote =
+                    mongoTemplate.findOne(Query.query(Criteria.where("voteKey").is(keys.voteKey())), Feedback.class);
             if (vote == null || !vote.amendableAt(now, abuse.amendWindow())) {
                 count(target, reason, "second-vote");
                 throw new ConflictException("You have already given feedback on this today. Thank you!");
             }
-            Changed<Feedback> amended = vote.amend(request.helpful(), request.reason(), comment.text(), tryingTo,
-                    comment.flags().stream().map(Enum::name).toList(), keys.dedupeKey(), now);
+            Changed<Feedback> amended = vote.amend(
+                    request.helpful(),
+                    request.reason(),
+                    comment.text(),
+                    tryingTo,
+                    comment.flags().stream().map(Enum::name).toList(),
+                    keys.dedupeKey(),
+                    now);
             if (amended.aggregate() != vote) {
                 try {
                     outbox.save(amended);
@@ -127,8 +172,16 @@ public class FeedbackSubmissions {
     }
 
     private void count(PublishedContent target, String reason, String outcome) {
-        meterRegistry.counter("platform.feedback.received", "type", target.type().name(), "reason", reason,
-                "outcome", outcome).increment();
+        meterRegistry
+                .counter(
+                        "platform.feedback.received",
+                        "type",
+                        target.type().name(),
+                        "reason",
+                        reason,
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     private static String blankToNull(String value) {

@@ -9,7 +9,10 @@ import java.util.Set;
  * triage depends on submission, never the reverse.
  */
 public enum ReportStatus {
-    NEW, ACKNOWLEDGED, RESOLVED, DISMISSED;
+    NEW,
+    ACKNOWLEDGED,
+    RESOLVED,
+    DISMISSED;
 
     public Set<ReportStatus> next() {
         return switch (this) {

@@ -16,13 +16,28 @@ import java.util.function.UnaryOperator;
 record SubmissionKeys(String voteKey, String dedupeKey) {
 
     /** {@code hash} is the keyed hash of abuse control ({@code ReaderKey::hash}). */
-    static SubmissionKeys of(UnaryOperator<String> hash, String readerKey, String targetId, boolean helpful,
-            ProblemReason reason, String comment, String tryingTo, Instant at, Duration duplicateWindow) {
+    static SubmissionKeys of(
+            UnaryOperator<String> hash,
+            String readerKey,
+            String targetId,
+            boolean helpful,
+            ProblemReason reason,
+            String comment,
+            String tryingTo,
+            Instant at,
+            Duration duplicateWindow) {
         long window = at.getEpochSecond() / duplicateWindow.toSeconds();
         String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
-        return new SubmissionKeys(hash.apply(parts(readerKey, targetId, day)),
-                hash.apply(parts(readerKey, targetId, Boolean.toString(helpful), reason == null ? null : reason.name(),
-                        comment, tryingTo, Long.toString(window))));
+        return new SubmissionKeys(
+                hash.apply(parts(readerKey, targetId, day)),
+                hash.apply(parts(
+                        readerKey,
+                        targetId,
+                        Boolean.toString(helpful),
+                        reason == null ? null : reason.name(),
+                        comment,
+                        tryingTo,
+                        Long.toString(window))));
     }
 
     private static String parts(String... parts) {

@@ -4,9 +4,9 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.ContentType;
-import com.healthcontent.messaging.consumer.EventPosition;
 import com.healthcontent.messaging.consumer.EndOfPoll;
 import com.healthcontent.messaging.consumer.EventHandler;
+import com.healthcontent.messaging.consumer.EventPosition;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,12 +20,12 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * Per-item feedback counts, kept up to date as {@code feedback.submitted} and {@code feedback.changed} events arrive
@@ -48,12 +48,10 @@ public class FeedbackSummaries {
     private static final String COUNTED_THROUGH = "countedThrough";
 
     /** One event's change to one item's counts. */
-    private record Delta(EventPosition position, Map<String, Integer> increments) {
-    }
+    private record Delta(EventPosition position, Map<String, Integer> increments) {}
 
     /** What a poll's events change of one item. */
-    private record ItemDeltas(String targetType, String targetId, List<Delta> deltas) {
-    }
+    private record ItemDeltas(String targetType, String targetId, List<Delta> deltas) {}
 
     private final MongoTemplate mongoTemplate;
     private final Clock clock;
@@ -98,8 +96,11 @@ public class FeedbackSummaries {
     }
 
     private void gather(String targetType, String targetId, EventPosition position, Map<String, Integer> deltas) {
-        gathered.get().computeIfAbsent(key(targetType, targetId), k -> new ItemDeltas(targetType, targetId,
-                new ArrayList<>())).deltas().add(new Delta(position, deltas));
+        gathered.get()
+                .computeIfAbsent(
+                        key(targetType, targetId), k -> new ItemDeltas(targetType, targetId, new ArrayList<>()))
+                .deltas()
+                .add(new Delta(position, deltas));
     }
 
     /** One read of the gathered items' positions, then one conditional upsert per item. */
@@ -153,20 +154,26 @@ public class FeedbackSummaries {
         if (last == null) {
             return true;
         }
-        Update update = new Update().set("targetType", item.targetType()).set("targetId", item.targetId())
-                .set(COUNTED_THROUGH, new Document("partition", partition(last.position()))
-                        .append("offset", last.position().offset()));
+        Update update = new Update()
+                .set("targetType", item.targetType())
+                .set("targetId", item.targetId())
+                .set(
+                        COUNTED_THROUGH,
+                        new Document("partition", partition(last.position()))
+                                .append("offset", last.position().offset()));
         increments.forEach((field, by) -> {
             if (by != 0) {
                 update.inc(field, by);
             }
         });
-        Criteria unchanged = through == null ? Criteria.where(COUNTED_THROUGH).exists(false)
-                : Criteria.where(COUNTED_THROUGH + ".partition").is(through.getString("partition"))
-                        .and(COUNTED_THROUGH + ".offset").is(through.get("offset"));
+        Criteria unchanged = through == null
+                ? Criteria.where(COUNTED_THROUGH).exists(false)
+                : Criteria.where(COUNTED_THROUGH + ".partition")
+                        .is(through.getString("partition"))
+                        .and(COUNTED_THROUGH + ".offset")
+                        .is(through.get("offset"));
         try {
-            mongoTemplate.upsert(Query.query(Criteria.where("_id").is(key)).addCriteria(unchanged), update,
-                    COLLECTION);
+            mongoTemplate.upsert(Query.query(Criteria.where("_id").is(key)).addCriteria(unchanged), update, COLLECTION);
             return true;
         } catch (DuplicateKeyException movedMeanwhile) {
             return false; // the upsert's insert met the document, whose position is no longer the one read
@@ -174,7 +181,8 @@ public class FeedbackSummaries {
     }
 
     private static boolean countedBefore(EventPosition position, Document through) {
-        return through != null && partition(position).equals(through.getString("partition"))
+        return through != null
+                && partition(position).equals(through.getString("partition"))
                 && position.offset() <= ((Number) through.get("offset")).longValue();
     }
 

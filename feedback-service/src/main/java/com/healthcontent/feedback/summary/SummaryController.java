@@ -7,8 +7,8 @@ import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +34,8 @@ class SummaryController {
     ResponseEntity<FeedbackSummary> summary(@RequestParam ContentType type, @RequestParam String id) {
         PublishedContent content = contents.findLive(type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name().toLowerCase(), id));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
                 .body(summaries.of(type, content.id()));
     }
 }

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,29 +36,50 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Problem report triage", description = "Problem reports on the content a reviewer answers for, and their triage")
+@Tag(
+        name = "Problem report triage",
+        description = "Problem reports on the content a reviewer answers for, and their triage")
 @RequestMapping("/api/v1/feedback/reports")
 class ReportController {
 
     /** RFC 4180: quoted where needed, CRLF between rows. */
-    private static final CSVFormat REPORTS_CSV = CSVFormat.RFC4180.builder()
-            .setHeader("id", "submitted_at", "target_type", "target_slug", "reason", "status", "comment").get();
+    private static final CSVFormat REPORTS_CSV = CSVFormat.RFC4180
+            .builder()
+            .setHeader("id", "submitted_at", "target_type", "target_slug", "reason", "status", "comment")
+            .get();
 
-    record ReportView(String id, ReportTarget target, String reason, boolean helpful, String comment, String tryingTo,
-                      List<String> flags, ReportStatus status, List<StatusChange> statusHistory, Instant submittedAt) {
+    record ReportView(
+            String id,
+            ReportTarget target,
+            String reason,
+            boolean helpful,
+            String comment,
+            String tryingTo,
+            List<String> flags,
+            ReportStatus status,
+            List<StatusChange> statusHistory,
+            Instant submittedAt) {
 
-        record ReportTarget(ContentType type, String id, String slug, String title) {
-        }
+        record ReportTarget(ContentType type, String id, String slug, String title) {}
 
         static ReportView of(Feedback f) {
-            return new ReportView(f.id(), new ReportTarget(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
-                    f.reason().name(), f.helpful(), f.comment(), f.tryingTo(), f.flags(), f.status(), f.statusHistory(),
+            return new ReportView(
+                    f.id(),
+                    new ReportTarget(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
+                    f.reason().name(),
+                    f.helpful(),
+                    f.comment(),
+                    f.tryingTo(),
+                    f.flags(),
+                    f.status(),
+                    f.statusHistory(),
                     f.submittedAt());
         }
     }
 
-    record StatusRequest(@NotNull ReportStatus status, @Size(max = 2000) @SafeText String note) {
-    }
+    record StatusRequest(
+            @NotNull ReportStatus status,
+            @Size(max = 2000) @SafeText String note) {}
 
     private final Reports reports;
 
@@ -69,12 +90,20 @@ class ReportController {
     /** Reports on content the caller reviews (editors: all), newest first. */
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping
-    PagedResponse<ReportView> list(@RequestParam(required = false) ReportStatus status,
-            @RequestParam(required = false) ProblemReason reason, @RequestParam(required = false) ContentType type,
-            @RequestParam(required = false) String id, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, Actor actor) {
-        return PagedResponse.of(reports.visibleTo(actor, new Reports.Filter(status, reason, type, id),
-                Paging.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"))), ReportView::of);
+    PagedResponse<ReportView> list(
+            @RequestParam(required = false) ReportStatus status,
+            @RequestParam(required = false) ProblemReason reason,
+            @RequestParam(required = false) ContentType type,
+            @RequestParam(required = false) String id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Actor actor) {
+        return PagedResponse.of(
+                reports.visibleTo(
+                        actor,
+                        new Reports.Filter(status, reason, type, id),
+                        Paging.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"))),
+                ReportView::of);
     }
 
     @AlsoAnswers({HttpStatus.CONFLICT})
@@ -86,19 +115,27 @@ class ReportController {
     /** CSV of the reports submitted in [from, to); comments are already masked of personal data. */
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping(path = "/export", produces = "text/csv")
-    ResponseEntity<String> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+    ResponseEntity<String> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             Actor actor) {
         StringWriter csv = new StringWriter();
         try (CSVPrinter rows = new CSVPrinter(csv, REPORTS_CSV)) {
             for (Feedback f : reports.export(actor, from, to)) {
-                rows.printRecord(f.id(), f.submittedAt(), f.targetType(), spreadsheetSafe(f.targetSlug()), f.reason(),
-                        f.status(), spreadsheetSafe(f.comment()));
+                rows.printRecord(
+                        f.id(),
+                        f.submittedAt(),
+                        f.targetType(),
+                        spreadsheetSafe(f.targetSlug()),
+                        f.reason(),
+                        f.status(),
+                        spreadsheetSafe(f.comment()));
             }
         } catch (IOException cannotHappen) { // a StringWriter does not fail
             throw new UncheckedIOException(cannotHappen);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"problem-reports.csv\"")
                 .body(csv.toString());
     }

@@ -10,6 +10,7 @@ import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -32,8 +32,7 @@ public class Reports {
     static final Duration MAX_EXPORT_RANGE = Duration.ofDays(366);
     static final int MAX_EXPORT_ROWS = 50_000;
 
-    public record Filter(ReportStatus status, ProblemReason reason, ContentType type, String id) {
-    }
+    public record Filter(ReportStatus status, ProblemReason reason, ContentType type, String id) {}
 
     private final MongoTemplate mongoTemplate;
     private final Outbox outbox;
@@ -63,16 +62,20 @@ public class Reports {
     @PreAuthorize("hasAnyRole('MEDICAL_REVIEWER', 'EDITOR')")
     public List<Feedback> export(Actor actor, Instant from, Instant to) {
         String instant = "is required: a date and time in ISO 8601 with its offset, e.g. 2026-12-01T00:00:00Z";
-        new Violations().require(from != null, "from", instant).require(to != null, "to", instant)
+        new Violations()
+                .require(from != null, "from", instant)
+                .require(to != null, "to", instant)
                 .require(from == null || to == null || from.isBefore(to), "to", "must be after from")
                 .throwIfAny();
         if (Duration.between(from, to).compareTo(MAX_EXPORT_RANGE) > 0) {
             throw new InvalidInputException("to", "a range of at most 366 days");
         }
         Criteria criteria = criteria(actor, new Filter(null, null, null, null))
-                .and("submittedAt").gte(from).lt(to);
-        return mongoTemplate.find(Query.query(criteria).with(Sort.by("submittedAt")).limit(MAX_EXPORT_ROWS),
-                Feedback.class);
+                .and("submittedAt")
+                .gte(from)
+                .lt(to);
+        return mongoTemplate.find(
+                Query.query(criteria).with(Sort.by("submittedAt")).limit(MAX_EXPORT_ROWS), Feedback.class);
     }
 
     private static Criteria criteria(Actor actor, Filter filter) {
@@ -91,8 +94,10 @@ public class Reports {
             all.add(Criteria.where("targetType").is(filter.type()));
         }
         if (filter.id() != null && !filter.id().isBlank()) {
-            all.add(new Criteria().orOperator(Criteria.where("targetId").is(filter.id()),
-                    Criteria.where("targetSlug").is(filter.id())));
+            all.add(new Criteria()
+                    .orOperator(
+                            Criteria.where("targetId").is(filter.id()),
+                            Criteria.where("targetSlug").is(filter.id())));
         }
         return new Criteria().andOperator(all);
     }

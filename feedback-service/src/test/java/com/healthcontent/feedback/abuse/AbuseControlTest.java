@@ -58,11 +58,16 @@ class AbuseControlTest {
     void oneVotePerReaderPerItemAndAnIdenticalResubmissionCountsOnce() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reader = newReader();
-        String first = api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202).get("id").asString();
-        assertThat(api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202).get("id").asString())
+        String first = api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202)
+                .get("id")
+                .asString();
+        assertThat(api.submit(reader, report(article, "OUTDATED", "Old guidance"), 202)
+                        .get("id")
+                        .asString())
                 .isEqualTo(first);
         // a second answer of the same reader changes the first (ReaderFlowTest), it is not a second vote
-        assertThat(api.submit(reader, vote(article, true), 202).get("id").asString()).isEqualTo(first);
+        assertThat(api.submit(reader, vote(article, true), 202).get("id").asString())
+                .isEqualTo(first);
         api.submit(newReader(), vote(article, true), 202); // another reader may
         assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
                 .isEqualTo(2);
@@ -79,12 +84,19 @@ class AbuseControlTest {
         // the limit is per clock minute, and one may begin during this test: of eleven more, one is over in any case
         boolean refused = false;
         for (int i = 0; i < 11 && !refused; i++) {
-            var answer = api.client().post().uri("/api/v1/feedback").header("X-Forwarded-For", reader)
-                    .contentType(MediaType.APPLICATION_JSON).body(vote(article, i % 2 == 0)).exchange();
+            var answer = api.client()
+                    .post()
+                    .uri("/api/v1/feedback")
+                    .header("X-Forwarded-For", reader)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(vote(article, i % 2 == 0))
+                    .exchange();
             refused = answer.returnResult(String.class).getStatus().value() == 429;
             if (refused) {
-                answer.expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                answer.expectHeader()
+                        .exists(HttpHeaders.RETRY_AFTER)
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
         }
         assertThat(refused).isTrue();
@@ -102,16 +114,25 @@ class AbuseControlTest {
     @Test
     void personalDataIsMaskedBeforeAnyoneSeesItAndLinkyCommentsAreFlagged() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        api.submit(newReader(), report(article, "INACCURATE",
-                "Wrong dose. Call me on +44 20 7946 0958 or write to jane.doe@example.org"), 202);
-        api.submit(newReader(), report(article, "OTHER",
-                "See https://a.example https://b.example https://c.example"), 202);
+        api.submit(
+                newReader(),
+                report(
+                        article,
+                        "INACCURATE",
+                        "Wrong dose. Call me on +44 20 7946 0958 or write to jane.doe@example.org"),
+                202);
+        api.submit(
+                newReader(),
+                report(article, "OTHER", "See https://a.example https://b.example https://c.example"),
+                202);
 
         JsonNode reports = api.call(HttpMethod.GET, "/api/v1/feedback/reports?id=" + article, EDITOR, null, 200)
                 .get("items");
         List<String> comments = reports.findValuesAsString("comment");
-        assertThat(comments).anySatisfy(c -> assertThat(c).contains("[phone number removed]", "[e-mail removed]")
-                .doesNotContain("jane.doe", "7946"));
+        assertThat(comments)
+                .anySatisfy(c -> assertThat(c)
+                        .contains("[phone number removed]", "[e-mail removed]")
+                        .doesNotContain("jane.doe", "7946"));
         assertThat(reports.toString()).contains("PERSONAL_DATA", "LINKS");
     }
 
@@ -133,8 +154,8 @@ class AbuseControlTest {
             pool.shutdown();
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode summary = api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null,
-                    null, 200);
+            JsonNode summary =
+                    api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200);
             assertThat(summary.get("helpful").asInt()).isEqualTo(readers / 2);
             assertThat(summary.get("notHelpful").asInt()).isEqualTo(readers / 2);
         });

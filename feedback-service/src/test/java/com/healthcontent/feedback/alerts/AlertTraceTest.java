@@ -43,13 +43,20 @@ class AlertTraceTest {
     void theReportsTraceReachesTheAlert() {
         FeedbackApi api = new FeedbackApi(port);
         try (TopicProbe articleEvents = TopicProbe.open(brokers, Topics.ARTICLE_EVENTS);
-             TopicProbe feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS)) {
+                TopicProbe feedbackEvents = TopicProbe.open(brokers, Topics.FEEDBACK_EVENTS)) {
             String article = FeedbackApi.publishedArticle(articleEvents, contents);
-            String body = api.client().post().uri("/api/v1/feedback")
+            String body = api.client()
+                    .post()
+                    .uri("/api/v1/feedback")
                     .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                     .header("X-Forwarded-For", newReader())
-                    .contentType(MediaType.APPLICATION_JSON).body(report(article, "INACCURATE", "Wrong"))
-                    .exchange().expectStatus().isAccepted().returnResult(String.class).getResponseBody();
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(report(article, "INACCURATE", "Wrong"))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .returnResult(String.class)
+                    .getResponseBody();
             String reportId = body.replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -65,7 +72,8 @@ class AlertTraceTest {
         return probe.records().stream()
                 .filter(r -> header(r, "ce_type").equals(type.ceType()))
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(reportId))
-                .findFirst().orElseThrow(() -> new AssertionError(type + " for " + reportId + " not seen yet"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(type + " for " + reportId + " not seen yet"));
     }
 
     private static String traceIdOf(ConsumerRecord<String, byte[]> record) {

@@ -62,23 +62,38 @@ class ReviewLoopAlertsTest {
         String articleId = UUID.randomUUID().toString();
         List<String> received = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/me/alerts/stream"))
-                .header("Authorization", "Bearer " + DR_RAO).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
-                        bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
+        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + DR_RAO)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)))));
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", received).contains("connected"));
-            EventEnvelope submitted = TestEvents.of(EventType.ARTICLE_REVIEW_REQUESTED, articleId, new ReviewRequested(
-                    "ARTICLE", articleId, "a-draft", "Cracking your back", "ana.author", List.of("dr.rao", "dr.kim"),
-                    "ana.author", Instant.now()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.join("", received).contains("connected"));
+            EventEnvelope submitted = TestEvents.of(
+                    EventType.ARTICLE_REVIEW_REQUESTED,
+                    articleId,
+                    new ReviewRequested(
+                            "ARTICLE",
+                            articleId,
+                            "a-draft",
+                            "Cracking your back",
+                            "ana.author",
+                            List.of("dr.rao", "dr.kim"),
+                            "ana.author",
+                            Instant.now()));
             articleEvents.publish(submitted);
             articleEvents.publish(submitted); // delivered twice
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", received).contains(articleId));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.join("", received).contains(articleId));
             assertThat(String.join("", received)).contains("REVIEW_REQUESTED");
-            await().atMost(Duration.ofSeconds(10)).until(() -> alerts(DR_KIM, articleId).size() == 1);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> alerts(DR_KIM, articleId).size() == 1);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> alerts(DR_RAO, articleId).size() == 1);
             JsonNode alert = alerts(DR_RAO, articleId).get(0);
             assertThat(alert.get("kind").asString()).isEqualTo("REVIEW_REQUESTED");
@@ -92,25 +107,41 @@ class ReviewLoopAlertsTest {
     @Test
     void theAuthorHearsTheDecisionAndReviewersHearWhenAReviewFallsDue() {
         String exerciseId = UUID.randomUUID().toString();
-        exerciseEvents.publish(TestEvents.of(EventType.EXERCISE_REVIEW_DECIDED, exerciseId, new ReviewDecided(
-                "EXERCISE", exerciseId, "knees-to-chest", "Knees to chest", "ana.author", "dr.kim", "CHANGES_REQUESTED",
-                "Halve the hold time.", Instant.now())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> alerts(AUTHOR, exerciseId).size() == 1);
+        exerciseEvents.publish(TestEvents.of(
+                EventType.EXERCISE_REVIEW_DECIDED,
+                exerciseId,
+                new ReviewDecided(
+                        "EXERCISE",
+                        exerciseId,
+                        "knees-to-chest",
+                        "Knees to chest",
+                        "ana.author",
+                        "dr.kim",
+                        "CHANGES_REQUESTED",
+                        "Halve the hold time.",
+                        Instant.now())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> alerts(AUTHOR, exerciseId).size() == 1);
         JsonNode decided = alerts(AUTHOR, exerciseId).get(0);
         assertThat(decided.get("kind").asString()).isEqualTo("REVIEW_DECIDED");
         assertThat(decided.get("target").get("type").asString()).isEqualTo("EXERCISE");
         assertThat(decided.get("detail").asString()).contains("dr.kim requested changes: Halve the hold time.");
 
         String articleId = UUID.randomUUID().toString();
-        articleEvents.publish(TestEvents.of(EventType.ARTICLE_REVIEW_DUE, articleId, new ArticleReviewDue(articleId,
-                "due-article", List.of("dr.kim"), Instant.now())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> alerts(DR_KIM, articleId).size() == 1);
+        articleEvents.publish(TestEvents.of(
+                EventType.ARTICLE_REVIEW_DUE,
+                articleId,
+                new ArticleReviewDue(articleId, "due-article", List.of("dr.kim"), Instant.now())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> alerts(DR_KIM, articleId).size() == 1);
         assertThat(alerts(DR_KIM, articleId).get(0).get("kind").asString()).isEqualTo("REVIEW_DUE");
     }
 
     private List<JsonNode> alerts(String token, String targetId) {
         JsonNode inbox = api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", token, null, 200);
-        return inbox.get("items").valueStream().filter(a -> a.get("target").get("id").asString().equals(targetId))
+        return inbox.get("items")
+                .valueStream()
+                .filter(a -> a.get("target").get("id").asString().equals(targetId))
                 .toList();
     }
 }

@@ -86,14 +86,17 @@ class ReviewerAlertsTest {
     void aReportAlertsTheReviewerAndTheAuthorOnceEvenWhenItsEventIsDeliveredTwice() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reportId = api.submit(newReader(), report(article, "INACCURATE", "The hold time is wrong"), 202)
-                .get("id").asString();
-        EventEnvelope submitted = feedbackEvents.awaitEvent(e -> TestEvents.dataOf(e).contains(reportId)
-                && e.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()));
+                .get("id")
+                .asString();
+        EventEnvelope submitted = feedbackEvents.awaitEvent(
+                e -> TestEvents.dataOf(e).contains(reportId) && e.type().equals(EventType.FEEDBACK_SUBMITTED.ceType()));
         feedbackEvents.publish(submitted); // delivered again, as after a relay crash
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(DR_RAO, reportId).size() == 1
-                && alertsAbout(AUTHOR, reportId).size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> alertsAbout(DR_RAO, reportId).size() == 1
+                        && alertsAbout(AUTHOR, reportId).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
         assertThat(alertsAbout(DR_KIM, reportId)).isEmpty();
         JsonNode alert = alertsAbout(DR_RAO, reportId).get(0);
@@ -104,8 +107,10 @@ class ReviewerAlertsTest {
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_RAO, null, 200);
         api.call(HttpMethod.POST, "/api/v1/me/alerts/" + alert.get("id").asString() + "/read", DR_KIM, null, 404);
         api.call(HttpMethod.POST, "/api/v1/me/alerts/read-all", DR_RAO, null, 204);
-        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alerts?unread=true", DR_RAO, null, 200).get("unreadCount")
-                .asInt()).isZero();
+        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alerts?unread=true", DR_RAO, null, 200)
+                        .get("unreadCount")
+                        .asInt())
+                .isZero();
         api.call(HttpMethod.GET, "/api/v1/me/alerts", null, null, 401);
     }
 
@@ -114,16 +119,20 @@ class ReviewerAlertsTest {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         // the votes' pipeline stands still, as when a vote burst keeps it busy: reports have a group of their own
         ConcurrentMessageListenerContainer<Object, Object> votes = listeners.containers().stream()
-                .filter(container -> "feedback-service-alerts".equals(container.getContainerProperties().getGroupId()))
-                .findFirst().orElseThrow();
+                .filter(container -> "feedback-service-alerts"
+                        .equals(container.getContainerProperties().getGroupId()))
+                .findFirst()
+                .orElseThrow();
         votes.stop();
         try {
             for (int i = 0; i < 20; i++) {
                 api.submit(newReader(), vote(article, false), 202);
             }
             String reportId = api.submit(newReader(), report(article, "INACCURATE", "Hold it for 30 s, not 3"), 202)
-                    .get("id").asString();
-            await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
         } finally {
             votes.start();
         }
@@ -134,19 +143,29 @@ class ReviewerAlertsTest {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/me/alerts/stream"))
-                .header("Authorization", "Bearer " + DR_RAO).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
-                        bytes -> lines.add(new String(bytes, StandardCharsets.UTF_8)))));
+        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me/alerts/stream"))
+                        .header("Authorization", "Bearer " + DR_RAO)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(bytes -> lines.add(new String(bytes, StandardCharsets.UTF_8)))));
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", lines).contains("connected"));
-            String reportId = api.submit(newReader(), report(article, "OUTDATED", "Old"), 202).get("id").asString();
-            await().atMost(Duration.ofSeconds(15)).until(() -> String.join("", lines).contains(reportId));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.join("", lines).contains("connected"));
+            String reportId = api.submit(newReader(), report(article, "OUTDATED", "Old"), 202)
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> String.join("", lines).contains(reportId));
             assertThat(String.join("", lines)).contains("event:alert");
             // one shape on the stream and in the inbox, so a client renders both with one component
-            String pushed = String.join("", lines).lines().filter(line -> line.startsWith("data:")
-                    && line.contains(reportId)).findFirst().orElseThrow().substring("data:".length());
+            String pushed = String.join("", lines)
+                    .lines()
+                    .filter(line -> line.startsWith("data:") && line.contains(reportId))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("data:".length());
             assertThat(api.json(pushed)).isEqualTo(alertsAbout(DR_RAO, reportId).get(0));
         } finally {
             stream.cancel(true);
@@ -173,28 +192,46 @@ class ReviewerAlertsTest {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new String[] {exchange.getRequestHeaders().getFirst("X-Signature-256"),
-                    new String(body, StandardCharsets.UTF_8)});
+            received.add(new String[] {
+                exchange.getRequestHeaders().getFirst("X-Signature-256"), new String(body, StandardCharsets.UTF_8)
+            });
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 503 : 204, -1);
             exchange.close();
         });
         receiver.start();
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            String secret = api.call(HttpMethod.PUT, "/api/v1/me/alert-preferences", DR_RAO,
-                    "{\"webhookUrl\": \"" + url + "\"}", 200).get("webhookSecret").asString();
+            String secret = api.call(
+                            HttpMethod.PUT,
+                            "/api/v1/me/alert-preferences",
+                            DR_RAO,
+                            "{\"webhookUrl\": \"" + url + "\"}",
+                            200)
+                    .get("webhookSecret")
+                    .asString();
             String article = FeedbackApi.publishedArticle(articleEvents, contents);
-            String reportId = api.submit(newReader(), report(article, "INACCURATE", "Wrong"), 202).get("id").asString();
+            String reportId = api.submit(newReader(), report(article, "INACCURATE", "Wrong"), 202)
+                    .get("id")
+                    .asString();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> parked().contains("report:" + reportId + ":dr.rao:WEBHOOK"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> parked().contains("report:" + reportId + ":dr.rao:WEBHOOK"));
             assertThat(received).hasSize(3); // three attempts, then parked
             api.call(HttpMethod.GET, "/api/v1/feedback/deliveries", DR_RAO, null, 403);
 
-            api.call(HttpMethod.POST, "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry",
-                    DR_RAO, null, 403);
+            api.call(
+                    HttpMethod.POST,
+                    "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry",
+                    DR_RAO,
+                    null,
+                    403);
             failuresLeft.set(0);
-            api.call(HttpMethod.POST, "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry", ADMIN,
-                    null, 200);
+            api.call(
+                    HttpMethod.POST,
+                    "/api/v1/feedback/deliveries/report:" + reportId + ":dr.rao:WEBHOOK/retry",
+                    ADMIN,
+                    null,
+                    200);
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 4);
             String[] delivered = received.get(3);
             assertThat(delivered[1]).contains(reportId.substring(0, 8)).contains("PROBLEM_REPORT");
@@ -208,13 +245,21 @@ class ReviewerAlertsTest {
 
     @Test
     void aWebhookToAnAddressInsideTheNetworkIsRefusedAndNothingIsSaved() {
-        for (String inside : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.5/hook",
-                "http://localhost:8083/actuator", "http://[::1]/hook")) {
-            JsonNode problem = api.call(HttpMethod.PUT, "/api/v1/me/alert-preferences", DR_RAO,
-                    "{\"webhookUrl\": \"" + inside + "\"}", 400);
+        for (String inside : List.of(
+                "http://169.254.169.254/latest/meta-data",
+                "http://10.0.0.5/hook",
+                "http://localhost:8083/actuator",
+                "http://[::1]/hook")) {
+            JsonNode problem = api.call(
+                    HttpMethod.PUT,
+                    "/api/v1/me/alert-preferences",
+                    DR_RAO,
+                    "{\"webhookUrl\": \"" + inside + "\"}",
+                    400);
             assertThat(problem.toString()).as(inside).contains("webhookUrl").contains("public address");
         }
-        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alert-preferences", DR_RAO, null, 200).has("webhookUrl"))
+        assertThat(api.call(HttpMethod.GET, "/api/v1/me/alert-preferences", DR_RAO, null, 200)
+                        .has("webhookUrl"))
                 .isFalse();
     }
 
@@ -233,17 +278,21 @@ class ReviewerAlertsTest {
         try (TopicProbe deadLetters = TopicProbe.open(brokers, Topics.deadLetterOf(Topics.FEEDBACK_EVENTS))) {
             String key = "poison-" + System.nanoTime();
             feedbackEvents.publishRaw(Topics.FEEDBACK_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8));
-            await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters.records().stream()
-                    .anyMatch(r -> key.equals(r.key())));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> deadLetters.records().stream().anyMatch(r -> key.equals(r.key())));
 
             String article = FeedbackApi.publishedArticle(articleEvents, contents);
-            String reportId = api.submit(newReader(), report(article, "UNCLEAR", "Confusing"), 202).get("id").asString();
-            await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
+            String reportId = api.submit(newReader(), report(article, "UNCLEAR", "Confusing"), 202)
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> alertsAbout(DR_RAO, reportId).size() == 1);
         }
     }
 
     private List<JsonNode> alertsAbout(String token, String reportId) {
-        JsonNode items = api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", token, null, 200).get("items");
+        JsonNode items = api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", token, null, 200)
+                .get("items");
         List<JsonNode> matching = new ArrayList<>();
         items.forEach(item -> {
             if (reportId.equals(item.path("reportId").asString(""))) {
@@ -254,7 +303,8 @@ class ReviewerAlertsTest {
     }
 
     private long drops(String article) {
-        JsonNode items = api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", DR_RAO, null, 200).get("items");
+        JsonNode items = api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", DR_RAO, null, 200)
+                .get("items");
         long count = 0;
         for (JsonNode item : items) {
             if (item.get("kind").asString().equals("HELPFULNESS_DROP")

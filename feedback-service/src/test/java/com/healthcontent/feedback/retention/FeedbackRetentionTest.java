@@ -36,7 +36,10 @@ class FeedbackRetentionTest {
         insert("alerts", "alert-181-days", new Document("createdAt", daysAgo(181)));
         insert("alerts", "alert-179-days", new Document("createdAt", daysAgo(179)));
         insert("alert_deliveries", "sent-31-days", new Document("status", "SENT").append("deliveredAt", daysAgo(31)));
-        insert("alert_deliveries", "parked-31-days", new Document("status", "PARKED").append("nextAttemptAt", daysAgo(31)));
+        insert(
+                "alert_deliveries",
+                "parked-31-days",
+                new Document("status", "PARKED").append("nextAttemptAt", daysAgo(31)));
         insert("alert_deliveries", "sent-29-days", new Document("status", "SENT").append("deliveredAt", daysAgo(29)));
         // waiting for its digest hour (a due one would be taken by the delivery job)
         insert("alert_deliveries", "pending", new Document("status", "PENDING").append("nextAttemptAt", daysAgo(-1)));
@@ -63,6 +66,7 @@ class FeedbackRetentionTest {
 
     private List<String> left(String collection) {
         return mongoTemplate.find(Query.query(Criteria.where("test").is(run)), Document.class, collection).stream()
-                .map(doc -> doc.getString("_id").substring(run.length())).toList();
+                .map(doc -> doc.getString("_id").substring(run.length()))
+                .toList();
     }
 }

@@ -57,7 +57,8 @@ class ReaderFlowTest {
         String reader = newReader();
         String vote = api.submit(reader, vote(article, false), 202).get("id").asString();
         String details = api.submit(reader, report(article, "INACCURATE", "The hold time is wrong"), 202)
-                .get("id").asString();
+                .get("id")
+                .asString();
 
         assertThat(details).isEqualTo(vote);
         awaitSummary(article, 0, 1, "INACCURATE", 1);
@@ -65,7 +66,9 @@ class ReaderFlowTest {
         assertThat(alertsAbout(vote).get(0).get("detail").asString()).contains("INACCURATE", "The hold time is wrong");
         // the same details again change nothing and alert nobody again
         api.submit(reader, report(article, "INACCURATE", "The hold time is wrong"), 202);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> alertsAbout(vote).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> alertsAbout(vote).size() == 1);
         assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
                 .isEqualTo(1);
     }
@@ -87,10 +90,13 @@ class ReaderFlowTest {
     @Test
     void aHelpfulVoteWithAProblemReasonIsRefusedNamingTheReason() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        JsonNode problem = api.submit(newReader(), report(article, "INACCURATE", "Fine").replace(
-                "\"helpful\": false", "\"helpful\": true"), 400);
+        JsonNode problem = api.submit(
+                newReader(),
+                report(article, "INACCURATE", "Fine").replace("\"helpful\": false", "\"helpful\": true"),
+                400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("reason");
-        assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class)).isZero();
+        assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
+                .isZero();
     }
 
     @Test
@@ -98,8 +104,10 @@ class ReaderFlowTest {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reader = newReader();
         String vote = api.submit(reader, vote(article, true), 202).get("id").asString();
-        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(vote)),
-                Update.update("submittedAt", Instant.now().minus(Duration.ofMinutes(31))), Feedback.class);
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(vote)),
+                Update.update("submittedAt", Instant.now().minus(Duration.ofMinutes(31))),
+                Feedback.class);
 
         api.submit(reader, vote(article, false), 409);
         awaitSummary(article, 1, 0, null, 0);
@@ -107,8 +115,8 @@ class ReaderFlowTest {
 
     private void awaitSummary(String article, int helpful, int notHelpful, String reason, int byReason) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode summary = api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null,
-                    null, 200);
+            JsonNode summary =
+                    api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200);
             assertThat(summary.get("helpful").asInt()).isEqualTo(helpful);
             assertThat(summary.get("notHelpful").asInt()).isEqualTo(notHelpful);
             if (reason != null) {
@@ -119,11 +127,13 @@ class ReaderFlowTest {
 
     private List<JsonNode> alertsAbout(String reportId) {
         List<JsonNode> matching = new ArrayList<>();
-        api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", DR_RAO, null, 200).get("items").forEach(item -> {
-            if (reportId.equals(item.path("reportId").asString(""))) {
-                matching.add(item);
-            }
-        });
+        api.call(HttpMethod.GET, "/api/v1/me/alerts?size=100", DR_RAO, null, 200)
+                .get("items")
+                .forEach(item -> {
+                    if (reportId.equals(item.path("reportId").asString(""))) {
+                        matching.add(item);
+                    }
+                });
         return matching;
     }
 }

@@ -88,32 +88,47 @@ class CountedOnceTest {
         awaitSummary(article, 3, 1, 1);
 
         ConcurrentMessageListenerContainer<Object, Object> counting = listeners.containers().stream()
-                .filter(container -> GROUP.equals(container.getContainerProperties().getGroupId())).findFirst()
+                .filter(container ->
+                        GROUP.equals(container.getContainerProperties().getGroupId()))
+                .findFirst()
                 .orElseThrow();
         counting.stop();
         mongoTemplate.remove(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")), "processed_events");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetAndMetadata> fromTheStart = committed.keySet().stream()
                     .filter(partition -> partition.topic().equals(Topics.FEEDBACK_EVENTS))
                     .collect(Collectors.toMap(partition -> partition, partition -> new OffsetAndMetadata(0)));
             assertThat(fromTheStart).isNotEmpty();
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                    admin.alterConsumerGroupOffsets(GROUP, fromTheStart).all().get());
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> admin.alterConsumerGroupOffsets(GROUP, fromTheStart)
+                            .all()
+                            .get());
 
             counting.start();
-            Map<TopicPartition, Long> ends = admin.listOffsets(fromTheStart.keySet().stream().collect(
-                    Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get()
-                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, Long> ends = admin
+                    .listOffsets(fromTheStart.keySet().stream()
+                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> assertThat(now.get(partition).offset()).isGreaterThanOrEqualTo(end));
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                ends.forEach((partition, end) ->
+                        assertThat(now.get(partition).offset()).isGreaterThanOrEqualTo(end));
             });
         }
-        assertThat(mongoTemplate.count(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")),
-                "processed_events")).as("the replayed events were handled again").isPositive();
+        assertThat(mongoTemplate.count(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")), "processed_events"))
+                .as("the replayed events were handled again")
+                .isPositive();
         awaitSummary(article, 3, 1, 1);
 
         api.submit(newReader(), vote(article, true), 202);
@@ -140,14 +155,14 @@ class CountedOnceTest {
     }
 
     private static FeedbackSubmitted submitted(String item, boolean helpful) {
-        return new FeedbackSubmitted(UUID.randomUUID().toString(), "ARTICLE", item, "slug", helpful, null, false,
-                Instant.now());
+        return new FeedbackSubmitted(
+                UUID.randomUUID().toString(), "ARTICLE", item, "slug", helpful, null, false, Instant.now());
     }
 
     private void awaitSummary(String article, int helpful, int notHelpful, int outdated) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode summary = api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null,
-                    null, 200);
+            JsonNode summary =
+                    api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200);
             assertThat(summary.get("helpful").asInt()).isEqualTo(helpful);
             assertThat(summary.get("notHelpful").asInt()).isEqualTo(notHelpful);
             assertThat(summary.get("byReason").path("OUTDATED").asInt()).isEqualTo(outdated);

@@ -51,14 +51,27 @@ class TriageTest {
     @Test
     void reviewersSeeReportsOnTheirContentEditorsSeeAll() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        String id = api.submit(newReader(), report(article, "QUESTIONABLE", "Source?"), 202).get("id").asString();
+        String id = api.submit(newReader(), report(article, "QUESTIONABLE", "Source?"), 202)
+                .get("id")
+                .asString();
 
         assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?status=NEW&id=" + article, DR_RAO, null, 200)
-                .get("items")).extracting(item -> item.get("id").asString()).containsExactly(id);
+                        .get("items"))
+                .extracting(item -> item.get("id").asString())
+                .containsExactly(id);
         assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?id=" + article, DR_KIM, null, 200)
-                .get("items").size()).isZero();
-        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?reason=QUESTIONABLE&id=" + article, EDITOR, null,
-                200).get("items")).extracting(item -> item.get("id").asString()).containsExactly(id);
+                        .get("items")
+                        .size())
+                .isZero();
+        assertThat(api.call(
+                                HttpMethod.GET,
+                                "/api/v1/feedback/reports?reason=QUESTIONABLE&id=" + article,
+                                EDITOR,
+                                null,
+                                200)
+                        .get("items"))
+                .extracting(item -> item.get("id").asString())
+                .containsExactly(id);
         api.call(HttpMethod.GET, "/api/v1/feedback/reports", AUTHOR, null, 403);
         api.call(HttpMethod.GET, "/api/v1/feedback/reports", null, null, 401);
     }
@@ -66,7 +79,8 @@ class TriageTest {
     @Test
     void onlyTheContentsReviewersAndEditorsMoveAReportThroughTriage() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        String id = api.submit(newReader(), report(article, "OUTDATED", "New guideline in 2024"), 202).get("id")
+        String id = api.submit(newReader(), report(article, "OUTDATED", "New guideline in 2024"), 202)
+                .get("id")
                 .asString();
         String path = "/api/v1/feedback/reports/" + id + "/status";
 
@@ -76,13 +90,18 @@ class TriageTest {
         api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"ACKNOWLEDGED\", \"note\": \"Looking\"}", 200);
         api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"NEW\"}", 409);
         api.call(HttpMethod.POST, path, DR_RAO, "{\"status\": \"RESOLVED\"}", 400);
-        api.call(HttpMethod.POST, path, EDITOR, "{\"status\": \"RESOLVED\", \"note\": \"Updated to the 2024 guideline\"}",
+        api.call(
+                HttpMethod.POST,
+                path,
+                EDITOR,
+                "{\"status\": \"RESOLVED\", \"note\": \"Updated to the 2024 guideline\"}",
                 200);
         api.call(HttpMethod.POST, path, ADMIN, "{\"status\": \"DISMISSED\", \"note\": \"x\"}", 409);
         api.call(HttpMethod.POST, path, EDITOR, "{\"status\": \"CLOSED\"}", 400);
 
         feedbackEvents.awaitEvent(e -> e.type().equals(EventType.REPORT_STATUS_CHANGED.ceType())
-                && TestEvents.dataOf(e).contains(id) && TestEvents.dataOf(e).contains("\"to\":\"RESOLVED\""));
+                && TestEvents.dataOf(e).contains(id)
+                && TestEvents.dataOf(e).contains("\"to\":\"RESOLVED\""));
     }
 
     @Test
@@ -92,17 +111,27 @@ class TriageTest {
         api.submit(newReader(), report(article, "BROKEN_LINK", "=HYPERLINK(\\\"evil\\\") link is dead"), 202);
         Instant to = Instant.now().plusSeconds(5);
 
-        String csv = api.client().get().uri("/api/v1/feedback/reports/export?from={from}&to={to}", from, to)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/csv")
-                .returnResult(String.class).getResponseBody();
-        assertThat(csv).startsWith("id,submitted_at,target_type,target_slug,reason,status,comment")
-                .contains("BROKEN_LINK").contains("\"'=HYPERLINK(\"\"evil\"\") link is dead\"");
+        String csv = api.client()
+                .get()
+                .uri("/api/v1/feedback/reports/export?from={from}&to={to}", from, to)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .returnResult(String.class)
+                .getResponseBody();
+        assertThat(csv)
+                .startsWith("id,submitted_at,target_type,target_slug,reason,status,comment")
+                .contains("BROKEN_LINK")
+                .contains("\"'=HYPERLINK(\"\"evil\"\") link is dead\"");
         api.call(HttpMethod.GET, "/api/v1/feedback/reports/export?from=" + to + "&to=" + from, EDITOR, null, 400);
         api.call(HttpMethod.GET, "/api/v1/feedback/reports/export?from=" + from + "&to=" + to, AUTHOR, null, 403);
         // neither end given: both named at once, with the format they take
-        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports/export", EDITOR, null, 400).get("errors"))
-                .extracting(error -> error.get("field").asString()).containsExactly("from", "to");
+        assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports/export", EDITOR, null, 400)
+                        .get("errors"))
+                .extracting(error -> error.get("field").asString())
+                .containsExactly("from", "to");
     }
 }

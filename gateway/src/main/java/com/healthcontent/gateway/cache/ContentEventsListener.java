@@ -24,13 +24,20 @@ public class ContentEventsListener implements SmartLifecycle {
     public ContentEventsListener(String bootstrapServers, EdgeCache cache) {
         String group = "gateway-edge-cache-" + UUID.randomUUID();
         var consumers = new DefaultKafkaConsumerFactory<byte[], byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                10_000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         ContainerProperties properties = new ContainerProperties(Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS);
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((BatchAcknowledgingMessageListener<byte[], byte[]>) (records, never) -> {

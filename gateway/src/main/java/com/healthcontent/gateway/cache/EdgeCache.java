@@ -39,14 +39,31 @@ import reactor.core.publisher.Mono;
 public class EdgeCache implements WebFilter, Ordered {
 
     /** Headers that describe one exchange, never a stored answer. */
-    private static final Set<String> PER_REQUEST = Set.of("x-request-id", "x-ratelimit-remaining",
-            "x-ratelimit-limit", "retry-after", "date", "content-length", "transfer-encoding", "connection",
-            "keep-alive", "set-cookie", "vary", "age", "access-control-allow-origin",
-            "access-control-allow-credentials", "access-control-expose-headers");
+    private static final Set<String> PER_REQUEST = Set.of(
+            "x-request-id",
+            "x-ratelimit-remaining",
+            "x-ratelimit-limit",
+            "retry-after",
+            "date",
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "set-cookie",
+            "vary",
+            "age",
+            "access-control-allow-origin",
+            "access-control-allow-credentials",
+            "access-control-expose-headers");
 
-    record Entry(int status, HttpHeaders headers, byte[] body, String etag, Instant storedAt, Duration timeToLive,
-                 long generation) {
-    }
+    record Entry(
+            int status,
+            HttpHeaders headers,
+            byte[] body,
+            String etag,
+            Instant storedAt,
+            Duration timeToLive,
+            long generation) {}
 
     private final EdgeCachePolicy policy;
     private final Cache<String, Entry> entries;
@@ -74,7 +91,9 @@ public class EdgeCache implements WebFilter, Ordered {
         if (timeToLive == null) {
             return chain.filter(exchange);
         }
-        String key = request.getURI().getRawQuery() == null ? path : path + "?" + request.getURI().getRawQuery();
+        String key = request.getURI().getRawQuery() == null
+                ? path
+                : path + "?" + request.getURI().getRawQuery();
         Entry held = entries.getIfPresent(key);
         if (held != null) {
             return answer(exchange, held);
@@ -87,7 +106,8 @@ public class EdgeCache implements WebFilter, Ordered {
                 .build();
         boolean content = policy.isContent(path);
         long generation = contentGeneration.get();
-        return chain.filter(exchange.mutate().request(unconditional)
+        return chain.filter(exchange.mutate()
+                .request(unconditional)
                 .response(new Keeping(exchange, key, timeToLive, content ? generation : -1))
                 .build());
     }
@@ -102,7 +122,9 @@ public class EdgeCache implements WebFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         entry.headers().forEach(headers::put);
-        headers.set(HttpHeaders.AGE, Long.toString(Duration.between(entry.storedAt(), Instant.now()).toSeconds()));
+        headers.set(
+                HttpHeaders.AGE,
+                Long.toString(Duration.between(entry.storedAt(), Instant.now()).toSeconds()));
         if (notModified(exchange, entry.etag())) {
             return response.setComplete();
         }
@@ -147,7 +169,9 @@ public class EdgeCache implements WebFilter, Ordered {
             if (!ok || !mayKeep(getHeaders())) {
                 // not kept, but the client's condition still holds: the service was not sent it
                 return ok && notModified(exchange, etag)
-                        ? Flux.from(body).doOnNext(DataBufferUtils::release).then(getDelegate().setComplete())
+                        ? Flux.from(body)
+                                .doOnNext(DataBufferUtils::release)
+                                .then(getDelegate().setComplete())
                         : super.writeWith(body);
             }
             return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
@@ -169,8 +193,14 @@ public class EdgeCache implements WebFilter, Ordered {
                     stored.put(name, List.copyOf(values));
                 }
             });
-            Entry entry = new Entry(HttpStatus.OK.value(), HttpHeaders.readOnlyHttpHeaders(stored), bytes, etag,
-                    Instant.now(), timeToLive, generation);
+            Entry entry = new Entry(
+                    HttpStatus.OK.value(),
+                    HttpHeaders.readOnlyHttpHeaders(stored),
+                    bytes,
+                    etag,
+                    Instant.now(),
+                    timeToLive,
+                    generation);
             // content read before a change that was announced meanwhile is not kept
             if (generation < 0 || contentGeneration.get() == generation) {
                 entries.put(key, entry);

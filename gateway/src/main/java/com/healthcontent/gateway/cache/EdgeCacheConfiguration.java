@@ -10,8 +10,10 @@ class EdgeCacheConfiguration {
 
     @Bean
     EdgeCache edgeCache(MeterRegistry meterRegistry, EdgeCacheProperties properties) {
-        return new EdgeCache(new EdgeCachePolicy(properties.contentTtl(), properties.routinesTtl(),
-                properties.summariesTtl()), properties.size().toBytes(), meterRegistry);
+        return new EdgeCache(
+                new EdgeCachePolicy(properties.contentTtl(), properties.routinesTtl(), properties.summariesTtl()),
+                properties.size().toBytes(),
+                meterRegistry);
     }
 
     @Bean

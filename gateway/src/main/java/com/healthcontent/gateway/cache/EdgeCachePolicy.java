@@ -19,15 +19,23 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public record EdgeCachePolicy(Duration content, Duration routines, Duration summaries) {
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
-    private static final List<PathPattern> CONTENT = patterns("/api/v1/articles", "/api/v1/articles/{slug}",
-            "/api/v1/articles/{slug}/structured-data", "/api/v1/exercises", "/api/v1/exercises/{slug}",
-            "/api/v1/exercises/{slug}/session", "/api/v1/pages/articles/{slug}");
-    private static final List<PathPattern> ROUTINES = patterns("/api/v1/routines", "/api/v1/routines/{slug}",
-            "/api/v1/routines/{slug}/session");
+    private static final List<PathPattern> CONTENT = patterns(
+            "/api/v1/articles",
+            "/api/v1/articles/{slug}",
+            "/api/v1/articles/{slug}/structured-data",
+            "/api/v1/exercises",
+            "/api/v1/exercises/{slug}",
+            "/api/v1/exercises/{slug}/session",
+            "/api/v1/pages/articles/{slug}");
+    private static final List<PathPattern> ROUTINES =
+            patterns("/api/v1/routines", "/api/v1/routines/{slug}", "/api/v1/routines/{slug}/session");
     private static final List<PathPattern> SUMMARIES = patterns("/api/v1/feedback/summary");
     /** Staff paths under the same prefixes; they need a token, but a token-less call must not fill the cache. */
-    private static final List<String> STAFF = List.of("/api/v1/articles/due-for-review",
-            "/api/v1/articles/review-queue", "/api/v1/articles/drafts", "/api/v1/exercises/review-queue",
+    private static final List<String> STAFF = List.of(
+            "/api/v1/articles/due-for-review",
+            "/api/v1/articles/review-queue",
+            "/api/v1/articles/drafts",
+            "/api/v1/exercises/review-queue",
             "/api/v1/exercises/drafts");
 
     /** How long an anonymous GET of this path may be kept, or null when it is never kept. */

@@ -14,10 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param size         the memory the cached bodies may take
  */
 @ConfigurationProperties("platform.edge-cache")
-public record EdgeCacheProperties(Duration contentTtl, Duration routinesTtl, Duration summariesTtl, DataSize size,
-                                  Events events) {
+public record EdgeCacheProperties(
+        Duration contentTtl, Duration routinesTtl, Duration summariesTtl, DataSize size, Events events) {
 
     /** @param bootstrapServers the broker whose article and exercise events drop cached content */
-    public record Events(boolean enabled, String bootstrapServers) {
-    }
+    public record Events(boolean enabled, String bootstrapServers) {}
 }

@@ -6,5 +6,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** @param ejectionTime how long an instance that refused a connection is left out of the rotation */
 @ConfigurationProperties("platform.instances")
-public record InstanceProperties(@DefaultValue("5s") Duration ejectionTime) {
-}
+public record InstanceProperties(@DefaultValue("5s") Duration ejectionTime) {}

@@ -28,12 +28,14 @@ class InstanceRotation {
     }
 
     /** Probed as {@code spring.cloud.loadbalancer.health-check} says: its path per service, its interval. */
-    private static ReadyInstances readyInstances(ConfigurableApplicationContext context,
-            ServiceInstanceListSupplier discovered) {
+    private static ReadyInstances readyInstances(
+            ConfigurableApplicationContext context, ServiceInstanceListSupplier discovered) {
         LoadBalancerProperties.HealthCheck healthCheck = context.getBean(LoadBalancerClientFactory.class)
-                .getProperties(discovered.getServiceId()).getHealthCheck();
-        String path = healthCheck.getPath().getOrDefault(discovered.getServiceId(),
-                healthCheck.getPath().getOrDefault("default", "/readyz"));
+                .getProperties(discovered.getServiceId())
+                .getHealthCheck();
+        String path = healthCheck
+                .getPath()
+                .getOrDefault(discovered.getServiceId(), healthCheck.getPath().getOrDefault("default", "/readyz"));
         Duration interval = healthCheck.getInterval();
         // a client of its own: the gateway's load-balanced WebClient.Builder would read instance addresses as
         // service names

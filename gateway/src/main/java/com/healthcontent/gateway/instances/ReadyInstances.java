@@ -55,7 +55,8 @@ final class ReadyInstances implements ServiceInstanceListSupplier, InitializingB
 
     @Override
     public void afterPropertiesSet() {
-        rounds = Flux.interval(Duration.ZERO, interval).onBackpressureDrop()
+        rounds = Flux.interval(Duration.ZERO, interval)
+                .onBackpressureDrop()
                 .concatMap(tick -> round().onErrorResume(error -> Mono.empty()), 1)
                 .subscribe();
     }
@@ -74,10 +75,13 @@ final class ReadyInstances implements ServiceInstanceListSupplier, InitializingB
         if (running != null) {
             return Mono.fromFuture(running, true);
         }
-        discovered.get().next().defaultIfEmpty(List.of())
+        discovered
+                .get()
+                .next()
+                .defaultIfEmpty(List.of())
                 .flatMap(instances -> Flux.fromIterable(instances)
-                        .flatMapSequential(instance -> isReady(instance).filter(Boolean::booleanValue)
-                                .map(yes -> instance))
+                        .flatMapSequential(instance ->
+                                isReady(instance).filter(Boolean::booleanValue).map(yes -> instance))
                         .collectList())
                 .subscribe(found -> finish(mine, found), failure -> {
                     roundInFlight.set(null);
@@ -91,15 +95,20 @@ final class ReadyInstances implements ServiceInstanceListSupplier, InitializingB
         ready = List.copyOf(found);
         roundInFlight.set(null);
         if (before.size() != found.size()) {
-            log.info("{}: {} instance(s) ready {}", getServiceId(), found.size(),
+            log.info(
+                    "{}: {} instance(s) ready {}",
+                    getServiceId(),
+                    found.size(),
                     found.stream().map(ServiceInstance::getUri).toList());
         }
         round.complete(ready);
     }
 
     private Mono<Boolean> isReady(ServiceInstance instance) {
-        return probes.get().uri(instance.getUri().resolve(probePath))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value() == 200))
+        return probes.get()
+                .uri(instance.getUri().resolve(probePath))
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value() == 200))
                 .timeout(interval)
                 .onErrorReturn(false);
     }

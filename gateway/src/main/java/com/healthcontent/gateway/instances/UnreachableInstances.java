@@ -25,8 +25,7 @@ import org.springframework.cloud.client.loadbalancer.ResponseData;
  * an error status, is the service speaking and ejects nothing. After {@code ejectionTime} the instance is offered
  * again if the health check still lists it, so one that came back rejoins without waiting for anything else.
  */
-public class UnreachableInstances
-        implements LoadBalancerLifecycle<RequestDataContext, ResponseData, ServiceInstance> {
+public class UnreachableInstances implements LoadBalancerLifecycle<RequestDataContext, ResponseData, ServiceInstance> {
 
     private static final Logger log = LoggerFactory.getLogger(UnreachableInstances.class);
 
@@ -45,17 +44,23 @@ public class UnreachableInstances
             return instances;
         }
         Instant now = clock.instant();
-        List<ServiceInstance> reachable = instances.stream().filter(instance -> {
-            Instant until = ejectedUntil.get(key(instance));
-            return until == null || !until.isAfter(now);
-        }).toList();
+        List<ServiceInstance> reachable = instances.stream()
+                .filter(instance -> {
+                    Instant until = ejectedUntil.get(key(instance));
+                    return until == null || !until.isAfter(now);
+                })
+                .toList();
         return reachable.isEmpty() ? instances : reachable;
     }
 
     void unreachable(ServiceInstance instance, Throwable failure) {
         if (ejectedUntil.put(key(instance), clock.instant().plus(ejectionTime)) == null) {
-            log.warn("{} at {} failed a connection ({}): left out of the rotation for {}", instance.getServiceId(),
-                    instance.getUri(), failure.getClass().getSimpleName(), ejectionTime);
+            log.warn(
+                    "{} at {} failed a connection ({}): left out of the rotation for {}",
+                    instance.getServiceId(),
+                    instance.getUri(),
+                    failure.getClass().getSimpleName(),
+                    ejectionTime);
         }
     }
 
@@ -65,16 +70,15 @@ public class UnreachableInstances
     }
 
     @Override
-    public void onStart(Request<RequestDataContext> request) {
-    }
+    public void onStart(Request<RequestDataContext> request) {}
 
     @Override
-    public void onStartRequest(Request<RequestDataContext> request, Response<ServiceInstance> lbResponse) {
-    }
+    public void onStartRequest(Request<RequestDataContext> request, Response<ServiceInstance> lbResponse) {}
 
     @Override
     public void onComplete(CompletionContext<ResponseData, ServiceInstance, RequestDataContext> completion) {
-        if (completion.status() == CompletionContext.Status.FAILED && isConnectionFailure(completion.getThrowable())
+        if (completion.status() == CompletionContext.Status.FAILED
+                && isConnectionFailure(completion.getThrowable())
                 && completion.getLoadBalancerResponse() != null
                 && completion.getLoadBalancerResponse().getServer() != null) {
             unreachable(completion.getLoadBalancerResponse().getServer(), completion.getThrowable());

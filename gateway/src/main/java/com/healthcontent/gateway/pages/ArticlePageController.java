@@ -32,6 +32,7 @@ class ArticlePageController {
 
     /** What exercise-service answers for one routines request: exercise ids at once, routines on a page. */
     private static final int MAX_EXERCISE_IDS = 50;
+
     private static final int ROUTINES_SHOWN = 100;
 
     private final PageParts parts;
@@ -54,10 +55,15 @@ class ArticlePageController {
         return get(articles + "/api/v1/articles/{slug}", slug)
                 .flatMap(this::compose)
                 .map(page -> withEtag(page, exchange))
-                .onErrorResume(WebClientResponseException.NotFound.class, notFound -> Mono.just(Problems.entity(exchange,
-                        HttpStatus.NOT_FOUND, "Not found", "Article '" + slug + "' does not exist.")))
-                .onErrorResume(down -> Mono.just(Problems.entity(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                        "Service unavailable", "Articles cannot be read right now; try again shortly.")));
+                .onErrorResume(
+                        WebClientResponseException.NotFound.class,
+                        notFound -> Mono.just(Problems.entity(
+                                exchange, HttpStatus.NOT_FOUND, "Not found", "Article '" + slug + "' does not exist.")))
+                .onErrorResume(down -> Mono.just(Problems.entity(
+                        exchange,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service unavailable",
+                        "Articles cannot be read right now; try again shortly.")));
     }
 
     private Mono<ResponseEntity<Object>> compose(JsonNode article) {
@@ -77,18 +83,27 @@ class ArticlePageController {
                 .flatMapSequential(s -> get(exercises + "/api/v1/exercises/{slug}", s))
                 .collectList()
                 .onErrorResume(e -> unavailable("exercises", unavailable, List.of()));
-        Mono<List<JsonNode>> routines = exerciseIds.isEmpty() ? Mono.just(List.of())
+        Mono<List<JsonNode>> routines = exerciseIds.isEmpty()
+                ? Mono.just(List.of())
                 : get(UriComponentsBuilder.fromUriString(exercises + "/api/v1/routines")
-                        .queryParam("exerciseId", exerciseIds.stream().distinct().limit(MAX_EXERCISE_IDS).toList())
-                        .queryParam("size", ROUTINES_SHOWN)
-                        .build().toUriString())
+                                .queryParam(
+                                        "exerciseId",
+                                        exerciseIds.stream()
+                                                .distinct()
+                                                .limit(MAX_EXERCISE_IDS)
+                                                .toList())
+                                .queryParam("size", ROUTINES_SHOWN)
+                                .build()
+                                .toUriString())
                         .map(page -> {
                             List<JsonNode> items = new ArrayList<>();
                             page.path("items").forEach(items::add);
                             return items;
                         })
                         .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
-        Mono<Object> summary = get(feedback + "/api/v1/feedback/summary?type=ARTICLE&id={id}", article.get("id").asString())
+        Mono<Object> summary = get(
+                        feedback + "/api/v1/feedback/summary?type=ARTICLE&id={id}",
+                        article.get("id").asString())
                 .<Object>map(node -> node)
                 .onErrorResume(e -> unavailable("feedback", unavailable, Map.of()));
         return Mono.zip(exerciseCards, routines, summary).map(parts -> {
@@ -110,9 +125,15 @@ class ArticlePageController {
         byte[] body = jsonMapper.writeValueAsBytes(page.getBody());
         String etag = "\"" + DigestUtils.md5DigestAsHex(body) + "\"";
         if (exchange.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).headers(page.getHeaders()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .headers(page.getHeaders())
+                    .build();
         }
-        return ResponseEntity.ok().eTag(etag).headers(page.getHeaders()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .headers(page.getHeaders())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
     }
 

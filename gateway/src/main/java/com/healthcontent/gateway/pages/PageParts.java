@@ -20,16 +20,18 @@ import reactor.netty.http.client.HttpClient;
 public class PageParts {
 
     @ConfigurationProperties("platform.pages")
-    record Settings(@DefaultValue("2s") Duration partTimeout) {
-    }
+    record Settings(@DefaultValue("2s") Duration partTimeout) {}
 
     private final WebClient http;
     private final Duration timeout;
 
     PageParts(@LoadBalanced WebClient.Builder loadBalanced, Settings settings) {
         this.timeout = settings.partTimeout();
-        this.http = loadBalanced.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000).responseTimeout(timeout))).build();
+        this.http = loadBalanced
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+                        .responseTimeout(timeout)))
+                .build();
     }
 
     public WebClient http() {

@@ -11,13 +11,16 @@ import reactor.core.publisher.Mono;
 /** Buckets in this instance's memory, bounded, idle ones evicted: right for one gateway instance. */
 class LocalBucketStore implements BucketStore {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(500_000)
-            .expireAfterAccess(Duration.ofMinutes(5)).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(500_000)
+            .expireAfterAccess(Duration.ofMinutes(5))
+            .build();
 
     @Override
     public Mono<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(configuration.getBandwidths()[0]).build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
         return Mono.just(bucket.tryConsumeAndReturnRemaining(1));
     }
 }

@@ -11,13 +11,14 @@ class RateLimitConfiguration {
 
     @Bean
     BucketStore bucketStore(RateLimitProperties limits) {
-        return limits.redisUrl() == null || limits.redisUrl().isBlank() ? BucketStore.local()
+        return limits.redisUrl() == null || limits.redisUrl().isBlank()
+                ? BucketStore.local()
                 : BucketStore.redis(limits.redisUrl());
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems,
-            ClientAddresses clientAddresses) {
+    RateLimitFilter rateLimitFilter(
+            BucketStore buckets, RateLimitProperties limits, Problems problems, ClientAddresses clientAddresses) {
         return new RateLimitFilter(buckets, limits, problems, clientAddresses);
     }
 }

@@ -29,8 +29,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
     private final Problems problems;
     private final ClientAddresses clientAddresses;
 
-    public RateLimitFilter(BucketStore buckets, RateLimitProperties limits, Problems problems,
-            ClientAddresses clientAddresses) {
+    public RateLimitFilter(
+            BucketStore buckets, RateLimitProperties limits, Problems problems, ClientAddresses clientAddresses) {
         this.buckets = buckets;
         this.limits = limits;
         this.problems = problems;
@@ -44,7 +44,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
         }
         return exchange.getPrincipal()
                 .map(principal -> principal instanceof Authentication auth && auth.isAuthenticated()
-                        ? "sub:" + principal.getName() : null)
+                        ? "sub:" + principal.getName()
+                        : null)
                 .defaultIfEmpty("")
                 .flatMap(subject -> {
                     boolean feedback = exchange.getRequest().getMethod() == HttpMethod.POST
@@ -73,13 +74,19 @@ public class RateLimitFilter implements WebFilter, Ordered {
         }
         long retryAfter = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1;
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        return problems.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
                 "Slow down: try again in " + retryAfter + " s.");
     }
 
     static BucketConfiguration perMinute(int perMinute) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gateway instance through Redis; without, each instance counts on its own.
  */
 @ConfigurationProperties("platform.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled,
-                                  @DefaultValue("300") int anonymousPerMinute,
-                                  @DefaultValue("1200") int signedInPerMinute,
-                                  @DefaultValue("30") int feedbackPerMinute,
-                                  String redisUrl) {
-}
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("300") int anonymousPerMinute,
+        @DefaultValue("1200") int signedInPerMinute,
+        @DefaultValue("30") int feedbackPerMinute,
+        String redisUrl) {}

@@ -29,15 +29,17 @@ class RedisBucketStore implements BucketStore, DisposableBean {
         this.client = RedisClient.create(redisUrl);
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofSeconds(10)))
-                .build().asAsync();
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build()
+                .asAsync();
     }
 
     @Override
     public Mono<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
-        return Mono.fromFuture(() -> buckets.builder().build("rate-limit:" + key, () ->
-                CompletableFuture.completedFuture(configuration)).tryConsumeAndReturnRemaining(1));
+        return Mono.fromFuture(() -> buckets.builder()
+                .build("rate-limit:" + key, () -> CompletableFuture.completedFuture(configuration))
+                .tryConsumeAndReturnRemaining(1));
     }
 
     @Override

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ReviewQueueController {
 
-    private static final Comparator<JsonNode> QUEUE_ORDER = Comparator
-            .comparing((JsonNode item) -> Instant.parse(item.get("at").asString()))
+    private static final Comparator<JsonNode> QUEUE_ORDER = Comparator.comparing(
+                    (JsonNode item) -> Instant.parse(item.get("at").asString()))
             .thenComparing(item -> item.get("id").asString());
 
     private final PageParts parts;
@@ -48,25 +48,26 @@ class ReviewQueueController {
     }
 
     /** One service's answer: its page, or the refusal to pass on, or nothing when it could not be reached. */
-    private record Part(String name, JsonNode page, ResponseEntity<String> refusal) {
-    }
+    private record Part(String name, JsonNode page, ResponseEntity<String> refusal) {}
 
     @GetMapping("/api/v1/me/reviews")
-    Mono<ResponseEntity<Object>> reviews(@RequestParam(required = false) String due,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size,
+    Mono<ResponseEntity<Object>> reviews(
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer size,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerWebExchange exchange) {
-        Mono<Part> articles = part("articles", "http://article-service/api/v1/articles/review-queue", due, after, size,
-                authorization);
-        Mono<Part> exercises = part("exercises", "http://exercise-service/api/v1/exercises/review-queue", due, after,
-                size, authorization);
+        Mono<Part> articles = part(
+                "articles", "http://article-service/api/v1/articles/review-queue", due, after, size, authorization);
+        Mono<Part> exercises = part(
+                "exercises", "http://exercise-service/api/v1/exercises/review-queue", due, after, size, authorization);
         return Mono.zip(articles, exercises).map(parts -> merge(List.of(parts.getT1(), parts.getT2()), exchange));
     }
 
     /** The service's refusal as it came: status, problem body, and the bearer challenge of a 401 or 403. */
     private static ResponseEntity<String> refusal(WebClientResponseException answered) {
-        ResponseEntity.BodyBuilder refusal = ResponseEntity.status(answered.getStatusCode())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder refusal =
+                ResponseEntity.status(answered.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         String challenge = answered.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
         if (challenge != null) {
             refusal.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
@@ -76,14 +77,19 @@ class ReviewQueueController {
 
     @SuppressWarnings("unchecked")
     private ResponseEntity<Object> merge(List<Part> parts, ServerWebExchange exchange) {
-        Optional<Part> refused = parts.stream().filter(part -> part.refusal() != null).findFirst();
+        Optional<Part> refused =
+                parts.stream().filter(part -> part.refusal() != null).findFirst();
         if (refused.isPresent()) {
             ResponseEntity<String> refusal = refused.get().refusal();
             return (ResponseEntity<Object>) (ResponseEntity<?>) ResponseEntity.status(refusal.getStatusCode())
-                    .headers(refusal.getHeaders()).body(refusal.getBody());
+                    .headers(refusal.getHeaders())
+                    .body(refusal.getBody());
         }
         if (parts.stream().allMatch(part -> part.page() == null)) {
-            return Problems.entity(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            return Problems.entity(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
                     "The review queue cannot be read right now; try again shortly.");
         }
         List<String> unavailable = new CopyOnWriteArrayList<>();
@@ -106,7 +112,8 @@ class ReviewQueueController {
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         pageInfo.put("size", size);
         if (more && last != null) {
-            pageInfo.put("next", last.get("at").asString() + "," + last.get("id").asString());
+            pageInfo.put(
+                    "next", last.get("at").asString() + "," + last.get("id").asString());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page);
@@ -116,19 +123,24 @@ class ReviewQueueController {
     }
 
     private Mono<Part> part(String name, String base, String due, String after, Integer size, String authorization) {
-        String uri = UriComponentsBuilder.fromUriString(base).queryParamIfPresent("due", Optional.ofNullable(due))
+        String uri = UriComponentsBuilder.fromUriString(base)
+                .queryParamIfPresent("due", Optional.ofNullable(due))
                 .queryParamIfPresent("after", Optional.ofNullable(after))
-                .queryParamIfPresent("size", Optional.ofNullable(size)).encode().toUriString();
+                .queryParamIfPresent("size", Optional.ofNullable(size))
+                .encode()
+                .toUriString();
         WebClient.RequestHeadersSpec<?> request = parts.http().get().uri(URI.create(uri));
         if (authorization != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
         return parts.inTime(request.retrieve().bodyToMono(JsonNode.class))
                 .map(page -> new Part(name, page, null))
-                .onErrorResume(WebClientResponseException.class, answered -> Mono.just(
-                        answered.getStatusCode().is4xxClientError()
-                                ? new Part(name, null, refusal(answered))
-                                : new Part(name, null, null)))
+                .onErrorResume(
+                        WebClientResponseException.class,
+                        answered -> Mono.just(
+                                answered.getStatusCode().is4xxClientError()
+                                        ? new Part(name, null, refusal(answered))
+                                        : new Part(name, null, null)))
                 .onErrorResume(unreachable -> Mono.just(new Part(name, null, null)));
     }
 }

@@ -62,7 +62,8 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         URI uri = exchange.getRequest().getURI();
         boolean viaProxy = clientAddresses.viaTrustedProxy(exchange);
         String proto = viaProxy ? nearest(received, "X-Forwarded-Proto", uri.getScheme()) : uri.getScheme();
-        String host = viaProxy ? nearest(received, "X-Forwarded-Host", received.getFirst(HttpHeaders.HOST))
+        String host = viaProxy
+                ? nearest(received, "X-Forwarded-Host", received.getFirst(HttpHeaders.HOST))
                 : received.getFirst(HttpHeaders.HOST);
         String port = viaProxy ? nearest(received, "X-Forwarded-Port", null) : null;
         if (port == null) {

@@ -11,8 +11,8 @@ class ProxyConfiguration {
 
     /** Without tracing (no propagator) the caller's trace headers pass through unchanged. */
     @Bean
-    ProxiedRequestHeaders proxiedRequestHeaders(ObjectProvider<Propagator> propagator,
-            ClientAddresses clientAddresses) {
+    ProxiedRequestHeaders proxiedRequestHeaders(
+            ObjectProvider<Propagator> propagator, ClientAddresses clientAddresses) {
         return new ProxiedRequestHeaders(propagator.getIfAvailable(() -> Propagator.NOOP), clientAddresses);
     }
 }

@@ -27,27 +27,51 @@ class PublicReadRoutes {
     @Bean
     RouteLocator publicReads(RouteLocatorBuilder routes) {
         return routes.routes()
-                .route("articles-public-read", r -> anonymousGet(r, "/api/v1/articles", "/api/v1/articles/{slug}",
-                        "/api/v1/articles/{slug}/structured-data")
-                        .and().not(p -> p.path("/api/v1/articles/due-for-review"))
-                        .filters(readFilters("article-service")).uri("lb://article-service"))
-                .route("exercises-public-read", r -> anonymousGet(r, "/api/v1/exercises", "/api/v1/exercises/{slug}",
-                        "/api/v1/exercises/{slug}/session", "/api/v1/routines", "/api/v1/routines/{slug}",
-                        "/api/v1/routines/{slug}/session")
-                        .filters(readFilters("exercise-service")).uri("lb://exercise-service"))
-                .route("feedback-summary-public-read", r -> anonymousGet(r, "/api/v1/feedback/summary")
-                        .filters(readFilters("feedback-service")).uri("lb://feedback-service"))
+                .route(
+                        "articles-public-read",
+                        r -> anonymousGet(
+                                        r,
+                                        "/api/v1/articles",
+                                        "/api/v1/articles/{slug}",
+                                        "/api/v1/articles/{slug}/structured-data")
+                                .and()
+                                .not(p -> p.path("/api/v1/articles/due-for-review"))
+                                .filters(readFilters("article-service"))
+                                .uri("lb://article-service"))
+                .route(
+                        "exercises-public-read",
+                        r -> anonymousGet(
+                                        r,
+                                        "/api/v1/exercises",
+                                        "/api/v1/exercises/{slug}",
+                                        "/api/v1/exercises/{slug}/session",
+                                        "/api/v1/routines",
+                                        "/api/v1/routines/{slug}",
+                                        "/api/v1/routines/{slug}/session")
+                                .filters(readFilters("exercise-service"))
+                                .uri("lb://exercise-service"))
+                .route(
+                        "feedback-summary-public-read",
+                        r -> anonymousGet(r, "/api/v1/feedback/summary")
+                                .filters(readFilters("feedback-service"))
+                                .uri("lb://feedback-service"))
                 .build();
     }
 
     private static BooleanSpec anonymousGet(PredicateSpec route, String... paths) {
-        return route.order(-1).method(HttpMethod.GET).and().path(paths).and()
+        return route.order(-1)
+                .method(HttpMethod.GET)
+                .and()
+                .path(paths)
+                .and()
                 .not(p -> p.header(HttpHeaders.AUTHORIZATION));
     }
 
     private static Function<GatewayFilterSpec, UriSpec> readFilters(String service) {
         return f -> f.circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
-                .retry(retry -> retry.setRetries(2).setMethods(HttpMethod.GET)
-                        .setSeries(HttpStatus.Series.SERVER_ERROR).setExceptions(IOException.class));
+                .retry(retry -> retry.setRetries(2)
+                        .setMethods(HttpMethod.GET)
+                        .setSeries(HttpStatus.Series.SERVER_ERROR)
+                        .setExceptions(IOException.class));
     }
 }

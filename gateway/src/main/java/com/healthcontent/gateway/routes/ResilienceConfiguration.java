@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +55,10 @@ class ResilienceConfiguration {
     @Bean
     Customizer<ReactiveResilience4jBulkheadProvider> serviceBulkheads(ResilienceProperties properties) {
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
-                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(properties.maxConcurrentCalls())
-                        .maxWaitDuration(Duration.ZERO).build())
+                .bulkheadConfig(BulkheadConfig.custom()
+                        .maxConcurrentCalls(properties.maxConcurrentCalls())
+                        .maxWaitDuration(Duration.ZERO)
+                        .build())
                 .build());
     }
 }

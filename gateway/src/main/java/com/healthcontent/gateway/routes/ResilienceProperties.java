@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           application.yml (the connection pool's size unless GATEWAY_MAX_CONCURRENT_CALLS)
  */
 @ConfigurationProperties("platform.circuit-breaker")
-public record ResilienceProperties(@DefaultValue("10s") Duration openFor, @DefaultValue("10") int minimumCalls,
-                                   int maxConcurrentCalls) {
-}
+public record ResilienceProperties(
+        @DefaultValue("10s") Duration openFor,
+        @DefaultValue("10") int minimumCalls,
+        int maxConcurrentCalls) {}

@@ -1,18 +1,17 @@
 package com.healthcontent.gateway.security;
 
+import com.healthcontent.gateway.web.EdgeProperties;
 import com.healthcontent.gateway.web.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import com.healthcontent.gateway.web.EdgeProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.env.Environment;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -37,8 +37,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 public class GatewaySecurityConfiguration {
 
     /** The authorization server's own pages, routed through the gateway for deployments with one public port. */
-    static final String[] AUTHORIZATION_SERVER_PATHS = {"/oauth2/**", "/login", "/logout", "/.well-known/**",
-            "/userinfo", "/connect/**"};
+    static final String[] AUTHORIZATION_SERVER_PATHS = {
+        "/oauth2/**", "/login", "/logout", "/.well-known/**", "/userinfo", "/connect/**"
+    };
 
     /**
      * Requests the firewall refuses before any routing (encoded slashes or dots, NUL: path traversal attempts) get a
@@ -50,8 +51,12 @@ public class GatewaySecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof WebFilterChainProxy proxy) {
-                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
-                            HttpStatus.BAD_REQUEST, "Bad request", "The request path is not allowed."));
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject()
+                            .write(
+                                    exchange,
+                                    HttpStatus.BAD_REQUEST,
+                                    "Bad request",
+                                    "The request path is not allowed."));
                 }
                 return bean;
             }
@@ -64,8 +69,8 @@ public class GatewaySecurityConfiguration {
      */
     @Bean
     static BeanPostProcessor verifiedTokensOnce(Environment environment) {
-        VerifiedTokenSettings settings = Binder.get(environment)
-                .bindOrCreate("platform.security.verified-tokens", VerifiedTokenSettings.class);
+        VerifiedTokenSettings settings =
+                Binder.get(environment).bindOrCreate("platform.security.verified-tokens", VerifiedTokenSettings.class);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -95,8 +100,7 @@ public class GatewaySecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
         ServerAuthenticationEntryPoint entryPoint = unauthorized(problems);
         ServerAccessDeniedHandler denied = forbidden(problems);
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(Customizer.withDefaults())
                 // Caching is the services' decision (Cache-Control on published content), not overwritten here.
                 .headers(headers -> headers.cache(cache -> cache.disable())
@@ -106,20 +110,27 @@ public class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .requestCache(cache -> cache.disable())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
-                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/feedback").permitAll()
-                        .pathMatchers(AUTHORIZATION_SERVER_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/feedback")
+                        .permitAll()
+                        .pathMatchers(AUTHORIZATION_SERVER_PATHS)
+                        .permitAll()
                         // the console signs its users in itself and checks its own CSRF tokens
-                        .pathMatchers("/console", "/console/**").permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers("/console", "/console/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> {})
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .build();
     }
 
@@ -132,13 +143,16 @@ public class GatewaySecurityConfiguration {
             String challenge = "Bearer";
             if (ex instanceof OAuth2AuthenticationException oauth) {
                 OAuth2Error error = oauth.getError();
-                challenge = "Bearer error=\"" + error.getErrorCode() + "\"" + (error.getDescription() == null ? ""
-                        : ", error_description=\"" + error.getDescription().replace("\"", "'") + "\"");
+                challenge = "Bearer error=\"" + error.getErrorCode() + "\""
+                        + (error.getDescription() == null
+                                ? ""
+                                : ", error_description=\""
+                                        + error.getDescription().replace("\"", "'") + "\"");
             }
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
             // why, once: a refused token names the reason, a missing one says what to send
             String detail = ex instanceof OAuth2AuthenticationException refused
-                    && refused.getError().getDescription() != null
+                            && refused.getError().getDescription() != null
                     ? "The bearer token was refused: " + refused.getError().getDescription()
                     : "This request needs a bearer token from the authorization server (Authorization: Bearer <token>).";
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
@@ -147,12 +161,16 @@ public class GatewaySecurityConfiguration {
 
     private static ServerAccessDeniedHandler forbidden(Problems problems) {
         return (exchange, ex) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-            return problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            return problems.write(
+                    exchange, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
         };
     }
 
     /** @param size tokens held at most; @param maximumAge how long one is held at most, even while valid */
-    record VerifiedTokenSettings(@DefaultValue("10000") long size, @DefaultValue("5m") Duration maximumAge) {
-    }
+    record VerifiedTokenSettings(
+            @DefaultValue("10000") long size,
+            @DefaultValue("5m") Duration maximumAge) {}
 }

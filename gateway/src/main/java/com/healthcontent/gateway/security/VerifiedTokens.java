@@ -21,7 +21,10 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     VerifiedTokens(ReactiveJwtDecoder verifier, long maximumSize, Duration maximumAge, Clock clock) {
         this.verifier = verifier;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maximumAge).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterWrite(maximumAge)
+                .build();
         this.clock = clock;
     }
 

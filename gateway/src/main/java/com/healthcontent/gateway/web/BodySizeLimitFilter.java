@@ -22,7 +22,10 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            return problems.write(
+                    exchange,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     "The request body is larger than " + maxBytes + " bytes.");
         }
         return chain.filter(exchange);

@@ -32,7 +32,8 @@ public final class ClientAddresses {
             return known;
         }
         InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        String client = peer == null || peer.getAddress() == null ? "unknown"
+        String client = peer == null || peer.getAddress() == null
+                ? "unknown"
                 : resolve(peer.getAddress(), exchange.getRequest().getHeaders().get("X-Forwarded-For"));
         exchange.getAttributes().put(ATTRIBUTE, client);
         return client;
@@ -41,7 +42,9 @@ public final class ClientAddresses {
     /** Whether the request came through a trusted proxy, whose other forwarded headers are then believed too. */
     public boolean viaTrustedProxy(ServerWebExchange exchange) {
         InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        return peer != null && peer.getAddress() != null && trusted.trusts(peer.getAddress().getAddress());
+        return peer != null
+                && peer.getAddress() != null
+                && trusted.trusts(peer.getAddress().getAddress());
     }
 
     String resolve(InetAddress peer, List<String> forwardedFor) {

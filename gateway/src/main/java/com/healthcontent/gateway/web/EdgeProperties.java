@@ -15,12 +15,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("platform")
 public record EdgeProperties(Http http, Proxies proxies, Cors cors) {
 
-    public record Http(DataSize maxBodySize) {
-    }
+    public record Http(DataSize maxBodySize) {}
 
-    public record Proxies(List<String> trusted) {
-    }
+    public record Proxies(List<String> trusted) {}
 
-    public record Cors(List<String> allowedOrigins) {
-    }
+    public record Cors(List<String> allowedOrigins) {}
 }

@@ -43,19 +43,30 @@ class FallbackController {
             // Not logged one by one: under overload that would be hundreds of lines a second. The metric counts them.
             meterRegistry.counter("platform.gateway.shed", "service", service).increment();
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Too busy",
-                    "The " + service + " has as much work as it can take right now; send the request again in a second.");
+            return problems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Too busy",
+                    "The " + service
+                            + " has as much work as it can take right now; send the request again in a second.");
         }
         if (cause != null && !(cause instanceof CallNotPermittedException)) {
             // Calls refused while the breaker is open were never tried: its state is in the metrics
-            // (resilience4j_circuitbreaker_state), and one line per refused request drowned the failures that opened it.
+            // (resilience4j_circuitbreaker_state), and one line per refused request drowned the failures that opened
+            // it.
             log.warn("Call to {} failed: {}", service, cause.toString());
         }
         if (timedOut(cause)) {
-            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
+            return problems.write(
+                    exchange,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "Gateway timeout",
                     "The " + service + " did not answer in time.");
         }
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+        return problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
                 "The " + service + " is not answering right now; try again shortly.");
     }
 
@@ -65,8 +76,9 @@ class FallbackController {
      */
     private static boolean timedOut(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof ResponseStatusException status
-                    && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+            if (t instanceof TimeoutException
+                    || t instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                 return true;
             }
         }

@@ -32,7 +32,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler, Ordered {
         }
         if (ex instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-            String detail = code == HttpStatus.NOT_FOUND ? "No API at " + exchange.getRequest().getPath().value() + "."
+            String detail = code == HttpStatus.NOT_FOUND
+                    ? "No API at " + exchange.getRequest().getPath().value() + "."
                     : status.getReason() != null ? status.getReason() : code.getReasonPhrase();
             if (code == HttpStatus.GATEWAY_TIMEOUT) {
                 detail = "The service did not answer in time.";
@@ -40,16 +41,19 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler, Ordered {
             return problems.write(exchange, code, code.getReasonPhrase(), detail);
         }
         if (causedBy(ex, ConnectException.class)) {
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            return problems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
                     "The service behind this API is not reachable right now; try again shortly.");
         }
         if (causedBy(ex, TimeoutException.class)) {
-            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
-                    "The service did not answer in time.");
+            return problems.write(
+                    exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout", "The service did not answer in time.");
         }
         log.error("Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "Something went wrong in the gateway.");
+        return problems.write(
+                exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong in the gateway.");
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -22,12 +22,14 @@ public final class Problems {
     }
 
     /** The same problem as a response entity, for handlers that return one. */
-    public static ResponseEntity<Object> entity(ServerWebExchange exchange, HttpStatus status, String title,
-            String detail) {
+    public static ResponseEntity<Object> entity(
+            ServerWebExchange exchange, HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {

@@ -24,7 +24,10 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newRequestId();
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(h -> h.set(HEADER, requestId))
+                .build();
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();

@@ -48,8 +48,9 @@ public final class TrustedProxies {
                 continue;
             }
             String[] parts = cidr.strip().split("/", 2);
-            byte[] network = literal(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-                    "Trusted proxy '" + cidr + "' is not an IP address or CIDR range (e.g. 10.0.0.0/8)"));
+            byte[] network = literal(parts[0])
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Trusted proxy '" + cidr + "' is not an IP address or CIDR range (e.g. 10.0.0.0/8)"));
             int bits = network.length * 8;
             if (parts.length == 2) {
                 try {

@@ -39,26 +39,43 @@ import org.springframework.test.context.DynamicPropertySource;
  * what belongs to one request; 304s with and without a cached entry; a change announced on the topic is gone
  * within a second.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.edge-cache.events.enabled=true", "platform.edge-cache.content-ttl=10m"})
-@EmbeddedKafka(partitions = 3, topics = {Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS},
+@EmbeddedKafka(
+        partitions = 3,
+        topics = {Topics.ARTICLE_EVENTS, Topics.EXERCISE_EVENTS},
         bootstrapServersProperty = "platform.edge-cache.events.bootstrap-servers")
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 class EdgeCacheTest {
 
-    record Article(int status, String body, String etag) {
-    }
+    record Article(int status, String body, String etag) {}
 
     static final AtomicReference<Article> article = new AtomicReference<>();
     static final List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
     static final HttpServer articleService = StandInService.start(exchange -> {
-        seen.add(Map.of("path", exchange.getRequestURI().toString(),
-                "if-none-match", String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")),
-                "request-id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id"))));
+        seen.add(Map.of(
+                "path",
+                exchange.getRequestURI().toString(),
+                "if-none-match",
+                String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")),
+                "request-id",
+                String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id"))));
         Article current = article.get();
-        return new StandInService.Answer(current.status(), current.body(), current.etag() == null ? Map.of()
-                : Map.of("ETag", current.etag(), "Cache-Control", "no-cache, public", "Content-Language", "en",
-                        "X-Request-Id", exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        return new StandInService.Answer(
+                current.status(),
+                current.body(),
+                current.etag() == null
+                        ? Map.of()
+                        : Map.of(
+                                "ETag",
+                                current.etag(),
+                                "Cache-Control",
+                                "no-cache, public",
+                                "Content-Language",
+                                "en",
+                                "X-Request-Id",
+                                exchange.getRequestHeaders().getFirst("X-Request-Id")));
     });
 
     @DynamicPropertySource
@@ -98,7 +115,9 @@ class EdgeCacheTest {
         assertThat(missed.body()).isEmpty();
         assertThat(missed.headers().firstValue("ETag")).contains("\"v1\"");
         // the service was asked for the whole page, so that the cache could keep it
-        assertThat(seen).singleElement().satisfies(request -> assertThat(request.get("if-none-match")).isEqualTo("null"));
+        assertThat(seen)
+                .singleElement()
+                .satisfies(request -> assertThat(request.get("if-none-match")).isEqualTo("null"));
 
         HttpResponse<String> hit = get(path, Map.of("If-None-Match", "\"v0\", \"v1\""));
         assertThat(hit.statusCode()).isEqualTo(304);
@@ -127,7 +146,8 @@ class EdgeCacheTest {
             assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
             assertThat(response.headers().allValues("X-RateLimit-Remaining")).hasSize(1);
         }
-        assertThat(second.headers().firstValue("X-Request-Id")).isNotEqualTo(first.headers().firstValue("X-Request-Id"));
+        assertThat(second.headers().firstValue("X-Request-Id"))
+                .isNotEqualTo(first.headers().firstValue("X-Request-Id"));
         // The bucket refills a token every 200 ms, so two answers may legitimately show the same count; over five
         // more cached answers in a row it must go down, where a replayed header would stay the first one's.
         int remaining = remaining(second);
@@ -136,11 +156,13 @@ class EdgeCacheTest {
         }
         assertThat(remaining).isLessThan(remaining(first));
         assertThat(seen).hasSize(1);
-        assertThat(first.headers().firstValue("X-Request-Id")).contains(seen.get(0).get("request-id"));
+        assertThat(first.headers().firstValue("X-Request-Id"))
+                .contains(seen.get(0).get("request-id"));
     }
 
     private static int remaining(HttpResponse<String> response) {
-        return Integer.parseInt(response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        return Integer.parseInt(
+                response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
     }
 
     @Test
@@ -149,18 +171,23 @@ class EdgeCacheTest {
         String path = "/api/v1/articles/unpublished-" + System.nanoTime();
         assertThat(get(path, Map.of()).statusCode()).isEqualTo(200);
         article.set(new Article(404, "{\"status\": 404}", null));
-        assertThat(get(path, Map.of()).statusCode()).as("still the cached page before any event").isEqualTo(200);
+        assertThat(get(path, Map.of()).statusCode())
+                .as("still the cached page before any event")
+                .isEqualTo(200);
 
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, "a1", "{\"articleId\": \"a1\"}")).get();
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, "a1", "{\"articleId\": \"a1\"}"))
+                    .get();
         }
         long sent = System.nanoTime();
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> get(path, Map.of()).statusCode() == 404);
-        System.out.printf("unpublished article gone through the gateway %d ms after its event%n",
+        System.out.printf(
+                "unpublished article gone through the gateway %d ms after its event%n",
                 (System.nanoTime() - sent) / 1_000_000);
     }
 

@@ -32,9 +32,19 @@ class RedisBucketStoreTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        redis = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        redis = new ProcessBuilder(
+                        binary.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 return true;
@@ -58,13 +68,17 @@ class RedisBucketStoreTest {
         RedisBucketStore second = new RedisBucketStore("redis://127.0.0.1:" + port);
         try {
             var limit = RateLimitFilter.perMinute(3);
-            assertThat(first.tryConsume("ip:10.0.0.1", limit).block().isConsumed()).isTrue();
-            assertThat(second.tryConsume("ip:10.0.0.1", limit).block().isConsumed()).isTrue();
-            assertThat(first.tryConsume("ip:10.0.0.1", limit).block().isConsumed()).isTrue();
+            assertThat(first.tryConsume("ip:10.0.0.1", limit).block().isConsumed())
+                    .isTrue();
+            assertThat(second.tryConsume("ip:10.0.0.1", limit).block().isConsumed())
+                    .isTrue();
+            assertThat(first.tryConsume("ip:10.0.0.1", limit).block().isConsumed())
+                    .isTrue();
             ConsumptionProbe refused = second.tryConsume("ip:10.0.0.1", limit).block();
             assertThat(refused.isConsumed()).isFalse();
             assertThat(refused.getNanosToWaitForRefill()).isPositive();
-            assertThat(second.tryConsume("ip:10.0.0.2", limit).block().isConsumed()).isTrue();
+            assertThat(second.tryConsume("ip:10.0.0.2", limit).block().isConsumed())
+                    .isTrue();
         } finally {
             first.destroy();
             second.destroy();

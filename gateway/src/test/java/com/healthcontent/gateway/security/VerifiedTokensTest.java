@@ -20,11 +20,16 @@ class VerifiedTokensTest {
 
     @Test
     void aValidTokenIsVerifiedOnceAndAnExpiredOrRefusedOneEveryTime() {
-        VerifiedTokens tokens = new VerifiedTokens(token -> {
-            verifications.incrementAndGet();
-            return token.startsWith("forged") ? Mono.error(new BadJwtException("bad signature"))
-                    : Mono.just(jwt(token, token.startsWith("expired") ? now : now.plusSeconds(300)));
-        }, 100, Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC));
+        VerifiedTokens tokens = new VerifiedTokens(
+                token -> {
+                    verifications.incrementAndGet();
+                    return token.startsWith("forged")
+                            ? Mono.error(new BadJwtException("bad signature"))
+                            : Mono.just(jwt(token, token.startsWith("expired") ? now : now.plusSeconds(300)));
+                },
+                100,
+                Duration.ofMinutes(5),
+                Clock.fixed(now, ZoneOffset.UTC));
 
         Jwt first = tokens.decode("valid").block();
         assertThat(tokens.decode("valid").block()).isSameAs(first);
@@ -40,7 +45,11 @@ class VerifiedTokensTest {
     }
 
     private Jwt jwt(String token, Instant expiresAt) {
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("dr.rao").issuedAt(now.minusSeconds(60))
-                .expiresAt(expiresAt).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("dr.rao")
+                .issuedAt(now.minusSeconds(60))
+                .expiresAt(expiresAt)
+                .build();
     }
 }

@@ -10,7 +10,9 @@ class RequestIdFilterTest {
 
     @Test
     void newRequestIdsAreDistinctVersion4Uuids() {
-        var ids = IntStream.range(0, 10_000).mapToObj(i -> RequestIdFilter.newRequestId()).toList();
+        var ids = IntStream.range(0, 10_000)
+                .mapToObj(i -> RequestIdFilter.newRequestId())
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> {
             UUID uuid = UUID.fromString(id);

@@ -28,8 +28,9 @@ public class EventHandlerMethods implements BeanPostProcessor {
 
     private static final SpelExpressionParser CONDITIONS = new SpelExpressionParser();
     /** Conditions read the event's data and call its accessors; nothing else. */
-    private static final SimpleEvaluationContext READ_ONLY =
-            SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
+    private static final SimpleEvaluationContext READ_ONLY = SimpleEvaluationContext.forReadOnlyDataBinding()
+            .withInstanceMethods()
+            .build();
 
     private final List<IntegrationEventHandler<?>> handlers = new ArrayList<>();
 
@@ -41,9 +42,9 @@ public class EventHandlerMethods implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         Class<?> type = AopUtils.getTargetClass(bean);
-        Map<Method, EventHandler> annotated = MethodIntrospector.selectMethods(type,
-                (MethodIntrospector.MetadataLookup<EventHandler>) method ->
-                        AnnotatedElementUtils.findMergedAnnotation(method, EventHandler.class));
+        Map<Method, EventHandler> annotated =
+                MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<EventHandler>)
+                        method -> AnnotatedElementUtils.findMergedAnnotation(method, EventHandler.class));
         if (annotated.isEmpty()) {
             return bean;
         }
@@ -61,10 +62,12 @@ public class EventHandlerMethods implements BeanPostProcessor {
     }
 
     private static Runnable endOfPoll(Object bean, Class<?> type) {
-        List<Method> methods = MethodIntrospector.selectMethods(type,
-                (ReflectionUtils.MethodFilter) method -> method.isAnnotationPresent(EndOfPoll.class)).stream().toList();
+        List<Method> methods = MethodIntrospector.selectMethods(
+                        type, (ReflectionUtils.MethodFilter) method -> method.isAnnotationPresent(EndOfPoll.class))
+                .stream()
+                .toList();
         if (methods.isEmpty()) {
-            return () -> { };
+            return () -> {};
         }
         if (methods.size() > 1 || methods.get(0).getParameterCount() > 0) {
             throw new IllegalStateException(type.getName() + ": one @EndOfPoll method without parameters at most");
@@ -98,8 +101,7 @@ public class EventHandlerMethods implements BeanPostProcessor {
         private final Predicate<Object> wants;
         private final Runnable endOfPoll;
 
-        private record Delivery(Object data, EventEnvelope envelope, EventPosition position) {
-        }
+        private record Delivery(Object data, EventEnvelope envelope, EventPosition position) {}
 
         MethodHandler(EventType type, EventHandler declaration, Object bean, Method method, Runnable endOfPoll) {
             this.type = type;
@@ -113,7 +115,10 @@ public class EventHandlerMethods implements BeanPostProcessor {
                 throw new IllegalStateException(where + " handles " + type + ", whose data is a "
                         + type.dataType().getSimpleName() + ": its first parameter must take it");
             }
-            this.arguments = Arrays.stream(parameters).skip(1).map(parameter -> argument(parameter, where)).toList();
+            this.arguments = Arrays.stream(parameters)
+                    .skip(1)
+                    .map(parameter -> argument(parameter, where))
+                    .toList();
             if (declaration.condition().isEmpty()) {
                 this.wants = data -> true;
             } else {

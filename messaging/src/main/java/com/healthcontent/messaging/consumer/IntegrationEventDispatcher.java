@@ -59,8 +59,8 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
      * A polled record as far as it could be read: an event for one of the handlers (with its data), one to skip, or
      * unreadable.
      */
-    private record Received(EventEnvelope envelope, IntegrationEventHandler<Object> handler, Object data,
-                            RuntimeException unreadable) {
+    private record Received(
+            EventEnvelope envelope, IntegrationEventHandler<Object> handler, Object data, RuntimeException unreadable) {
 
         boolean isForUs() {
             return handler != null;
@@ -72,8 +72,13 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     }
 
     @SuppressWarnings("unchecked")
-    public IntegrationEventDispatcher(String group, boolean deduplicate, Collection<IntegrationEventHandler<?>> handlers,
-            ProcessedEvents processedEvents, JsonMapper jsonMapper, MeterRegistry meterRegistry,
+    public IntegrationEventDispatcher(
+            String group,
+            boolean deduplicate,
+            Collection<IntegrationEventHandler<?>> handlers,
+            ProcessedEvents processedEvents,
+            JsonMapper jsonMapper,
+            MeterRegistry meterRegistry,
             ObservationRegistry observationRegistry) {
         this.group = group;
         this.deduplicate = deduplicate;
@@ -100,10 +105,14 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<Received> received = records.stream().map(this::read).toList();
         // handled before this batch, then also the ones handled in it (a record can be in a poll twice)
-        List<String> deduplicatedIds = deduplicate ? received.stream().filter(Received::isDeduplicated)
-                .map(r -> r.envelope().id()).toList() : List.of();
-        Set<String> seen = new HashSet<>(deduplicatedIds.isEmpty() ? Set.of()
-                : processedEvents.handledAmong(group, deduplicatedIds));
+        List<String> deduplicatedIds = deduplicate
+                ? received.stream()
+                        .filter(Received::isDeduplicated)
+                        .map(r -> r.envelope().id())
+                        .toList()
+                : List.of();
+        Set<String> seen = new HashSet<>(
+                deduplicatedIds.isEmpty() ? Set.of() : processedEvents.handledAmong(group, deduplicatedIds));
         List<EventEnvelope> handledNow = new ArrayList<>();
         Set<IntegrationEventHandler<Object>> handling = new LinkedHashSet<>();
         for (int i = 0; i < records.size(); i++) {
@@ -118,7 +127,10 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
                 boolean deduplicated = deduplicate && event.isDeduplicated();
                 if (deduplicated && !seen.add(event.envelope().id())) {
                     count(event.envelope(), "duplicate");
-                    log.debug("Event {} ({}) already handled, skipped", event.envelope().id(), event.envelope().type());
+                    log.debug(
+                            "Event {} ({}) already handled, skipped",
+                            event.envelope().id(),
+                            event.envelope().type());
                     continue;
                 }
                 handling.add(event.handler());
@@ -147,7 +159,8 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
         } catch (IllegalArgumentException notACloudEvent) {
             return new Received(null, null, null, notACloudEvent);
         }
-        IntegrationEventHandler<Object> handler = EventType.ofCeType(envelope.type()).map(handlers::get).orElse(null);
+        IntegrationEventHandler<Object> handler =
+                EventType.ofCeType(envelope.type()).map(handlers::get).orElse(null);
         if (handler == null) {
             return new Received(envelope, null, null, null);
         }
@@ -155,15 +168,26 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
         try {
             data = jsonMapper.readValue(envelope.data(), handler.type().dataType());
         } catch (RuntimeException e) {
-            return new Received(envelope, null, null, new IllegalArgumentException("Event " + envelope.id()
-                    + " data does not bind to " + handler.type().dataType().getSimpleName() + ": " + e.getMessage(), e));
+            return new Received(
+                    envelope,
+                    null,
+                    null,
+                    new IllegalArgumentException(
+                            "Event " + envelope.id() + " data does not bind to "
+                                    + handler.type().dataType().getSimpleName() + ": " + e.getMessage(),
+                            e));
         }
-        return handler.wants(data) ? new Received(envelope, handler, data, null) : new Received(envelope, null, null, null);
+        return handler.wants(data)
+                ? new Received(envelope, handler, data, null)
+                : new Received(envelope, null, null, null);
     }
 
     /** Observed like a record listener's delivery, so the handler's work continues the producer's trace. */
     private void handle(Received event, ConsumerRecord<String, byte[]> record) {
-        KafkaListenerObservation.LISTENER_OBSERVATION.observation(HANDLING, HANDLING,
+        KafkaListenerObservation.LISTENER_OBSERVATION
+                .observation(
+                        HANDLING,
+                        HANDLING,
                         () -> new KafkaRecordReceiverContext(record, "events-" + group, "", group, () -> null),
                         observationRegistry)
                 .observe(() -> event.handler().handle(event.data(), event.envelope(), EventPosition.of(record)));
@@ -180,7 +204,8 @@ public class IntegrationEventDispatcher implements BatchMessageListener<String, 
     }
 
     private void count(EventEnvelope envelope, String outcome) {
-        meterRegistry.counter("platform.events.consumed", "group", group, "type", envelope.type(), "outcome", outcome)
+        meterRegistry
+                .counter("platform.events.consumed", "group", group, "type", envelope.type(), "outcome", outcome)
                 .increment();
     }
 }

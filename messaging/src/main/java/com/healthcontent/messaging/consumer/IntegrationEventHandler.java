@@ -25,8 +25,7 @@ public interface IntegrationEventHandler<T> {
     }
 
     /** See {@link EndOfPoll}. */
-    default void endOfBatch() {
-    }
+    default void endOfBatch() {}
 
     /** See {@link EventHandler#pipeline()}. */
     default String pipeline() {

@@ -29,9 +29,13 @@ public class IntegrationEventListeners implements SmartLifecycle {
     private final String serviceName;
     private volatile List<ConcurrentMessageListenerContainer<Object, Object>> containers = List.of();
 
-    public IntegrationEventListeners(EventHandlerMethods handlerMethods,
-            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, ProcessedEvents processedEvents,
-            JsonMapper jsonMapper, MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
+    public IntegrationEventListeners(
+            EventHandlerMethods handlerMethods,
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
+            ProcessedEvents processedEvents,
+            JsonMapper jsonMapper,
+            MeterRegistry meterRegistry,
+            ObservationRegistry observationRegistry,
             String serviceName) {
         this.handlerMethods = handlerMethods;
         this.factory = factory;
@@ -56,15 +60,19 @@ public class IntegrationEventListeners implements SmartLifecycle {
 
     private List<ConcurrentMessageListenerContainer<Object, Object>> createContainers() {
         Map<String, List<IntegrationEventHandler<?>>> byPipeline = new LinkedHashMap<>();
-        handlerMethods.handlers().forEach(handler ->
-                byPipeline.computeIfAbsent(handler.pipeline(), p -> new ArrayList<>()).add(handler));
+        handlerMethods
+                .handlers()
+                .forEach(handler -> byPipeline
+                        .computeIfAbsent(handler.pipeline(), p -> new ArrayList<>())
+                        .add(handler));
         List<ConcurrentMessageListenerContainer<Object, Object>> created = new ArrayList<>();
         byPipeline.forEach((pipeline, members) -> {
             boolean broadcast = EventHandler.BROADCAST.equals(pipeline);
-            String group = pipeline.isEmpty() ? serviceName
+            String group = pipeline.isEmpty()
+                    ? serviceName
                     : broadcast ? serviceName + "-broadcast-" + UUID.randomUUID() : serviceName + "-" + pipeline;
-            IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(group, !broadcast, members,
-                    processedEvents, jsonMapper, meterRegistry, observationRegistry);
+            IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(
+                    group, !broadcast, members, processedEvents, jsonMapper, meterRegistry, observationRegistry);
             ConcurrentMessageListenerContainer<Object, Object> container =
                     factory.createContainer(dispatcher.topics().toArray(String[]::new));
             container.getContainerProperties().setGroupId(group);

@@ -37,7 +37,9 @@ public class ProcessedEvents {
         this.mongoTemplate = mongoTemplate;
         this.clock = clock;
         this.retention = retention;
-        mongoTemplate.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC).expire(retention));
+        mongoTemplate
+                .indexOps(COLLECTION)
+                .createIndex(new Index().on("at", Sort.Direction.ASC).expire(retention));
     }
 
     /** Every hour: the MongoDB wire server of the local stack keeps TTL indexes but never expires documents. */
@@ -51,7 +53,8 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        Query query = Query.query(Criteria.where("_id").in(eventIds.stream().map(id -> key(group, id)).toList()));
+        Query query = Query.query(Criteria.where("_id")
+                .in(eventIds.stream().map(id -> key(group, id)).toList()));
         query.fields().include("_id");
         String prefix = group + ":";
         return mongoTemplate.find(query, Document.class, COLLECTION).stream()
@@ -64,10 +67,16 @@ public class ProcessedEvents {
             return;
         }
         Instant now = clock.instant();
-        List<Document> documents = events.stream().map(event -> new Document("_id", key(group, event.id()))
-                .append("type", event.type()).append("at", now)).toList();
+        List<Document> documents = events.stream()
+                .map(event -> new Document("_id", key(group, event.id()))
+                        .append("type", event.type())
+                        .append("at", now))
+                .toList();
         try {
-            mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION).insert(documents).execute();
+            mongoTemplate
+                    .bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
+                    .insert(documents)
+                    .execute();
         } catch (BulkOperationException | DuplicateKeyException someRecordedAlready) {
             // Another instance handled some of the same deliveries (a rebalance): the effects are idempotent, but
             // every id must be on record, so the rest are written one by one.

@@ -14,8 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public final class ReadModels {
 
-    private ReadModels() {
-    }
+    private ReadModels() {}
 
     /**
      * Stores {@code entity} unless what is stored under its id has a higher {@code versionField}, in one conditional
@@ -25,9 +24,11 @@ public final class ReadModels {
         Document document = new Document();
         mongoTemplate.getConverter().write(entity, document);
         Object id = document.get("_id");
-        Update update = StoredFields.setTo(mongoTemplate.getConverter().getMappingContext()
-                .getRequiredPersistentEntity(entity.getClass()), document);
-        Query notNewer = Query.query(Criteria.where("_id").is(id).and(versionField).lte(document.get(versionField)));
+        Update update = StoredFields.setTo(
+                mongoTemplate.getConverter().getMappingContext().getRequiredPersistentEntity(entity.getClass()),
+                document);
+        Query notNewer =
+                Query.query(Criteria.where("_id").is(id).and(versionField).lte(document.get(versionField)));
         try {
             mongoTemplate.upsert(notNewer, update, entity.getClass());
             return true;

@@ -48,8 +48,15 @@ public class Outbox {
     private final Tracer tracer;
     private final Propagator propagator;
 
-    public Outbox(MongoTemplate mongoTemplate, OutboxRelay relay, ApplicationEventPublisher publisher,
-            JsonMapper jsonMapper, String serviceName, Clock clock, Tracer tracer, Propagator propagator) {
+    public Outbox(
+            MongoTemplate mongoTemplate,
+            OutboxRelay relay,
+            ApplicationEventPublisher publisher,
+            JsonMapper jsonMapper,
+            String serviceName,
+            Clock clock,
+            Tracer tracer,
+            Propagator propagator) {
         this.mongoTemplate = mongoTemplate;
         this.relay = relay;
         this.publisher = publisher;
@@ -78,13 +85,15 @@ public class Outbox {
     private <T> T write(Changed<T> changed, boolean insert) {
         T aggregate = changed.aggregate();
         MongoConverter converter = mongoTemplate.getConverter();
-        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+        MongoPersistentEntity<?> entity =
+                converter.getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
         String collection = entity.getCollection();
         Document document = new Document();
         converter.write(aggregate, document);
         Object id = document.get("_id");
         MongoPersistentProperty versionProperty = entity.getVersionProperty();
-        Number version = versionProperty == null ? null
+        Number version = versionProperty == null
+                ? null
                 : (Number) entity.getPropertyAccessor(aggregate).getProperty(versionProperty);
         Long newVersion = version == null ? 0L : version.longValue() + 1;
         if (versionProperty != null) {
@@ -112,8 +121,8 @@ public class Outbox {
         relay.enqueue(collection, id, events);
         T saved = aggregate;
         if (versionProperty != null) { // the stored state: the same aggregate at its new version, as Spring Data does
-            PersistentPropertyAccessor<T> accessor = new InstantiationAwarePropertyAccessor<>(aggregate,
-                    bean -> (PersistentPropertyAccessor<T>) entity.getPropertyAccessor(bean), INSTANTIATORS);
+            PersistentPropertyAccessor<T> accessor = new InstantiationAwarePropertyAccessor<>(
+                    aggregate, bean -> (PersistentPropertyAccessor<T>) entity.getPropertyAccessor(bean), INSTANTIATORS);
             accessor.setProperty(versionProperty, newVersion);
             saved = accessor.getBean();
         }
@@ -122,9 +131,16 @@ public class Outbox {
     }
 
     private Document stored(IntegrationEvent event) {
-        OutboxEvent outboxEvent = new OutboxEvent(TimeOrderedIds.next(), event.type().topic(), event.aggregateId(),
-                event.type().ceType(), event.subject(), clock.instant(), source,
-                jsonMapper.writeValueAsString(event.data()), currentTraceContext());
+        OutboxEvent outboxEvent = new OutboxEvent(
+                TimeOrderedIds.next(),
+                event.type().topic(),
+                event.aggregateId(),
+                event.type().ceType(),
+                event.subject(),
+                clock.instant(),
+                source,
+                jsonMapper.writeValueAsString(event.data()),
+                currentTraceContext());
         Document document = new Document();
         mongoTemplate.getConverter().write(outboxEvent, document);
         return document;

@@ -12,8 +12,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the change and its event are written in one single-document write: either both happen or neither.
  * {@link OutboxRelay} publishes it and then removes it.
  */
-public record OutboxEvent(String id, String topic, String key, String type, String subject, Instant time,
-                          String source, String data, Map<String, String> traceContext) {
+public record OutboxEvent(
+        String id,
+        String topic,
+        String key,
+        String type,
+        String subject,
+        Instant time,
+        String source,
+        String data,
+        Map<String, String> traceContext) {
 
     public OutboxEvent {
         traceContext = traceContext == null ? Map.of() : Map.copyOf(traceContext);

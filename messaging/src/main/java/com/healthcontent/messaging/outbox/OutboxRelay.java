@@ -53,8 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int RECENTLY_SENT = 20_000;
 
     /** Events of one aggregate, as the save that wrote them left them. */
-    private record Pending(String collection, Object aggregateId, List<Document> events) {
-    }
+    private record Pending(String collection, Object aggregateId, List<Document> events) {}
 
     private final MongoTemplate mongoTemplate;
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
@@ -77,8 +76,13 @@ public class OutboxRelay implements SmartLifecycle {
     /** The removal of the last batch sent, which the next removal (or a scan, or a drain) waits for. */
     private CompletableFuture<Void> removing = CompletableFuture.completedFuture(null);
 
-    public OutboxRelay(MongoTemplate mongoTemplate, KafkaTemplate<String, byte[]> kafkaTemplate,
-            List<String> collections, Duration pollInterval, Duration sendTimeout, int batchSize) {
+    public OutboxRelay(
+            MongoTemplate mongoTemplate,
+            KafkaTemplate<String, byte[]> kafkaTemplate,
+            List<String> collections,
+            Duration pollInterval,
+            Duration sendTimeout,
+            int batchSize) {
         this.mongoTemplate = mongoTemplate;
         this.kafkaTemplate = kafkaTemplate;
         this.collections = List.copyOf(collections);
@@ -153,7 +157,9 @@ public class OutboxRelay implements SmartLifecycle {
         while (!fresh.isEmpty() && !scanNeeded) {
             List<Pending> batch = new ArrayList<>();
             int events = 0;
-            for (Pending next; events < FRESH_BATCH && (next = fresh.poll()) != null; events += next.events().size()) {
+            for (Pending next;
+                    events < FRESH_BATCH && (next = fresh.poll()) != null;
+                    events += next.events().size()) {
                 batch.add(next);
             }
             Map<String, Map<Object, List<Object>>> acknowledged = send(batch);
@@ -174,14 +180,16 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         awaitRemoval();
-        removing = CompletableFuture.runAsync(() -> {
-            try {
-                remove(acknowledged);
-            } catch (RuntimeException e) {
-                scanNeeded = true; // still stored and sent: the scan finds them and removes them
-                log.warn("Published outbox events not removed yet, will retry: {}", e.getMessage());
-            }
-        }, current);
+        removing = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        remove(acknowledged);
+                    } catch (RuntimeException e) {
+                        scanNeeded = true; // still stored and sent: the scan finds them and removes them
+                        log.warn("Published outbox events not removed yet, will retry: {}", e.getMessage());
+                    }
+                },
+                current);
     }
 
     private void awaitRemoval() {
@@ -195,13 +203,18 @@ public class OutboxRelay implements SmartLifecycle {
         for (String collection : collections) {
             List<Document> page;
             do {
-                Criteria pending = olderThan == null ? Criteria.where(OUTBOX_FIELD + ".0").exists(true)
+                Criteria pending = olderThan == null
+                        ? Criteria.where(OUTBOX_FIELD + ".0").exists(true)
                         : Criteria.where(OUTBOX_FIELD + ".time").lt(olderThan);
                 Query query = Query.query(pending).limit(batchSize);
                 query.fields().include(OUTBOX_FIELD);
                 page = mongoTemplate.find(query, Document.class, collection);
-                int sent = publish(page.stream().map(aggregate -> new Pending(collection, aggregate.get("_id"),
-                        aggregate.getList(OUTBOX_FIELD, Document.class, List.of()))).toList());
+                int sent = publish(page.stream()
+                        .map(aggregate -> new Pending(
+                                collection,
+                                aggregate.get("_id"),
+                                aggregate.getList(OUTBOX_FIELD, Document.class, List.of())))
+                        .toList());
                 if (sent < 0) {
                     return -1; // broker trouble: keep order, retry on the next run
                 }
@@ -226,8 +239,7 @@ public class OutboxRelay implements SmartLifecycle {
      * event ids by collection and aggregate, or null if any send failed.
      */
     private Map<String, Map<Object, List<Object>>> send(List<Pending> batch) {
-        record InFlight(Pending pending, Object eventId, CompletableFuture<?> send) {
-        }
+        record InFlight(Pending pending, Object eventId, CompletableFuture<?> send) {}
         Map<String, Map<Object, List<Object>>> acknowledged = new LinkedHashMap<>();
         List<InFlight> inFlight = new ArrayList<>();
         for (Pending pending : batch) {
@@ -264,9 +276,11 @@ public class OutboxRelay implements SmartLifecycle {
         int removed = 0;
         for (var byCollection : acknowledged.entrySet()) {
             BulkOperations removals = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, byCollection.getKey());
-            byCollection.getValue().forEach((aggregateId, eventIds) -> removals.updateOne(
-                    Query.query(Criteria.where("_id").is(aggregateId)),
-                    new Update().pull(OUTBOX_FIELD, new Document("_id", new Document("$in", eventIds)))));
+            byCollection
+                    .getValue()
+                    .forEach((aggregateId, eventIds) -> removals.updateOne(
+                            Query.query(Criteria.where("_id").is(aggregateId)),
+                            new Update().pull(OUTBOX_FIELD, new Document("_id", new Document("$in", eventIds)))));
             removals.execute();
             for (List<Object> eventIds : byCollection.getValue().values()) {
                 removed += eventIds.size();
@@ -275,10 +289,12 @@ public class OutboxRelay implements SmartLifecycle {
         return removed;
     }
 
-    private static void acknowledge(Map<String, Map<Object, List<Object>>> acknowledged, Pending pending,
-            Object eventId) {
-        acknowledged.computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
-                .computeIfAbsent(pending.aggregateId(), a -> new ArrayList<>()).add(eventId);
+    private static void acknowledge(
+            Map<String, Map<Object, List<Object>>> acknowledged, Pending pending, Object eventId) {
+        acknowledged
+                .computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
+                .computeIfAbsent(pending.aggregateId(), a -> new ArrayList<>())
+                .add(eventId);
     }
 
     /** Only the outbox of each aggregate with pending events: the gauges need nothing else of the document. */

@@ -94,7 +94,9 @@ class IntegrationEventDispatcherTest {
         failOn = "a2";
 
         assertThatThrownBy(() -> dispatcher().onMessage(records(before, failing, after)))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1));
         assertThat(handled).containsExactly("a1");
         assertThat(processedEvents.handledAmong(GROUP, List.of(before.id(), failing.id(), after.id())))
                 .isEqualTo(Set.of(before.id()));
@@ -173,8 +175,12 @@ class IntegrationEventDispatcherTest {
             @EndOfPoll
             void write() {
                 // the events of this poll are not recorded yet: a crash here gets them all again
-                assertThat(processedEvents.handledAmong(GROUP, gathering.stream()
-                        .map(g -> eventIds.get(g.substring(0, g.indexOf('@')))).toList())).isEmpty();
+                assertThat(processedEvents.handledAmong(
+                                GROUP,
+                                gathering.stream()
+                                        .map(g -> eventIds.get(g.substring(0, g.indexOf('@'))))
+                                        .toList()))
+                        .isEmpty();
                 writes.add(List.copyOf(gathering));
                 gathering.clear();
             }
@@ -191,12 +197,15 @@ class IntegrationEventDispatcherTest {
 
         dispatcher(gatherer).onMessage(records(first, second));
         assertThat(writes).containsExactly(List.of("a1@0", "a2@1"));
-        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id()))).hasSize(2);
+        assertThat(processedEvents.handledAmong(GROUP, List.of(first.id(), second.id())))
+                .hasSize(2);
 
         // a failure mid-poll: what the events before it gathered is written and they are recorded, the rest not
         failOn = "a3";
         assertThatThrownBy(() -> dispatcher(gatherer).onMessage(records(fourth, third, fifth)))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1));
         assertThat(writes).containsExactly(List.of("a1@0", "a2@1"), List.of("a4@0"));
         assertThat(processedEvents.handledAmong(GROUP, List.of(fourth.id(), third.id(), fifth.id())))
                 .containsExactly(fourth.id());
@@ -211,8 +220,20 @@ class IntegrationEventDispatcherTest {
                 seen.add(envelope.type());
             }
         }
-        EventEnvelope published = TestEvents.of(EventType.ARTICLE_PUBLISHED, "a1", new ArticlePublished("a1",
-                "a1-slug", "Title", "Summary", List.of(), "author", List.of("dr.rao"), List.of(), Instant.now(), 1));
+        EventEnvelope published = TestEvents.of(
+                EventType.ARTICLE_PUBLISHED,
+                "a1",
+                new ArticlePublished(
+                        "a1",
+                        "a1-slug",
+                        "Title",
+                        "Summary",
+                        List.of(),
+                        "author",
+                        List.of("dr.rao"),
+                        List.of(),
+                        Instant.now(),
+                        1));
 
         dispatcher(new Catalogue()).onMessage(records(published, unpublished("a1")));
 
@@ -223,18 +244,18 @@ class IntegrationEventDispatcherTest {
     void aHandlerThatCannotTakeItsEventsStopsTheServiceFromStarting() {
         class WrongData {
             @EventHandler(EventType.ARTICLE_PUBLISHED)
-            void on(ArticleUnpublished article) {
-            }
+            void on(ArticleUnpublished article) {}
         }
         class UnknownParameter {
             @EventHandler(EventType.ARTICLE_UNPUBLISHED)
-            void on(ArticleUnpublished article, String what) {
-            }
+            void on(ArticleUnpublished article, String what) {}
         }
 
-        assertThatThrownBy(() -> handlersOf(new WrongData())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> handlersOf(new WrongData()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("WrongData.on handles ARTICLE_PUBLISHED, whose data is a ArticlePublished");
-        assertThatThrownBy(() -> handlersOf(new UnknownParameter())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> handlersOf(new UnknownParameter()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not a String");
     }
 
@@ -245,8 +266,14 @@ class IntegrationEventDispatcherTest {
     }
 
     private IntegrationEventDispatcher dispatcher(Object bean) {
-        return new IntegrationEventDispatcher(GROUP, true, handlersOf(bean), processedEvents,
-                JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+        return new IntegrationEventDispatcher(
+                GROUP,
+                true,
+                handlersOf(bean),
+                processedEvents,
+                JsonMapper.builder().build(),
+                new SimpleMeterRegistry(),
+                ObservationRegistry.NOOP);
     }
 
     private IntegrationEventDispatcher dispatcher() {
@@ -263,7 +290,9 @@ class IntegrationEventDispatcherTest {
     }
 
     private static EventEnvelope unpublished(String articleId) {
-        return TestEvents.of(EventType.ARTICLE_UNPUBLISHED, articleId,
+        return TestEvents.of(
+                EventType.ARTICLE_UNPUBLISHED,
+                articleId,
                 new ArticleUnpublished(articleId, articleId + "-slug", "retired", Instant.now()));
     }
 
@@ -271,8 +300,18 @@ class IntegrationEventDispatcherTest {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (EventEnvelope event : events) {
             ProducerRecord<String, byte[]> sent = CloudEventRecords.toRecord(event);
-            records.add(new ConsumerRecord<>(sent.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME,
-                    -1, -1, sent.key(), sent.value(), sent.headers(), java.util.Optional.empty()));
+            records.add(new ConsumerRecord<>(
+                    sent.topic(),
+                    0,
+                    records.size(),
+                    0L,
+                    TimestampType.CREATE_TIME,
+                    -1,
+                    -1,
+                    sent.key(),
+                    sent.value(),
+                    sent.headers(),
+                    java.util.Optional.empty()));
         }
         return records;
     }

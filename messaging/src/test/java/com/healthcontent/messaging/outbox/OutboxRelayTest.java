@@ -51,6 +51,7 @@ class OutboxRelayTest {
     OutboxRelay relay;
     /** Removals from the outboxes wait for this, as they did behind a MongoDB busy with a vote burst. */
     final CountDownLatch removalsMayGo = new CountDownLatch(1);
+
     final CountDownLatch removalWaiting = new CountDownLatch(1);
     MongoTemplate mongoTemplate;
     volatile boolean brokerDown;
@@ -75,19 +76,24 @@ class OutboxRelayTest {
             }
         };
         producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(producers) {
             @Override
             public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-                return brokerDown ? CompletableFuture.failedFuture(new TimeoutException("broker unreachable"))
+                return brokerDown
+                        ? CompletableFuture.failedFuture(new TimeoutException("broker unreachable"))
                         : super.send(record);
             }
         };
-        relay = new OutboxRelay(mongoTemplate, kafka, List.of(COLLECTION),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 100);
+        relay = new OutboxRelay(
+                mongoTemplate, kafka, List.of(COLLECTION), Duration.ofMinutes(5), Duration.ofSeconds(10), 100);
         relay.start();
     }
 
@@ -107,7 +113,9 @@ class OutboxRelayTest {
             String first = save("vote-1");
             await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, first));
             // the first batch's removal starts after its acknowledgement, on the removal thread
-            assertThat(removalWaiting.await(15, TimeUnit.SECONDS)).as("the first batch's removal has started").isTrue();
+            assertThat(removalWaiting.await(15, TimeUnit.SECONDS))
+                    .as("the first batch's removal has started")
+                    .isTrue();
 
             // its removal is held up; a report saved now must not wait for it
             String report = save("report-1");
@@ -147,7 +155,9 @@ class OutboxRelayTest {
             String third = save("article-2");
             await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 0);
             assertThat(topic.events()).extracting(e -> e.id()).containsExactlyInAnyOrder(first, second, third);
-            assertThat(topic.events()).extracting(e -> e.id()).filteredOn(id -> !id.equals(third))
+            assertThat(topic.events())
+                    .extracting(e -> e.id())
+                    .filteredOn(id -> !id.equals(third))
                     .containsExactly(first, second);
         }
     }
@@ -174,22 +184,32 @@ class OutboxRelayTest {
     /** A second change of the same aggregate: its event joins the outbox behind the first. */
     private String saveAnother(String aggregateId) {
         Document event = outboxEntry(aggregateId);
-        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
-                new Update().push(OutboxRelay.OUTBOX_FIELD, event), COLLECTION);
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(aggregateId)),
+                new Update().push(OutboxRelay.OUTBOX_FIELD, event),
+                COLLECTION);
         relay.enqueue(COLLECTION, aggregateId, List.of(event));
         return event.getString("_id");
     }
 
     private String store(String aggregateId) {
         Document event = outboxEntry(aggregateId);
-        mongoTemplate.insert(new Document("_id", aggregateId).append(OutboxRelay.OUTBOX_FIELD, List.of(event)),
-                COLLECTION);
+        mongoTemplate.insert(
+                new Document("_id", aggregateId).append(OutboxRelay.OUTBOX_FIELD, List.of(event)), COLLECTION);
         return event.getString("_id");
     }
 
     private Document outboxEntry(String aggregateId) {
-        OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), TOPIC, aggregateId,
-                "com.healthcontent.test.happened.v1", aggregateId, Instant.now(), "/test", "{}", Map.of());
+        OutboxEvent event = new OutboxEvent(
+                UUID.randomUUID().toString(),
+                TOPIC,
+                aggregateId,
+                "com.healthcontent.test.happened.v1",
+                aggregateId,
+                Instant.now(),
+                "/test",
+                "{}",
+                Map.of());
         Document stored = new Document();
         mongoTemplate.getConverter().write(event, stored);
         return stored;

@@ -34,8 +34,11 @@ class OutboxTest {
 
     @org.springframework.data.mongodb.core.mapping.Document("things")
     @PublishesEvents
-    record Thing(@Id String id, String name, String note, @Version Long version) {
-    }
+    record Thing(
+            @Id String id,
+            String name,
+            String note,
+            @Version Long version) {}
 
     MongoServer mongoServer;
     MongoClient client;
@@ -50,10 +53,17 @@ class OutboxTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongoTemplate = new MongoTemplate(client, "test");
         // not started: what it is handed waits in its queue, as the test reads the stored outbox itself
-        OutboxRelay relay = new OutboxRelay(mongoTemplate, null, List.of("things"), Duration.ofMinutes(5),
-                Duration.ofSeconds(10), 100);
-        outbox = new Outbox(mongoTemplate, relay, published::add, JsonMapper.builder().build(), "thing-service",
-                Clock.systemUTC(), null, null);
+        OutboxRelay relay = new OutboxRelay(
+                mongoTemplate, null, List.of("things"), Duration.ofMinutes(5), Duration.ofSeconds(10), 100);
+        outbox = new Outbox(
+                mongoTemplate,
+                relay,
+                published::add,
+                JsonMapper.builder().build(),
+                "thing-service",
+                Clock.systemUTC(),
+                null,
+                null);
     }
 
     @AfterEach
@@ -67,15 +77,16 @@ class OutboxTest {
         Thing created = outbox.insert(Changed.of(new Thing("t1", "first", "a note", null), happened("t1", "made")));
         assertThat(created.version()).isZero();
 
-        Thing changed = outbox.save(Changed.of(new Thing("t1", "second", null, created.version()),
-                happened("t1", "renamed")));
+        Thing changed =
+                outbox.save(Changed.of(new Thing("t1", "second", null, created.version()), happened("t1", "renamed")));
 
         assertThat(changed).isEqualTo(new Thing("t1", "second", null, 1L));
         Document stored = mongoTemplate.findById("t1", Document.class, "things");
         assertThat(stored).doesNotContainKey("note"); // what the new state leaves out does not linger
         assertThat(stored.getList(OutboxRelay.OUTBOX_FIELD, Document.class))
                 .extracting(event -> event.getString("data"))
-                .containsExactly("{\"articleId\":\"t1\",\"slug\":\"t1\",\"reason\":\"made\",\"unpublishedAt\":"
+                .containsExactly(
+                        "{\"articleId\":\"t1\",\"slug\":\"t1\",\"reason\":\"made\",\"unpublishedAt\":"
                                 + "\"2026-12-01T10:00:00Z\"}",
                         "{\"articleId\":\"t1\",\"slug\":\"t1\",\"reason\":\"renamed\",\"unpublishedAt\":"
                                 + "\"2026-12-01T10:00:00Z\"}");
@@ -90,8 +101,9 @@ class OutboxTest {
         Thing created = outbox.insert(Changed.of(new Thing("t1", "first", null, null)));
         outbox.save(Changed.of(new Thing("t1", "theirs", null, created.version())));
 
-        assertThatThrownBy(() -> outbox.save(Changed.of(new Thing("t1", "mine", null, created.version()),
-                happened("t1", "mine")))).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> outbox.save(
+                        Changed.of(new Thing("t1", "mine", null, created.version()), happened("t1", "mine"))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
 
         Document stored = mongoTemplate.findById("t1", Document.class, "things");
         assertThat(stored.getString("name")).isEqualTo("theirs");
@@ -102,15 +114,21 @@ class OutboxTest {
     void aSecondAggregateUnderATakenIdIsRefusedWithNothingStored() {
         outbox.insert(Changed.of(new Thing("t1", "first", null, null), happened("t1", "made")));
 
-        assertThatThrownBy(() -> outbox.insert(Changed.of(new Thing("t1", "again", null, null),
-                happened("t1", "again")))).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(
+                        () -> outbox.insert(Changed.of(new Thing("t1", "again", null, null), happened("t1", "again"))))
+                .isInstanceOf(DuplicateKeyException.class);
 
-        assertThat(mongoTemplate.findById("t1", Document.class, "things").getList(OutboxRelay.OUTBOX_FIELD,
-                Document.class)).hasSize(1);
+        assertThat(mongoTemplate
+                        .findById("t1", Document.class, "things")
+                        .getList(OutboxRelay.OUTBOX_FIELD, Document.class))
+                .hasSize(1);
     }
 
     private static IntegrationEvent happened(String id, String what) {
-        return new IntegrationEvent(EventType.ARTICLE_UNPUBLISHED, id, id,
+        return new IntegrationEvent(
+                EventType.ARTICLE_UNPUBLISHED,
+                id,
+                id,
                 new ArticleUnpublished(id, id, what, Instant.parse("2026-12-01T10:00:00Z")));
     }
 }

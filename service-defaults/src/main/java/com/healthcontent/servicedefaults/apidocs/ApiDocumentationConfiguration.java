@@ -44,14 +44,23 @@ public class ApiDocumentationConfiguration {
         ServiceProperties.Api api = properties.api();
         return new OpenAPI()
                 .info(new Info().title(api.title()).version(api.version()).description(api.description()))
-                .servers(List.of(new Server().url("/").description(
-                        "The gateway (http://localhost:8080 on the local stack) or the service's own port: same paths")))
+                .servers(
+                        List.of(
+                                new Server()
+                                        .url("/")
+                                        .description(
+                                                "The gateway (http://localhost:8080 on the local stack) or the service's own port: same paths")))
                 // reads of published content are anonymous, writes and staff reads need a token
                 .security(List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER)))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("An access token from the authorization server "
-                                        + "(authorization code with PKCE; scripts/token on the local stack)")));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token from the authorization server "
+                                                + "(authorization code with PKCE; scripts/token on the local stack)")));
     }
 
     /**
@@ -62,10 +71,15 @@ public class ApiDocumentationConfiguration {
     OpenApiCustomizer problemResponses() {
         ApiResponse problem = new ApiResponse()
                 .description("An error: a problem document (RFC 9457) naming what went wrong")
-                .content(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-        return openApi -> openApi.schema(PROBLEM, problem()).getPaths().values().forEach(path -> path.readOperations()
-                .forEach(operation -> operation.getResponses().addApiResponse("default", problem)));
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return openApi -> openApi.schema(PROBLEM, problem())
+                .getPaths()
+                .values()
+                .forEach(path -> path.readOperations()
+                        .forEach(operation -> operation.getResponses().addApiResponse("default", problem)));
     }
 
     @Bean
@@ -77,13 +91,17 @@ public class ApiDocumentationConfiguration {
         Schema<?> violation = new ObjectSchema()
                 .addProperty("field", new StringSchema().example("sections[0].body"))
                 .addProperty("message", new StringSchema().example("must not contain HTML"));
-        return new ObjectSchema().description("RFC 9457 problem details")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().example("about:blank"))
                 .addProperty("title", new StringSchema().example("Invalid request"))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema().example("The request has invalid fields."))
                 .addProperty("instance", new StringSchema().example("/api/v1/articles"))
-                .addProperty("errors", new ArraySchema().items(violation)
-                        .description("for invalid input: every field to fix, with what is wrong with it"));
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(violation)
+                                .description("for invalid input: every field to fix, with what is wrong with it"));
     }
 }

@@ -33,55 +33,116 @@ import org.springframework.web.method.HandlerMethod;
  */
 class OperationErrorResponses implements OperationCustomizer {
 
-    record Meaning(String title, String description, String detail) {
-    }
+    record Meaning(String title, String description, String detail) {}
 
     static final Map<HttpStatus, Meaning> MEANINGS = Map.ofEntries(
-            Map.entry(HttpStatus.BAD_REQUEST, new Meaning("Invalid request",
-                    "Invalid input: every field to fix is listed in `errors`, with what is wrong with it",
-                    "The request has invalid fields.")),
-            Map.entry(HttpStatus.UNAUTHORIZED, new Meaning("Unauthorized",
-                    "No bearer token, or one that is expired, forged or for another audience",
-                    "A bearer token is required.")),
-            Map.entry(HttpStatus.FORBIDDEN, new Meaning("Forbidden",
-                    "The token is valid but its roles, or the caller's relation to the content, do not allow this",
-                    "Only an editor can publish.")),
-            Map.entry(HttpStatus.NOT_FOUND, new Meaning("Not found",
-                    "Nothing by that identifier (or not visible to this caller)", "No article 'knees-to-chest'.")),
-            Map.entry(HttpStatus.CONFLICT, new Meaning("Conflict",
-                    "Not possible in the current state, or the identifier is taken", "The article is not published.")),
-            Map.entry(HttpStatus.PRECONDITION_FAILED, new Meaning("Precondition failed",
-                    "`If-Match` names a version that is no longer current: read it again and reapply the change",
-                    "If-Match \"3\" does not match the current version \"4\".")),
-            Map.entry(HttpStatus.CONTENT_TOO_LARGE, new Meaning("Content too large",
-                    "The body is larger than the service accepts", "The request body is larger than 256KB.")),
-            Map.entry(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new Meaning("Unsupported media type",
-                    "The body is not `application/json`", "Send the body as application/json.")),
-            Map.entry(HttpStatus.UNPROCESSABLE_CONTENT, new Meaning("Unprocessable content",
-                    "Well-formed but not enough for this step; `errors` lists what is missing",
-                    "The article is not complete enough for this step.")),
-            Map.entry(HttpStatus.PRECONDITION_REQUIRED, new Meaning("Precondition required",
-                    "An update without `If-Match`: send the ETag you last read",
-                    "Send If-Match with the ETag you last read, so concurrent edits are not lost.")),
-            Map.entry(HttpStatus.TOO_MANY_REQUESTS, new Meaning("Too many requests",
-                    "Over a limit; `Retry-After` says when to send again", "Too much feedback from you in a short time.")));
+            Map.entry(
+                    HttpStatus.BAD_REQUEST,
+                    new Meaning(
+                            "Invalid request",
+                            "Invalid input: every field to fix is listed in `errors`, with what is wrong with it",
+                            "The request has invalid fields.")),
+            Map.entry(
+                    HttpStatus.UNAUTHORIZED,
+                    new Meaning(
+                            "Unauthorized",
+                            "No bearer token, or one that is expired, forged or for another audience",
+                            "A bearer token is required.")),
+            Map.entry(
+                    HttpStatus.FORBIDDEN,
+                    new Meaning(
+                            "Forbidden",
+                            "The token is valid but its roles, or the caller's relation to the content, do not allow this",
+                            "Only an editor can publish.")),
+            Map.entry(
+                    HttpStatus.NOT_FOUND,
+                    new Meaning(
+                            "Not found",
+                            "Nothing by that identifier (or not visible to this caller)",
+                            "No article 'knees-to-chest'.")),
+            Map.entry(
+                    HttpStatus.CONFLICT,
+                    new Meaning(
+                            "Conflict",
+                            "Not possible in the current state, or the identifier is taken",
+                            "The article is not published.")),
+            Map.entry(
+                    HttpStatus.PRECONDITION_FAILED,
+                    new Meaning(
+                            "Precondition failed",
+                            "`If-Match` names a version that is no longer current: read it again and reapply the change",
+                            "If-Match \"3\" does not match the current version \"4\".")),
+            Map.entry(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    new Meaning(
+                            "Content too large",
+                            "The body is larger than the service accepts",
+                            "The request body is larger than 256KB.")),
+            Map.entry(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    new Meaning(
+                            "Unsupported media type",
+                            "The body is not `application/json`",
+                            "Send the body as application/json.")),
+            Map.entry(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    new Meaning(
+                            "Unprocessable content",
+                            "Well-formed but not enough for this step; `errors` lists what is missing",
+                            "The article is not complete enough for this step.")),
+            Map.entry(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    new Meaning(
+                            "Precondition required",
+                            "An update without `If-Match`: send the ETag you last read",
+                            "Send If-Match with the ETag you last read, so concurrent edits are not lost.")),
+            Map.entry(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    new Meaning(
+                            "Too many requests",
+                            "Over a limit; `Retry-After` says when to send again",
+                            "Too much feedback from you in a short time.")));
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         for (HttpStatus status : statuses(handler)) {
             if (status == HttpStatus.NOT_MODIFIED) {
-                operation.getResponses().addApiResponse("304", new ApiResponse()
-                        .description("Not modified: the ETag sent in `If-None-Match` is still current"));
+                operation
+                        .getResponses()
+                        .addApiResponse(
+                                "304",
+                                new ApiResponse()
+                                        .description(
+                                                "Not modified: the ETag sent in `If-None-Match` is still current"));
                 continue;
             }
             Meaning meaning = MEANINGS.get(status);
-            operation.getResponses().addApiResponse(Integer.toString(status.value()), new ApiResponse()
-                    .description(meaning.description())
-                    .content(new Content().addMediaType("application/problem+json", new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + ApiDocumentationConfiguration.PROBLEM))
-                            .addExamples(status.name().toLowerCase(), new Example().value(Map.of(
-                                    "type", "about:blank", "title", meaning.title(), "status", status.value(),
-                                    "detail", meaning.detail()))))));
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            Integer.toString(status.value()),
+                            new ApiResponse()
+                                    .description(meaning.description())
+                                    .content(new Content()
+                                            .addMediaType(
+                                                    "application/problem+json",
+                                                    new MediaType()
+                                                            .schema(new Schema<>()
+                                                                    .$ref("#/components/schemas/"
+                                                                            + ApiDocumentationConfiguration.PROBLEM))
+                                                            .addExamples(
+                                                                    status.name()
+                                                                            .toLowerCase(),
+                                                                    new Example()
+                                                                            .value(Map.of(
+                                                                                    "type",
+                                                                                    "about:blank",
+                                                                                    "title",
+                                                                                    meaning.title(),
+                                                                                    "status",
+                                                                                    status.value(),
+                                                                                    "detail",
+                                                                                    meaning.detail()))))));
         }
         return operation;
     }

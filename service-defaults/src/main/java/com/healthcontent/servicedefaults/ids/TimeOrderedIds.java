@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TimeOrderedIds {
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     public static String next() {
         return next(System.currentTimeMillis()).toString();

@@ -20,7 +20,9 @@ public class InvalidInputException extends ProblemException {
     /** Which fields were wrong and why, as logs and tests read it; the problem's detail stays general. */
     @Override
     public String getMessage() {
-        return violations().stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+        return violations().stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("");
     }
 

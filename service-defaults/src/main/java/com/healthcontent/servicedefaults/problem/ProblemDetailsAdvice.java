@@ -52,39 +52,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final String ERRORS = "errors";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-
-
-
-
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException ex, WebRequest request) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "A resource with the same unique value already exists.",
-                List.of(), request);
+        return problem(
+                HttpStatus.CONFLICT,
+                "Conflict",
+                "A resource with the same unique value already exists.",
+                List.of(),
+                request);
     }
-
-
-
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "Precondition failed",
                 "The resource was changed by someone else meanwhile; reload it and apply your change again.",
-                List.of(), request);
+                List.of(),
+                request);
     }
-
-
-
 
     /** MongoDB unreachable: the request can succeed later, so 503 with a hint when to retry, not a 500. */
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<Object> databaseUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot reach its database right now; nothing was changed. Try again shortly.");
         problem.setTitle("Service unavailable");
         withInstance(problem, request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     /**
@@ -97,56 +97,78 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             throw ex;
         }
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "Something went wrong on our side; it has been logged.", List.of(), request);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; it has been logged.",
+                List.of(),
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             violations.add(new FieldViolation(error.getField(), error.getDefaultMessage()));
         }
-        ex.getBindingResult().getGlobalErrors()
+        ex.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> violations.add(new FieldViolation(error.getObjectName(), error.getDefaultMessage())));
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.", violations,
-                request);
+        return problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.", violations, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                violations.add(new FieldViolation(parameterName(result.getMethodParameter().getParameterName(),
-                        error), error.getDefaultMessage()))));
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid parameters.", violations,
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> violations.add(new FieldViolation(
+                                parameterName(result.getMethodParameter().getParameterName(), error),
+                                error.getDefaultMessage()))));
+        return problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid parameters.", violations, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "A required parameter is missing.",
+                List.of(new FieldViolation(ex.getParameterName(), "is required")),
                 request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A required parameter is missing.",
-                List.of(new FieldViolation(ex.getParameterName(), "is required")), request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has an invalid value.",
-                List.of(new FieldViolation(field, expected(ex.getRequiredType()))), request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "A parameter has an invalid value.",
+                List.of(new FieldViolation(field, expected(ex.getRequiredType()))),
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage(),
-                        List.of(), request);
+                return problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request body too large",
+                        tooLarge.getMessage(),
+                        List.of(),
+                        request);
             }
             if (cause instanceof InvalidInputException invalid) {
                 String path = jsonPath(ex);
@@ -156,16 +178,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String path = jsonPath(ex);
         if (!path.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A field has a value of the wrong type.",
-                    List.of(new FieldViolation(path, expected(targetType(ex)))), request);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "A field has a value of the wrong type.",
+                    List.of(new FieldViolation(path, expected(targetType(ex)))),
+                    request);
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is missing or is not valid JSON.", List.of(), request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request body",
+                "The request body is missing or is not valid JSON.",
+                List.of(),
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             withInstance(problem, request);
             HttpHeaders writable = new HttpHeaders(); // the headers passed in may be read-only
@@ -176,15 +206,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
-            List<FieldViolation> violations, WebRequest request) {
+    private ResponseEntity<Object> problem(
+            HttpStatus status, String title, String detail, List<FieldViolation> violations, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!violations.isEmpty()) {
             problem.setProperty(ERRORS, violations);
         }
         withInstance(problem, request);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static void withInstance(ProblemDetail problem, WebRequest request) {

@@ -25,8 +25,8 @@ public abstract class ProblemException extends ErrorResponseException {
         this(status, title, detail, List.of());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail,
-            List<FieldViolation> violations) {
+    private static ProblemDetail problem(
+            HttpStatus status, String title, String detail, List<FieldViolation> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!violations.isEmpty()) {

@@ -39,21 +39,22 @@ public final class ProblemSecurityHandlers {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
-                    "Your role does not allow this request.");
+            write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
         };
     }
 
     /** Why, once: a token that was refused names the reason; a missing one says what to send. */
     static String unauthorizedDetail(AuthenticationException exception) {
-        if (exception instanceof OAuth2AuthenticationException refused && refused.getError().getDescription() != null) {
+        if (exception instanceof OAuth2AuthenticationException refused
+                && refused.getError().getDescription() != null) {
             return "The bearer token was refused: " + refused.getError().getDescription();
         }
         return "This request needs a bearer token from the authorization server (Authorization: Bearer <token>).";
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-            String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));

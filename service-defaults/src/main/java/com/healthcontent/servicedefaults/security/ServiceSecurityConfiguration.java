@@ -47,8 +47,10 @@ public class ServiceSecurityConfiguration {
     /** ADMIN may do whatever any staff role may, as {@link Actor#has} says. */
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name())
-                .implies(Role.EDITOR.name(), Role.AUTHOR.name(), Role.MEDICAL_REVIEWER.name()).build();
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name())
+                .implies(Role.EDITOR.name(), Role.AUTHOR.name(), Role.MEDICAL_REVIEWER.name())
+                .build();
     }
 
     @Bean
@@ -66,19 +68,24 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers,
-            ServiceProperties properties) throws Exception {
+    SecurityFilterChain serviceSecurityFilterChain(
+            HttpSecurity http, ProblemSecurityHandlers handlers, ServiceProperties properties) throws Exception {
         List<String> anonymousPosts = properties.security().anonymousPosts();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.GET, "/**").permitAll()
-                            .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                            .requestMatchers("/error").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/**")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.HEAD, "/**")
+                            .permitAll()
+                            .requestMatchers("/error")
+                            .permitAll();
                     // The few writes readers make without signing in, e.g. POST /api/v1/feedback.
-                    anonymousPosts.stream().filter(path -> !path.isBlank())
-                            .forEach(path -> requests.requestMatchers(HttpMethod.POST, path).permitAll());
+                    anonymousPosts.stream()
+                            .filter(path -> !path.isBlank())
+                            .forEach(path -> requests.requestMatchers(HttpMethod.POST, path)
+                                    .permitAll());
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -21,7 +21,10 @@ final class VerifiedTokens implements JwtDecoder {
 
     VerifiedTokens(JwtDecoder verifier, long maximumSize, Duration maximumAge, Clock clock) {
         this.verifier = verifier;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maximumAge).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterWrite(maximumAge)
+                .build();
         this.clock = clock;
     }
 

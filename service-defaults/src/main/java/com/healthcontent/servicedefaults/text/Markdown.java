@@ -23,6 +23,7 @@ public final class Markdown {
 
     /** What starts HTML in CommonMark: a tag ({@code <a}, {@code </a}), a comment or declaration, an instruction. */
     private static final Pattern HTML_START = Pattern.compile("<(?:[A-Za-z]|/[A-Za-z]|!|\\?)");
+
     private static final Pattern PATH_START = Pattern.compile("[/?#]");
     private static final Pattern IGNORED_IN_URLS = Pattern.compile("[\\x00-\\x20\\x7f-\\x9f]");
 
@@ -48,8 +49,7 @@ public final class Markdown {
     static final String LINK_MESSAGE = "links may only go to http(s) addresses, mailto: or site paths such as "
             + "/exercises/knees-to-chest; write Markdown links like [text](https://example.org)";
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Why the text cannot be accepted, or empty when it can. */
     public static Optional<String> problemIn(String text) {

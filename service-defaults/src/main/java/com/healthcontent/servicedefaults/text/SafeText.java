@@ -31,11 +31,13 @@ public @interface SafeText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return Markdown.problemIn(value).map(problem -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
-                return false;
-            }).orElse(true);
+            return Markdown.problemIn(value)
+                    .map(problem -> {
+                        context.disableDefaultConstraintViolation();
+                        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+                        return false;
+                    })
+                    .orElse(true);
         }
     }
 }

@@ -10,12 +10,13 @@ import org.springframework.data.support.PageableExecutionUtils;
 /** One page of a MongoDB query and its total, counted only when the page does not already tell it. */
 public final class PagedQueries {
 
-    private PagedQueries() {
-    }
+    private PagedQueries() {}
 
     public static <T> Page<T> page(MongoTemplate mongoTemplate, Query query, Pageable pageable, Class<T> type) {
         List<T> content = mongoTemplate.find(Query.of(query).with(pageable), type);
-        return PageableExecutionUtils.getPage(content, pageable,
+        return PageableExecutionUtils.getPage(
+                content,
+                pageable,
                 () -> mongoTemplate.count(Query.of(query).limit(-1).skip(-1), type));
     }
 }

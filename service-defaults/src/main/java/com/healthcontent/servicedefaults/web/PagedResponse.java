@@ -7,8 +7,7 @@ import org.springframework.data.domain.Page;
 /** {@code {"items": [...], "page": {...}}}, the list shape every client relies on. */
 public record PagedResponse<T>(List<T> items, PageInfo page) {
 
-    public record PageInfo(int number, int size, long totalElements, int totalPages) {
-    }
+    public record PageInfo(int number, int size, long totalElements, int totalPages) {}
 
     public static <S, T> PagedResponse<T> of(Page<S> page, Function<S, T> mapper) {
         return of(page, page.getContent().stream().map(mapper).toList());
@@ -16,7 +15,7 @@ public record PagedResponse<T>(List<T> items, PageInfo page) {
 
     /** For items made from the whole page at once (e.g. with one lookup for all of them). */
     public static <T> PagedResponse<T> of(Page<?> page, List<T> items) {
-        return new PagedResponse<>(items,
-                new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
+        return new PagedResponse<>(
+                items, new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
     }
 }

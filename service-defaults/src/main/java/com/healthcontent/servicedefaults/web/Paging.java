@@ -18,8 +18,7 @@ public final class Paging {
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 10_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The size of a keyset-paged list (a cursor instead of a page number): 1..100, default 20. */
     public static int size(Integer size) {

@@ -26,13 +26,15 @@ public final class PublicViews {
      * @param size   views held at most; 0 turns holding off
      * @param expiry how long a view is held at most, should the event that drops it never arrive
      */
-    public record Settings(long size, Duration expiry) {
-    }
+    public record Settings(long size, Duration expiry) {}
 
     public PublicViews(String name, Settings settings, MeterRegistry meterRegistry) {
         this.off = settings.size() == 0;
-        this.views = Caffeine.newBuilder().maximumSize(settings.size()).expireAfterWrite(settings.expiry())
-                .recordStats().build();
+        this.views = Caffeine.newBuilder()
+                .maximumSize(settings.size())
+                .expireAfterWrite(settings.expiry())
+                .recordStats()
+                .build();
         CaffeineCacheMetrics.monitor(meterRegistry, views, name);
     }
 

@@ -39,17 +39,23 @@ public final class Representation {
     /** 304 when the client holds these bytes already ({@code If-None-Match}), else 200 with them. */
     public ResponseEntity<byte[]> respond(WebRequest request, CacheControl cacheControl) {
         if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(cacheControl)
+                    .build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).contentType(type).body(body);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(cacheControl)
+                .contentType(type)
+                .body(body);
     }
 
     /** The first 128 bits of the SHA-256 of the body: collisions are out of reach, the header stays short. */
     static String strongEtag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16))
-                    + "\"";
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -41,8 +41,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + maxBytes + " bytes.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
         problem.setTitle("Request body too large");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -9,8 +9,7 @@ import com.healthcontent.servicedefaults.problem.PreconditionRequiredException;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static String etag(long version) {
         return "\"" + version + "\"";
@@ -31,7 +30,7 @@ public final class Versions {
                 return;
             }
         }
-        throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current version "
-                + current + "; reload and apply your change again.");
+        throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current version " + current
+                + "; reload and apply your change again.");
     }
 }

@@ -11,8 +11,7 @@ public final class WebAddresses {
 
     public static final int MAX_LENGTH = 2000;
 
-    private WebAddresses() {
-    }
+    private WebAddresses() {}
 
     /** http or https. */
     public static boolean isWeb(String value) {

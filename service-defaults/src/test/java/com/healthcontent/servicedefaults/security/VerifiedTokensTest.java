@@ -48,24 +48,36 @@ class VerifiedTokensTest {
     @Test
     void aRefusedTokenIsNeverHeld() {
         AtomicInteger calls = new AtomicInteger();
-        JwtDecoder tokens = new VerifiedTokens(token -> {
-            calls.incrementAndGet();
-            throw new BadJwtException("bad signature");
-        }, 100, Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC));
+        JwtDecoder tokens = new VerifiedTokens(
+                token -> {
+                    calls.incrementAndGet();
+                    throw new BadJwtException("bad signature");
+                },
+                100,
+                Duration.ofMinutes(5),
+                Clock.fixed(now, ZoneOffset.UTC));
         assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThat(calls).hasValue(2);
     }
 
     private JwtDecoder tokens(Clock clock, Instant expiresAt) {
-        return new VerifiedTokens(token -> {
-            verifications.incrementAndGet();
-            return jwt(token, expiresAt);
-        }, 100, Duration.ofMinutes(5), clock);
+        return new VerifiedTokens(
+                token -> {
+                    verifications.incrementAndGet();
+                    return jwt(token, expiresAt);
+                },
+                100,
+                Duration.ofMinutes(5),
+                clock);
     }
 
     private Jwt jwt(String token, Instant expiresAt) {
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("dr.rao").issuedAt(now).expiresAt(expiresAt)
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("dr.rao")
+                .issuedAt(now)
+                .expiresAt(expiresAt)
                 .build();
     }
 

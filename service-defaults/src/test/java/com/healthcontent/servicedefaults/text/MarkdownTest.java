@@ -16,60 +16,75 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MarkdownTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Text <script>x</script> and more",
-            "<img src=x onerror=alert(1)>Summary",
-            "<script>alert(1)</script>Head",
-            "a <a href=\"https://example.org\">link</a>",
-            "</div>",
-            "<!-- hidden -->",
-            "<?php echo 1 ?>",
-            "<https://example.org>"})
+    @ValueSource(
+            strings = {
+                "Text <script>x</script> and more",
+                "<img src=x onerror=alert(1)>Summary",
+                "<script>alert(1)</script>Head",
+                "a <a href=\"https://example.org\">link</a>",
+                "</div>",
+                "<!-- hidden -->",
+                "<?php echo 1 ?>",
+                "<https://example.org>"
+            })
     void htmlIsRefused(String text) {
         assertThat(Markdown.problemIn(text)).contains(Markdown.HTML_MESSAGE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "[link](javascript:alert(1))",
-            "[link](JavaScript:alert(1))",
-            "[link](java&#x09;script:alert(1))",
-            "[link](  javascript:alert(1)  )",
-            "[link](javascript&#58;alert(1))",
-            "[link](data:text/html;base64,PHNjcmlwdD4=)",
-            "[link](vbscript:msgbox)",
-            "![picture](data:image/svg+xml,abc)",
-            "[ref]\n\n[ref]: javascript:alert(1)",
-            "[link](\u00a0javascript:alert(1))",
-            "[link](\ufeffjavascript:alert(1))",
-            "[link](\ufffdjavascript:)",
-            "[link](ftp://example.org)"})
+    @ValueSource(
+            strings = {
+                "[link](javascript:alert(1))",
+                "[link](JavaScript:alert(1))",
+                "[link](java&#x09;script:alert(1))",
+                "[link](  javascript:alert(1)  )",
+                "[link](javascript&#58;alert(1))",
+                "[link](data:text/html;base64,PHNjcmlwdD4=)",
+                "[link](vbscript:msgbox)",
+                "![picture](data:image/svg+xml,abc)",
+                "[ref]\n\n[ref]: javascript:alert(1)",
+                "[link](\u00a0javascript:alert(1))",
+                "[link](\ufeffjavascript:alert(1))",
+                "[link](\ufffdjavascript:)",
+                "[link](ftp://example.org)"
+            })
     void unsafeLinkTargetsAreRefused(String text) {
         assertThat(Markdown.problemIn(text)).contains(Markdown.LINK_MESSAGE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Hold it for < 5 minutes",
-            "A & B, 3 < 4 and 5 > 4",
-            "<3 times a day, <= 10 reps, <- back",
-            "Gas leaves the joint fluid [1].",
-            "See [the study](https://doi.org/10.1371/journal.pone.0119470) and [us](/articles/x) or [mail](mailto:a@b.org)",
-            "**Stop** if it hurts; _ease_ into it.",
-            "javascript: is only a word here",
-            "&lt;script&gt; written as entities stays text",
-            "[the 10:30 class](/routines/morning?at=10:30#step:2)",
-            "Ünïcödé — “quotes” ‘and’ emoji 🧘"})
+    @ValueSource(
+            strings = {
+                "Hold it for < 5 minutes",
+                "A & B, 3 < 4 and 5 > 4",
+                "<3 times a day, <= 10 reps, <- back",
+                "Gas leaves the joint fluid [1].",
+                "See [the study](https://doi.org/10.1371/journal.pone.0119470) and [us](/articles/x) or [mail](mailto:a@b.org)",
+                "**Stop** if it hurts; _ease_ into it.",
+                "javascript: is only a word here",
+                "&lt;script&gt; written as entities stays text",
+                "[the 10:30 class](/routines/morning?at=10:30#step:2)",
+                "Ünïcödé — “quotes” ‘and’ emoji 🧘"
+            })
     void textAndMarkdownAreAccepted(String text) {
         assertThat(Markdown.problemIn(text)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<script>x</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-            "[x](data:text/html,<b>)", "&lt;script&gt;"})
+    @ValueSource(
+            strings = {
+                "<script>x</script>",
+                "<img src=x onerror=alert(1)>",
+                "[x](javascript:alert(1))",
+                "[x](data:text/html,<b>)",
+                "&lt;script&gt;"
+            })
     void renderedHtmlNeverCarriesMarkupOrScriptLinksFromTheText(String text) {
         String html = Markdown.toHtml(text);
-        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("javascript:")
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("<img")
+                .doesNotContain("javascript:")
                 .doesNotContain("data:");
     }
 
@@ -113,15 +128,52 @@ class MarkdownTest {
 
     private static final Pattern TAG = Pattern.compile("</?([a-zA-Z0-9]+)([^>]*)>");
     private static final Pattern TARGET = Pattern.compile("(?i)\\s(?:href|src)=\"([^\"]*)\"");
-    private static final Set<String> COMMONMARK_TAGS = Set.of("p", "a", "em", "strong", "code", "pre", "img", "h1",
-            "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "br", "hr");
+    private static final Set<String> COMMONMARK_TAGS = Set.of(
+            "p",
+            "a",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "img",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "br",
+            "hr");
 
     @Provide
     Arbitrary<String> writing() {
         Arbitrary<String> pieces = Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.of("<", ">", "&", "<script>", "</a>", "[x](", ")", "javascript:", "data:", "![i](", "\n",
-                        "`", "*", "&lt;", "&#58;", " ", "[1]", "https://example.org", "onerror=alert(1)", "<img "));
+                Arbitraries.of(
+                        "<",
+                        ">",
+                        "&",
+                        "<script>",
+                        "</a>",
+                        "[x](",
+                        ")",
+                        "javascript:",
+                        "data:",
+                        "![i](",
+                        "\n",
+                        "`",
+                        "*",
+                        "&lt;",
+                        "&#58;",
+                        " ",
+                        "[1]",
+                        "https://example.org",
+                        "onerror=alert(1)",
+                        "<img "));
         return pieces.list().ofMaxSize(12).map(parts -> String.join("", parts));
     }
 }

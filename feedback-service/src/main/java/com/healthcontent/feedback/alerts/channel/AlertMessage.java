@@ -23,8 +23,15 @@ public record AlertMessage(String recipient, List<Alert> alerts) {
     String text() {
         StringBuilder text = new StringBuilder();
         for (Alert alert : alerts) {
-            text.append("- ").append(alert.targetTitle()).append(" (").append(alert.targetType()).append(' ')
-                    .append(alert.targetSlug()).append("): ").append(alert.detail()).append('\n');
+            text.append("- ")
+                    .append(alert.targetTitle())
+                    .append(" (")
+                    .append(alert.targetType())
+                    .append(' ')
+                    .append(alert.targetSlug())
+                    .append("): ")
+                    .append(alert.detail())
+                    .append('\n');
         }
         text.append("\nYour review queue: /api/v1/me/reviews; reader reports: /api/v1/feedback/reports\n");
         return text.toString();

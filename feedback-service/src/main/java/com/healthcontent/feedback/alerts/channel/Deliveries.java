@@ -5,6 +5,7 @@ import com.healthcontent.feedback.alerts.AlertPreferences;
 import com.healthcontent.feedback.alerts.AlertProperties;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.web.PagedQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
-import com.healthcontent.servicedefaults.web.PagedQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -46,8 +46,13 @@ public class Deliveries {
     private final int maxAttempts;
     private final Duration firstBackoff;
 
-    Deliveries(MongoTemplate mongoTemplate, EmailSender email, WebhookSender webhook, MeterRegistry meterRegistry,
-            Clock clock, AlertProperties properties) {
+    Deliveries(
+            MongoTemplate mongoTemplate,
+            EmailSender email,
+            WebhookSender webhook,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            AlertProperties properties) {
         this.mongoTemplate = mongoTemplate;
         this.email = email;
         this.webhook = webhook;
@@ -60,7 +65,9 @@ public class Deliveries {
     /** Plans an alert's deliveries on the recipient's channels; a second call for the same alert changes nothing. */
     public void plan(Alert alert, AlertPreferences preferences) {
         Instant now = clock.instant();
-        Instant due = alert.isUrgent() ? now : preferences.sendableFrom(now.atZone(clock.getZone())).toInstant();
+        Instant due = alert.isUrgent()
+                ? now
+                : preferences.sendableFrom(now.atZone(clock.getZone())).toInstant();
         List<Channel> channels = new ArrayList<>();
         if (preferences.email() != null) {
             channels.add(Channel.EMAIL);
@@ -70,8 +77,17 @@ public class Deliveries {
         }
         for (Channel channel : channels) {
             try {
-                mongoTemplate.insert(new Delivery(alert.id() + ":" + channel, alert.id(), channel, alert.recipient(),
-                        Delivery.Status.PENDING, 0, due, null, null, null));
+                mongoTemplate.insert(new Delivery(
+                        alert.id() + ":" + channel,
+                        alert.id(),
+                        channel,
+                        alert.recipient(),
+                        Delivery.Status.PENDING,
+                        0,
+                        due,
+                        null,
+                        null,
+                        null));
             } catch (DuplicateKeyException planned) {
                 // the alert event was delivered twice: its deliveries exist already
             }
@@ -91,11 +107,19 @@ public class Deliveries {
 
     private Delivery claimNext() {
         Instant now = clock.instant();
-        Query due = Query.query(Criteria.where("status").is(Delivery.Status.PENDING).and("nextAttemptAt").lte(now)
-                .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)))
+        Query due = Query.query(Criteria.where("status")
+                        .is(Delivery.Status.PENDING)
+                        .and("nextAttemptAt")
+                        .lte(now)
+                        .orOperator(
+                                Criteria.where("claimedUntil").is(null),
+                                Criteria.where("claimedUntil").lt(now)))
                 .with(Sort.by("nextAttemptAt"));
-        return mongoTemplate.findAndModify(due, new Update().set("claimedUntil", now.plus(LEASE)),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        return mongoTemplate.findAndModify(
+                due,
+                new Update().set("claimedUntil", now.plus(LEASE)),
+                FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
     }
 
     /** Sends one claimed delivery, together with the recipient's other due ones on that channel (a digest). */
@@ -106,8 +130,11 @@ public class Deliveries {
         while (batch.size() < 50 && (more = claimSameRecipient(first, now)) != null) {
             batch.add(more);
         }
-        List<Alert> alerts = mongoTemplate.find(Query.query(Criteria.where("_id")
-                .in(batch.stream().map(Delivery::alertId).toList())).with(Sort.by("createdAt")), Alert.class);
+        List<Alert> alerts = mongoTemplate.find(
+                Query.query(Criteria.where("_id")
+                                .in(batch.stream().map(Delivery::alertId).toList()))
+                        .with(Sort.by("createdAt")),
+                Alert.class);
         AlertPreferences preferences = mongoTemplate.findById(first.recipient(), AlertPreferences.class);
         try {
             if (preferences == null || alerts.isEmpty()) {
@@ -118,9 +145,14 @@ public class Deliveries {
                 case EMAIL -> email.send(preferences.email(), message);
                 case WEBHOOK -> webhook.send(preferences.webhookUrl(), preferences.webhookSecret(), message);
             }
-            batch.forEach(d -> mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(d.id())), new Update()
-                    .set("status", Delivery.Status.SENT).set("deliveredAt", now).set("attempts", d.attempts() + 1)
-                    .unset("claimedUntil"), Delivery.class));
+            batch.forEach(d -> mongoTemplate.updateFirst(
+                    Query.query(Criteria.where("_id").is(d.id())),
+                    new Update()
+                            .set("status", Delivery.Status.SENT)
+                            .set("deliveredAt", now)
+                            .set("attempts", d.attempts() + 1)
+                            .unset("claimedUntil"),
+                    Delivery.class));
             count(first.channel(), "sent", batch.size());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -131,28 +163,51 @@ public class Deliveries {
     }
 
     private Delivery claimSameRecipient(Delivery first, Instant now) {
-        Query due = Query.query(Criteria.where("status").is(Delivery.Status.PENDING).and("recipient")
-                .is(first.recipient()).and("channel").is(first.channel()).and("nextAttemptAt").lte(now)
-                .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
-        return mongoTemplate.findAndModify(due, new Update().set("claimedUntil", now.plus(LEASE)),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        Query due = Query.query(Criteria.where("status")
+                .is(Delivery.Status.PENDING)
+                .and("recipient")
+                .is(first.recipient())
+                .and("channel")
+                .is(first.channel())
+                .and("nextAttemptAt")
+                .lte(now)
+                .orOperator(
+                        Criteria.where("claimedUntil").is(null),
+                        Criteria.where("claimedUntil").lt(now)));
+        return mongoTemplate.findAndModify(
+                due,
+                new Update().set("claimedUntil", now.plus(LEASE)),
+                FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
     }
 
     private void failed(Delivery delivery, Exception error, Instant now) {
         int attempts = delivery.attempts() + 1;
         boolean park = attempts >= maxAttempts;
         Duration backoff = firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 10));
-        mongoTemplate.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())), new Update()
-                .set("attempts", attempts).set("lastError", String.valueOf(error.getMessage()))
-                .set("status", park ? Delivery.Status.PARKED : Delivery.Status.PENDING)
-                .set("nextAttemptAt", now.plus(backoff)).unset("claimedUntil"), Delivery.class);
-        log.warn("{} delivery {} failed (attempt {}{}): {}", delivery.channel(), delivery.id(), attempts,
-                park ? ", parked" : "", error.getMessage());
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(delivery.id())),
+                new Update()
+                        .set("attempts", attempts)
+                        .set("lastError", String.valueOf(error.getMessage()))
+                        .set("status", park ? Delivery.Status.PARKED : Delivery.Status.PENDING)
+                        .set("nextAttemptAt", now.plus(backoff))
+                        .unset("claimedUntil"),
+                Delivery.class);
+        log.warn(
+                "{} delivery {} failed (attempt {}{}): {}",
+                delivery.channel(),
+                delivery.id(),
+                attempts,
+                park ? ", parked" : "",
+                error.getMessage());
         count(delivery.channel(), park ? "parked" : "failed", 1);
     }
 
     private void count(Channel channel, String outcome, int n) {
-        meterRegistry.counter("platform.alerts.delivered", "channel", channel.name(), "outcome", outcome).increment(n);
+        meterRegistry
+                .counter("platform.alerts.delivered", "channel", channel.name(), "outcome", outcome)
+                .increment(n);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -169,10 +224,17 @@ public class Deliveries {
             throw new ResourceNotFoundException("Delivery", id);
         }
         if (delivery.status() != Delivery.Status.PARKED) {
-            throw new ConflictException("Only a parked delivery can be retried; this one is " + delivery.status() + ".");
+            throw new ConflictException(
+                    "Only a parked delivery can be retried; this one is " + delivery.status() + ".");
         }
-        return mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update()
-                .set("status", Delivery.Status.PENDING).set("attempts", 0).set("nextAttemptAt", clock.instant())
-                .unset("claimedUntil"), FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        return mongoTemplate.findAndModify(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update()
+                        .set("status", Delivery.Status.PENDING)
+                        .set("attempts", 0)
+                        .set("nextAttemptAt", clock.instant())
+                        .unset("claimedUntil"),
+                FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
     }
 }

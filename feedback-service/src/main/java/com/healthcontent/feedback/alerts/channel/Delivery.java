@@ -11,8 +11,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("alert_deliveries")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
-public record Delivery(@Id String id, String alertId, Channel channel, String recipient, Status status, int attempts,
-                       Instant nextAttemptAt, Instant claimedUntil, String lastError, Instant deliveredAt) {
+public record Delivery(
+        @Id String id,
+        String alertId,
+        Channel channel,
+        String recipient,
+        Status status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant claimedUntil,
+        String lastError,
+        Instant deliveredAt) {
 
-    public enum Status { PENDING, SENT, PARKED }
+    public enum Status {
+        PENDING,
+        SENT,
+        PARKED
+    }
 }

@@ -5,8 +5,8 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +31,13 @@ class DeliveryController {
 
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping
-    PagedResponse<DeliveryView> list(@RequestParam(defaultValue = "PARKED") Delivery.Status status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {
-        return PagedResponse.of(deliveries.withStatus(status, Paging.of(page, size, Sort.by("nextAttemptAt"))),
-                DeliveryView::of);
+    PagedResponse<DeliveryView> list(
+            @RequestParam(defaultValue = "PARKED") Delivery.Status status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Actor actor) {
+        return PagedResponse.of(
+                deliveries.withStatus(status, Paging.of(page, size, Sort.by("nextAttemptAt"))), DeliveryView::of);
     }
 
     @PostMapping("/{id}/retry")

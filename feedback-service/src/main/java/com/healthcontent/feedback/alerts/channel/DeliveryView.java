@@ -8,12 +8,27 @@ import java.time.Instant;
  * {@code Delivery} in the API, as it always was.
  */
 @Schema(name = "Delivery")
-record DeliveryView(String id, String alertId, Channel channel, String recipient, Delivery.Status status,
-                    int attempts, Instant nextAttemptAt, String lastError, Instant deliveredAt) {
+record DeliveryView(
+        String id,
+        String alertId,
+        Channel channel,
+        String recipient,
+        Delivery.Status status,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant deliveredAt) {
 
     static DeliveryView of(Delivery delivery) {
-        return new DeliveryView(delivery.id(), delivery.alertId(), delivery.channel(), delivery.recipient(),
-                delivery.status(), delivery.attempts(), delivery.nextAttemptAt(), delivery.lastError(),
+        return new DeliveryView(
+                delivery.id(),
+                delivery.alertId(),
+                delivery.channel(),
+                delivery.recipient(),
+                delivery.status(),
+                delivery.attempts(),
+                delivery.nextAttemptAt(),
+                delivery.lastError(),
                 delivery.deliveredAt());
     }
 }

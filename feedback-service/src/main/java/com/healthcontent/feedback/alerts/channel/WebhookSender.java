@@ -24,7 +24,8 @@ class WebhookSender {
 
     static final String SIGNATURE_HEADER = "X-Signature-256";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper jsonMapper;
     private final WebhookTargets targets;
 
@@ -38,14 +39,33 @@ class WebhookSender {
         if (refusal != null) { // the name may resolve elsewhere now than when it was set: retried, then parked
             throw new IOException("webhook URL refused: " + refusal);
         }
-        byte[] body = jsonMapper.writeValueAsBytes(Map.of("recipient", message.recipient(), "alerts", message.alerts()
-                .stream().map(a -> Map.of("id", a.id(), "kind", a.kind().name(), "targetType", a.targetType().name(),
-                        "targetId", a.targetId(), "targetSlug", a.targetSlug(), "detail", a.detail(),
-                        "createdAt", a.createdAt().toString())).toList()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        byte[] body = jsonMapper.writeValueAsBytes(Map.of(
+                "recipient",
+                message.recipient(),
+                "alerts",
+                message.alerts().stream()
+                        .map(a -> Map.of(
+                                "id",
+                                a.id(),
+                                "kind",
+                                a.kind().name(),
+                                "targetType",
+                                a.targetType().name(),
+                                "targetId",
+                                a.targetId(),
+                                "targetSlug",
+                                a.targetSlug(),
+                                "detail",
+                                a.detail(),
+                                "createdAt",
+                                a.createdAt().toString()))
+                        .toList()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header(SIGNATURE_HEADER, "sha256=" + sign(secret, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("webhook answered " + response.statusCode());

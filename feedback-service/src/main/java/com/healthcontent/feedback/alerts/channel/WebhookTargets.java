@@ -23,8 +23,10 @@ public class WebhookTargets {
     private final Set<String> allowedHosts;
 
     WebhookTargets(AlertProperties properties) {
-        this.allowedHosts = properties.webhookAllowedHosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = properties.webhookAllowedHosts().stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Refuses (400, field {@code webhookUrl}) a URL whose host is not public and not allowed. */
@@ -71,7 +73,12 @@ public class WebhookTargets {
         byte[] bytes = address.getAddress();
         boolean uniqueLocalV6 = address instanceof Inet6Address && (bytes[0] & 0xFE) == 0xFC;
         boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
-        return !(address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierGradeNat);
+        return !(address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isMulticastAddress()
+                || uniqueLocalV6
+                || carrierGradeNat);
     }
 }

@@ -342,7 +342,7 @@ class LocalStackIT {
         try {
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> String.join("", received).contains("connected"));
-            HttpResponse<String> report = send("POST", "/api/v1/feedback", null, """
+            HttpResponse<String> report = stack.feedback("live-stream-reader-" + UUID.randomUUID(), """
                     {"target": {"type": "ARTICLE", "id": "is-it-good-or-bad-to-crack-your-back"}, "helpful": false,
                      "reason": "INACCURATE", "comment": "The kneeling stretch hold time differs from my physio's advice"}""");
             assertThat(report.statusCode()).as(report.body()).isEqualTo(202);

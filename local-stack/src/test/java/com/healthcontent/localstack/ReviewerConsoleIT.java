@@ -132,9 +132,10 @@ class ReviewerConsoleIT {
                 .asString();
 
         Instant sent = Instant.now();
-        assertThat(stack.send("POST", "/api/v1/feedback", null, """
+        assertThat(stack.feedback("console-journey-reader-" + UUID.randomUUID(), """
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "INACCURATE",
-                 "comment": "%s"}""".formatted(demoArticle, reportComment))
+                 "comment": "%s"}""".formatted(
+                                        demoArticle, reportComment))
                         .statusCode())
                 .isEqualTo(202);
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), reportComment));

@@ -185,7 +185,8 @@ class RobustnessIT {
                         stack.send("POST", "/api/v1/articles", editor, minimalArticle("Draft " + UUID.randomUUID())))
                 .get("id")
                 .asString();
-        String reportId = StackUnderTest.body(stack.send("POST", "/api/v1/feedback", null, """
+        String reportId = StackUnderTest.body(
+                        stack.feedback("hostile-input-reader-" + UUID.randomUUID(), """
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}""".formatted(ARTICLE)))
                 .get("id")
                 .asString();

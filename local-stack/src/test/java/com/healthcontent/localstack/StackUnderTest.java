@@ -244,6 +244,21 @@ final class StackUnderTest implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Feedback through the gateway as one reader. Readers are told apart by address and User-Agent, and every suite
+     * sends from this machine: without a reader of its own, a suite's report was taken for another suite's reader
+     * amending theirs (no new alert) or for a second report that day (409).
+     */
+    HttpResponse<String> feedback(String reader, String json) throws IOException, InterruptedException {
+        return send(
+                "POST",
+                URI.create(gateway() + "/api/v1/feedback"),
+                null,
+                json.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                Map.of("User-Agent", reader));
+    }
+
     static JsonNode body(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
         return json.readTree(response.body());

@@ -27,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
  * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
  * {@code --scale SERVICE=N} runs N instances of a service (ports 100 apart) behind the gateway's load balancer,
- * sharing the topics' partitions through their consumer groups. Once everything is ready, the authorization server,
- * the services and the gateway are supervised: one that dies is started again.
+ * sharing the topics' partitions through their consumer groups, {@code --no-class-data-sharing} runs the jars as
+ * built (no archive recorded or used: a stack started once per build, as the end-to-end tests' is, only pays for
+ * recording one). Once everything is ready, the authorization server, the services and the gateway are supervised:
+ * one that dies is started again.
  */
 public final class LocalStack {
 
@@ -41,6 +43,7 @@ public final class LocalStack {
     private final Ports ports;
     private final boolean loadDemo;
     private final Map<String, Integer> scale;
+    private boolean classDataSharing = true;
     private final String javaBin =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
@@ -79,6 +82,7 @@ public final class LocalStack {
         Path dataDir = root.resolve(".data");
         boolean fresh = false;
         boolean demo = true;
+        boolean classDataSharing = true;
         int offset = 0;
         Map<String, Integer> scale = new LinkedHashMap<>();
         List<String> options = new ArrayList<>();
@@ -90,6 +94,8 @@ public final class LocalStack {
                 fresh = true;
             } else if (arg.equals("--no-demo")) {
                 demo = false;
+            } else if (arg.equals("--no-class-data-sharing")) {
+                classDataSharing = false;
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.startsWith("--port-offset=")) {
@@ -99,7 +105,7 @@ public final class LocalStack {
                 scale.put(serviceAndCount[0], Integer.parseInt(serviceAndCount[1]));
             } else {
                 System.err.println("unknown option " + arg + " (known: --fresh --no-demo --data-dir=PATH "
-                        + "--port-offset=N --scale SERVICE=N with N from 1 to 9)");
+                        + "--port-offset=N --scale SERVICE=N with N from 1 to 9, --no-class-data-sharing)");
                 System.exit(2);
             }
         }
@@ -107,6 +113,7 @@ public final class LocalStack {
             deleteRecursively(dataDir);
         }
         LocalStack stack = new LocalStack(root, dataDir, Ports.withOffset(offset), demo, scale);
+        stack.classDataSharing = classDataSharing;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -318,8 +325,10 @@ public final class LocalStack {
         }
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
-        List<String> jar =
-                ClassDataSharing.prepare(javaBin, root.resolve(module).resolve("target"), module, firstInstance);
+        Path target = root.resolve(module).resolve("target");
+        List<String> jar = classDataSharing
+                ? ClassDataSharing.prepare(javaBin, target, module, firstInstance)
+                : List.of("-jar", target.resolve(module + ".jar").toString());
         if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
             System.out.printf(
                     "  %-17s recording its class-data-sharing archive (first start of this build; written "

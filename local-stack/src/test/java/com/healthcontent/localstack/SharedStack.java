@@ -32,20 +32,22 @@ final class SharedStack implements ParameterResolver {
     public StackUnderTest resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .computeIfAbsent(
-                        StackUnderTest.class,
-                        key -> {
-                            try {
-                                return StackUnderTest.start(
-                                        "e2e",
-                                        StackUnderTest.OFFSET,
-                                        Map.of("RATE_LIMIT_ENABLED", "false", "FEEDBACK_PER_MINUTE", "100000"),
-                                        "--scale",
-                                        "feedback-service=2");
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        },
-                        StackUnderTest.class);
+                .computeIfAbsent(StackUnderTest.class, key -> start(), StackUnderTest.class);
+    }
+
+    private static StackUnderTest start() {
+        Map<String, String> environment = Map.of("RATE_LIMIT_ENABLED", "false", "FEEDBACK_PER_MINUTE", "100000");
+        try {
+            // started once per run: recording class-data-sharing archives would only cost time
+            return StackUnderTest.start(
+                    "e2e",
+                    StackUnderTest.OFFSET,
+                    environment,
+                    "--scale",
+                    "feedback-service=2",
+                    "--no-class-data-sharing");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

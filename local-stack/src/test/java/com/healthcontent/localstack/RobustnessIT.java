@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -943,15 +945,12 @@ class RobustnessIT {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             accepted.add(StackUnderTest.json.readTree(response.body()).get("id").asString());
         }
-        assertThat(victim.onExit()
-                        .get(60, java.util.concurrent.TimeUnit.SECONDS)
-                        .isAlive())
-                .isFalse();
+        assertThat(victim.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    Map<String, Integer> alertsPerReport = new java.util.HashMap<>();
+                    Map<String, Integer> alertsPerReport = new HashMap<>();
                     for (int page = 0; page < 10; page++) {
                         JsonNode items = StackUnderTest.body(stack.get("/api/v1/me/alerts?size=100&page=" + page, rao))
                                 .get("items");
@@ -992,8 +991,7 @@ class RobustnessIT {
     void sigtermStopsEveryProcessItStarted() throws Exception {
         List<ProcessHandle> children = stack.launcher().descendants().toList();
         stack.launcher().destroy();
-        assertThat(stack.launcher().waitFor(90, java.util.concurrent.TimeUnit.SECONDS))
-                .isTrue();
+        assertThat(stack.launcher().waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         // Kafka, MongoDB, auth-server, article-, exercise-service, two feedback-services, the gateway, the console
         assertThat(stack.console()).contains("Stopped 9 processes");

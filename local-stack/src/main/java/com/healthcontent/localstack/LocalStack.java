@@ -27,9 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
  * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
  * {@code --scale SERVICE=N} runs N instances of a service (ports 100 apart) behind the gateway's load balancer,
- * sharing the topics' partitions through their consumer groups, {@code --no-class-data-sharing} runs the jars as
- * built (no archive recorded or used: a stack started once per build, as the end-to-end tests' is, only pays for
- * recording one). Once everything is ready, the authorization server, the services and the gateway are supervised:
+ * sharing the topics' partitions through their consumer groups, {@code --no-class-data-sharing} records no archive
+ * and uses none (a stack started once per build, as the end-to-end tests' is, only pays for recording one). Once everything is ready, the authorization server, the services and the gateway are supervised:
  * one that dies is started again.
  */
 public final class LocalStack {
@@ -325,10 +324,14 @@ public final class LocalStack {
         }
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
-        Path target = root.resolve(module).resolve("target");
-        List<String> jar = classDataSharing
-                ? ClassDataSharing.prepare(javaBin, target, module, firstInstance)
-                : List.of("-jar", target.resolve(module + ".jar").toString());
+        // without class-data sharing still from the extracted jar, which starts faster than the jar in a jar
+        List<String> jar = ClassDataSharing.prepare(
+                javaBin, root.resolve(module).resolve("target"), module, classDataSharing && firstInstance);
+        if (!classDataSharing) {
+            jar = jar.stream()
+                    .filter(option -> !option.startsWith("-XX:SharedArchiveFile="))
+                    .toList();
+        }
         if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
             System.out.printf(
                     "  %-17s recording its class-data-sharing archive (first start of this build; written "

@@ -26,17 +26,8 @@ final class ClassDataSharing {
      * yet and this run may not record one), then {@code -jar <extracted jar>}.
      */
     static List<String> prepare(String javaBin, Path target, String module, boolean mayRecord) throws IOException {
-        Path jar = target.resolve(module + ".jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package");
-        }
-        Path extracted = target.resolve("cds");
-        Path application = extracted.resolve(module + ".jar");
-        Path archive = extracted.resolve(module + ".jsa");
-        if (!Files.exists(application)
-                || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
-            extract(javaBin, jar, extracted);
-        }
+        Path application = extracted(javaBin, target, module);
+        Path archive = target.resolve("cds").resolve(module + ".jsa");
         if (Files.exists(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-jar", application.toString());
         }
@@ -45,10 +36,26 @@ final class ClassDataSharing {
                 : List.of("-jar", application.toString());
     }
 
+    /** The extracted jar of {@code target/<module>.jar}, extracted again when the jar is newer. */
+    static Path extracted(String javaBin, Path target, String module) throws IOException {
+        Path jar = target.resolve(module + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package");
+        }
+        Path extracted = target.resolve("cds");
+        Path application = extracted.resolve(module + ".jar");
+        if (!Files.exists(application)
+                || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            extract(javaBin, jar, extracted);
+        }
+        return application;
+    }
+
     private static void extract(String javaBin, Path jar, Path destination) throws IOException {
         LocalStack.deleteRecursively(destination);
         Process extraction = new ProcessBuilder(
                         javaBin,
+                        "-XX:TieredStopAtLevel=1", // a few seconds' work: the optimising compiler would not pay off
                         "-Djarmode=tools",
                         "-jar",
                         jar.toString(),

@@ -1,6 +1,7 @@
 package com.healthcontent.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
  * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
  * {@code --scale SERVICE=N} runs N instances of a service (ports 100 apart) behind the gateway's load balancer,
- * sharing the topics' partitions through their consumer groups, {@code --no-class-data-sharing} records no archive
- * and uses none (a stack started once per build, as the end-to-end tests' is, only pays for recording one). Once everything is ready, the authorization server, the services and the gateway are supervised:
+ * sharing the topics' partitions through their consumer groups, {@code --no-class-data-sharing} runs the jars as
+ * built: no extraction, no archive recorded or used (a stack started once per build, as the end-to-end tests' is,
+ * only pays for them). Once everything is ready, the authorization server, the services and the gateway are supervised:
  * one that dies is started again.
  */
 public final class LocalStack {
@@ -153,7 +155,15 @@ public final class LocalStack {
                         dataDir.resolve("mongo").resolve("platform").toString()),
                 Map.of(),
                 logs);
+        // Each jar is extracted (a JVM each, after a build) while the broker starts, instead of one after the other
+        // between the launches of the services. Without class-data sharing the jars run as built: no extraction.
+        List<CompletableFuture<Path>> extractions = Stream.of(
+                        "auth-server", "article-service", "exercise-service", "feedback-service", "gateway", "console")
+                .filter(module -> classDataSharing)
+                .map(module -> CompletableFuture.supplyAsync(() -> extracted(module)))
+                .toList();
         ready(broker, Duration.ofSeconds(60), kafka::isReady, "Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
+        joinAll(extractions);
         List<String> created = kafka.createTopics();
         System.out.printf("  %-17s %s%n", "topics", created.isEmpty() ? "all present" : "created " + created);
         ready(
@@ -259,6 +269,14 @@ public final class LocalStack {
         printSummary(toReady);
     }
 
+    private Path extracted(String module) {
+        try {
+            return ClassDataSharing.extracted(javaBin, root.resolve(module).resolve("target"), module);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The services behind the gateway and the port of each one's first instance. */
     private Map<String, Integer> servicePorts() {
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
@@ -324,14 +342,10 @@ public final class LocalStack {
         }
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
-        // without class-data sharing still from the extracted jar, which starts faster than the jar in a jar
-        List<String> jar = ClassDataSharing.prepare(
-                javaBin, root.resolve(module).resolve("target"), module, classDataSharing && firstInstance);
-        if (!classDataSharing) {
-            jar = jar.stream()
-                    .filter(option -> !option.startsWith("-XX:SharedArchiveFile="))
-                    .toList();
-        }
+        Path target = root.resolve(module).resolve("target");
+        List<String> jar = classDataSharing
+                ? ClassDataSharing.prepare(javaBin, target, module, firstInstance)
+                : List.of("-jar", target.resolve(module + ".jar").toString());
         if (jar.get(0).startsWith(ClassDataSharing.RECORD)) {
             System.out.printf(
                     "  %-17s recording its class-data-sharing archive (first start of this build; written "
@@ -387,7 +401,7 @@ public final class LocalStack {
                 process.logFile().getFileName());
     }
 
-    private static void joinAll(List<CompletableFuture<Void>> waits) {
+    private static void joinAll(List<? extends CompletableFuture<?>> waits) {
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -1,5 +1,6 @@
 package com.healthcontent.gateway.instances;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.health.contributor.Health;
@@ -8,7 +9,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +44,7 @@ final class EveryRouteServed implements ReactiveHealthIndicator {
 
     private Mono<Integer> readyCount(String service) {
         ServiceInstanceListSupplier instances = balancers.getInstance(service, ServiceInstanceListSupplier.class);
-        return Flux.from(instances.get()).next().map(list -> list.size()).defaultIfEmpty(0);
+        return instances.get().next().map(List::size).defaultIfEmpty(0);
     }
 
     private Health health(Map<String, Integer> readyInstances) {

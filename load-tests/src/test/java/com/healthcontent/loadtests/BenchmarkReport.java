@@ -18,15 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +66,9 @@ public final class BenchmarkReport {
         static Counts parse(String text) throws IOException {
             Properties p = new Properties();
             p.load(new java.io.StringReader(text));
-            return new Counts(Long.parseLong(p.getProperty("stored")), Long.parseLong(p.getProperty("published")),
+            return new Counts(
+                    Long.parseLong(p.getProperty("stored")),
+                    Long.parseLong(p.getProperty("published")),
                     Long.parseLong(p.getProperty("counted")));
         }
     }
@@ -81,16 +78,18 @@ public final class BenchmarkReport {
         String articleId = article.get("id").asText();
         long stored;
         try (MongoClient mongo = MongoClients.create(MONGO)) {
-            stored = mongo.getDatabase("feedback-service").getCollection("feedback")
+            stored = mongo.getDatabase("feedback-service")
+                    .getCollection("feedback")
                     .countDocuments(Filters.eq("targetId", articleId));
         }
         long published = 0;
         Properties props = new Properties();
         props.put("bootstrap.servers", KAFKA);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor("feedback.events").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -99,7 +98,9 @@ public final class BenchmarkReport {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     var type = record.headers().lastHeader("ce_type");
                     var id = record.headers().lastHeader("ce_id");
-                    if (articleId.equals(record.key()) && type != null && id != null
+                    if (articleId.equals(record.key())
+                            && type != null
+                            && id != null
                             && new String(type.value(), StandardCharsets.UTF_8).endsWith("feedback.submitted.v1")) {
                         ids.add(new String(id.value(), StandardCharsets.UTF_8)); // a redelivered event counts once
                     }
@@ -107,9 +108,12 @@ public final class BenchmarkReport {
             }
             published = ids.size();
         }
-        JsonNode summary = get(Targets.GATEWAY + "/api/v1/feedback/summary?type=ARTICLE&id=" + articleId
-                + "&fresh=" + System.nanoTime());
-        return new Counts(stored, published, summary.get("helpful").asLong() + summary.get("notHelpful").asLong());
+        JsonNode summary = get(Targets.GATEWAY + "/api/v1/feedback/summary?type=ARTICLE&id=" + articleId + "&fresh="
+                + System.nanoTime());
+        return new Counts(
+                stored,
+                published,
+                summary.get("helpful").asLong() + summary.get("notHelpful").asLong());
     }
 
     /**
@@ -120,12 +124,16 @@ public final class BenchmarkReport {
         AtomicReference<Counts> latest = new AtomicReference<>();
         try {
             // a read may meet the gateway still shedding a load that just ended (503): asked again a second later
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                latest.set(counts());
-                long stored = latest.get().stored() - before.stored();
-                return stored >= accepted && latest.get().published() - before.published() >= stored
-                        && latest.get().counted() - before.counted() >= stored;
-            });
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        latest.set(counts());
+                        long stored = latest.get().stored() - before.stored();
+                        return stored >= accepted
+                                && latest.get().published() - before.published() >= stored
+                                && latest.get().counted() - before.counted() >= stored;
+                    });
         } catch (ConditionTimeoutException notCaughtUp) {
             // the summary reports what was there after 120 s: a shortfall is a loss to show, not to hide
         }
@@ -133,8 +141,14 @@ public final class BenchmarkReport {
     }
 
     /** The JVM options the launcher gives every service (local-stack's LocalStack.SERVICE_JVM_OPTIONS). */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2");
+    static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx192m",
+            "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k",
+            "-XX:CICompilerCount=2");
 
     /**
      * Each deployable started alone (as in its own pod) next to the running stack: time to readiness and resident
@@ -149,11 +163,12 @@ public final class BenchmarkReport {
         ports.put("gateway", 28080);
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Integer> module : ports.entrySet()) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(SERVICE_JVM_OPTIONS);
             command.addAll(launchedAsByTheStack(root.resolve(module.getKey()).resolve("target"), module.getKey()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             // beside the running stack: its ports and its management ports (+ 10000) are taken
             builder.environment().put("PORT", module.getValue().toString());
@@ -165,15 +180,22 @@ public final class BenchmarkReport {
             Process process = builder.start();
             try {
                 String health = "http://localhost:" + module.getValue() + "/readyz";
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(50))
                         .failFast(module.getKey() + " exited before it was ready", () -> !process.isAlive())
                         .until(() -> ready(health));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long rss = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                        .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
-                        .findFirst().orElse(-1);
-                out.append(module.getKey()).append('=').append(String.format("%.1f", seconds)).append(',')
-                        .append(rss).append('\n');
+                        .filter(l -> l.startsWith("VmRSS:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                        .findFirst()
+                        .orElse(-1);
+                out.append(module.getKey())
+                        .append('=')
+                        .append(String.format("%.1f", seconds))
+                        .append(',')
+                        .append(rss)
+                        .append('\n');
             } finally {
                 process.destroy();
                 process.waitFor();
@@ -189,14 +211,22 @@ public final class BenchmarkReport {
     static List<String> launchedAsByTheStack(Path target, String module) {
         Path archive = target.resolve("cds").resolve(module + ".jsa");
         return Files.exists(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", target.resolve("cds").resolve(module + ".jar").toString())
+                ? List.of(
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-jar",
+                        target.resolve("cds").resolve(module + ".jar").toString())
                 : List.of("-jar", target.resolve(module + ".jar").toString());
     }
 
     static boolean ready(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -211,12 +241,18 @@ public final class BenchmarkReport {
 
     static void summary(Path console) throws Exception {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
-        md.append("Run: ").append(Instant.now()).append(" on ").append(machine()).append(".\n");
-        md.append("Machine speed reference: SHA-256 of 256 MiB on one thread in ").append(referenceMillis())
+        md.append("Run: ")
+                .append(Instant.now())
+                .append(" on ")
+                .append(machine())
+                .append(".\n");
+        md.append("Machine speed reference: SHA-256 of 256 MiB on one thread in ")
+                .append(referenceMillis())
                 .append(" ms (best of three, stack idle). The same machine type runs at different speeds on different ")
                 .append("days; compare runs by this number first.\n");
         md.append("Command: `./load-tests/run.sh` (local stack started by it; rate limits raised for the load: ")
-                .append("`RATE_LIMIT_ENABLED=false`, `FEEDBACK_PER_MINUTE=100000000`). Every number below is from this ")
+                .append(
+                        "`RATE_LIMIT_ENABLED=false`, `FEEDBACK_PER_MINUTE=100000000`). Every number below is from this ")
                 .append("one run.\n\n");
 
         md.append("## Requests\n\n| request | ok | failed | ok/s | p50 ms | p95 ms | p99 ms |\n")
@@ -229,15 +265,26 @@ public final class BenchmarkReport {
                 requests.put(stats.getProperty("name"), stats);
             }
         }
-        requests.forEach((name, stats) -> md.append("| ").append(name).append(" | ").append(stats.getProperty("ok"))
-                .append(" | ").append(stats.getProperty("failed")).append(" | ")
-                .append(String.format("%.0f", Double.parseDouble(stats.getProperty("rps")))).append(" | ")
-                .append(stats.getProperty("p50")).append(" | ").append(stats.getProperty("p95")).append(" | ")
-                .append(stats.getProperty("p99")).append(" |\n"));
+        requests.forEach((name, stats) -> md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(stats.getProperty("ok"))
+                .append(" | ")
+                .append(stats.getProperty("failed"))
+                .append(" | ")
+                .append(String.format("%.0f", Double.parseDouble(stats.getProperty("rps"))))
+                .append(" | ")
+                .append(stats.getProperty("p50"))
+                .append(" | ")
+                .append(stats.getProperty("p95"))
+                .append(" | ")
+                .append(stats.getProperty("p99"))
+                .append(" |\n"));
 
         md.append("\n## Targets (PLATFORM.md)\n\n| target | measured | result |\n|---|---|---|\n");
         md.append("| Read paths: direct, through the gateway, through its edge cache | measured at saturation by ")
-                .append("`./load-tests/reads.sh`, side by side with CPU per request: `load-tests/results/READS.md` | - |\n");
+                .append(
+                        "`./load-tests/reads.sh`, side by side with CPU per request: `load-tests/results/READS.md` | - |\n");
 
         Properties votes = new Properties();
         votes.load(Files.newBufferedReader(RESULTS.resolve("votes.properties")));
@@ -245,17 +292,33 @@ public final class BenchmarkReport {
         double directRate = number(votes, "direct.okPerSecond");
         String gatewayCpu = cpuSplit(votes, "gateway");
         double gatewayCpuTotal = cpuTotal(votes, "gateway");
-        row(md, "Feedback: >= 1,000 accepted per second through the gateway for " + votes.getProperty("seconds")
+        row(
+                md,
+                "Feedback: >= 1,000 accepted per second through the gateway for " + votes.getProperty("seconds")
                         + " s (wrk, " + votes.getProperty("connections") + " connections, a new reader per vote)",
-                String.format(Locale.ROOT, "%.0f accepted/s, p50 %.0f ms, p99 %.0f ms, %s refused or failed "
-                                + "(straight to feedback-service: %.0f accepted/s, p99 %.0f ms)", gatewayRate,
-                        number(votes, "gateway.p50"), number(votes, "gateway.p99"), votes.getProperty("gateway.failed"),
-                        directRate, number(votes, "direct.p99")),
+                String.format(
+                        Locale.ROOT,
+                        "%.0f accepted/s, p50 %.0f ms, p99 %.0f ms, %s refused or failed "
+                                + "(straight to feedback-service: %.0f accepted/s, p99 %.0f ms)",
+                        gatewayRate,
+                        number(votes, "gateway.p50"),
+                        number(votes, "gateway.p99"),
+                        votes.getProperty("gateway.failed"),
+                        directRate,
+                        number(votes, "direct.p99")),
                 gatewayRate >= 1000 && number(votes, "gateway.p99") < 500);
-        row(md, "Feedback: CPU per accepted vote, all processes together, <= 2 ms",
-                String.format(Locale.ROOT, "through the gateway %.2f ms (%s); direct %.2f ms (%s); machine busy %.0f%%",
-                        gatewayCpuTotal, gatewayCpu, cpuTotal(votes, "direct"), cpuSplit(votes, "direct"),
-                        number(votes, "gateway.machineBusy") * 100), gatewayCpuTotal <= 2);
+        row(
+                md,
+                "Feedback: CPU per accepted vote, all processes together, <= 2 ms",
+                String.format(
+                        Locale.ROOT,
+                        "through the gateway %.2f ms (%s); direct %.2f ms (%s); machine busy %.0f%%",
+                        gatewayCpuTotal,
+                        gatewayCpu,
+                        cpuTotal(votes, "direct"),
+                        cpuSplit(votes, "direct"),
+                        number(votes, "gateway.machineBusy") * 100),
+                gatewayCpuTotal <= 2);
         long accepted = Long.parseLong(votes.getProperty("accepted"));
         long stored = Long.parseLong(votes.getProperty("stored"));
         long published = Long.parseLong(votes.getProperty("published"));
@@ -263,13 +326,27 @@ public final class BenchmarkReport {
         // A submission the client gave up on (timeout) may still have been stored: it was not told it was accepted,
         // and its retry is answered with the first id. So: nothing accepted is missing, and everything stored was
         // published and counted exactly once.
-        row(md, "Feedback: nothing lost (accepted <= stored = published = counted), all phases",
-                String.format(Locale.ROOT, "accepted %d, stored +%d, published +%d, counted +%d", accepted, stored,
-                        published, counted), stored >= accepted && published == stored && counted == stored);
-        row(md, "Summary shows an accepted vote within 2 s at p99, under the gateway vote load",
-                probe(votes, "summary", "votes"), number(votes, "summary.p99") < 2000);
-        row(md, "Reviewer alert: report accepted to alert on the live stream, p99 < 1 s, under the gateway vote load",
-                probe(votes, "alert", "reports"), number(votes, "alert.p99") < 1000);
+        row(
+                md,
+                "Feedback: nothing lost (accepted <= stored = published = counted), all phases",
+                String.format(
+                        Locale.ROOT,
+                        "accepted %d, stored +%d, published +%d, counted +%d",
+                        accepted,
+                        stored,
+                        published,
+                        counted),
+                stored >= accepted && published == stored && counted == stored);
+        row(
+                md,
+                "Summary shows an accepted vote within 2 s at p99, under the gateway vote load",
+                probe(votes, "summary", "votes"),
+                number(votes, "summary.p99") < 2000);
+        row(
+                md,
+                "Reviewer alert: report accepted to alert on the live stream, p99 < 1 s, under the gateway vote load",
+                probe(votes, "alert", "reports"),
+                number(votes, "alert.p99") < 1000);
 
         String log = Files.readString(console);
         Matcher ready = Pattern.compile("  (\\S+)\\s+ready in\\s+([\\d.]+) s").matcher(log);
@@ -277,7 +354,11 @@ public final class BenchmarkReport {
         boolean allFast = true;
         while (ready.find()) {
             if (!ready.group(1).equals("kafka") && !ready.group(1).equals("mongodb")) {
-                readiness.append(ready.group(1)).append(' ').append(ready.group(2)).append(" s, ");
+                readiness
+                        .append(ready.group(1))
+                        .append(' ')
+                        .append(ready.group(2))
+                        .append(" s, ");
                 allFast &= Double.parseDouble(ready.group(2)) < 10;
             }
         }
@@ -288,14 +369,25 @@ public final class BenchmarkReport {
         boolean aloneSmall = true;
         for (String module : new java.util.TreeSet<>(alone.stringPropertyNames())) {
             String[] secondsAndRss = alone.getProperty(module).split(",");
-            aloneText.append(module).append(' ').append(secondsAndRss[0]).append(" s / ").append(secondsAndRss[1])
+            aloneText
+                    .append(module)
+                    .append(' ')
+                    .append(secondsAndRss[0])
+                    .append(" s / ")
+                    .append(secondsAndRss[1])
                     .append(" MB, ");
             aloneFast &= Double.parseDouble(secondsAndRss[0]) < 10;
             aloneSmall &= Long.parseLong(secondsAndRss[1]) < 350;
         }
-        row(md, "Each service ready in < 10 s and < 350 MB, started alone (as in its own pod)", aloneText.toString(),
+        row(
+                md,
+                "Each service ready in < 10 s and < 350 MB, started alone (as in its own pod)",
+                aloneText.toString(),
                 aloneFast && aloneSmall);
-        row(md, "... while all start together on the 2 cores (reported, not the target)", readiness.toString(),
+        row(
+                md,
+                "... while all start together on the 2 cores (reported, not the target)",
+                readiness.toString(),
                 allFast);
         Matcher memory = Pattern.compile("    (\\S+)\\s+(\\d+) MB").matcher(log);
         StringBuilder rss = new StringBuilder();
@@ -321,30 +413,49 @@ public final class BenchmarkReport {
     }
 
     static String probe(Properties votes, String name, String what) {
-        return String.format(Locale.ROOT, "%s %s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", votes.getProperty(name
-                + ".count"), what, number(votes, name + ".p50"), number(votes, name + ".p99"), number(votes, name + ".max"));
+        return String.format(
+                Locale.ROOT,
+                "%s %s: p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                votes.getProperty(name + ".count"),
+                what,
+                number(votes, name + ".p50"),
+                number(votes, name + ".p99"),
+                number(votes, name + ".max"));
     }
 
     static double cpuTotal(Properties votes, String phase) {
-        return votes.stringPropertyNames().stream().filter(name -> name.startsWith(phase + ".cpu."))
-                .mapToDouble(name -> number(votes, name)).sum();
+        return votes.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(phase + ".cpu."))
+                .mapToDouble(name -> number(votes, name))
+                .sum();
     }
 
     static String cpuSplit(Properties votes, String phase) {
-        return votes.stringPropertyNames().stream().filter(name -> name.startsWith(phase + ".cpu."))
-                .filter(name -> number(votes, name) >= 0.005).sorted()
-                .map(name -> String.format(Locale.ROOT, "%s %.2f", name.substring((phase + ".cpu.").length()),
-                        number(votes, name))).collect(java.util.stream.Collectors.joining(", "));
+        return votes.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(phase + ".cpu."))
+                .filter(name -> number(votes, name) >= 0.005)
+                .sorted()
+                .map(name -> String.format(
+                        Locale.ROOT, "%s %.2f", name.substring((phase + ".cpu.").length()), number(votes, name)))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void row(StringBuilder md, String target, String measured, boolean pass) {
-        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(pass ? "pass" : "**miss**")
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(pass ? "pass" : "**miss**")
                 .append(" |\n");
     }
 
     static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 2))
+                .orElse("unknown CPU");
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
                 + (Runtime.getRuntime().maxMemory() / (1024 * 1024 * 1024) + 1) + "+ GiB, Java "
                 + System.getProperty("java.version");
@@ -367,14 +478,13 @@ public final class BenchmarkReport {
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
         return json.readTree(response.body());
     }
 
-    private BenchmarkReport() {
-    }
+    private BenchmarkReport() {}
 }

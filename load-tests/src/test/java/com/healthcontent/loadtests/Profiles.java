@@ -35,7 +35,8 @@ final class Profiles {
 
     static {
         COMPONENTS.put("platform code (com.healthcontent)", List.of("com.healthcontent."));
-        COMPONENTS.put("HTTP server: Tomcat", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."));
+        COMPONENTS.put(
+                "HTTP server: Tomcat", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."));
         COMPONENTS.put("HTTP proxy: Reactor Netty, Netty", List.of("reactor.netty.", "io.netty."));
         COMPONENTS.put("Spring Cloud Gateway", List.of("org.springframework.cloud.gateway."));
         COMPONENTS.put("Spring MVC / WebFlux", List.of("org.springframework.web."));
@@ -44,27 +45,41 @@ final class Profiles {
         COMPONENTS.put("JSON: Jackson", List.of("tools.jackson.", "com.fasterxml.jackson."));
         COMPONENTS.put("Spring Data MongoDB", List.of("org.springframework.data."));
         COMPONENTS.put("MongoDB driver, BSON", List.of("com.mongodb.", "org.bson."));
-        COMPONENTS.put("Kafka client", List.of("org.apache.kafka.clients.", "org.apache.kafka.common.",
-                "org.springframework.kafka."));
+        COMPONENTS.put(
+                "Kafka client",
+                List.of("org.apache.kafka.clients.", "org.apache.kafka.common.", "org.springframework.kafka."));
         COMPONENTS.put("Micrometer, tracing", List.of("io.micrometer.", "io.opentelemetry."));
         COMPONENTS.put("Resilience4j", List.of("io.github.resilience4j."));
         COMPONENTS.put("Logging", List.of("ch.qos.logback.", "org.slf4j."));
         COMPONENTS.put("MongoDB wire server", List.of("de.bwaldvogel."));
         COMPONENTS.put("H2 store (MVStore)", List.of("org.h2."));
-        COMPONENTS.put("Kafka broker", List.of("kafka.", "org.apache.kafka.storage.", "org.apache.kafka.raft.",
-                "org.apache.kafka.server.", "org.apache.kafka.coordinator."));
+        COMPONENTS.put(
+                "Kafka broker",
+                List.of(
+                        "kafka.",
+                        "org.apache.kafka.storage.",
+                        "org.apache.kafka.raft.",
+                        "org.apache.kafka.server.",
+                        "org.apache.kafka.coordinator."));
         COMPONENTS.put("JDK crypto, hashing", List.of("sun.security.", "javax.crypto.", "com.sun.crypto."));
         COMPONENTS.put("JDK networking (NIO)", List.of("sun.nio.", "java.nio."));
     }
 
-    record Profile(String process, long samples, Map<String, Long> byComponent, Map<String, Long> topFrames,
-                   Map<String, Double> cpuByThread) {
-    }
+    record Profile(
+            String process,
+            long samples,
+            Map<String, Long> byComponent,
+            Map<String, Long> topFrames,
+            Map<String, Double> cpuByThread) {}
 
     /** Starts a recording named {@code name} in each process; {@link #stop} writes them to {@code dir}. */
     static void start(Map<String, Long> processes, String name) throws IOException, InterruptedException {
         for (long pid : processes.values()) {
-            jcmd(pid, "JFR.start", "name=" + name, "settings=" + Path.of("profile.jfc").toAbsolutePath());
+            jcmd(
+                    pid,
+                    "JFR.start",
+                    "name=" + name,
+                    "settings=" + Path.of("profile.jfc").toAbsolutePath());
         }
     }
 
@@ -77,14 +92,17 @@ final class Profiles {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("window"), from.toEpochMilli() + " " + to.toEpochMilli());
         for (Map.Entry<String, Long> process : processes.entrySet()) {
-            jcmd(process.getValue(), "JFR.stop", "name=" + name,
+            jcmd(
+                    process.getValue(),
+                    "JFR.stop",
+                    "name=" + name,
                     "filename=" + dir.resolve(process.getKey() + ".jfr").toAbsolutePath());
         }
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes());
@@ -100,7 +118,8 @@ final class Profiles {
         Instant to = Instant.ofEpochMilli(Long.parseLong(window[1]));
         List<Profile> profiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(recordings)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
                 profiles.add(read(file.getFileName().toString().replace(".jfr", ""), file, from, to));
             }
         }
@@ -139,25 +158,29 @@ final class Profiles {
                         }
                         byComponent.merge(component, 1L, Long::sum);
                         RecordedFrame top = stack.getFrames().get(0);
-                        topFrames.merge(shortName(top.getMethod().getType().getName()) + "." + top.getMethod().getName(),
-                                1L, Long::sum);
+                        topFrames.merge(
+                                shortName(top.getMethod().getType().getName()) + "."
+                                        + top.getMethod().getName(),
+                                1L,
+                                Long::sum);
                     }
                     case "jdk.ThreadCPULoad" -> {
                         var thread = event.getThread("eventThread");
                         // a thread's first figure covers its whole life before the recording (start-up, for main)
                         if (thread != null && !threadsSeen.add(thread.getJavaThreadId())) {
-                            threadLoads.computeIfAbsent(threadGroup(thread.getJavaName()), k -> new ArrayList<>())
+                            threadLoads
+                                    .computeIfAbsent(threadGroup(thread.getJavaName()), k -> new ArrayList<>())
                                     .add(event.getFloat("user") + (double) event.getFloat("system"));
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
         // each thread's load is reported every 10 s: a group's share is the sum of its threads' reports
         Map<String, Double> cpuByThread = new HashMap<>();
-        threadLoads.forEach((group, loads) -> cpuByThread.put(group, loads.stream().mapToDouble(d -> d).sum()));
+        threadLoads.forEach((group, loads) ->
+                cpuByThread.put(group, loads.stream().mapToDouble(d -> d).sum()));
         return new Profile(process, samples, byComponent, topFrames, cpuByThread);
     }
 
@@ -174,8 +197,10 @@ final class Profiles {
 
     /** Thread names without their numbers, so a pool is one line: {@code http-nio-8083-exec-#}. */
     static String threadGroup(String name) {
-        return name == null ? "?" : name.replaceAll("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", "*")
-                .replaceAll("\\d+", "#");
+        return name == null
+                ? "?"
+                : name.replaceAll("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", "*")
+                        .replaceAll("\\d+", "#");
     }
 
     private static String shortName(String className) {
@@ -196,17 +221,31 @@ final class Profiles {
 
                 """);
         for (Profile profile : profiles) {
-            out.append("## ").append(profile.process()).append(" (").append(profile.samples()).append(" samples)\n\n");
-            double threadTotal = profile.cpuByThread().values().stream().mapToDouble(d -> d).sum();
+            out.append("## ")
+                    .append(profile.process())
+                    .append(" (")
+                    .append(profile.samples())
+                    .append(" samples)\n\n");
+            double threadTotal =
+                    profile.cpuByThread().values().stream().mapToDouble(d -> d).sum();
             out.append("| threads | share of the process's CPU |\n|---|---:|\n");
-            top(profile.cpuByThread(), 8).forEach((group, load) -> out.append(String.format(Locale.ROOT,
-                    "| %s | %.0f%% |%n", group, 100 * load / Math.max(threadTotal, 1e-9))));
+            top(profile.cpuByThread(), 8)
+                    .forEach((group, load) -> out.append(String.format(
+                            Locale.ROOT, "| %s | %.0f%% |%n", group, 100 * load / Math.max(threadTotal, 1e-9))));
             out.append("\n| component | share of samples |\n|---|---:|\n");
-            top(profile.byComponent(), 12).forEach((component, count) -> out.append(String.format(Locale.ROOT,
-                    "| %s | %.0f%% |%n", component, 100.0 * count / Math.max(profile.samples(), 1))));
+            top(profile.byComponent(), 12)
+                    .forEach((component, count) -> out.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %.0f%% |%n",
+                            component,
+                            100.0 * count / Math.max(profile.samples(), 1))));
             out.append("\n| hottest methods (self) | share of samples |\n|---|---:|\n");
-            top(profile.topFrames(), 10).forEach((method, count) -> out.append(String.format(Locale.ROOT,
-                    "| `%s` | %.1f%% |%n", method, 100.0 * count / Math.max(profile.samples(), 1))));
+            top(profile.topFrames(), 10)
+                    .forEach((method, count) -> out.append(String.format(
+                            Locale.ROOT,
+                            "| `%s` | %.1f%% |%n",
+                            method,
+                            100.0 * count / Math.max(profile.samples(), 1))));
             out.append('\n');
         }
         return out.toString();
@@ -215,11 +254,13 @@ final class Profiles {
     private static <N extends Number> Map<String, N> top(Map<String, N> values, int count) {
         Map<String, N> top = new LinkedHashMap<>();
         values.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, N> e) -> e.getValue().doubleValue()).reversed())
-                .limit(count).forEach(e -> top.put(e.getKey(), e.getValue()));
+                .sorted(Comparator.comparingDouble(
+                                (Map.Entry<String, N> e) -> e.getValue().doubleValue())
+                        .reversed())
+                .limit(count)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 
-    private Profiles() {
-    }
+    private Profiles() {}
 }

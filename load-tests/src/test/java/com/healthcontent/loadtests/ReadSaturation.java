@@ -24,12 +24,18 @@ public final class ReadSaturation {
     static final String SLUG = "is-it-good-or-bad-to-crack-your-back";
     static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
 
-    record ReadPath(String name, String url, boolean signedIn) {
-    }
+    record ReadPath(String name, String url, boolean signedIn) {}
 
-    record Measurement(ReadPath path, int round, double okPerSecond, double p50, double p99, long ok, long failed,
-                       Map<String, Double> cpuMillisPerRequest, double machineBusy) {
-    }
+    record Measurement(
+            ReadPath path,
+            int round,
+            double okPerSecond,
+            double p50,
+            double p99,
+            long ok,
+            long failed,
+            Map<String, Double> cpuMillisPerRequest,
+            double machineBusy) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Long> processes = Wrk.processes(Path.of(args[0]));
@@ -40,20 +46,34 @@ public final class ReadSaturation {
         Path output = Path.of(args[5]);
 
         List<ReadPath> paths = List.of(
-                new ReadPath("liveness, article-service direct (the machine reference)",
-                        "http://localhost:8081/livez", false),
-                new ReadPath("article by slug, article-service direct", "http://localhost:8081/api/v1/articles/" + SLUG,
+                new ReadPath(
+                        "liveness, article-service direct (the machine reference)",
+                        "http://localhost:8081/livez",
                         false),
-                new ReadPath("article by slug, direct, view store off (what the store fronts)",
-                        "http://localhost:8091/api/v1/articles/" + SLUG, false),
-                new ReadPath("article by slug, gateway, signed in (no edge cache)",
-                        "http://localhost:8080/api/v1/articles/" + SLUG, true),
-                new ReadPath("article by slug, gateway, anonymous (edge cache)",
-                        "http://localhost:8080/api/v1/articles/" + SLUG, false),
-                new ReadPath("article page composed by the gateway, signed in (no edge cache)",
-                        "http://localhost:8080/api/v1/pages/articles/" + SLUG, true),
-                new ReadPath("article page composed by the gateway, anonymous (edge cache)",
-                        "http://localhost:8080/api/v1/pages/articles/" + SLUG, false));
+                new ReadPath(
+                        "article by slug, article-service direct",
+                        "http://localhost:8081/api/v1/articles/" + SLUG,
+                        false),
+                new ReadPath(
+                        "article by slug, direct, view store off (what the store fronts)",
+                        "http://localhost:8091/api/v1/articles/" + SLUG,
+                        false),
+                new ReadPath(
+                        "article by slug, gateway, signed in (no edge cache)",
+                        "http://localhost:8080/api/v1/articles/" + SLUG,
+                        true),
+                new ReadPath(
+                        "article by slug, gateway, anonymous (edge cache)",
+                        "http://localhost:8080/api/v1/articles/" + SLUG,
+                        false),
+                new ReadPath(
+                        "article page composed by the gateway, signed in (no edge cache)",
+                        "http://localhost:8080/api/v1/pages/articles/" + SLUG,
+                        true),
+                new ReadPath(
+                        "article page composed by the gateway, anonymous (edge cache)",
+                        "http://localhost:8080/api/v1/pages/articles/" + SLUG,
+                        false));
 
         // On two cores the JIT compilers of seven JVMs need minutes under load before the code is compiled: a 5 s
         // warm-up measured the interpreter (the gateway at a fifth of its warm rate).
@@ -66,56 +86,115 @@ public final class ReadSaturation {
             for (ReadPath path : paths) {
                 Measurement m = measure(path, round, seconds, connections, token, processes);
                 measurements.add(m);
-                System.out.printf("round %d  %-66s %8.0f ok/s  p50 %6.2f ms  p99 %6.2f ms  %s%n", round, path.name(),
-                        m.okPerSecond(), m.p50(), m.p99(), cpu(m));
+                System.out.printf(
+                        "round %d  %-66s %8.0f ok/s  p50 %6.2f ms  p99 %6.2f ms  %s%n",
+                        round, path.name(), m.okPerSecond(), m.p50(), m.p99(), cpu(m));
             }
         }
         Files.writeString(output, summary(paths, measurements, processes, seconds, connections));
         System.out.println("Written: " + output);
     }
 
-    static Measurement measure(ReadPath path, int round, int seconds, int connections, String token,
-            Map<String, Long> processes) throws IOException, InterruptedException {
-        Wrk.Result r = Wrk.run(path.url(), seconds, connections,
-                path.signedIn() ? List.of("-H", "Authorization: Bearer " + token) : List.of(), List.of(), processes);
-        return new Measurement(path, round, r.okPerSecond(), r.p50(), r.p99(), r.ok(), r.failed(),
-                r.cpuMillisPerRequest(), r.machineBusy());
+    static Measurement measure(
+            ReadPath path, int round, int seconds, int connections, String token, Map<String, Long> processes)
+            throws IOException, InterruptedException {
+        Wrk.Result r = Wrk.run(
+                path.url(),
+                seconds,
+                connections,
+                path.signedIn() ? List.of("-H", "Authorization: Bearer " + token) : List.of(),
+                List.of(),
+                processes);
+        return new Measurement(
+                path,
+                round,
+                r.okPerSecond(),
+                r.p50(),
+                r.p99(),
+                r.ok(),
+                r.failed(),
+                r.cpuMillisPerRequest(),
+                r.machineBusy());
     }
 
     static String cpu(Measurement m) {
-        return m.cpuMillisPerRequest().entrySet().stream().filter(e -> e.getValue() >= 0.005)
+        return m.cpuMillisPerRequest().entrySet().stream()
+                .filter(e -> e.getValue() >= 0.005)
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" · "));
     }
 
-    static String summary(List<ReadPath> paths, List<Measurement> measurements, Map<String, Long> processes,
-            int seconds, int connections) {
+    static String summary(
+            List<ReadPath> paths,
+            List<Measurement> measurements,
+            Map<String, Long> processes,
+            int seconds,
+            int connections) {
         StringBuilder md = new StringBuilder();
         md.append("# Read paths at saturation\n\n");
-        md.append(String.format(Locale.ROOT, "Run: %s on %d cores, Java %s. Command: `./load-tests/reads.sh` "
+        md.append(String.format(
+                Locale.ROOT,
+                "Run: %s on %d cores, Java %s. Command: `./load-tests/reads.sh` "
                         + "(rate limits off, wrk -t2 -c%d, %d s per measurement after a %d s warm-up of every path, "
                         + "each path measured twice, interleaved). Only 2xx answers count. Load generator on the same "
-                        + "machine.%n%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), connections, seconds, WARM_UP_SECONDS));
-        md.append("| path | round | ok req/s | p50 ms | p99 ms | non-2xx | machine busy | CPU ms per request, by process |\n");
+                        + "machine.%n%n",
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                connections,
+                seconds,
+                WARM_UP_SECONDS));
+        md.append(
+                "| path | round | ok req/s | p50 ms | p99 ms | non-2xx | machine busy | CPU ms per request, by process |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Measurement m : measurements) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.0f%% | %s |%n",
-                    m.path().name(), m.round(), m.okPerSecond(), m.p50(), m.p99(), m.failed(), m.machineBusy() * 100,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.0f%% | %s |%n",
+                    m.path().name(),
+                    m.round(),
+                    m.okPerSecond(),
+                    m.p50(),
+                    m.p99(),
+                    m.failed(),
+                    m.machineBusy() * 100,
                     cpu(m)));
         }
         Map<String, Measurement> mean = new LinkedHashMap<>();
         for (ReadPath path : paths) {
-            List<Measurement> both = measurements.stream().filter(m -> m.path().equals(path)).toList();
+            List<Measurement> both =
+                    measurements.stream().filter(m -> m.path().equals(path)).toList();
             Map<String, Double> cpu = new LinkedHashMap<>();
-            both.get(0).cpuMillisPerRequest().keySet().forEach(process -> cpu.put(process, both.stream()
-                    .mapToDouble(m -> m.cpuMillisPerRequest().getOrDefault(process, 0.0)).average().orElse(0)));
-            mean.put(path.name(), new Measurement(path, 0,
-                    both.stream().mapToDouble(Measurement::okPerSecond).average().orElse(0),
-                    both.stream().mapToDouble(Measurement::p50).average().orElse(0),
-                    both.stream().mapToDouble(Measurement::p99).max().orElse(0),
-                    both.stream().mapToLong(Measurement::ok).sum(), both.stream().mapToLong(Measurement::failed).sum(),
-                    cpu, both.stream().mapToDouble(Measurement::machineBusy).average().orElse(0)));
+            both.get(0)
+                    .cpuMillisPerRequest()
+                    .keySet()
+                    .forEach(process -> cpu.put(
+                            process,
+                            both.stream()
+                                    .mapToDouble(m -> m.cpuMillisPerRequest().getOrDefault(process, 0.0))
+                                    .average()
+                                    .orElse(0)));
+            mean.put(
+                    path.name(),
+                    new Measurement(
+                            path,
+                            0,
+                            both.stream()
+                                    .mapToDouble(Measurement::okPerSecond)
+                                    .average()
+                                    .orElse(0),
+                            both.stream()
+                                    .mapToDouble(Measurement::p50)
+                                    .average()
+                                    .orElse(0),
+                            both.stream().mapToDouble(Measurement::p99).max().orElse(0),
+                            both.stream().mapToLong(Measurement::ok).sum(),
+                            both.stream().mapToLong(Measurement::failed).sum(),
+                            cpu,
+                            both.stream()
+                                    .mapToDouble(Measurement::machineBusy)
+                                    .average()
+                                    .orElse(0)));
         }
         Measurement liveness = mean.get(paths.get(0).name());
         Measurement direct = mean.get(paths.get(1).name());
@@ -123,53 +202,100 @@ public final class ReadSaturation {
         Measurement signedIn = mean.get(paths.get(3).name());
         Measurement edge = mean.get(paths.get(4).name());
         double gatewayCpu = signedIn.cpuMillisPerRequest().getOrDefault("gateway", 0.0);
-        double worstP99 = mean.values().stream().mapToDouble(Measurement::p99).max().orElse(0);
-        String worstPath = mean.values().stream().max((a, b) -> Double.compare(a.p99(), b.p99()))
-                .map(m -> m.path().name()).orElse("");
+        double worstP99 =
+                mean.values().stream().mapToDouble(Measurement::p99).max().orElse(0);
+        String worstPath = mean.values().stream()
+                .max((a, b) -> Double.compare(a.p99(), b.p99()))
+                .map(m -> m.path().name())
+                .orElse("");
 
         md.append("\n## Targets (PLATFORM.md), from the mean of the two rounds (p99: the worse round)\n\n");
         md.append("| target | measured | result |\n|---|---|---|\n");
-        target(md, "Article by slug direct >= 0.6 of the same service's liveness rate",
-                String.format(Locale.ROOT, "%.0f vs %.0f req/s = %.2f", direct.okPerSecond(), liveness.okPerSecond(),
+        target(
+                md,
+                "Article by slug direct >= 0.6 of the same service's liveness rate",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f vs %.0f req/s = %.2f",
+                        direct.okPerSecond(),
+                        liveness.okPerSecond(),
                         direct.okPerSecond() / liveness.okPerSecond()),
                 direct.okPerSecond() >= 0.6 * liveness.okPerSecond());
-        target(md, "... and >= 3,000 req/s", String.format(Locale.ROOT, "%.0f req/s", direct.okPerSecond()),
+        target(
+                md,
+                "... and >= 3,000 req/s",
+                String.format(Locale.ROOT, "%.0f req/s", direct.okPerSecond()),
                 direct.okPerSecond() >= 3000);
-        target(md, "... with the view store off (reported: the build it fronts, not a target)",
-                String.format(Locale.ROOT, "%.0f req/s, article-service %.2f ms CPU per request",
-                        viewsOff.okPerSecond(), viewsOff.cpuMillisPerRequest()
-                                .getOrDefault("article-service (views off)", 0.0)), true);
-        target(md, "Through the gateway signed in (no edge cache) >= 0.7 of direct",
-                String.format(Locale.ROOT, "%.0f vs %.0f req/s = %.2f", signedIn.okPerSecond(), direct.okPerSecond(),
+        target(
+                md,
+                "... with the view store off (reported: the build it fronts, not a target)",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f req/s, article-service %.2f ms CPU per request",
+                        viewsOff.okPerSecond(),
+                        viewsOff.cpuMillisPerRequest().getOrDefault("article-service (views off)", 0.0)),
+                true);
+        target(
+                md,
+                "Through the gateway signed in (no edge cache) >= 0.7 of direct",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f vs %.0f req/s = %.2f",
+                        signedIn.okPerSecond(),
+                        direct.okPerSecond(),
                         signedIn.okPerSecond() / direct.okPerSecond()),
                 signedIn.okPerSecond() >= 0.7 * direct.okPerSecond());
         // Direct, the whole machine (service, wrk, the rest) spends this much CPU per read; through the gateway
         // each read costs that plus the gateway's own share, which bounds the ratio whatever else is done.
         int cores = Runtime.getRuntime().availableProcessors();
         double directMachineMillis = direct.machineBusy() * cores * 1000 / direct.okPerSecond();
-        target(md, "... the most that ratio can be at this gateway cost (reported: direct machine CPU per read / "
+        target(
+                md,
+                "... the most that ratio can be at this gateway cost (reported: direct machine CPU per read / "
                         + "(that + the gateway's per proxied read))",
-                String.format(Locale.ROOT, "%.3f / (%.3f + %.3f) = %.2f; 0.7 needs the gateway under %.3f ms",
-                        directMachineMillis, directMachineMillis, gatewayCpu,
-                        directMachineMillis / (directMachineMillis + gatewayCpu), directMachineMillis * 0.3 / 0.7),
+                String.format(
+                        Locale.ROOT,
+                        "%.3f / (%.3f + %.3f) = %.2f; 0.7 needs the gateway under %.3f ms",
+                        directMachineMillis,
+                        directMachineMillis,
+                        gatewayCpu,
+                        directMachineMillis / (directMachineMillis + gatewayCpu),
+                        directMachineMillis * 0.3 / 0.7),
                 true);
-        target(md, "Gateway CPU per proxied request < 0.5 ms", String.format(Locale.ROOT, "%.3f ms", gatewayCpu),
+        target(
+                md,
+                "Gateway CPU per proxied request < 0.5 ms",
+                String.format(Locale.ROOT, "%.3f ms", gatewayCpu),
                 gatewayCpu < 0.5);
-        target(md, "Through the edge cache >= 8,000 req/s", String.format(Locale.ROOT, "%.0f req/s (gateway %.3f ms "
-                        + "CPU per request)", edge.okPerSecond(), edge.cpuMillisPerRequest().getOrDefault("gateway", 0.0)),
+        target(
+                md,
+                "Through the edge cache >= 8,000 req/s",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f req/s (gateway %.3f ms " + "CPU per request)",
+                        edge.okPerSecond(),
+                        edge.cpuMillisPerRequest().getOrDefault("gateway", 0.0)),
                 edge.okPerSecond() >= 8000);
-        target(md, "p99 < 50 ms at " + connections + " connections on every read path",
-                String.format(Locale.ROOT, "worst %.1f ms (%s)", worstP99, worstPath), worstP99 < 50);
-        md.append("\nProcesses measured: ").append(processes.keySet().stream().collect(Collectors.joining(", ")))
+        target(
+                md,
+                "p99 < 50 ms at " + connections + " connections on every read path",
+                String.format(Locale.ROOT, "worst %.1f ms (%s)", worstP99, worstPath),
+                worstP99 < 50);
+        md.append("\nProcesses measured: ")
+                .append(processes.keySet().stream().collect(Collectors.joining(", ")))
                 .append(". wrk's own CPU is the rest of the machine's busy time.\n");
         return md.toString();
     }
 
     static void target(StringBuilder md, String target, String measured, boolean met) {
-        md.append("| ").append(target).append(" | ").append(measured).append(" | ")
-                .append(met ? "pass" : "**miss**").append(" |\n");
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(met ? "pass" : "**miss**")
+                .append(" |\n");
     }
 
-    private ReadSaturation() {
-    }
+    private ReadSaturation() {}
 }

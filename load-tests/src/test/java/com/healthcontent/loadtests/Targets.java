@@ -8,6 +8,5 @@ final class Targets {
     static final String RESULTS = System.getProperty("results", "target/benchmark");
     static final int SECONDS = Integer.getInteger("seconds", 20);
 
-    private Targets() {
-    }
+    private Targets() {}
 }

@@ -2,6 +2,8 @@ package com.healthcontent.loadtests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +30,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reader votes at saturation: wrk with a fixed number of connections, every request a vote of a new reader on the
@@ -56,15 +56,18 @@ public final class VoteSaturation {
         int seconds = Integer.parseInt(args[1]);
         int connections = Integer.parseInt(args[2]);
         String reviewerToken = args[3];
-        String articleId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/articles/" + Targets.ARTICLE).get("id")
+        String articleId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/articles/" + Targets.ARTICLE)
+                .get("id")
                 .asText();
-        String exerciseId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/exercises/" + PROBE_EXERCISE).get("id")
+        String exerciseId = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/exercises/" + PROBE_EXERCISE)
+                .get("id")
                 .asText();
         BenchmarkReport.Counts before = BenchmarkReport.counts();
         long accepted = 0;
 
         System.out.println("Warm-up: " + WARM_UP_SECONDS + " s through the gateway");
-        accepted += votes(Targets.GATEWAY, "warm-up", WARM_UP_SECONDS, connections, articleId, processes).ok();
+        accepted += votes(Targets.GATEWAY, "warm-up", WARM_UP_SECONDS, connections, articleId, processes)
+                .ok();
         accepted += awaitBacklog(before, accepted);
 
         // Each probe runs once a second; a run that waits long delays the next one rather than overlapping it.
@@ -80,27 +83,40 @@ public final class VoteSaturation {
             probing.awaitTermination(1, TimeUnit.MINUTES);
         }
         accepted += gateway.ok() + alerts.accepted.get();
-        System.out.printf(Locale.ROOT, "gateway  %6.0f accepted/s  p99 %.0f ms  %s%n", gateway.okPerSecond(),
-                gateway.p99(), cpu(gateway));
+        System.out.printf(
+                Locale.ROOT,
+                "gateway  %6.0f accepted/s  p99 %.0f ms  %s%n",
+                gateway.okPerSecond(),
+                gateway.p99(),
+                cpu(gateway));
         accepted += awaitBacklog(before, accepted);
 
         Wrk.Result direct = votes(FEEDBACK_DIRECT, "direct", seconds, connections, articleId, processes);
         accepted += direct.ok();
-        System.out.printf(Locale.ROOT, "direct   %6.0f accepted/s  p99 %.0f ms  %s%n", direct.okPerSecond(),
-                direct.p99(), cpu(direct));
+        System.out.printf(
+                Locale.ROOT,
+                "direct   %6.0f accepted/s  p99 %.0f ms  %s%n",
+                direct.okPerSecond(),
+                direct.p99(),
+                cpu(direct));
         accepted += awaitBacklog(before, accepted);
 
         // Profiled apart from the measured phases: starting the flight recorder costs each small JVM seconds of CPU
         // (its classes loaded and compiled), so the load runs a while before the window the profile reads.
         Path profiles = Path.of(Targets.RESULTS, "profiles");
         Profiles.start(processes, "votes");
-        accepted += votes(Targets.GATEWAY, "profile-settle", PROFILE_SECONDS, connections, articleId, processes).ok();
+        accepted += votes(Targets.GATEWAY, "profile-settle", PROFILE_SECONDS, connections, articleId, processes)
+                .ok();
         Instant windowStart = Instant.now();
         Wrk.Result profiled = votes(Targets.GATEWAY, "profiled", PROFILE_SECONDS, connections, articleId, processes);
         Profiles.stop(processes, "votes", profiles, windowStart, Instant.now());
         accepted += profiled.ok();
-        System.out.printf(Locale.ROOT, "profiled %6.0f accepted/s  p99 %.0f ms  %s%n", profiled.okPerSecond(),
-                profiled.p99(), cpu(profiled));
+        System.out.printf(
+                Locale.ROOT,
+                "profiled %6.0f accepted/s  p99 %.0f ms  %s%n",
+                profiled.okPerSecond(),
+                profiled.p99(),
+                cpu(profiled));
         BenchmarkReport.Counts after = BenchmarkReport.settledCounts(before, accepted);
 
         StringBuilder out = new StringBuilder();
@@ -120,10 +136,16 @@ public final class VoteSaturation {
         System.out.print(out);
     }
 
-    static Wrk.Result votes(String base, String phase, int seconds, int connections, String articleId,
-            Map<String, Long> processes) throws IOException, InterruptedException {
-        return Wrk.run(base + "/api/v1/feedback", seconds, connections, List.of("-s", "votes.lua"),
-                List.of(phase + "-" + System.currentTimeMillis(), "ARTICLE", articleId), processes);
+    static Wrk.Result votes(
+            String base, String phase, int seconds, int connections, String articleId, Map<String, Long> processes)
+            throws IOException, InterruptedException {
+        return Wrk.run(
+                base + "/api/v1/feedback",
+                seconds,
+                connections,
+                List.of("-s", "votes.lua"),
+                List.of(phase + "-" + System.currentTimeMillis(), "ARTICLE", articleId),
+                processes);
     }
 
     /** Waits until everything accepted so far is counted (at most 120 s), so a phase never starts on a backlog. */
@@ -135,31 +157,57 @@ public final class VoteSaturation {
     }
 
     static void phase(StringBuilder out, String name, Wrk.Result r) {
-        out.append(String.format(Locale.ROOT, "%s.okPerSecond=%.1f%n%s.ok=%d%n%s.failed=%d%n%s.p50=%.1f%n%s.p99=%.1f%n"
-                        + "%s.machineBusy=%.2f%n", name, r.okPerSecond(), name, r.ok(), name, r.failed(), name, r.p50(),
-                name, r.p99(), name, r.machineBusy()));
-        r.cpuMillisPerRequest().forEach((process, ms) -> out.append(String.format(Locale.ROOT, "%s.cpu.%s=%.3f%n",
-                name, process, ms)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%s.okPerSecond=%.1f%n%s.ok=%d%n%s.failed=%d%n%s.p50=%.1f%n%s.p99=%.1f%n" + "%s.machineBusy=%.2f%n",
+                name,
+                r.okPerSecond(),
+                name,
+                r.ok(),
+                name,
+                r.failed(),
+                name,
+                r.p50(),
+                name,
+                r.p99(),
+                name,
+                r.machineBusy()));
+        r.cpuMillisPerRequest()
+                .forEach(
+                        (process, ms) -> out.append(String.format(Locale.ROOT, "%s.cpu.%s=%.3f%n", name, process, ms)));
     }
 
     static void probe(StringBuilder out, String name, List<Double> latencies) {
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        out.append(String.format(Locale.ROOT, "%s.count=%d%n%s.p50=%.0f%n%s.p99=%.0f%n%s.max=%.0f%n", name,
-                sorted.size(), name, BenchmarkReport.percentile(sorted, 50), name,
-                BenchmarkReport.percentile(sorted, 99), name, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%s.count=%d%n%s.p50=%.0f%n%s.p99=%.0f%n%s.max=%.0f%n",
+                name,
+                sorted.size(),
+                name,
+                BenchmarkReport.percentile(sorted, 50),
+                name,
+                BenchmarkReport.percentile(sorted, 99),
+                name,
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
     }
 
     static String cpu(Wrk.Result r) {
-        return r.cpuMillisPerRequest().entrySet().stream().filter(e -> e.getValue() >= 0.005)
+        return r.cpuMillisPerRequest().entrySet().stream()
+                .filter(e -> e.getValue() >= 0.005)
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" · "));
     }
 
     static HttpResponse<String> submit(String body, String reader) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/feedback"))
-                .header("Content-Type", "application/json").header("User-Agent", reader)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/feedback"))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", reader)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Once per run: a problem report, timed from its 202 to its alert on the reviewer's live stream. */
@@ -180,8 +228,11 @@ public final class VoteSaturation {
 
         /** Opens the reviewer's stream and returns once it is connected (alerts from then on reach it). */
         static AlertProbe connect(String token, String articleId) {
-            var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/me/alerts/stream"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+            var stream = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(Targets.GATEWAY + "/api/v1/me/alerts/stream"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "text/event-stream")
+                            .build(),
                     HttpResponse.BodyHandlers.ofLines());
             AlertProbe probe = new AlertProbe(articleId, stream);
             AtomicBoolean connected = new AtomicBoolean();
@@ -203,8 +254,10 @@ public final class VoteSaturation {
         @Override
         public void run() {
             try {
-                HttpResponse<String> response = submit("{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + articleId
-                        + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}", "alert-probe-" + System.nanoTime());
+                HttpResponse<String> response = submit(
+                        "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"" + articleId
+                                + "\"}, \"helpful\": false, \"reason\": \"OUTDATED\"}",
+                        "alert-probe-" + System.nanoTime());
                 long acceptedAt = System.nanoTime();
                 if (response.statusCode() != 202) {
                     return;
@@ -212,7 +265,9 @@ public final class VoteSaturation {
                 accepted.incrementAndGet();
                 String id = json.readTree(response.body()).get("id").asText();
                 try {
-                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(30))
+                    await().pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(5))
+                            .atMost(Duration.ofSeconds(30))
                             .until(() -> seenAt.containsKey(id));
                 } catch (ConditionTimeoutException lost) {
                     // counted as 30 s below
@@ -248,16 +303,19 @@ public final class VoteSaturation {
                 if (expected < 0) {
                     expected = total();
                 }
-                HttpResponse<String> response = submit("{\"target\": {\"type\": \"EXERCISE\", \"id\": \""
-                        + exerciseId + "\"}, \"helpful\": true}", "summary-probe-" + System.nanoTime());
+                HttpResponse<String> response = submit(
+                        "{\"target\": {\"type\": \"EXERCISE\", \"id\": \"" + exerciseId + "\"}, \"helpful\": true}",
+                        "summary-probe-" + System.nanoTime());
                 long acceptedAt = System.nanoTime();
                 if (response.statusCode() != 202) {
                     return;
                 }
                 long shown = ++expected;
                 try {
-                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                            .atMost(Duration.ofSeconds(30)).until(() -> total() >= shown);
+                    await().pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(100))
+                            .atMost(Duration.ofSeconds(30))
+                            .until(() -> total() >= shown);
                     latencies.add((System.nanoTime() - acceptedAt) / 1e6);
                 } catch (ConditionTimeoutException late) {
                     latencies.add(30_000.0);
@@ -268,12 +326,11 @@ public final class VoteSaturation {
         }
 
         private long total() throws IOException, InterruptedException {
-            JsonNode summary = BenchmarkReport.get(Targets.GATEWAY + "/api/v1/feedback/summary?type=EXERCISE&id="
-                    + exerciseId);
+            JsonNode summary =
+                    BenchmarkReport.get(Targets.GATEWAY + "/api/v1/feedback/summary?type=EXERCISE&id=" + exerciseId);
             return summary.get("helpful").asLong() + summary.get("notHelpful").asLong();
         }
     }
 
-    private VoteSaturation() {
-    }
+    private VoteSaturation() {}
 }

@@ -22,9 +22,14 @@ final class Wrk {
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     /** ok = 2xx answers; {@code machineBusy} the share of both cores in use, wrk included. */
-    record Result(double okPerSecond, double p50, double p99, long ok, long failed,
-                  Map<String, Double> cpuMillisPerRequest, double machineBusy) {
-    }
+    record Result(
+            double okPerSecond,
+            double p50,
+            double p99,
+            long ok,
+            long failed,
+            Map<String, Double> cpuMillisPerRequest,
+            double machineBusy) {}
 
     /** The stack's processes by name, from the launcher's console ("name ready in 1.2 s pid 123"). */
     static Map<String, Long> processes(Path console) throws IOException {
@@ -39,10 +44,16 @@ final class Wrk {
     }
 
     /** wrk -t2 for {@code seconds} with {@code options} (headers, a script) before the URL and {@code scriptArgs} after. */
-    static Result run(String url, int seconds, int connections, List<String> options, List<String> scriptArgs,
-            Map<String, Long> processes) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-                "--latency"));
+    static Result run(
+            String url,
+            int seconds,
+            int connections,
+            List<String> options,
+            List<String> scriptArgs,
+            Map<String, Long> processes)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
         command.addAll(options);
         command.add(url);
         if (!scriptArgs.isEmpty()) {
@@ -65,11 +76,12 @@ final class Wrk {
         for (String line : out.split("\n")) {
             Matcher latency = LATENCY.matcher(line);
             if (latency.find()) {
-                double value = Double.parseDouble(latency.group(2)) * switch (latency.group(3)) {
-                    case "us" -> 0.001;
-                    case "s" -> 1000.0;
-                    default -> 1.0;
-                };
+                double value = Double.parseDouble(latency.group(2))
+                        * switch (latency.group(3)) {
+                            case "us" -> 0.001;
+                            case "s" -> 1000.0;
+                            default -> 1.0;
+                        };
                 if (latency.group(1).equals("50")) {
                     p50 = value;
                 } else {
@@ -135,6 +147,5 @@ final class Wrk {
         }
     }
 
-    private Wrk() {
-    }
+    private Wrk() {}
 }

@@ -157,11 +157,13 @@ public final class LocalStack {
                 logs);
         // Each jar is extracted (a JVM each, after a build) while the broker starts, instead of one after the other
         // between the launches of the services. Without class-data sharing the jars run as built: no extraction.
-        List<CompletableFuture<Path>> extractions = Stream.of(
-                        "auth-server", "article-service", "exercise-service", "feedback-service", "gateway", "console")
-                .filter(module -> classDataSharing)
-                .map(module -> CompletableFuture.supplyAsync(() -> extracted(module)))
-                .toList();
+        Stream<String> deployables =
+                Stream.concat(Stream.of("auth-server", "gateway", "console"), servicePorts().keySet().stream());
+        List<CompletableFuture<Path>> extractions = classDataSharing
+                ? deployables
+                        .map(module -> CompletableFuture.supplyAsync(() -> extracted(module)))
+                        .toList()
+                : List.of();
         ready(broker, Duration.ofSeconds(60), kafka::isReady, "Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
         joinAll(extractions);
         List<String> created = kafka.createTopics();

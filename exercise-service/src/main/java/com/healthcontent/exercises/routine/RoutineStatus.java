@@ -1,6 +1,0 @@
-package com.healthcontent.exercises.routine;
-
-public enum RoutineStatus {
-    DRAFT,
-    PUBLISHED
-}

@@ -1,5 +1,6 @@
 package com.healthcontent.editorial;
 
+import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffDirectoryProperties;
 import com.healthcontent.servicedefaults.ServiceDefaultsAutoConfiguration;
@@ -10,10 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** What a content service gets by depending on this module: the staff directory, kept fresh in the background. */
+/**
+ * What a content service gets by depending on this module: the staff directory, kept fresh in the background, and
+ * the review policy ({@code platform.review.*}: when approved content falls due for review again).
+ */
 @AutoConfiguration(after = ServiceDefaultsAutoConfiguration.class)
 @EnableScheduling
-@EnableConfigurationProperties(StaffDirectoryProperties.class)
+@EnableConfigurationProperties({StaffDirectoryProperties.class, ReviewPolicy.class})
 public class EditorialAutoConfiguration {
 
     @Bean

@@ -24,6 +24,16 @@ public enum EventType {
             "com.healthcontent.exercise.review-requested.v1", Topics.EXERCISE_EVENTS, ReviewRequested.class),
     EXERCISE_REVIEW_DECIDED(
             "com.healthcontent.exercise.review-decided.v1", Topics.EXERCISE_EVENTS, ReviewDecided.class),
+    EXERCISE_REVIEW_DUE("com.healthcontent.exercise.review-due.v1", Topics.EXERCISE_EVENTS, ReviewDue.class),
+
+    // Routines are exercise-service's too, and travel with the exercises they are made of.
+    ROUTINE_PUBLISHED("com.healthcontent.routine.published.v1", Topics.EXERCISE_EVENTS, RoutinePublished.class),
+    ROUTINE_REVISED("com.healthcontent.routine.revised.v1", Topics.EXERCISE_EVENTS, RoutinePublished.class),
+    ROUTINE_UNPUBLISHED("com.healthcontent.routine.unpublished.v1", Topics.EXERCISE_EVENTS, RoutineUnpublished.class),
+    ROUTINE_REVIEW_REQUESTED(
+            "com.healthcontent.routine.review-requested.v1", Topics.EXERCISE_EVENTS, ReviewRequested.class),
+    ROUTINE_REVIEW_DECIDED("com.healthcontent.routine.review-decided.v1", Topics.EXERCISE_EVENTS, ReviewDecided.class),
+    ROUTINE_REVIEW_DUE("com.healthcontent.routine.review-due.v1", Topics.EXERCISE_EVENTS, ReviewDue.class),
 
     FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class),
     FEEDBACK_CHANGED("com.healthcontent.feedback.changed.v1", Topics.FEEDBACK_EVENTS, FeedbackChanged.class),

@@ -6,7 +6,7 @@ import java.time.Instant;
  * The medical review of a version ended: approved by every reviewer asked, or sent back with requested changes.
  * Feedback-service alerts the author. The notes are staff text and stay on the staff side.
  *
- * @param contentType ARTICLE or EXERCISE
+ * @param contentType ARTICLE, EXERCISE or ROUTINE
  * @param outcome     APPROVED or CHANGES_REQUESTED
  */
 public record ReviewDecided(

@@ -7,7 +7,7 @@ import java.util.List;
  * Content was sent to medical reviewers for their decision: a submission, or an editor assigning other reviewers
  * ({@code reviewers} then names only those newly asked). Feedback-service alerts each of them.
  *
- * @param contentType ARTICLE or EXERCISE
+ * @param contentType ARTICLE, EXERCISE or ROUTINE
  */
 public record ReviewRequested(
         String contentType,

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DocumentedResponsesTest {
 
     static final String REVIEWERS = "{\"reviewers\": [\"dr.rao\"]}";
+    static final String REASON = "{\"reason\": \"A reader reported an outdated dose.\"}";
 
     @LocalServerPort
     int port;
@@ -37,17 +38,24 @@ class DocumentedResponsesTest {
                 port,
                 DocumentedResponses.document(port, "/v3/api-docs/exercise-service"),
                 TestTokens.forUser("ops.admin", "ADMIN"),
-                Map.of(
-                        "PUT /api/v1/exercises/{id}",
-                        ExerciseLibraryTest.exercise("Walk", "STANDING", "[\"NECK\"]", 5, 1, 1, null),
-                        "POST /api/v1/exercises/{id}/submission",
-                        REVIEWERS,
-                        "PUT /api/v1/exercises/{id}/reviewers",
-                        REVIEWERS,
-                        "POST /api/v1/exercises/{id}/reviews",
-                        "{\"outcome\": \"APPROVED\"}",
-                        "POST /api/v1/exercises/{id}/withdrawal",
-                        "{\"reason\": \"Needs another photo.\"}"));
+                Map.ofEntries(
+                        Map.entry(
+                                "PUT /api/v1/exercises/{id}",
+                                ExerciseLibraryTest.exercise("Walk", "STANDING", "[\"NECK\"]", 5, 1, 1, null)),
+                        Map.entry("POST /api/v1/exercises/{id}/submission", REVIEWERS),
+                        Map.entry("PUT /api/v1/exercises/{id}/reviewers", REVIEWERS),
+                        Map.entry("POST /api/v1/exercises/{id}/reviews", "{\"outcome\": \"APPROVED\"}"),
+                        Map.entry("POST /api/v1/exercises/{id}/withdrawal", "{\"reason\": \"Needs another photo.\"}"),
+                        Map.entry("POST /api/v1/exercises/{id}/review-requests", REASON),
+                        Map.entry(
+                                "PUT /api/v1/routines/{id}",
+                                "{\"name\": \"Walk\", \"goal\": \"Loosen up\", \"items\": [{\"exerciseId\": \"e-1\"}]}"),
+                        Map.entry("POST /api/v1/routines/{id}/submission", REVIEWERS),
+                        Map.entry("PUT /api/v1/routines/{id}/reviewers", REVIEWERS),
+                        Map.entry("POST /api/v1/routines/{id}/reviews", "{\"outcome\": \"APPROVED\"}"),
+                        Map.entry("POST /api/v1/routines/{id}/withdrawal", REASON),
+                        Map.entry("POST /api/v1/routines/{id}/review-requests", REASON),
+                        Map.entry("DELETE /api/v1/routines/{id}/publication", REASON)));
     }
 
     @Test

@@ -88,12 +88,11 @@ class ExerciseLibraryTest {
                 AUTHOR,
                 null,
                 403);
-        api.call(
-                HttpMethod.POST,
-                "/api/v1/routines/" + routine.get("id").asString() + "/publication",
-                EDITOR,
-                null,
-                200);
+        String routineId = routine.get("id").asString();
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 409); // unreviewed
+        api.call(HttpMethod.GET, "/api/v1/routines/" + routine.get("slug").asString(), null, null, 404);
+        reviewed(routineId);
+        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 200);
         String slug = routine.get("slug").asString();
 
         JsonNode view = api.call(HttpMethod.GET, "/api/v1/routines/" + slug, null, null, 200);
@@ -166,6 +165,7 @@ class ExerciseLibraryTest {
                 AUTHOR,
                 "{\"name\": \"" + name + "\", \"goal\": \"Loosen up\", \"items\": [" + items + "]}",
                 201);
+        reviewed(routine.get("id").asString());
         api.call(
                 HttpMethod.POST,
                 "/api/v1/routines/" + routine.get("id").asString() + "/publication",
@@ -173,6 +173,22 @@ class ExerciseLibraryTest {
                 null,
                 200);
         return routine.get("slug").asString();
+    }
+
+    /** Sent to Dr Rao by its author and approved: ready for an editor to publish. */
+    private void reviewed(String routineId) {
+        api.call(
+                HttpMethod.POST,
+                "/api/v1/routines/" + routineId + "/submission",
+                AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}",
+                200);
+        api.call(
+                HttpMethod.POST,
+                "/api/v1/routines/" + routineId + "/reviews",
+                REVIEWER,
+                "{\"outcome\": \"APPROVED\", \"notes\": \"Doses checked.\"}",
+                200);
     }
 
     @Test
@@ -357,10 +373,17 @@ class ExerciseLibraryTest {
                 .get("id")
                 .asString();
         api.call(HttpMethod.POST, "/api/v1/routines", AUTHOR, routine, 409);
-        // its exercise is approved, not yet published
-        api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 422);
+        // its exercise is approved, not yet published: the routine cannot go to review
+        JsonNode notYet = api.call(
+                HttpMethod.POST,
+                "/api/v1/routines/" + routineId + "/submission",
+                AUTHOR,
+                "{\"reviewers\": [\"dr.rao\"]}",
+                422);
+        assertThat(notYet.get("errors").get(0).get("field").asString()).isEqualTo("items[0].exerciseId");
         api.call(HttpMethod.POST, draft + "/publication", EDITOR, null, 200);
         api.call(HttpMethod.GET, "/api/v1/exercises/" + exerciseSlug + "/session", null, null, 200);
+        reviewed(routineId);
         api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 200);
         api.call(HttpMethod.POST, "/api/v1/routines/" + routineId + "/publication", EDITOR, null, 409);
     }

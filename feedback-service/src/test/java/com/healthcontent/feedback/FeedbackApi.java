@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.events.ArticlePublished;
 import com.healthcontent.events.EventType;
 import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.JsonApi;
 import com.healthcontent.testsupport.TestEvents;
@@ -78,22 +79,33 @@ public final class FeedbackApi extends JsonApi {
     /** An article published (as article-service would announce it), reviewed by dr.rao, written by ana.author. */
     public static String publishedArticle(TopicProbe articleEvents, PublishedContents contents) {
         String articleId = UUID.randomUUID().toString();
-        articleEvents.publish(TestEvents.of(
-                EventType.ARTICLE_PUBLISHED,
-                articleId,
-                new ArticlePublished(
-                        articleId,
-                        "crack-your-back-" + articleId.substring(0, 8),
-                        "Is it good or bad to crack your back?",
-                        "Summary",
-                        List.of("back pain"),
-                        "ana.author",
-                        List.of("dr.rao"),
-                        List.of(),
-                        Instant.now(),
-                        1)));
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_PUBLISHED, articleId, article(articleId, 1)));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> contents.findLive(ContentType.ARTICLE, articleId).isPresent());
         return articleId;
+    }
+
+    /** A revision of an article of {@link #publishedArticle} published, once feedback-service knows it is live. */
+    public static void revise(TopicProbe articleEvents, PublishedContents contents, String articleId, int revision) {
+        articleEvents.publish(TestEvents.of(EventType.ARTICLE_REVISED, articleId, article(articleId, revision)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> contents.findLive(ContentType.ARTICLE, articleId)
+                                .map(PublishedContent::version)
+                                .orElse(0L)
+                        == revision);
+    }
+
+    private static ArticlePublished article(String articleId, int revision) {
+        return new ArticlePublished(
+                articleId,
+                "crack-your-back-" + articleId.substring(0, 8),
+                "Is it good or bad to crack your back?",
+                "Summary",
+                List.of("back pain"),
+                "ana.author",
+                List.of("dr.rao"),
+                List.of(),
+                Instant.now(),
+                revision);
     }
 }

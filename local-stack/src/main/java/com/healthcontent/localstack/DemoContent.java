@@ -97,6 +97,14 @@ final class DemoContent {
                             .body())
                     .get("id")
                     .asString();
+            submitOnceKnown("/api/v1/routines/" + id + "/submission", author);
+            expect(
+                    call(
+                            "POST",
+                            "/api/v1/routines/" + id + "/reviews",
+                            reviewer,
+                            "{\"outcome\": \"APPROVED\", \"notes\": \"Doses checked for a stiff back.\"}"),
+                    200);
             expect(call("POST", "/api/v1/routines/" + id + "/publication", editor, null), 200);
             created.merge("routines", 1, Integer::sum);
         }

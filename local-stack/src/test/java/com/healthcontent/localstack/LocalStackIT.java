@@ -101,6 +101,8 @@ class LocalStackIT {
                         "lying-twist");
         JsonNode routine = body(get("/api/v1/routines/easing-a-stiff-back", null));
         assertThat(routine.get("exercises").size()).isEqualTo(5);
+        // its doses were reviewed like an exercise's before it went live
+        assertThat(routine.get("reviewedBy").findValuesAsString("reviewer")).containsExactly("dr.rao");
         // article.events reached exercise-service's read model
         JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
         assertThat(exercise.get("featuredIn").findValuesAsString("slug"))

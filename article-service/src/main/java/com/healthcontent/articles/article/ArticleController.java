@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
@@ -139,7 +140,7 @@ class ArticleController {
     @AlsoAnswers({HttpStatus.FORBIDDEN})
     @GetMapping("/drafts")
     ResponseEntity<PagedResponse<ReviewQueue.Item>> drafts(
-            @RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) ContentStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             Actor actor) {

@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
@@ -73,7 +74,7 @@ public class ArticleQueries {
      * publication), authors their own, with the decisions on them; newest first.
      */
     @PreAuthorize("hasAnyRole('EDITOR', 'AUTHOR')")
-    public Page<Article> workingCopies(ArticleStatus status, Actor actor, Pageable pageable) {
+    public Page<Article> workingCopies(ContentStatus status, Actor actor, Pageable pageable) {
         Criteria criteria =
                 status == null ? new Criteria() : Criteria.where("status").is(status);
         if (!actor.has(Role.EDITOR)) {
@@ -149,7 +150,7 @@ public class ArticleQueries {
         return mongoTemplate.count(
                 Query.query(new Criteria()
                         .orOperator(
-                                Criteria.where("status").is(ArticleStatus.NEEDS_REVIEW),
+                                Criteria.where("status").is(ContentStatus.NEEDS_REVIEW),
                                 Criteria.where("live")
                                         .ne(null)
                                         .and("nextReviewDue")

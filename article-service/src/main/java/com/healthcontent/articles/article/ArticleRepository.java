@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.ContentStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,7 @@ public interface ArticleRepository extends MongoRepository<Article, String> {
 
     List<Article> findBySlugIn(Collection<String> slugs);
 
-    List<Article> findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus status, Instant now);
+    List<Article> findTop50ByWorkflowStatusAndWorkflowNextReviewDueLessThanEqual(ContentStatus status, Instant now);
 
-    List<Article> findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus status, Instant now);
+    List<Article> findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(ContentStatus status, Instant now);
 }

@@ -1,14 +1,20 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummary;
+import com.healthcontent.editorial.review.ContentKind;
+import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.editorial.staff.StaffProfile;
+import com.healthcontent.servicedefaults.text.Markdown;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** How articles are shown: to readers (the live version only) and to staff (the working copy and its history). */
 public final class ArticleViews {
@@ -20,10 +26,25 @@ public final class ArticleViews {
     public record ExerciseCard(String id, String slug, String name, String summary) {}
 
     /**
-     * A section as readers get it: the Markdown body as written and as safe HTML for web clients; an exercise block
-     * carries its card, or nothing if the exercise went away.
+     * A section as readers get it: the Markdown body as written and as safe HTML for web clients, in which each
+     * citation marker {@code [n]} of a reference links to it ({@code <a href="#ref-n" class="citation">[n]</a>});
+     * an exercise block carries its card, or nothing if the exercise went away.
      */
     public record SectionView(SectionType type, String heading, String body, String html, ExerciseCard exercise) {}
+
+    /** A reference as readers get it: with {@code id}, the anchor ({@code ref-n}) its citations link to. */
+    public record ReferenceView(String id, int number, String title, String url, String doi, String pubmedId) {
+
+        static ReferenceView of(Reference reference) {
+            return new ReferenceView(
+                    Markdown.citationAnchor(reference.number()),
+                    reference.number(),
+                    reference.title(),
+                    reference.url(),
+                    reference.doi(),
+                    reference.pubmedId());
+        }
+    }
 
     public record Review(List<MedicalReview> reviewers, Instant lastReviewedAt, Instant nextReviewDue) {}
 
@@ -40,7 +61,7 @@ public final class ArticleViews {
             Audience audience,
             Author author,
             List<SectionView> sections,
-            List<Reference> references,
+            List<ReferenceView> references,
             Review medicalReview,
             Instant publishedAt,
             Instant lastModifiedAt,
@@ -63,7 +84,7 @@ public final class ArticleViews {
     public record Draft(
             String id,
             String slug,
-            ArticleStatus status,
+            ContentStatus status,
             ArticleContent content,
             String author,
             String authorName,
@@ -83,7 +104,7 @@ public final class ArticleViews {
             String id,
             String slug,
             String title,
-            ArticleStatus status,
+            ContentStatus status,
             Instant nextReviewDue,
             List<String> lastReviewedBy) {}
 
@@ -96,6 +117,7 @@ public final class ArticleViews {
             String disclaimer) {
         LiveVersion live = article.live();
         ArticleContent c = live.content();
+        Set<Integer> cited = c.references().stream().map(Reference::number).collect(Collectors.toUnmodifiableSet());
         List<SectionView> sections = c.sections().stream()
                 .map(section -> {
                     ExerciseCard card = null;
@@ -106,7 +128,12 @@ public final class ArticleViews {
                                 : new ExerciseCard(
                                         exercise.exerciseId(), exercise.slug(), exercise.name(), exercise.summary());
                     }
-                    return new SectionView(section.type(), section.heading(), section.body(), section.html(), card);
+                    return new SectionView(
+                            section.type(),
+                            section.heading(),
+                            section.body(),
+                            Markdown.toHtml(section.body(), cited),
+                            card);
                 })
                 .filter(section -> section.type() != SectionType.EXERCISE || section.exercise() != null)
                 .toList();
@@ -128,8 +155,9 @@ public final class ArticleViews {
                         c.authorName() != null ? c.authorName() : author.name(),
                         c.authorCredentials() != null ? c.authorCredentials() : author.credentials()),
                 sections,
-                c.references(),
-                new Review(live.medicalReviews(), lastReviewed, article.nextReviewDue()),
+                c.references().stream().map(ReferenceView::of).toList(),
+                new Review(
+                        live.medicalReviews(), lastReviewed, article.workflow().nextReviewDue()),
                 live.publishedAt(),
                 live.lastModifiedAt(),
                 live.revision(),
@@ -162,31 +190,24 @@ public final class ArticleViews {
                 article.draft(),
                 article.author(),
                 people.apply(article.author()).name(),
-                article.medicalReviewers(),
-                article.reviewRound().awaiting(),
-                article.approvals(),
-                article.submittedAt(),
+                article.workflow().medicalReviewers(),
+                article.workflow().reviewRound().awaiting(),
+                article.workflow().approvals(),
+                article.workflow().submittedAt(),
                 article.live() == null ? null : article.live().revision(),
                 article.live() == null ? null : article.live().publishedAt(),
-                article.nextReviewDue(),
-                article.scheduledFor(),
-                WorkflowStep.named(article.history(), people),
+                article.workflow().nextReviewDue(),
+                article.workflow().scheduledFor(),
+                WorkflowStep.named(article.workflow().history(), people),
                 article.currentVersion());
     }
 
     static ReviewQueue.Item queued(Article article, boolean due) {
         ArticleContent content = due ? article.live().content() : article.draft();
-        return new ReviewQueue.Item(
-                "ARTICLE",
-                article.id(),
-                article.slug(),
-                content.title(),
-                article.status().name(),
-                article.author(),
-                due ? article.nextReviewDue() : article.submittedAt(),
-                article.submittedAt(),
-                article.nextReviewDue(),
-                article.medicalReviewers());
+        return ReviewQueue.item(
+                new Workflow.Subject(ContentKind.ARTICLE, article.id(), article.slug(), content.title()),
+                article.workflow(),
+                due);
     }
 
     static DueForReview dueForReview(Article article) {
@@ -195,7 +216,7 @@ public final class ArticleViews {
                 article.slug(),
                 article.live().content().title(),
                 article.status(),
-                article.nextReviewDue(),
+                article.workflow().nextReviewDue(),
                 article.live().medicalReviews().stream()
                         .map(MedicalReview::reviewer)
                         .toList());

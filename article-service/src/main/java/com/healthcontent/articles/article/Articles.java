@@ -1,6 +1,8 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummaries;
+import com.healthcontent.editorial.review.ContentStatus;
+import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.Changed;
@@ -131,8 +133,9 @@ public class Articles {
     public int publishScheduled() {
         int published = 0;
         Instant now = clock.instant();
-        for (Article due : repository.findTop50ByStatusAndScheduledForLessThanEqual(ArticleStatus.SCHEDULED, now)) {
-            Actor scheduler = new Actor(due.scheduledBy(), Set.of(Role.EDITOR));
+        for (Article due : repository.findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(
+                ContentStatus.SCHEDULED, now)) {
+            Actor scheduler = new Actor(due.workflow().scheduledBy(), Set.of(Role.EDITOR));
             published(outbox.save(due.publish(scheduler, now, reviewPolicy)));
             published++;
         }
@@ -150,8 +153,8 @@ public class Articles {
     /** Published articles whose periodic review is due go back to review while staying live. */
     public int markDueForReview() {
         int marked = 0;
-        for (Article due :
-                repository.findTop50ByStatusAndNextReviewDueLessThanEqual(ArticleStatus.PUBLISHED, clock.instant())) {
+        for (Article due : repository.findTop50ByWorkflowStatusAndWorkflowNextReviewDueLessThanEqual(
+                ContentStatus.PUBLISHED, clock.instant())) {
             outbox.save(due.needsReview("periodic medical review is due", null, clock.instant()));
             marked++;
         }

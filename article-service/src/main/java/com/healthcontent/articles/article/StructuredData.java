@@ -75,7 +75,7 @@ final class StructuredData {
         return new Person("Person", name, credentials);
     }
 
-    private static ScholarlyArticle citation(Reference reference) {
+    private static ScholarlyArticle citation(ArticleViews.ReferenceView reference) {
         return new ScholarlyArticle(
                 "ScholarlyArticle",
                 reference.title(),

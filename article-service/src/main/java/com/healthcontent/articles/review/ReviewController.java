@@ -4,20 +4,19 @@ import com.healthcontent.articles.article.Article;
 import com.healthcontent.articles.article.ArticleQueries;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
+import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.SubmissionRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.WithdrawalRequest;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,26 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Medical review of an article: submission, reviews, withdrawal, reviewers, publication")
 @RequestMapping("/api/v1/articles/{id}")
 class ReviewController {
-
-    enum Outcome {
-        APPROVED,
-        CHANGES_REQUESTED
-    }
-
-    record SubmissionRequest(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {}
-
-    /** Who approved is shown with their name and credentials from the staff directory, not typed per review. */
-    record ReviewRequest(
-            @NotNull Outcome outcome,
-            @Size(max = 5000) @SafeText String notes) {}
-
-    record WithdrawalRequest(@Size(max = 2000) @SafeText String reason) {}
-
-    record ReasonRequest(
-            @NotNull @Size(min = 1, max = 2000) @SafeText String reason) {}
-
-    /** An empty body publishes now; {@code at} schedules the publication. */
-    record PublicationRequest(Instant at) {}
 
     private final Articles articles;
     private final ArticleQueries queries;
@@ -86,7 +65,7 @@ class ReviewController {
     @PostMapping("/reviews")
     ResponseEntity<ArticleViews.Draft> review(
             @PathVariable String id, @Valid @RequestBody ReviewRequest body, Actor actor) {
-        return draft(articles.review(id, body.outcome() == Outcome.APPROVED, body.notes(), actor));
+        return draft(articles.review(id, body.approved(), body.notes(), actor));
     }
 
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT; the reviewers are released")

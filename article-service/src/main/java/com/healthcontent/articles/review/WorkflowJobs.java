@@ -36,8 +36,8 @@ class WorkflowJobs {
     }
 
     @Scheduled(
-            fixedDelayString = "${platform.articles.review.check-interval:1h}",
-            initialDelayString = "${platform.articles.review.check-initial-delay:1m}")
+            fixedDelayString = "${platform.review.check-interval:1h}",
+            initialDelayString = "${platform.review.check-initial-delay:1m}")
     void markDueForReview() {
         try {
             int marked = articles.markDueForReview();

@@ -103,6 +103,34 @@ class ArticleReadingTest {
                 .isEqualTo("https://doi.org/10.1371/journal.pone.0119470");
     }
 
+    /** On the page, each citation marker links to its reference, which carries the anchor; the body is as written. */
+    @Test
+    void citationMarkersLinkToTheReferencesTheyCite() {
+        String title = uniqueTitle("Cited");
+        String body = "Gas leaves the joint [1], not bone [2]; `[1]` in code is text. "
+                + "See [the study](https://doi.org/10.1/x).";
+        String id = api.published("""
+                {"title": "%s", "summary": "What to know.", "tags": [], "categories": ["Back pain"],
+                 "sections": [{"type": "TEXT", "heading": "Why", "body": "%s"}],
+                 "references": [{"number": 1, "title": "Joint cavitation", "doi": "10.1371/journal.pone.0119470"},
+                                {"number": 2, "title": "Bone and joints", "url": "https://example.org/bone"}]}
+                """.formatted(title, body));
+
+        JsonNode page = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null, null, 200);
+        JsonNode section = page.get("sections").get(0);
+        assertThat(section.get("html").asString())
+                .isEqualTo("<p>Gas leaves the joint <a href=\"#ref-1\" class=\"citation\">[1]</a>, not bone "
+                        + "<a href=\"#ref-2\" class=\"citation\">[2]</a>; <code>[1]</code> in code is text. "
+                        + "See <a rel=\"nofollow\" href=\"https://doi.org/10.1/x\">the study</a>.</p>\n");
+        assertThat(section.get("body").asString()).isEqualTo(body);
+        assertThat(page.get("references").get(0).get("id").asString()).isEqualTo("ref-1");
+        assertThat(page.get("references").get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(page.get("references").get(1).get("id").asString()).isEqualTo("ref-2");
+        JsonNode draft = api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200);
+        assertThat(draft.get("content").get("sections").get(0).get("body").asString())
+                .isEqualTo(body);
+    }
+
     @Test
     void draftsAre404ToReadersAndPublishedPagesAreRevalidatedByTheirEtag() {
         String title = uniqueTitle("Cached");

@@ -11,6 +11,7 @@ import com.healthcontent.servicedefaults.text.Markdown;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -78,7 +79,8 @@ class TextIntegrityTest {
         assertThat(page.get("sections").get(0).get("body").asString()).isEqualTo(body);
         assertThat(page.get("sections").get(0).get("html").asString())
                 .isEqualTo("<p>Hold it for &lt; 5 minutes &amp; "
-                        + "breathe; &quot;A &amp; B&quot; is fine [1]. See <a rel=\"nofollow\" href=\"https://doi.org/10.1/x\">"
+                        + "breathe; &quot;A &amp; B&quot; is fine <a href=\"#ref-1\" class=\"citation\">[1]</a>. "
+                        + "See <a rel=\"nofollow\" href=\"https://doi.org/10.1/x\">"
                         + "the study</a>.</p>\n");
     }
 
@@ -276,7 +278,7 @@ class TextIntegrityTest {
         assertThat(page.get("sections").get(0).get("html").asString())
                 .as("%s", sample)
                 .isEqualTo(Markdown.toHtml(
-                        published.get("sections").get(0).get("body").asString()));
+                        published.get("sections").get(0).get("body").asString(), Set.of(1))); // its one reference
     }
 
     private static void assertSame(ObjectNode sent, JsonNode got, JsonNode section, Case sample) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * What a reviewer needs to see before approving: the revision beside the live version, section by section (matched
  * by heading, the way readers find them), and whether every citation marker has its reference and every reference
- * is cited.
+ * is cited; for a routine, its exercises step by step (matched by exercise, so a step that moved is the same step).
  */
 public final class Comparison {
 
@@ -27,6 +27,27 @@ public final class Comparison {
     public record Section(String heading, String body) {}
 
     public record SectionChange(String heading, String revision, String live, Change change) {}
+
+    /** One step of a routine: which exercise, its name, the dose that applies here, and how long it takes at most. */
+    public record Step(String exerciseId, String name, Object dose, int durationSeconds) {
+
+        /** The time in plain words ("2 min 30 s"). */
+        public String duration() {
+            return Comparison.duration(durationSeconds);
+        }
+    }
+
+    /**
+     * A step of the revision against the same exercise in the live version: its place in each (null where it is
+     * not), and whether it is new, has another dose, is as it was, or was taken out.
+     */
+    public record StepChange(Integer position, Integer livePosition, Step revision, Step live, Change change) {
+
+        /** The step is in both versions but at another place in the order. */
+        public boolean moved() {
+            return position != null && livePosition != null && !position.equals(livePosition);
+        }
+    }
 
     public record CitationCheck(Set<Integer> missingReferences, Set<Integer> uncitedReferences) {
 
@@ -56,6 +77,45 @@ public final class Comparison {
                 .values()
                 .forEach(gone -> changes.add(new SectionChange(gone.heading(), null, gone.body(), Change.REMOVED)));
         return changes;
+    }
+
+    /**
+     * Each step of the revision, in order, against the live step of the same exercise (an exercise in a routine
+     * twice is matched in order); live steps taken out at the end. A step whose dose differs is CHANGED.
+     */
+    static List<StepChange> steps(List<Step> revision, List<Step> live) {
+        List<Integer> unmatched = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            unmatched.add(i);
+        }
+        List<StepChange> changes = new ArrayList<>();
+        for (int i = 0; i < revision.size(); i++) {
+            Step step = revision.get(i);
+            Integer match = unmatched.stream()
+                    .filter(index -> Objects.equals(live.get(index).exerciseId(), step.exerciseId()))
+                    .findFirst()
+                    .orElse(null);
+            if (match == null) {
+                changes.add(new StepChange(i + 1, null, step, null, Change.NEW));
+                continue;
+            }
+            unmatched.remove(match);
+            Step before = live.get(match);
+            Change change = Objects.equals(before.dose(), step.dose()) ? Change.UNCHANGED : Change.CHANGED;
+            changes.add(new StepChange(i + 1, match + 1, step, before, change));
+        }
+        unmatched.forEach(index -> changes.add(new StepChange(null, index + 1, null, live.get(index), Change.REMOVED)));
+        return changes;
+    }
+
+    /** A time in seconds in plain words: "45 s", "2 min", "7 min 30 s". */
+    static String duration(int seconds) {
+        int minutes = seconds / 60;
+        int rest = seconds % 60;
+        if (minutes == 0) {
+            return rest + " s";
+        }
+        return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
     }
 
     static CitationCheck citations(List<String> texts, Set<Integer> referenceNumbers) {

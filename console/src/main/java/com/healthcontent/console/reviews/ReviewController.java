@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * An article's review page: the revision beside the live version section by section, its references and citation
  * check, its history, and the reviewer's decision (approve, or request changes with notes). Editors find the steps
  * that are theirs on the same page: publish or schedule an approved article, unpublish with a reason, reassign the
- * reviewers of one in review.
+ * reviewers of one in review. Exercises and routines have their review pages here too.
  */
 @Controller
 class ReviewController {
@@ -81,6 +81,87 @@ class ReviewController {
                 "/exercises/" + id);
     }
 
+    /**
+     * A routine's review page: its exercises in order, each with the dose that applies in it, and the total time;
+     * beside the live version when there is one (name, goal, which exercises in which order, their doses), the
+     * history, and the same decision.
+     */
+    @GetMapping("/routines/{id}")
+    String routine(@PathVariable String id, Model model) {
+        JsonNode draft = api.get(uri -> uri.path("/api/v1/routines/drafts/{id}").build(id));
+        JsonNode workflow = draft.path("workflow");
+        JsonNode live = liveVersion(workflow, "/api/v1/routines/{slug}", draft);
+        List<Comparison.Step> revisionSteps = steps(draft.path("exercises"));
+        List<Comparison.StepChange> steps =
+                Comparison.steps(revisionSteps, live == null ? List.of() : steps(live.path("exercises")));
+        model.addAttribute("routine", PlatformApi.plain(draft));
+        model.addAttribute("workflow", PlatformApi.plain(workflow));
+        model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("changes", routineChanges(draft, live, steps));
+        model.addAttribute(
+                "steps",
+                steps.stream()
+                        .filter(step -> step.change() != Comparison.Change.REMOVED)
+                        .toList());
+        model.addAttribute(
+                "removedSteps",
+                steps.stream()
+                        .filter(step -> step.change() == Comparison.Change.REMOVED)
+                        .toList());
+        model.addAttribute(
+                "totalDuration",
+                Comparison.duration(draft.path("totalDurationSeconds").asInt()));
+        return "routine";
+    }
+
+    @PostMapping("/routines/{id}/publication")
+    String publishRoutine(@PathVariable String id, RedirectAttributes redirect) {
+        return step(
+                redirect,
+                "/routines/" + id,
+                () -> {
+                    api.post("/api/v1/routines/{id}/publication", null, id);
+                    return "Published.";
+                },
+                "/routines/" + id);
+    }
+
+    /**
+     * Which parts of the routine differ from the live version (all of them when it is not live yet): its name, its
+     * goal, its exercises (which ones, in which order), their doses.
+     */
+    private static List<String> routineChanges(JsonNode draft, JsonNode live, List<Comparison.StepChange> steps) {
+        if (live == null) {
+            return List.of("name", "goal", "exercises", "doses");
+        }
+        List<String> changed = new ArrayList<>();
+        for (String part : List.of("name", "goal")) {
+            if (!draft.path(part).equals(live.path(part))) {
+                changed.add(part);
+            }
+        }
+        if (steps.stream()
+                .anyMatch(step -> step.change() == Comparison.Change.NEW
+                        || step.change() == Comparison.Change.REMOVED
+                        || step.moved())) {
+            changed.add("exercises");
+        }
+        if (steps.stream().anyMatch(step -> step.change() == Comparison.Change.CHANGED)) {
+            changed.add("doses");
+        }
+        return changed;
+    }
+
+    private static List<Comparison.Step> steps(JsonNode exercises) {
+        List<Comparison.Step> list = new ArrayList<>();
+        exercises.forEach(step -> list.add(new Comparison.Step(
+                step.path("exerciseId").asString(""),
+                step.path("name").asString(""),
+                PlatformApi.plain(step.path("dose")),
+                step.path("durationSeconds").asInt())));
+        return list;
+    }
+
     /** What readers get now, when the workflow says a revision is live (null otherwise, or if it went meanwhile). */
     private JsonNode liveVersion(JsonNode workflow, String publicPath, JsonNode draft) {
         return workflow.hasNonNull("liveRevision")
@@ -108,8 +189,8 @@ class ReviewController {
         return changed;
     }
 
-    /** A reviewer's decision on an article or an exercise: the same step on both. */
-    @PostMapping("/{kind:articles|exercises}/{id}/review")
+    /** A reviewer's decision on an article, an exercise or a routine: the same step on each. */
+    @PostMapping("/{kind:articles|exercises|routines}/{id}/review")
     String decide(
             @PathVariable String kind,
             @PathVariable String id,

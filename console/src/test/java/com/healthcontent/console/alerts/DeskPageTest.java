@@ -52,7 +52,12 @@ class DeskPageTest {
                   {"id": "al-1", "kind": "REVIEW_REQUESTED", "reportId": null,
                    "target": {"type": "EXERCISE", "id": "e-1", "slug": "knees-to-chest", "title": "Knees to chest"},
                    "reason": null, "detail": "Ana Alvarez asks for your review",
-                   "createdAt": "2026-12-02T16:00:00Z", "readAt": "2026-12-02T16:30:00Z"}],
+                   "createdAt": "2026-12-02T16:00:00Z", "readAt": "2026-12-02T16:30:00Z"},
+                  {"id": "al-0", "kind": "REVIEW_REQUESTED", "reportId": null,
+                   "target": {"type": "ROUTINE", "id": "r-1", "slug": "morning-back-routine",
+                              "title": "Morning back routine"},
+                   "reason": null, "detail": "Ana Alvarez asks for your review",
+                   "createdAt": "2026-12-02T17:00:00Z", "readAt": "2026-12-02T17:30:00Z"}],
                  "page": {"size": 20}, "unreadCount": 1}
                 """);
         platform.answers("/api/v1/me/reviews?size=50", """
@@ -62,7 +67,10 @@ class DeskPageTest {
                    "submittedAt": "2026-12-01T10:00:00Z", "nextReviewDue": null, "reviewers": ["dr.rao"]},
                   {"type": "EXERCISE", "id": "e-1", "slug": "knees-to-chest", "title": "Knees to chest",
                    "status": "IN_REVIEW", "author": "ana.author", "at": "2026-12-02T16:00:00Z",
-                   "submittedAt": "2026-12-02T16:00:00Z", "nextReviewDue": null, "reviewers": ["dr.rao"]}],
+                   "submittedAt": "2026-12-02T16:00:00Z", "nextReviewDue": null, "reviewers": ["dr.rao"]},
+                  {"type": "ROUTINE", "id": "r-1", "slug": "morning-back-routine", "title": "Morning back routine",
+                   "status": "IN_REVIEW", "author": "ana.author", "at": "2026-12-02T17:00:00Z",
+                   "submittedAt": "2026-12-02T17:00:00Z", "nextReviewDue": null, "reviewers": ["dr.rao"]}],
                  "page": {"size": 50}}
                 """);
         platform.answers("/api/v1/me/reviews?due=30d&size=50", """
@@ -70,7 +78,10 @@ class DeskPageTest {
                   {"type": "ARTICLE", "id": "a-1", "slug": "is-it-good-or-bad-to-crack-your-back",
                    "title": "Is It Good or Bad to Crack Your Back?", "status": "PUBLISHED", "author": "ana.author",
                    "at": "2026-12-20T00:00:00Z", "submittedAt": null, "nextReviewDue": "2026-12-20T00:00:00Z",
-                   "reviewers": ["dr.rao"]}],
+                   "reviewers": ["dr.rao"]},
+                  {"type": "ROUTINE", "id": "r-2", "slug": "desk-break-routine", "title": "Desk break routine",
+                   "status": "PUBLISHED", "author": "ana.author", "at": "2026-12-28T00:00:00Z", "submittedAt": null,
+                   "nextReviewDue": "2026-12-28T00:00:00Z", "reviewers": ["dr.rao"]}],
                  "page": {"size": 50}}
                 """);
 
@@ -96,13 +107,24 @@ class DeskPageTest {
         assertThat(reviewRequest.select("form"))
                 .as("a read alert has nothing left to mark")
                 .isEmpty();
+        assertThat(desk.select("#alerts > li[data-id=al-0] .actions a").eachAttr("href"))
+                .containsExactly("/routines/r-1");
 
-        assertThat(desk.select("#queue a").eachText()).containsExactly("Sciatica: what helps", "Knees to chest");
-        assertThat(desk.select("#queue a").eachAttr("href")).containsExactly("/articles/a-7", "/exercises/e-1");
+        assertThat(desk.select("#queue a").eachText())
+                .containsExactly("Sciatica: what helps", "Knees to chest", "Morning back routine");
+        assertThat(desk.select("#queue a").eachAttr("href"))
+                .as("each kind of content opens on its own review page")
+                .containsExactly("/articles/a-7", "/exercises/e-1", "/routines/r-1");
         assertThat(desk.select("#queue .meta").first().text())
                 .isEqualTo("article by ana.author, submitted 2026-12-01T10:00:00Z");
+        assertThat(desk.select("#queue .meta").last().text())
+                .isEqualTo("routine by ana.author, submitted 2026-12-02T17:00:00Z");
         assertThat(desk.select("section:has(#due-heading) li").eachText())
-                .containsExactly("Is It Good or Bad to Crack Your Back? due 2026-12-20T00:00:00Z");
+                .containsExactly(
+                        "Is It Good or Bad to Crack Your Back? due 2026-12-20T00:00:00Z",
+                        "Desk break routine due 2026-12-28T00:00:00Z");
+        assertThat(desk.select("section:has(#due-heading) a").eachAttr("href"))
+                .containsExactly("/articles/a-1", "/routines/r-2");
     }
 
     @Test

@@ -81,6 +81,52 @@ class ReportsPageTest {
     }
 
     @Test
+    void aReportOnAnEarlierRevisionShowsHowThePageDidBeforeAndAfterTheFix() throws Exception {
+        platform.answers("/api/v1/feedback/reports?status=NEW&size=50", """
+                {"items": [%s], "page": {"size": 50}}
+                """.formatted(report(
+                        "r-1", "ARTICLE", "a-1", "Is It Good or Bad to Crack Your Back?", "OUTDATED", null, "NEW")
+                .replace("\"slug\": \"a-1\"", "\"slug\": \"a-1\", \"revision\": 2")));
+        platform.answers("/api/v1/feedback/summary?type=ARTICLE&id=a-1", """
+                {"type": "ARTICLE", "id": "a-1", "helpful": 6, "notHelpful": 7, "byReason": {"OUTDATED": 5},
+                 "last30Days": {"helpful": 6, "notHelpful": 7, "byReason": {"OUTDATED": 5}},
+                 "revision": 3, "current": {"helpful": 5, "notHelpful": 0, "byReason": {}},
+                 "revisions": [{"revision": 3, "helpful": 5, "notHelpful": 0, "byReason": {}},
+                               {"revision": 2, "helpful": 1, "notHelpful": 7, "byReason": {"OUTDATED": 5}}]}
+                """);
+
+        Document reports = page(mvc.perform(get("/reports").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(reports.select("li.report[data-id=r-1] .meta").eachText())
+                .containsExactly(
+                        "2026-12-03T09:15:00Z · status new · on revision 2",
+                        "Readers: 6 found it helpful, 7 did not.",
+                        "Revision 3 (live): 5 helpful, 0 not; revision 2: 1 helpful, 7 not.");
+    }
+
+    @Test
+    void aPageWithoutAnEarlierRevisionShowsNoBeforeAndAfter() throws Exception {
+        platform.answers("/api/v1/feedback/reports?status=NEW&size=50", """
+                {"items": [%s], "page": {"size": 50}}
+                """.formatted(
+                        report("r-1", "EXERCISE", "e-1", "Knees to chest", "UNCLEAR", null, "NEW")
+                                .replace("\"slug\": \"e-1\"", "\"slug\": \"e-1\", \"revision\": 4")));
+        platform.answers("/api/v1/feedback/summary?type=EXERCISE&id=e-1", """
+                {"type": "EXERCISE", "id": "e-1", "helpful": 4, "notHelpful": 1, "byReason": {"UNCLEAR": 1},
+                 "last30Days": {"helpful": 4, "notHelpful": 1, "byReason": {"UNCLEAR": 1}},
+                 "revision": 4, "current": {"helpful": 4, "notHelpful": 1, "byReason": {"UNCLEAR": 1}},
+                 "revisions": [{"revision": 4, "helpful": 4, "notHelpful": 1, "byReason": {"UNCLEAR": 1}}]}
+                """);
+
+        Document reports = page(mvc.perform(get("/reports").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(reports.select("li.report .meta").eachText())
+                .containsExactly(
+                        "2026-12-03T09:15:00Z · status new · on revision 4", "Readers: 4 found it helpful, 1 did not.");
+        assertThat(reports.select(".since-fix")).isEmpty();
+    }
+
+    @Test
     void aResolvedReportIsListedUnderItsTabWithNothingLeftToTriage() throws Exception {
         platform.answers("/api/v1/feedback/reports?status=RESOLVED&size=50", """
                 {"items": [%s], "page": {"size": 50}}

@@ -1,4 +1,4 @@
-package com.healthcontent.articles.article;
+package com.healthcontent.editorial.review;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,17 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When approved content is due for its next medical review: {@code interval} after the approval, moved by up to
- * {@code spread} either way (stable per article) so that a batch approved on one day does not fall due on one day.
+ * {@code spread} either way (stable per item) so that a batch approved on one day does not fall due on one day.
  */
-@ConfigurationProperties("platform.articles.review")
+@ConfigurationProperties("platform.review")
 public record ReviewPolicy(
         @DefaultValue("365d") Duration interval,
         @DefaultValue("14d") Duration spread) {
 
-    public Instant nextReviewDue(String articleId, Instant approvedAt) {
+    public Instant nextReviewDue(String contentId, Instant approvedAt) {
         long spreadHours = spread.toHours();
         long offsetHours =
-                spreadHours == 0 ? 0 : Math.floorMod(articleId.hashCode(), 2 * spreadHours + 1) - spreadHours;
+                spreadHours == 0 ? 0 : Math.floorMod(contentId.hashCode(), 2 * spreadHours + 1) - spreadHours;
         return approvedAt.plus(interval).plus(Duration.ofHours(offsetHours));
     }
 }

@@ -27,7 +27,7 @@ public final class ReviewQueue {
     /**
      * One piece of content in the queue.
      *
-     * @param type   ARTICLE or EXERCISE
+     * @param type   ARTICLE, EXERCISE or ROUTINE
      * @param at     what the queue is ordered by: the submission, or the date the periodic review falls due
      * @param status the content's workflow status (IN_REVIEW, or the status of live content falling due)
      */
@@ -42,6 +42,24 @@ public final class ReviewQueue {
             Instant submittedAt,
             Instant nextReviewDue,
             List<String> reviewers) {}
+
+    /**
+     * The queue's row for a piece of content: a decision awaited, or ({@code due}) a periodic review falling due, then
+     * titled as readers see it.
+     */
+    public static Item item(Workflow.Subject subject, Workflow workflow, boolean due) {
+        return new Item(
+                subject.kind().type(),
+                subject.id(),
+                subject.slug(),
+                subject.title(),
+                workflow.status().name(),
+                workflow.author(),
+                due ? workflow.nextReviewDue() : workflow.submittedAt(),
+                workflow.submittedAt(),
+                workflow.nextReviewDue(),
+                workflow.medicalReviewers());
+    }
 
     public record Page(List<Item> items, NextPage page) {}
 

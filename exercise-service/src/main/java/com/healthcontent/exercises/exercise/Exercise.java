@@ -1,8 +1,10 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.review.ContentKind;
+import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.MedicalReview;
-import com.healthcontent.editorial.review.ReviewRound;
-import com.healthcontent.editorial.review.WorkflowStep;
+import com.healthcontent.editorial.review.ReviewPolicy;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
@@ -10,31 +12,25 @@ import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.events.PublishesEvents;
-import com.healthcontent.events.ReviewDecided;
-import com.healthcontent.events.ReviewRequested;
-import com.healthcontent.servicedefaults.problem.ConflictException;
-import com.healthcontent.servicedefaults.problem.ForbiddenException;
+import com.healthcontent.events.ReviewDue;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.security.Role;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
- * An exercise and its medical review, the same workflow as an article's: authors change the working copy
+ * An exercise and its medical review, the same {@link Workflow} as an article's: authors change the working copy
  * ({@code draft}), medical reviewers approve it, an editor publishes it. {@code content} is what readers get, the
  * approved version, and it only changes on publication: editing a live exercise is a revision that readers (and
- * the articles embedding the exercise) never see before it is approved and published. Every step returns the new
- * exercise with the events other services must hear of ({@link Changed}).
+ * the articles embedding the exercise) never see before it is approved and published. A retired exercise stays
+ * readable where it is linked but leaves every list until a revision of it is published. Every step returns the
+ * new exercise with the events other services must hear of ({@link Changed}).
  */
 @Document("exercises")
 @PublishesEvents
@@ -43,60 +39,36 @@ public record Exercise(
         @Indexed(unique = true) String slug,
         ExerciseContent content,
         ExerciseContent draft,
-        String author,
-        @Indexed List<String> medicalReviewers,
-        List<MedicalReview> approvals,
         List<MedicalReview> reviewedBy,
-        ExerciseStatus status,
+        @Unwrapped.Empty Workflow workflow,
         Instant createdAt,
         Instant updatedAt,
-        Instant submittedAt,
         Instant publishedAt,
         Instant lastPublishedAt,
         Instant retiredAt,
-        Instant nextReviewDue,
-        Integer publications,
         @Indexed String searchText,
         @Indexed Integer sessionSeconds,
-        List<WorkflowStep> history,
         @Version Long version) {
-
-    /** When a published exercise is due for its next medical review, as for articles. */
-    public static final Duration REVIEW_INTERVAL = Duration.ofDays(365);
-
-    private static final Set<ExerciseStatus> EDITABLE = EnumSet.of(
-            ExerciseStatus.DRAFT, ExerciseStatus.CHANGES_REQUESTED, ExerciseStatus.APPROVED, ExerciseStatus.PUBLISHED);
-    private static final Set<ExerciseStatus> SUBMITTABLE =
-            EnumSet.of(ExerciseStatus.DRAFT, ExerciseStatus.CHANGES_REQUESTED);
 
     public Exercise {
         // Documents written before exercises were reviewed had one content, live as soon as it was published.
         draft = draft == null ? content : draft;
         content = publishedAt == null ? null : content;
-        publications = publications != null ? publications : content == null ? 0 : 1;
-        medicalReviewers = medicalReviewers == null ? List.of() : List.copyOf(medicalReviewers);
-        approvals = approvals == null ? List.of() : List.copyOf(approvals);
         reviewedBy = reviewedBy == null ? List.of() : List.copyOf(reviewedBy);
-        history = history == null ? List.of() : List.copyOf(history);
         // Derived from the live version, stored only so that lists can filter and search on it.
         searchText = content == null ? null : content.searchText();
         sessionSeconds = content == null ? null : content.dose().maxSessionSeconds();
     }
 
     public static Exercise draft(String slug, ExerciseContent draft, Actor actor, Instant now) {
-        requireAuthorOrEditor(actor, actor.username());
-        WorkflowStep created =
-                new WorkflowStep(now, actor.username(), "created", null, ExerciseStatus.DRAFT.name(), null);
+        Workflow workflow = Workflow.started(ContentKind.EXERCISE, actor, now);
         return new Exercise(
                 UUID.randomUUID().toString(),
                 slug,
                 null,
                 draft,
-                actor.username(),
                 List.of(),
-                List.of(),
-                List.of(),
-                ExerciseStatus.DRAFT,
+                workflow,
                 now,
                 now,
                 null,
@@ -104,10 +76,6 @@ public record Exercise(
                 null,
                 null,
                 null,
-                0,
-                null,
-                null,
-                List.of(created),
                 null);
     }
 
@@ -115,116 +83,61 @@ public record Exercise(
         return version == null ? 0 : version;
     }
 
+    public ContentStatus status() {
+        return workflow.status();
+    }
+
+    public String author() {
+        return workflow.author();
+    }
+
     /** Readers can open it: it has an approved, published version (a retired one shows with a notice). */
     public boolean isLive() {
         return content != null;
     }
 
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
     /** It is recommended: live and not retired. Only these are listed, planned and put in routines. */
     public boolean isListed() {
-        return content != null && status != ExerciseStatus.RETIRED;
-    }
-
-    /** Whether the actor may change it at all (403), checked before anything about the request itself. */
-    public void requireWriter(Actor actor) {
-        requireAuthorOrEditor(actor, author);
-    }
-
-    public ReviewRound reviewRound() {
-        return new ReviewRound(medicalReviewers, approvals);
+        return isLive() && !isRetired();
     }
 
     /** Replaces the working copy; on a live exercise this starts a revision and readers keep the approved one. */
     public Changed<Exercise> edit(ExerciseContent newDraft, Actor actor, Instant now) {
-        requireAuthorOrEditor(actor, author);
-        if (!EDITABLE.contains(status)) {
-            throw new ConflictException("Exercise '" + slug + "' is " + status + "; it cannot be edited"
-                    + (status == ExerciseStatus.IN_REVIEW ? " until its review ends (or it is withdrawn)." : "."));
-        }
-        return next(ExerciseStatus.DRAFT, now)
+        return after(workflow.edit(subject(), isLive(), actor, now))
                 .draft(newDraft)
-                .round(ReviewRound.none())
-                .done(actor, content != null ? "revision started" : "edited", null);
+                .done();
     }
 
     public Changed<Exercise> submit(List<StaffProfile> reviewers, Actor actor, Instant now) {
-        requireAuthorOrEditor(actor, author);
-        if (!SUBMITTABLE.contains(status)) {
-            throw new ConflictException("Only a draft or an exercise with requested changes can be submitted; '" + slug
-                    + "' is " + status + " (edit it to start a revision).");
-        }
-        ReviewRound round = ReviewRound.askedOf(reviewers, author, actor);
-        return next(ExerciseStatus.IN_REVIEW, now)
-                .round(round)
-                .submittedAt(now)
-                .event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(round.reviewers(), actor, now))
-                .done(actor, "submitted for review to " + names(reviewers), null);
+        return after(workflow.submit(subject(), reviewers, actor, now)).done();
     }
 
     public Changed<Exercise> withdraw(String reason, Actor actor, Instant now) {
-        requireAuthorOrEditor(actor, author);
-        if (status != ExerciseStatus.IN_REVIEW) {
-            throw new ConflictException(
-                    "Only an exercise in review can be withdrawn; '" + slug + "' is " + status + ".");
-        }
-        return next(ExerciseStatus.DRAFT, now).round(ReviewRound.none()).done(actor, "withdrawn from review", reason);
+        return after(workflow.withdraw(subject(), reason, actor, now)).done();
     }
 
     public Changed<Exercise> reassign(List<StaffProfile> reviewers, Actor actor, Instant now) {
-        requireEditor(actor);
-        if (status != ExerciseStatus.IN_REVIEW) {
-            throw new ConflictException(
-                    "Reviewers can only be changed while the exercise is in review; '" + slug + "' is " + status + ".");
-        }
-        ReviewRound round = reviewRound().reassignedTo(reviewers, author, actor);
-        List<String> newlyAsked = round.reviewers().stream()
-                .filter(r -> !medicalReviewers.contains(r))
-                .toList();
-        Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now)
-                .round(round);
-        if (!newlyAsked.isEmpty()) {
-            next.event(EventType.EXERCISE_REVIEW_REQUESTED, reviewRequested(newlyAsked, actor, now));
-        }
-        return next.done(actor, "reviewers changed to " + names(reviewers), null);
+        return after(workflow.reassign(subject(), reviewers, actor, now)).done();
     }
 
     public Changed<Exercise> review(boolean approved, String notes, StaffProfile reviewer, Actor actor, Instant now) {
-        if (!actor.has(Role.MEDICAL_REVIEWER)
-                || !medicalReviewers.contains(actor.username())
-                || actor.username().equals(author)) {
-            throw new ForbiddenException("Only a medical reviewer assigned to this exercise may review it.");
-        }
-        if (status != ExerciseStatus.IN_REVIEW) {
-            throw new ConflictException("Exercise '" + slug + "' is " + status + ", not IN_REVIEW.");
-        }
-        if (!approved) {
-            return next(ExerciseStatus.CHANGES_REQUESTED, now)
-                    .round(ReviewRound.none())
-                    .event(EventType.EXERCISE_REVIEW_DECIDED, reviewDecided(actor, "CHANGES_REQUESTED", notes, now))
-                    .done(actor, "requested changes", notes);
-        }
-        ReviewRound round = reviewRound().approvedBy(reviewer, now);
-        Next next = next(round.approvedByAll() ? ExerciseStatus.APPROVED : ExerciseStatus.IN_REVIEW, now)
-                .round(round);
-        if (round.approvedByAll()) {
-            next.event(EventType.EXERCISE_REVIEW_DECIDED, reviewDecided(actor, "APPROVED", notes, now));
-        }
-        return next.done(actor, "approved", notes);
+        return after(workflow.review(subject(), approved, notes, reviewer, actor, now))
+                .done();
     }
 
-    /** Makes the approved working copy what readers get, with the reviewers who approved it. */
-    public Changed<Exercise> publish(Actor actor, Instant now) {
-        requireEditor(actor);
-        if (status != ExerciseStatus.APPROVED) {
-            throw new ConflictException(
-                    "Only an approved exercise can be published; '" + slug + "' is " + status + ".");
-        }
+    /**
+     * Makes the approved working copy what readers get, with the reviewers who approved it; a retired exercise is
+     * listed again.
+     */
+    public Changed<Exercise> publish(Actor actor, Instant now, ReviewPolicy policy) {
         boolean first = content == null;
-        Next next = next(ExerciseStatus.PUBLISHED, now)
-                .live(draft, approvals)
-                .nextReviewDue(reviewRound().approvedAt(now).plus(REVIEW_INTERVAL));
-        Changed<Exercise> published =
-                next.done(actor, first ? "published" : "republished as revision " + (publications + 1), null);
+        Changed<Exercise> published = after(workflow.publish(subject(), isLive(), actor, now, policy))
+                .live(draft, workflow.approvals())
+                .done();
         // what other services keep is the new live version, so the event is made from the published exercise
         return published.and(new IntegrationEvent(
                 first ? EventType.EXERCISE_PUBLISHED : EventType.EXERCISE_UPDATED,
@@ -234,15 +147,22 @@ public record Exercise(
     }
 
     public Changed<Exercise> retire(Actor actor, Instant now) {
-        requireEditor(actor);
-        if (content == null || status == ExerciseStatus.RETIRED) {
-            throw new ConflictException("Only a live exercise can be retired; '" + slug + "' is " + status + ".");
-        }
-        return next(ExerciseStatus.RETIRED, now)
-                .round(ReviewRound.none())
+        return after(workflow.retire(subject(), isLive(), actor, now))
                 .retiredAt(now)
                 .event(EventType.EXERCISE_RETIRED, new ExerciseRetired(id, slug, now, nextVersion()))
-                .done(actor, "retired", null);
+                .done();
+    }
+
+    /** A reviewer flags the live exercise, or its periodic review fell due: it stays live and goes back to review. */
+    public Changed<Exercise> needsReview(String reason, Actor actor, Instant now) {
+        List<String> reviewers =
+                reviewedBy.stream().map(MedicalReview::reviewer).toList();
+        return after(workflow.needsReview(subject(), reason, actor, now))
+                .draft(content)
+                .event(
+                        EventType.EXERCISE_REVIEW_DUE,
+                        new ReviewDue(ContentKind.EXERCISE.type(), id, slug, content.name(), reviewers, now))
+                .done();
     }
 
     private long nextVersion() {
@@ -258,73 +178,43 @@ public record Exercise(
                 content.summary(),
                 content.bodyRegions().stream().map(Enum::name).toList(),
                 content.position().name(),
-                author,
+                author(),
                 reviewedBy.stream().map(MedicalReview::reviewer).toList(),
                 publishedAt,
                 nextVersion());
     }
 
-    private ReviewRequested reviewRequested(List<String> reviewers, Actor actor, Instant now) {
-        return new ReviewRequested("EXERCISE", id, slug, draft.name(), author, reviewers, actor.username(), now);
+    private Workflow.Subject subject() {
+        return new Workflow.Subject(ContentKind.EXERCISE, id, slug, draft.name());
     }
 
-    private ReviewDecided reviewDecided(Actor reviewer, String outcome, String notes, Instant now) {
-        return new ReviewDecided("EXERCISE", id, slug, draft.name(), author, reviewer.username(), outcome, notes, now);
+    private Next after(Workflow.Step step) {
+        return new Next(this, step);
     }
 
-    private static String names(List<StaffProfile> people) {
-        return people.stream().map(StaffProfile::name).distinct().collect(Collectors.joining(", "));
-    }
-
-    private static void requireAuthorOrEditor(Actor actor, String author) {
-        boolean ownAuthor = actor.has(Role.AUTHOR) && actor.username().equals(author);
-        if (!ownAuthor && !actor.has(Role.EDITOR)) {
-            throw new ForbiddenException("Only the exercise's author or an editor may do this.");
-        }
-    }
-
-    private static void requireEditor(Actor actor) {
-        if (!actor.has(Role.EDITOR)) {
-            throw new ForbiddenException("Only editors publish and retire exercises.");
-        }
-    }
-
-    private Next next(ExerciseStatus newStatus, Instant now) {
-        return new Next(this, newStatus, now);
-    }
-
-    /** The exercise after a step, built from this one; {@link #done} records the step. */
+    /** The exercise after a workflow step, built from this one; {@link #done} adds the step's own events. */
     private static final class Next {
 
         private final Exercise from;
-        private final ExerciseStatus status;
-        private final Instant now;
+        private final Workflow.Step step;
         private ExerciseContent content;
         private ExerciseContent draft;
-        private ReviewRound round;
         private List<MedicalReview> reviewedBy;
-        private Instant submittedAt;
         private Instant publishedAt;
         private Instant lastPublishedAt;
         private Instant retiredAt;
-        private Instant nextReviewDue;
-        private int publications;
-        private final List<IntegrationEvent> events = new ArrayList<>();
+        private final List<IntegrationEvent> events;
 
-        Next(Exercise from, ExerciseStatus status, Instant now) {
+        Next(Exercise from, Workflow.Step step) {
             this.from = from;
-            this.status = status;
-            this.now = now;
+            this.step = step;
             this.content = from.content;
             this.draft = from.draft;
-            this.round = from.reviewRound();
             this.reviewedBy = from.reviewedBy;
-            this.submittedAt = from.submittedAt;
             this.publishedAt = from.publishedAt;
             this.lastPublishedAt = from.lastPublishedAt;
             this.retiredAt = from.retiredAt;
-            this.nextReviewDue = from.nextReviewDue;
-            this.publications = from.publications;
+            this.events = new ArrayList<>(step.events());
         }
 
         Next draft(ExerciseContent newDraft) {
@@ -332,22 +222,12 @@ public record Exercise(
             return this;
         }
 
-        Next round(ReviewRound newRound) {
-            this.round = newRound;
-            return this;
-        }
-
-        Next submittedAt(Instant at) {
-            this.submittedAt = at;
-            return this;
-        }
-
         Next live(ExerciseContent approved, List<MedicalReview> approvers) {
             this.content = approved;
             this.reviewedBy = approvers;
-            this.publishedAt = from.publishedAt == null ? now : from.publishedAt;
-            this.lastPublishedAt = now;
-            this.publications = from.publications + 1;
+            this.publishedAt = from.publishedAt == null ? step.at() : from.publishedAt;
+            this.lastPublishedAt = step.at();
+            this.retiredAt = null;
             return this;
         }
 
@@ -356,41 +236,26 @@ public record Exercise(
             return this;
         }
 
-        Next nextReviewDue(Instant due) {
-            this.nextReviewDue = due;
-            return this;
-        }
-
         Next event(EventType type, Object data) {
             events.add(new IntegrationEvent(type, from.id, from.slug, data));
             return this;
         }
 
-        /** The new exercise, with the step recorded in its history, and the events the step raised. */
-        Changed<Exercise> done(Actor actor, String action, String notes) {
-            List<WorkflowStep> steps = new ArrayList<>(from.history);
-            steps.add(new WorkflowStep(now, actor.username(), action, from.status.name(), status.name(), notes));
+        Changed<Exercise> done() {
             Exercise exercise = new Exercise(
                     from.id,
                     from.slug,
                     content,
                     draft,
-                    from.author,
-                    round.reviewers(),
-                    round.approvals(),
                     reviewedBy,
-                    status,
+                    step.workflow(),
                     from.createdAt,
-                    now,
-                    status == ExerciseStatus.IN_REVIEW ? submittedAt : null,
+                    step.at(),
                     publishedAt,
                     lastPublishedAt,
                     retiredAt,
-                    nextReviewDue,
-                    publications,
                     null,
                     null,
-                    steps,
                     from.version);
             return new Changed<>(exercise, events);
         }

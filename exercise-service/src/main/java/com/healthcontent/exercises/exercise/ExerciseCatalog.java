@@ -1,5 +1,8 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.review.ContentKind;
+import com.healthcontent.editorial.review.ContentStatus;
+import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.Changed;
@@ -33,6 +36,7 @@ public class ExerciseCatalog {
     private final Outbox outbox;
     private final Clock clock;
     private final StaffDirectory staff;
+    private final ReviewPolicy reviewPolicy;
 
     ExerciseCatalog(
             ExerciseRepository repository,
@@ -40,8 +44,10 @@ public class ExerciseCatalog {
             FeaturedArticles featuredArticles,
             Outbox outbox,
             Clock clock,
-            StaffDirectory staff) {
+            StaffDirectory staff,
+            ReviewPolicy reviewPolicy) {
         this.staff = staff;
+        this.reviewPolicy = reviewPolicy;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.featuredArticles = featuredArticles;
@@ -64,7 +70,7 @@ public class ExerciseCatalog {
     /** Changes the working copy; a live exercise keeps its approved version until a revision is published. */
     public Exercise update(String id, ExerciseRequest request, String ifMatch, Actor actor) {
         Exercise exercise = byId(id);
-        exercise.requireWriter(actor);
+        exercise.workflow().requireWriter(ContentKind.EXERCISE, actor);
         Versions.requireMatch(ifMatch, exercise.currentVersion());
         if (request.slug() != null && !request.slug().equals(exercise.slug())) {
             throw new InvalidInputException(
@@ -92,11 +98,30 @@ public class ExerciseCatalog {
     }
 
     public Exercise publish(String id, Actor actor) {
-        return outbox.save(byId(id).publish(actor, clock.instant()));
+        return outbox.save(byId(id).publish(actor, clock.instant(), reviewPolicy));
     }
 
     public Exercise retire(String id, Actor actor) {
         return outbox.save(byId(id).retire(actor, clock.instant()));
+    }
+
+    public Exercise flagForReview(String id, String reason, Actor actor) {
+        return outbox.save(byId(id).needsReview(reason, actor, clock.instant()));
+    }
+
+    /** Live exercises whose periodic review is due go back to review while staying live, as articles do. */
+    public int markDueForReview() {
+        Query due = Query.query(Criteria.where("status")
+                        .is(ContentStatus.PUBLISHED)
+                        .and("nextReviewDue")
+                        .lte(clock.instant()))
+                .limit(50);
+        int marked = 0;
+        for (Exercise exercise : mongoTemplate.find(due, Exercise.class)) {
+            outbox.save(exercise.needsReview("periodic medical review is due", null, clock.instant()));
+            marked++;
+        }
+        return marked;
     }
 
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */
@@ -104,8 +129,8 @@ public class ExerciseCatalog {
     public List<Exercise> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
         Criteria reviewedLive = Criteria.where("reviewedBy.reviewer")
                 .is(actor.username())
-                .and("status")
-                .ne(ExerciseStatus.RETIRED);
+                .and("retiredAt")
+                .is(null);
         return mongoTemplate.find(
                 ReviewQueue.query(actor.username(), due, clock.instant(), reviewedLive, after, size), Exercise.class);
     }

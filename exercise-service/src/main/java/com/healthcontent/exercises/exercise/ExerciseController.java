@@ -1,9 +1,12 @@
 package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.SubmissionRequest;
+import com.healthcontent.editorial.review.WorkflowRequests.WithdrawalRequest;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
-import com.healthcontent.servicedefaults.text.SafeText;
 import com.healthcontent.servicedefaults.web.PagedResponse;
 import com.healthcontent.servicedefaults.web.Paging;
 import com.healthcontent.servicedefaults.web.Versions;
@@ -17,9 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -143,29 +143,31 @@ class ExerciseController {
     @Operation(summary = "Submit for medical review (its author, EDITOR): DRAFT or CHANGES_REQUESTED to IN_REVIEW")
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/{id}/submission")
-    ResponseEntity<ExerciseView> submit(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
+    ResponseEntity<ExerciseView> submit(
+            @PathVariable String id, @Valid @RequestBody SubmissionRequest body, Actor actor) {
         return staffView(catalog.submit(id, body.reviewers(), actor));
     }
 
     @Operation(summary = "Review (an assigned MEDICAL_REVIEWER): APPROVED or CHANGES_REQUESTED")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/reviews")
-    ResponseEntity<ExerciseView> review(@PathVariable String id, @Valid @RequestBody Review body, Actor actor) {
-        return staffView(catalog.review(id, body.outcome() == Review.Outcome.APPROVED, body.notes(), actor));
+    ResponseEntity<ExerciseView> review(@PathVariable String id, @Valid @RequestBody ReviewRequest body, Actor actor) {
+        return staffView(catalog.review(id, body.approved(), body.notes(), actor));
     }
 
     @Operation(summary = "Withdraw from review (its author, EDITOR): IN_REVIEW to DRAFT")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<ExerciseView> withdraw(
-            @PathVariable String id, @Valid @RequestBody(required = false) Withdrawal body, Actor actor) {
+            @PathVariable String id, @Valid @RequestBody(required = false) WithdrawalRequest body, Actor actor) {
         return staffView(catalog.withdraw(id, body == null ? null : body.reason(), actor));
     }
 
     @Operation(summary = "Replace the reviewers of a submission (EDITOR)")
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PutMapping("/{id}/reviewers")
-    ResponseEntity<ExerciseView> reassign(@PathVariable String id, @Valid @RequestBody Reviewers body, Actor actor) {
+    ResponseEntity<ExerciseView> reassign(
+            @PathVariable String id, @Valid @RequestBody SubmissionRequest body, Actor actor) {
         return staffView(catalog.reassign(id, body.reviewers(), actor));
     }
 
@@ -182,18 +184,12 @@ class ExerciseController {
         return staffView(catalog.retire(id, actor));
     }
 
-    record Reviewers(@NotEmpty @Size(max = 5) List<@NotNull @Size(min = 1, max = 64) String> reviewers) {}
-
-    record Review(
-            @NotNull Outcome outcome,
-            @Size(max = 5000) @SafeText String notes) {
-        enum Outcome {
-            APPROVED,
-            CHANGES_REQUESTED
-        }
+    /** A medical reviewer (or editor) flags the live exercise as needing review, e.g. after a reader's report. */
+    @AlsoAnswers({HttpStatus.CONFLICT})
+    @PostMapping("/{id}/review-requests")
+    ResponseEntity<ExerciseView> flag(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Actor actor) {
+        return staffView(catalog.flagForReview(id, body.reason(), actor));
     }
-
-    record Withdrawal(@Size(max = 2000) @SafeText String reason) {}
 
     private ResponseEntity<ExerciseView> staffView(Exercise exercise) {
         return ResponseEntity.ok()

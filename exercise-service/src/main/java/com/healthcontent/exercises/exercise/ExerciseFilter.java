@@ -17,7 +17,7 @@ public record ExerciseFilter(
 
     Criteria toCriteria() {
         List<Criteria> criteria = new ArrayList<>();
-        criteria.add(Criteria.where("content").ne(null).and("status").ne(ExerciseStatus.RETIRED));
+        criteria.add(Criteria.where("content").ne(null).and("retiredAt").is(null));
         if (bodyRegion != null) {
             criteria.add(Criteria.where("content.bodyRegions").is(bodyRegion));
         }

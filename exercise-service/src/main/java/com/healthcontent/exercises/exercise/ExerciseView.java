@@ -1,8 +1,11 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.review.ContentKind;
+import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.ReviewQueue;
-import com.healthcontent.editorial.review.WorkflowStep;
+import com.healthcontent.editorial.review.Workflow;
+import com.healthcontent.editorial.review.WorkflowView;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.exercises.featured.FeaturedArticle;
 import java.time.Instant;
@@ -36,35 +39,22 @@ public record ExerciseView(
         String author,
         List<String> medicalReviewers,
         List<MedicalReview> reviewedBy,
-        ExerciseStatus status,
+        ContentStatus status,
         Instant publishedAt,
         Instant updatedAt,
         String notice,
         List<ArticleLink> featuredIn,
-        Workflow workflow,
+        WorkflowView workflow,
         long version) {
 
     public record ArticleLink(String slug, String title) {}
 
-    /** Where the working copy is in its medical review, for staff. */
-    public record Workflow(
-            ExerciseStatus status,
-            String authorName,
-            List<String> medicalReviewers,
-            List<String> awaiting,
-            List<MedicalReview> approvals,
-            Instant submittedAt,
-            Integer liveRevision,
-            Instant nextReviewDue,
-            List<WorkflowStep.Named> history) {}
-
     /** The live version, for readers. */
     static ExerciseView published(Exercise exercise, List<FeaturedArticle> featuredIn) {
-        String notice = exercise.status() == ExerciseStatus.RETIRED
+        String notice = exercise.isRetired()
                 ? "This exercise has been retired and is no longer recommended; ask a clinician before doing it."
                 : null;
-        ExerciseStatus shown =
-                exercise.status() == ExerciseStatus.RETIRED ? ExerciseStatus.RETIRED : ExerciseStatus.PUBLISHED;
+        ContentStatus shown = exercise.isRetired() ? ContentStatus.RETIRED : ContentStatus.PUBLISHED;
         return of(
                 exercise,
                 exercise.content(),
@@ -79,16 +69,7 @@ public record ExerciseView(
     /** The working copy and its workflow, for staff. */
     static ExerciseView draft(
             Exercise exercise, List<FeaturedArticle> featuredIn, Function<String, StaffProfile> people) {
-        Workflow workflow = new Workflow(
-                exercise.status(),
-                people.apply(exercise.author()).name(),
-                exercise.medicalReviewers(),
-                exercise.reviewRound().awaiting(),
-                exercise.approvals(),
-                exercise.submittedAt(),
-                exercise.isLive() ? exercise.publications() : null,
-                exercise.nextReviewDue(),
-                WorkflowStep.named(exercise.history(), people));
+        WorkflowView workflow = WorkflowView.of(exercise.workflow(), exercise.isLive(), people);
         return of(
                 exercise,
                 exercise.draft(),
@@ -104,11 +85,11 @@ public record ExerciseView(
             Exercise exercise,
             ExerciseContent c,
             List<MedicalReview> reviewedBy,
-            ExerciseStatus status,
+            ContentStatus status,
             Instant updatedAt,
             String notice,
             List<FeaturedArticle> featuredIn,
-            Workflow workflow) {
+            WorkflowView workflow) {
         return new ExerciseView(
                 exercise.id(),
                 exercise.slug(),
@@ -143,16 +124,9 @@ public record ExerciseView(
 
     static ReviewQueue.Item queued(Exercise exercise, boolean due) {
         ExerciseContent content = due ? exercise.content() : exercise.draft();
-        return new ReviewQueue.Item(
-                "EXERCISE",
-                exercise.id(),
-                exercise.slug(),
-                content.name(),
-                exercise.status().name(),
-                exercise.author(),
-                due ? exercise.nextReviewDue() : exercise.submittedAt(),
-                exercise.submittedAt(),
-                exercise.nextReviewDue(),
-                exercise.medicalReviewers());
+        return ReviewQueue.item(
+                new Workflow.Subject(ContentKind.EXERCISE, exercise.id(), exercise.slug(), content.name()),
+                exercise.workflow(),
+                due);
     }
 }

@@ -33,12 +33,12 @@ class SessionController {
         Routine routine = routines.publishedBySlug(slug);
         Map<String, Exercise> byId =
                 exercises
-                        .byIds(routine.items().stream()
+                        .byIds(routine.live().items().stream()
                                 .map(RoutineItem::exerciseId)
                                 .toList())
                         .stream()
                         .collect(Collectors.toMap(Exercise::id, Function.identity()));
-        List<SessionPlanner.Planned> items = routine.items().stream()
+        List<SessionPlanner.Planned> items = routine.live().items().stream()
                 .filter(item -> byId.containsKey(item.exerciseId())
                         && byId.get(item.exerciseId()).isListed())
                 .map(item -> {
@@ -50,7 +50,7 @@ class SessionController {
                                     : exercise.content().dose());
                 })
                 .toList();
-        return planner.plan(routine.name(), items);
+        return planner.plan(routine.live().name(), items);
     }
 
     @GetMapping("/api/v1/exercises/{slug}/session")

@@ -2,12 +2,13 @@ package com.healthcontent.exercises.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthcontent.editorial.review.ContentStatus;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.exercises.exercise.BodyRegion;
 import com.healthcontent.exercises.exercise.Difficulty;
 import com.healthcontent.exercises.exercise.Dose;
 import com.healthcontent.exercises.exercise.Exercise;
 import com.healthcontent.exercises.exercise.ExerciseContent;
-import com.healthcontent.exercises.exercise.ExerciseStatus;
 import com.healthcontent.exercises.exercise.Position;
 import com.healthcontent.exercises.exercise.Repetitions;
 import java.time.Instant;
@@ -34,28 +35,10 @@ class SessionPlannerTest {
                 List.of(),
                 List.of());
         Instant now = Instant.now();
+        Workflow workflow = new Workflow(
+                ContentStatus.PUBLISHED, "ana.author", List.of(), List.of(), null, null, null, null, 1, List.of());
         return new Exercise(
-                slug,
-                slug,
-                content,
-                content,
-                "ana.author",
-                List.of(),
-                List.of(),
-                List.of(),
-                ExerciseStatus.PUBLISHED,
-                now,
-                now,
-                null,
-                now,
-                now,
-                null,
-                null,
-                1,
-                null,
-                null,
-                List.of(),
-                null);
+                slug, slug, content, content, List.of(), workflow, now, now, now, now, null, null, null, null);
     }
 
     @Test

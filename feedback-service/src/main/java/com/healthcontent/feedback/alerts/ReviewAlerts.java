@@ -4,11 +4,13 @@ import com.healthcontent.events.ArticleReviewDue;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ReviewDecided;
+import com.healthcontent.events.ReviewDue;
 import com.healthcontent.events.ReviewRequested;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.messaging.consumer.EventHandler;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,11 @@ class ReviewAlerts {
     }
 
     @EventHandler(
-            value = {EventType.ARTICLE_REVIEW_REQUESTED, EventType.EXERCISE_REVIEW_REQUESTED},
+            value = {
+                EventType.ARTICLE_REVIEW_REQUESTED,
+                EventType.EXERCISE_REVIEW_REQUESTED,
+                EventType.ROUTINE_REVIEW_REQUESTED
+            },
             pipeline = PIPELINE)
     void requested(ReviewRequested request, EventEnvelope envelope) {
         Alerts.Target target = new Alerts.Target(
@@ -49,7 +55,11 @@ class ReviewAlerts {
     }
 
     @EventHandler(
-            value = {EventType.ARTICLE_REVIEW_DECIDED, EventType.EXERCISE_REVIEW_DECIDED},
+            value = {
+                EventType.ARTICLE_REVIEW_DECIDED,
+                EventType.EXERCISE_REVIEW_DECIDED,
+                EventType.ROUTINE_REVIEW_DECIDED
+            },
             pipeline = PIPELINE)
     void decided(ReviewDecided decision, EventEnvelope envelope) {
         Alerts.Target target = new Alerts.Target(
@@ -70,11 +80,26 @@ class ReviewAlerts {
     }
 
     @EventHandler(value = EventType.ARTICLE_REVIEW_DUE, pipeline = PIPELINE)
-    void due(ArticleReviewDue due, EventEnvelope envelope) {
+    void articleDue(ArticleReviewDue due, EventEnvelope envelope) {
         String title =
                 contents.find(due.articleId()).map(PublishedContent::title).orElse(due.slug());
-        Alerts.Target target = new Alerts.Target(ContentType.ARTICLE, due.articleId(), due.slug(), title);
-        for (String reviewer : due.medicalReviewers()) {
+        dueFor(
+                new Alerts.Target(ContentType.ARTICLE, due.articleId(), due.slug(), title),
+                due.medicalReviewers(),
+                envelope);
+    }
+
+    @EventHandler(
+            value = {EventType.EXERCISE_REVIEW_DUE, EventType.ROUTINE_REVIEW_DUE},
+            pipeline = PIPELINE)
+    void due(ReviewDue due, EventEnvelope envelope) {
+        Alerts.Target target =
+                new Alerts.Target(ContentType.valueOf(due.contentType()), due.contentId(), due.slug(), due.title());
+        dueFor(target, due.medicalReviewers(), envelope);
+    }
+
+    private void dueFor(Alerts.Target target, List<String> reviewers, EventEnvelope envelope) {
+        for (String reviewer : reviewers) {
             alerts.raise(
                     "review-due:" + envelope.id(),
                     reviewer,

@@ -29,6 +29,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * published, or neither. With a reason it is a problem report, triaged by the content's reviewers. The comment is plain text
  * with personal data masked, never rendered as HTML here; the reader is known only by keyed hashes used to refuse
  * a second vote the same day ({@code voteKey}) and to count an identical resubmission once ({@code dedupeKey}).
+ *
+ * <p>{@code targetRevision} is the revision of the content that was live, as this service knew it, when the feedback
+ * was first given (an article's revision, an exercise's version): summaries count it there, amendments included. It
+ * never changes afterwards. Null for feedback stored before revisions were recorded.
  */
 @Document("feedback")
 @PublishesEvents
@@ -42,6 +46,7 @@ public record Feedback(
         String targetId,
         String targetSlug,
         String targetTitle,
+        Long targetRevision,
         List<String> reviewers,
         String author,
         boolean helpful,
@@ -55,6 +60,9 @@ public record Feedback(
         @Indexed(unique = true) String voteKey,
         @Indexed(unique = true) String dedupeKey,
         @Version Long version) {
+
+    /** The stored field of {@link #targetRevision()}, for readers of the collection that need nothing else. */
+    public static final String TARGET_REVISION = "targetRevision";
 
     public Feedback {
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
@@ -101,6 +109,7 @@ public record Feedback(
                         targetId,
                         targetSlug,
                         targetTitle,
+                        targetRevision,
                         reviewers,
                         author,
                         newHelpful,
@@ -167,6 +176,7 @@ public record Feedback(
                         targetId,
                         targetSlug,
                         targetTitle,
+                        targetRevision,
                         reviewers,
                         author,
                         helpful,

@@ -108,6 +108,7 @@ public class FeedbackSubmissions {
                 target.id(),
                 target.slug(),
                 target.title(),
+                target.version(), // the live revision: what the reader read
                 target.medicalReviewers(),
                 target.author(),
                 request.helpful(),

@@ -4,19 +4,24 @@ import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.messaging.consumer.EndOfPoll;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.messaging.consumer.EventPosition;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-item feedback counts, kept up to date as {@code feedback.submitted} and {@code feedback.changed} events arrive
- * and read in one document lookup. Counts are kept in total and per UTC day, from which the last 30 days are summed.
+ * and read in one document lookup. Counts are kept in total, per UTC day, from which the last 30 days are summed, and
+ * per revision of the item ({@code revisions.<n>}: counts per (item, revision), so a published fix starts from zero).
+ *
+ * <p>A vote counts in the revision it was first given on, as stamped on the stored feedback
+ * ({@link Feedback#targetRevision()}), and a changed vote moves within that revision, as it moves within the day it
+ * was first given. The stamp never changes, so an event counted again after a crash lands in the same revision. It is
+ * read at the poll's end in one query for the poll's events not counted yet (the feedback is stored with its event
+ * in one write, so it is there). A vote whose revision is not known (stored before revisions were recorded, or removed
+ * before it was counted) counts in total and per day only. Should votes ever be stored after their event is published,
+ * the revision has to travel in the event instead; only {@link #revisionsOf} changes.
  *
  * <p>The counts of a poll's events are added up per item and written once per item at the poll's end: under a vote
  * burst one upsert per event was the consumer's limit and summaries fell half a minute behind the votes.
@@ -45,10 +59,17 @@ public class FeedbackSummaries {
     private static final Logger log = LoggerFactory.getLogger(FeedbackSummaries.class);
     static final String COLLECTION = "feedback_summaries";
     static final int RECENT_DAYS = 30;
-    private static final String COUNTED_THROUGH = "countedThrough";
+    /** How many revisions a summary lists, newest first: the live one and those before it with votes. */
+    static final int REVISIONS_SHOWN = 10;
 
-    /** One event's change to one item's counts. */
-    private record Delta(EventPosition position, Map<String, Integer> increments) {}
+    private static final String COUNTED_THROUGH = "countedThrough";
+    private static final String REVISIONS = "revisions";
+
+    /**
+     * One event's change to one vote's counts ({@code helpful}, {@code notHelpful}, {@code byReason.<reason>}), which
+     * apply in total, on the day it was first given and in the revision it was given on.
+     */
+    private record Delta(EventPosition position, String feedbackId, String day, Map<String, Integer> increments) {}
 
     /** What a poll's events change of one item. */
     private record ItemDeltas(String targetType, String targetId, List<Delta> deltas) {}
@@ -63,47 +84,59 @@ public class FeedbackSummaries {
         this.clock = clock;
     }
 
-    /** A changed vote moves from its previous answer to the new one, on the day it was first given. */
+    /**
+     * A changed vote moves from its previous answer to the new one, on the day it was first given and in the revision
+     * it was given on.
+     */
     @EventHandler(EventType.FEEDBACK_CHANGED)
     void recount(FeedbackChanged change, EventPosition position) {
-        String day = "days." + LocalDate.ofInstant(change.submittedAt(), ZoneOffset.UTC);
         Map<String, Integer> deltas = new LinkedHashMap<>();
-        for (String scope : List.of("", day + ".")) {
-            deltas.merge(scope + (change.previousHelpful() ? "helpful" : "notHelpful"), -1, Integer::sum);
-            deltas.merge(scope + (change.helpful() ? "helpful" : "notHelpful"), 1, Integer::sum);
-            if (change.previousReason() != null) {
-                deltas.merge(scope + "byReason." + change.previousReason(), -1, Integer::sum);
-            }
-            if (change.reason() != null) {
-                deltas.merge(scope + "byReason." + change.reason(), 1, Integer::sum);
-            }
+        deltas.merge(change.previousHelpful() ? "helpful" : "notHelpful", -1, Integer::sum);
+        deltas.merge(change.helpful() ? "helpful" : "notHelpful", 1, Integer::sum);
+        if (change.previousReason() != null) {
+            deltas.merge("byReason." + change.previousReason(), -1, Integer::sum);
         }
-        gather(change.targetType(), change.targetId(), position, deltas);
+        if (change.reason() != null) {
+            deltas.merge("byReason." + change.reason(), 1, Integer::sum);
+        }
+        gather(change.targetType(), change.targetId(), change.feedbackId(), change.submittedAt(), position, deltas);
     }
 
     @EventHandler(EventType.FEEDBACK_SUBMITTED)
     void count(FeedbackSubmitted feedback, EventPosition position) {
-        String vote = feedback.helpful() ? "helpful" : "notHelpful";
-        String day = "days." + LocalDate.ofInstant(feedback.submittedAt(), ZoneOffset.UTC);
         Map<String, Integer> deltas = new LinkedHashMap<>();
-        deltas.put(vote, 1);
-        deltas.put(day + "." + vote, 1);
+        deltas.put(feedback.helpful() ? "helpful" : "notHelpful", 1);
         if (feedback.reason() != null) {
             deltas.put("byReason." + feedback.reason(), 1);
-            deltas.put(day + ".byReason." + feedback.reason(), 1);
         }
-        gather(feedback.targetType(), feedback.targetId(), position, deltas);
+        gather(
+                feedback.targetType(),
+                feedback.targetId(),
+                feedback.feedbackId(),
+                feedback.submittedAt(),
+                position,
+                deltas);
     }
 
-    private void gather(String targetType, String targetId, EventPosition position, Map<String, Integer> deltas) {
+    private void gather(
+            String targetType,
+            String targetId,
+            String feedbackId,
+            Instant submittedAt,
+            EventPosition position,
+            Map<String, Integer> deltas) {
+        String day = LocalDate.ofInstant(submittedAt, ZoneOffset.UTC).toString();
         gathered.get()
                 .computeIfAbsent(
                         key(targetType, targetId), k -> new ItemDeltas(targetType, targetId, new ArrayList<>()))
                 .deltas()
-                .add(new Delta(position, deltas));
+                .add(new Delta(position, feedbackId, day, deltas));
     }
 
-    /** One read of the gathered items' positions, then one conditional upsert per item. */
+    /**
+     * One read of the gathered items' positions, one of the revisions of the votes not counted yet, then one
+     * conditional upsert per item.
+     */
     @EndOfPoll
     void write() {
         Map<String, ItemDeltas> items = gathered.get();
@@ -112,8 +145,13 @@ public class FeedbackSummaries {
         }
         try {
             Map<String, Document> counted = countedThrough(items.keySet());
+            Map<String, Long> revisions = revisionsOf(items.entrySet().stream()
+                    .flatMap(item -> item.getValue().deltas().stream()
+                            .filter(delta -> !countedBefore(delta.position(), counted.get(item.getKey())))
+                            .map(Delta::feedbackId))
+                    .collect(Collectors.toSet()));
             items.forEach((key, item) -> {
-                for (int attempt = 1; !apply(key, item, counted.get(key)); attempt++) {
+                for (int attempt = 1; !apply(key, item, counted.get(key), revisions); attempt++) {
                     if (attempt == 3) {
                         throw new IllegalStateException("The counts of " + key + " keep changing under this consumer");
                     }
@@ -123,6 +161,26 @@ public class FeedbackSummaries {
         } finally {
             items.clear();
         }
+    }
+
+    /**
+     * The revision each vote was given on, by feedback id; absent when not known. A vote is counted with the revision
+     * stamped when it was stored, which never changes: counted again, it lands in the same revision.
+     */
+    private Map<String, Long> revisionsOf(Set<String> feedbackIds) {
+        if (feedbackIds.isEmpty()) {
+            return Map.of();
+        }
+        Query query = Query.query(Criteria.where("_id").in(feedbackIds));
+        query.fields().include(Feedback.TARGET_REVISION);
+        Map<String, Long> revisions = new HashMap<>();
+        for (Document doc :
+                mongoTemplate.find(query, Document.class, mongoTemplate.getCollectionName(Feedback.class))) {
+            if (doc.get(Feedback.TARGET_REVISION) instanceof Number revision) {
+                revisions.put(doc.get("_id").toString(), revision.longValue());
+            }
+        }
+        return revisions;
     }
 
     private Map<String, Document> countedThrough(Collection<String> keys) {
@@ -140,7 +198,7 @@ public class FeedbackSummaries {
      * stored position is still {@code through}. False when it moved meanwhile (another consumer of the partition
      * during a rebalance): read again and retry.
      */
-    private boolean apply(String key, ItemDeltas item, Document through) {
+    private boolean apply(String key, ItemDeltas item, Document through, Map<String, Long> revisions) {
         Map<String, Integer> increments = new LinkedHashMap<>();
         Delta last = null;
         for (Delta delta : item.deltas()) {
@@ -148,7 +206,13 @@ public class FeedbackSummaries {
                 log.debug("Feedback event at {} already counted for {}", delta.position(), key);
                 continue;
             }
-            delta.increments().forEach((field, by) -> increments.merge(field, by, Integer::sum));
+            Long revision = revisions.get(delta.feedbackId());
+            List<String> scopes = revision == null
+                    ? List.of("", "days." + delta.day() + ".")
+                    : List.of("", "days." + delta.day() + ".", REVISIONS + "." + revision + ".");
+            for (String scope : scopes) {
+                delta.increments().forEach((field, by) -> increments.merge(scope + field, by, Integer::sum));
+            }
             last = delta;
         }
         if (last == null) {
@@ -190,10 +254,15 @@ public class FeedbackSummaries {
         return position.topic() + "-" + position.partition();
     }
 
-    public FeedbackSummary of(ContentType type, String targetId) {
+    /**
+     * The item's counts in all, over the last 30 days, on {@code liveRevision} (the revision readers see now) and per
+     * revision, newest first: the live one (even without votes yet) and the others with votes, at most
+     * {@link #REVISIONS_SHOWN}.
+     */
+    public FeedbackSummary of(ContentType type, String targetId, long liveRevision) {
         Document doc = mongoTemplate.findById(key(type.name(), targetId), Document.class, COLLECTION);
         if (doc == null) {
-            return FeedbackSummary.empty(type, targetId);
+            return FeedbackSummary.empty(type, targetId, liveRevision);
         }
         Counts total = Counts.of(doc);
         Counts recent = Counts.zero();
@@ -206,7 +275,28 @@ public class FeedbackSummaries {
                 }
             }
         }
-        return new FeedbackSummary(type, targetId, total.helpful(), total.notHelpful(), total.byReason(), recent);
+        Map<Long, Counts> byRevision = new TreeMap<>(Comparator.reverseOrder());
+        Document revisions = doc.get(REVISIONS, Document.class);
+        if (revisions != null) {
+            revisions.forEach(
+                    (revision, counts) -> byRevision.put(Long.valueOf(revision), Counts.of((Document) counts)));
+        }
+        Counts current = byRevision.getOrDefault(liveRevision, Counts.zero());
+        byRevision.putIfAbsent(liveRevision, current);
+        List<FeedbackSummary.RevisionCounts> shown = byRevision.entrySet().stream()
+                .limit(REVISIONS_SHOWN)
+                .map(revision -> FeedbackSummary.RevisionCounts.of(revision.getKey(), revision.getValue()))
+                .toList();
+        return new FeedbackSummary(
+                type,
+                targetId,
+                total.helpful(),
+                total.notHelpful(),
+                total.byReason(),
+                recent,
+                liveRevision,
+                current,
+                shown);
     }
 
     private static String key(String type, String id) {

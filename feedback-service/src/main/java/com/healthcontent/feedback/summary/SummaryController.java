@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Helpfulness summaries", description = "How readers rated a page, in all and over the last 30 days")
+@Tag(
+        name = "Helpfulness summaries",
+        description = "How readers rated a page: in all, over the last 30 days, and per revision")
 @RequestMapping("/api/v1/feedback/summary")
 class SummaryController {
 
@@ -28,7 +30,10 @@ class SummaryController {
         this.contents = contents;
     }
 
-    /** {@code id} may be the content's id or its slug. */
+    /**
+     * {@code id} may be the content's id or its slug. {@code revision} is the live revision (an article's revision, an
+     * exercise's version), {@code current} the votes given on it.
+     */
     @AlsoAnswers({HttpStatus.NOT_FOUND})
     @GetMapping
     ResponseEntity<FeedbackSummary> summary(@RequestParam ContentType type, @RequestParam String id) {
@@ -36,6 +41,6 @@ class SummaryController {
                 .orElseThrow(() -> new ResourceNotFoundException(type.name().toLowerCase(), id));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
-                .body(summaries.of(type, content.id()));
+                .body(summaries.of(type, content.id(), content.version()));
     }
 }

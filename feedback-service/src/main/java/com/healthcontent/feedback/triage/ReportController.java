@@ -60,12 +60,13 @@ class ReportController {
             List<StatusChange> statusHistory,
             Instant submittedAt) {
 
-        record ReportTarget(ContentType type, String id, String slug, String title) {}
+        /** The content as it was when the report was made: its revision then (null: not recorded). */
+        record ReportTarget(ContentType type, String id, String slug, String title, Long revision) {}
 
         static ReportView of(Feedback f) {
             return new ReportView(
                     f.id(),
-                    new ReportTarget(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle()),
+                    new ReportTarget(f.targetType(), f.targetId(), f.targetSlug(), f.targetTitle(), f.targetRevision()),
                     f.reason().name(),
                     f.helpful(),
                     f.comment(),

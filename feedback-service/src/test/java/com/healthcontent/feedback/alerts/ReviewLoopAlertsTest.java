@@ -10,6 +10,7 @@ import com.healthcontent.events.ArticleReviewDue;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ReviewDecided;
+import com.healthcontent.events.ReviewDue;
 import com.healthcontent.events.ReviewRequested;
 import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
@@ -135,6 +136,46 @@ class ReviewLoopAlertsTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> alerts(DR_KIM, articleId).size() == 1);
         assertThat(alerts(DR_KIM, articleId).get(0).get("kind").asString()).isEqualTo("REVIEW_DUE");
+    }
+
+    /** Routines are reviewed like exercises: the same alerts, naming the routine. */
+    @Test
+    void aRoutineSubmittedOrFallingDueAlertsItsReviewers() {
+        String routineId = UUID.randomUUID().toString();
+        exerciseEvents.publish(TestEvents.of(
+                EventType.ROUTINE_REVIEW_REQUESTED,
+                routineId,
+                new ReviewRequested(
+                        "ROUTINE",
+                        routineId,
+                        "easing-a-stiff-back",
+                        "Easing a stiff back",
+                        "ana.author",
+                        List.of("dr.kim"),
+                        "eli.editor",
+                        Instant.now())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> alerts(DR_KIM, routineId).size() == 1);
+        JsonNode requested = alerts(DR_KIM, routineId).get(0);
+        assertThat(requested.get("kind").asString()).isEqualTo("REVIEW_REQUESTED");
+        assertThat(requested.get("target").get("type").asString()).isEqualTo("ROUTINE");
+        assertThat(requested.get("target").get("title").asString()).isEqualTo("Easing a stiff back");
+
+        exerciseEvents.publish(TestEvents.of(
+                EventType.ROUTINE_REVIEW_DUE,
+                routineId,
+                new ReviewDue(
+                        "ROUTINE",
+                        routineId,
+                        "easing-a-stiff-back",
+                        "Easing a stiff back",
+                        List.of("dr.kim"),
+                        Instant.now())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> alerts(DR_KIM, routineId).size() == 2);
+        assertThat(alerts(DR_KIM, routineId))
+                .extracting(alert -> alert.get("kind").asString())
+                .containsExactlyInAnyOrder("REVIEW_REQUESTED", "REVIEW_DUE");
     }
 
     private List<JsonNode> alerts(String token, String targetId) {

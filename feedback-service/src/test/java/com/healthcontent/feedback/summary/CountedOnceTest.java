@@ -6,6 +6,7 @@ import static com.healthcontent.feedback.FeedbackApi.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.events.Topics;
 import com.healthcontent.feedback.FeedbackApi;
@@ -87,6 +88,39 @@ class CountedOnceTest {
         api.submit(changingReader, report(article, "OUTDATED", "The advice changed in 2024"), 202);
         awaitSummary(article, 3, 1, 1);
 
+        deliverTheFeedbackTopicAgain();
+        awaitSummary(article, 3, 1, 1);
+
+        api.submit(newReader(), vote(article, true), 202);
+        awaitSummary(article, 4, 1, 1);
+    }
+
+    @Test
+    void votesDeliveredAgainAfterACrashAreCountedOncePerRevision() throws Exception {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        api.submit(newReader(), vote(article, true), 202);
+        api.submit(newReader(), report(article, "OUTDATED", "The advice changed in 2024"), 202);
+        FeedbackApi.revise(articleEvents, contents, article, 2);
+        api.submit(newReader(), vote(article, true), 202);
+        api.submit(newReader(), vote(article, true), 202);
+        awaitSummary(article, 3, 1, 1);
+        awaitRevisions(article, "[2: 2/0, 1: 1/1]");
+
+        deliverTheFeedbackTopicAgain();
+        awaitSummary(article, 3, 1, 1);
+        awaitRevisions(article, "[2: 2/0, 1: 1/1]");
+
+        api.submit(newReader(), vote(article, false), 202);
+        awaitRevisions(article, "[2: 2/1, 1: 1/1]");
+        awaitSummary(article, 3, 2, 1);
+    }
+
+    /**
+     * What an instance killed after counting but before recording its batches as handled leaves behind: the group's
+     * record of handled events gone and its offsets back at the start of the feedback topic. Returns once the
+     * counting consumer has caught up with the end of the topic again.
+     */
+    private void deliverTheFeedbackTopicAgain() throws Exception {
         ConcurrentMessageListenerContainer<Object, Object> counting = listeners.containers().stream()
                 .filter(container ->
                         GROUP.equals(container.getContainerProperties().getGroupId()))
@@ -129,10 +163,6 @@ class CountedOnceTest {
         assertThat(mongoTemplate.count(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")), "processed_events"))
                 .as("the replayed events were handled again")
                 .isPositive();
-        awaitSummary(article, 3, 1, 1);
-
-        api.submit(newReader(), vote(article, true), 202);
-        awaitSummary(article, 4, 1, 1);
     }
 
     @Test
@@ -149,14 +179,70 @@ class CountedOnceTest {
         summaries.count(submitted(item, true), new EventPosition(Topics.FEEDBACK_EVENTS, 2, 13));
         summaries.write();
 
-        FeedbackSummary summary = summaries.of(ContentType.ARTICLE, item);
+        FeedbackSummary summary = summaries.of(ContentType.ARTICLE, item, 1);
         assertThat(summary.helpful()).isEqualTo(3);
         assertThat(summary.notHelpful()).isEqualTo(1);
     }
 
+    @Test
+    void aPollDeliveredAgainCutDifferentlyCountsOncePerRevision() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        String before =
+                api.submit(newReader(), vote(article, true), 202).get("id").asString();
+        FeedbackApi.revise(articleEvents, contents, article, 2);
+        String after =
+                api.submit(newReader(), vote(article, false), 202).get("id").asString();
+        String alsoAfter =
+                api.submit(newReader(), vote(article, true), 202).get("id").asString();
+        // the votes counted again as another item's, to cut the polls here
+        String item = UUID.randomUUID().toString();
+        summaries.count(submitted(item, before, true), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 20));
+        summaries.count(submitted(item, after, false), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 21));
+        summaries.write();
+        summaries.count(submitted(item, before, true), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 20));
+        summaries.count(submitted(item, after, false), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 21));
+        summaries.count(submitted(item, alsoAfter, true), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 22));
+        summaries.recount(changedToHelpful(item, after), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 23));
+        summaries.write();
+
+        FeedbackSummary summary = summaries.of(ContentType.ARTICLE, item, 2);
+        assertThat(summary.helpful()).isEqualTo(3);
+        assertThat(summary.notHelpful()).isZero();
+        assertThat(summary.revision()).isEqualTo(2);
+        assertThat(summary.current()).isEqualTo(new FeedbackSummaries.Counts(2, 0, Map.of()));
+        assertThat(summary.revisions())
+                .containsExactly(
+                        new FeedbackSummary.RevisionCounts(2, 2, 0, Map.of()),
+                        new FeedbackSummary.RevisionCounts(1, 1, 0, Map.of()));
+    }
+
     private static FeedbackSubmitted submitted(String item, boolean helpful) {
-        return new FeedbackSubmitted(
-                UUID.randomUUID().toString(), "ARTICLE", item, "slug", helpful, null, false, Instant.now());
+        return submitted(item, UUID.randomUUID().toString(), helpful);
+    }
+
+    private static FeedbackSubmitted submitted(String item, String feedbackId, boolean helpful) {
+        return new FeedbackSubmitted(feedbackId, "ARTICLE", item, "slug", helpful, null, false, Instant.now());
+    }
+
+    private static FeedbackChanged changedToHelpful(String item, String feedbackId) {
+        return new FeedbackChanged(
+                feedbackId, "ARTICLE", item, "slug", true, null, false, Instant.now(), false, null, Instant.now());
+    }
+
+    /** The summary's revisions, newest first, as "revision: helpful/notHelpful". */
+    private void awaitRevisions(String article, String expected) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode summary =
+                    api.call(HttpMethod.GET, "/api/v1/feedback/summary?type=ARTICLE&id=" + article, null, null, 200);
+            assertThat(summary.get("revisions")
+                            .valueStream()
+                            .map(revision -> revision.get("revision").asLong() + ": "
+                                    + revision.get("helpful").asLong() + "/"
+                                    + revision.get("notHelpful").asLong())
+                            .toList()
+                            .toString())
+                    .isEqualTo(expected);
+        });
     }
 
     private void awaitSummary(String article, int helpful, int notHelpful, int outdated) {

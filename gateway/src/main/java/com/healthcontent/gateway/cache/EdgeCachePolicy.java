@@ -36,7 +36,9 @@ public record EdgeCachePolicy(Duration content, Duration routines, Duration summ
             "/api/v1/articles/review-queue",
             "/api/v1/articles/drafts",
             "/api/v1/exercises/review-queue",
-            "/api/v1/exercises/drafts");
+            "/api/v1/exercises/drafts",
+            "/api/v1/routines/review-queue",
+            "/api/v1/routines/drafts");
 
     /** How long an anonymous GET of this path may be kept, or null when it is never kept. */
     Duration timeToLive(String path) {

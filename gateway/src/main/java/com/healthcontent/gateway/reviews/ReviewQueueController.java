@@ -61,7 +61,10 @@ class ReviewQueueController {
                 "articles", "http://article-service/api/v1/articles/review-queue", due, after, size, authorization);
         Mono<Part> exercises = part(
                 "exercises", "http://exercise-service/api/v1/exercises/review-queue", due, after, size, authorization);
-        return Mono.zip(articles, exercises).map(parts -> merge(List.of(parts.getT1(), parts.getT2()), exchange));
+        Mono<Part> routines = part(
+                "routines", "http://exercise-service/api/v1/routines/review-queue", due, after, size, authorization);
+        return Mono.zip(articles, exercises, routines)
+                .map(parts -> merge(List.of(parts.getT1(), parts.getT2(), parts.getT3()), exchange));
     }
 
     /** The service's refusal as it came: status, problem body, and the bearer challenge of a 401 or 403. */

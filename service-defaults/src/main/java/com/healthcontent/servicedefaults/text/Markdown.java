@@ -1,14 +1,26 @@
 package com.healthcontent.servicedefaults.text;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
@@ -27,6 +39,9 @@ public final class Markdown {
     private static final Pattern PATH_START = Pattern.compile("[/?#]");
     private static final Pattern IGNORED_IN_URLS = Pattern.compile("[\\x00-\\x20\\x7f-\\x9f]");
 
+    /** A citation marker: {@code [1]}, as the publication check counts them. */
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
+
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .escapeHtml(true)
@@ -42,6 +57,7 @@ public final class Markdown {
                     return isSafeTarget(url) ? url : "";
                 }
             })
+            .nodeRendererFactory(CitationRenderer::new)
             .build();
 
     static final String HTML_MESSAGE = "must not contain HTML tags; write Markdown instead (a '<' followed by a "
@@ -77,6 +93,57 @@ public final class Markdown {
     }
 
     /**
+     * As {@link #toHtml(String)}, and each citation marker {@code [n]} in the text whose number is one of
+     * {@code references} becomes a link to that reference: {@code <a href="#ref-n" class="citation">[n]</a>}.
+     * Markers without a reference stay text, and so do markers in code, in link or image text, and Markdown links
+     * themselves ({@code [1](https://...)}, or {@code [1]} with a {@code [1]: https://...} definition). Only the
+     * parsed text is changed, never the Markdown, so what is escaped stays escaped.
+     */
+    public static String toHtml(String markdown, Set<Integer> references) {
+        if (markdown == null) {
+            return null;
+        }
+        Node document = PARSER.parse(markdown);
+        if (!references.isEmpty()) {
+            TextOutsideLinks texts = new TextOutsideLinks();
+            document.accept(texts);
+            texts.found.forEach(text -> linkCitations(text, references));
+        }
+        return RENDERER.render(document);
+    }
+
+    /** The id of the element a link to reference {@code number} points to: {@code ref-1} for {@code [1]}. */
+    public static String citationAnchor(int number) {
+        return "ref-" + number;
+    }
+
+    /** Splits the text node around the markers of known references, each becoming a {@link Citation}. */
+    private static void linkCitations(Text text, Set<Integer> references) {
+        String literal = text.getLiteral();
+        Matcher marker = CITATION.matcher(literal);
+        int done = 0;
+        while (marker.find()) {
+            int number = Integer.parseInt(marker.group(1));
+            if (!references.contains(number)) {
+                continue;
+            }
+            if (marker.start() > done) {
+                text.insertBefore(new Text(literal.substring(done, marker.start())));
+            }
+            text.insertBefore(new Citation(number, marker.group()));
+            done = marker.end();
+        }
+        if (done == 0) {
+            return;
+        }
+        if (done == literal.length()) {
+            text.unlink();
+        } else {
+            text.setLiteral(literal.substring(done));
+        }
+    }
+
+    /**
      * Browsers ignore control characters and whitespace inside a scheme ({@code java\tscript:}) and case; so do
      * we when deciding. Anything before a colon that comes before the first {@code /}, {@code ?} or {@code #} is
      * taken as a scheme, even when no browser would read it as one ({@code \u2028javascript:}): a target is a site
@@ -92,6 +159,62 @@ public final class Markdown {
             case "http", "https", "mailto" -> true;
             default -> false;
         };
+    }
+
+    /** A marker such as {@code [1]} that cites a reference of the text. */
+    private static final class Citation extends CustomNode {
+
+        final int number;
+        final String marker;
+
+        Citation(int number, String marker) {
+            this.number = number;
+            this.marker = marker;
+        }
+    }
+
+    /** Writes a {@link Citation} as a link to its reference, the marker as (escaped) text. */
+    private static final class CitationRenderer implements NodeRenderer {
+
+        private final HtmlNodeRendererContext context;
+
+        CitationRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Citation.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Citation citation = (Citation) node;
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("href", "#" + citationAnchor(citation.number));
+            attributes.put("class", "citation");
+            HtmlWriter html = context.getWriter();
+            html.tag("a", context.extendAttributes(node, "a", attributes));
+            html.text(citation.marker);
+            html.tag("/a");
+        }
+    }
+
+    /** The text nodes a citation may be in: not those of a link's or an image's text; code is not text. */
+    private static final class TextOutsideLinks extends AbstractVisitor {
+
+        final List<Text> found = new ArrayList<>();
+
+        @Override
+        public void visit(Text text) {
+            found.add(text);
+        }
+
+        @Override
+        public void visit(Link link) {}
+
+        @Override
+        public void visit(Image image) {}
     }
 
     private static final class UnsafeLinks extends AbstractVisitor {

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,6 +97,83 @@ class MarkdownTest {
                 .isEqualTo("<p><a rel=\"nofollow\" href=\"https://example.org/a\">the study</a></p>\n");
         assertThat(Markdown.toHtml(text)).startsWith("<p>");
     }
+
+    @Test
+    void citationMarkersOfTheReferencesLinkToThem() {
+        assertThat(Markdown.toHtml("Gas leaves the joint [1]; bone is not involved [2].", Set.of(1, 2)))
+                .isEqualTo("<p>Gas leaves the joint <a href=\"#ref-1\" class=\"citation\">[1]</a>; bone is not "
+                        + "involved <a href=\"#ref-2\" class=\"citation\">[2]</a>.</p>\n");
+        assertThat(Markdown.toHtml("*Stretch gently [1]*\n\n- held [1]\n- done", Set.of(1)))
+                .isEqualTo("<p><em>Stretch gently <a href=\"#ref-1\" class=\"citation\">[1]</a></em></p>\n"
+                        + "<ul>\n<li>held <a href=\"#ref-1\" class=\"citation\">[1]</a></li>\n<li>done</li>\n</ul>\n");
+        assertThat(Markdown.citationAnchor(12)).isEqualTo("ref-12");
+    }
+
+    @Test
+    void adjacentAndRepeatedMarkersEachLink() {
+        assertThat(Markdown.toHtml("Both[1][2], again [1].", Set.of(1, 2)))
+                .isEqualTo("<p>Both<a href=\"#ref-1\" class=\"citation\">[1]</a>"
+                        + "<a href=\"#ref-2\" class=\"citation\">[2]</a>, again "
+                        + "<a href=\"#ref-1\" class=\"citation\">[1]</a>.</p>\n");
+        assertThat(Markdown.toHtml("[1]", Set.of(1)))
+                .isEqualTo("<p><a href=\"#ref-1\" class=\"citation\">[1]</a></p>\n");
+    }
+
+    @Test
+    void markersWithoutAReferenceStayText() {
+        assertThat(Markdown.toHtml("Known [1], unknown [7], [1000] and [x].", Set.of(1)))
+                .isEqualTo(
+                        "<p>Known <a href=\"#ref-1\" class=\"citation\">[1]</a>, unknown [7], [1000] and [x].</p>\n");
+        assertThat(Markdown.toHtml("No references [1].", Set.of())).isEqualTo("<p>No references [1].</p>\n");
+        assertThat(Markdown.toHtml(null, Set.of(1))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "In code `[1]` it is text",
+                "```\nlist[1]\n```",
+                "    indented[1]",
+                "[see [1]](https://example.org/a)",
+                "![figure [1]](/images/a.png)",
+                "[1](https://example.org/one)",
+                "Cited [1].\n\n[1]: https://example.org/paper",
+                "Cited [2][1].\n\n[1]: https://example.org/paper"
+            })
+    void markersInCodeAndLinksAndMarkdownLinksAreLeftAlone(String text) {
+        assertThat(Markdown.toHtml(text, Set.of(1, 2)))
+                .doesNotContain("class=\"citation\"")
+                .isEqualTo(Markdown.toHtml(text));
+    }
+
+    @Test
+    void markdownLinksKeepWorkingBesideCitations() {
+        assertThat(Markdown.toHtml("See [the study](https://example.org/a?b=1&c=2) [1].", Set.of(1)))
+                .isEqualTo("<p>See <a rel=\"nofollow\" href=\"https://example.org/a?b=1&amp;c=2\">the study</a> "
+                        + "<a href=\"#ref-1\" class=\"citation\">[1]</a>.</p>\n");
+        assertThat(Markdown.toHtml("Cited [1].\n\n[1]: https://example.org/paper", Set.of(1)))
+                .isEqualTo("<p>Cited <a rel=\"nofollow\" href=\"https://example.org/paper\">1</a>.</p>\n");
+    }
+
+    @Test
+    void escapingIsIntactAroundCitations() {
+        assertThat(Markdown.toHtml("A & B < 5 \"quoted\"[1]<3 &lt;b&gt; **[2]**", Set.of(1, 2)))
+                .isEqualTo("<p>A &amp; B &lt; 5 &quot;quoted&quot;<a href=\"#ref-1\" class=\"citation\">[1]</a>"
+                        + "&lt;3 &lt;b&gt; <strong><a href=\"#ref-2\" class=\"citation\">[2]</a></strong></p>\n");
+    }
+
+    /**
+     * Linking citations changes nothing else: the HTML with each citation link replaced by its marker is the HTML
+     * rendered without citations, for any text.
+     */
+    @Property(tries = 1000)
+    void citationLinksAreTheOnlyDifference(@ForAll("writing") String text) {
+        String linked = Markdown.toHtml(text, Set.of(1, 2));
+        assertThat(CITATION_LINK.matcher(linked).replaceAll("$2")).isEqualTo(Markdown.toHtml(text));
+    }
+
+    private static final Pattern CITATION_LINK =
+            Pattern.compile("<a href=\"#ref-(\\d+)\" class=\"citation\">(\\[\\1])</a>");
 
     /**
      * Whatever text is given, accepted or not (text stored before the rules), the HTML has only the tags CommonMark

@@ -1,5 +1,6 @@
 package com.healthcontent.editorial;
 
+import com.healthcontent.editorial.archive.RevisionArchive;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffDirectoryProperties;
@@ -19,6 +20,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties({StaffDirectoryProperties.class, ReviewPolicy.class})
 public class EditorialAutoConfiguration {
+
+    @Bean
+    RevisionArchive revisionArchive(MongoTemplate mongoTemplate) {
+        return new RevisionArchive(mongoTemplate);
+    }
 
     @Bean
     StaffDirectory staffDirectory(MongoTemplate mongoTemplate, Clock clock, StaffDirectoryProperties properties) {

@@ -47,6 +47,9 @@ public record Article(
     public static final int TEXT_FORMAT = 2;
 
     public Article {
+        if (live != null) {
+            workflow = workflow.publishedAtLeast(live.revision()); // documents written before publications were counted
+        }
         if (textFormat == null) {
             draft = draft.withLegacyEscapingUndone();
             live = live == null ? null : live.withLegacyEscapingUndone();

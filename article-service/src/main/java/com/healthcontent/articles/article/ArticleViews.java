@@ -66,6 +66,7 @@ public final class ArticleViews {
             Instant publishedAt,
             Instant lastModifiedAt,
             int revision,
+            String contentDigest,
             String disclaimer,
             List<Link> related,
             List<Link> recent) {}
@@ -114,7 +115,8 @@ public final class ArticleViews {
             Map<String, ExerciseSummary> exercises,
             List<Link> related,
             List<Link> recent,
-            String disclaimer) {
+            String disclaimer,
+            String contentDigest) {
         LiveVersion live = article.live();
         ArticleContent c = live.content();
         Set<Integer> cited = c.references().stream().map(Reference::number).collect(Collectors.toUnmodifiableSet());
@@ -161,6 +163,7 @@ public final class ArticleViews {
                 live.publishedAt(),
                 live.lastModifiedAt(),
                 live.revision(),
+                contentDigest,
                 disclaimer,
                 related,
                 recent);

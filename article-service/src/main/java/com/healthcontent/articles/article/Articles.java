@@ -1,8 +1,12 @@
 package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummaries;
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewPolicy;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffProfile;
 import com.healthcontent.events.Changed;
@@ -42,6 +46,7 @@ public class Articles {
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final StaffDirectory staff;
+    private final RevisionArchive archive;
 
     Articles(
             ArticleRepository repository,
@@ -50,7 +55,9 @@ public class Articles {
             ReviewPolicy reviewPolicy,
             Clock clock,
             MeterRegistry meterRegistry,
-            StaffDirectory staff) {
+            StaffDirectory staff,
+            RevisionArchive archive) {
+        this.archive = archive;
         this.meterRegistry = meterRegistry;
         this.staff = staff;
         this.repository = repository;
@@ -109,10 +116,22 @@ public class Articles {
     public Article publish(String id, Actor actor) {
         Article article = byId(id);
         requireComplete(article);
-        return published(outbox.save(article.publish(actor, clock.instant(), reviewPolicy)));
+        return published(article.publish(actor, clock.instant(), reviewPolicy));
     }
 
-    private Article published(Article article) {
+    /** The publication archived first, then stored with its event (see {@link RevisionArchive} for why). */
+    private Article published(Changed<Article> publication) {
+        Article article = publication.aggregate();
+        archive(
+                article,
+                article.workflow()
+                        .history()
+                        .get(article.workflow().history().size() - 1)
+                        .actor());
+        return counted(outbox.save(publication));
+    }
+
+    private Article counted(Article article) {
         meterRegistry
                 .counter("platform.articles.published", "kind", article.live().revision() == 1 ? "first" : "revision")
                 .increment();
@@ -136,10 +155,32 @@ public class Articles {
         for (Article due : repository.findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(
                 ContentStatus.SCHEDULED, now)) {
             Actor scheduler = new Actor(due.workflow().scheduledBy(), Set.of(Role.EDITOR));
-            published(outbox.save(due.publish(scheduler, now, reviewPolicy)));
+            published(due.publish(scheduler, now, reviewPolicy));
             published++;
         }
         return published;
+    }
+
+    /** The published versions of an article, newest first (staff). */
+    public List<ArchivedRevision> revisions(String id) {
+        Article article = byId(id);
+        return archive.list(ContentKind.ARTICLE, id, article.workflow().publications());
+    }
+
+    public ArchivedRevision revision(String id, int number) {
+        Article article = byId(id);
+        return archive.find(ContentKind.ARTICLE, id, number, article.workflow().publications())
+                .orElseThrow(() -> new ResourceNotFoundException("Revision", id + "/" + number));
+    }
+
+    public ArticleContent contentOf(ArchivedRevision revision) {
+        return archive.content(revision, ArticleContent.class);
+    }
+
+    /** An old revision becomes the working copy again: an edit like any other, which goes through review again. */
+    public Article restore(String id, int number, Actor actor) {
+        ArticleContent restored = contentOf(revision(id, number));
+        return outbox.save(byId(id).edit(restored, actor, clock.instant()));
     }
 
     public Article unpublish(String id, String reason, Actor actor) {
@@ -190,5 +231,26 @@ public class Articles {
 
     private Article byId(String id) {
         return repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("Article", id));
+    }
+
+    static Workflow.Subject subject(Article article) {
+        return new Workflow.Subject(
+                ContentKind.ARTICLE,
+                article.id(),
+                article.slug(),
+                article.draft().title());
+    }
+
+    /** Keeps the live version in the archive; its publication, or (at start) one published before the archive. */
+    void archive(Article article, String publishedBy) {
+        LiveVersion live = article.live();
+        archive.record(
+                subject(article),
+                live.revision(),
+                live.content(),
+                live.medicalReviews(),
+                article.workflow().history(),
+                live.lastModifiedAt(),
+                publishedBy);
     }
 }

@@ -2,12 +2,17 @@ package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.articles.exercises.ExerciseSummary;
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.ContentDigest;
+import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import com.healthcontent.servicedefaults.web.PublicViews;
 import com.healthcontent.servicedefaults.web.Representation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +22,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
@@ -36,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PublicArticles extends AbstractMongoEventListener<Article> {
 
+    private static final Logger log = LoggerFactory.getLogger(PublicArticles.class);
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
     private final ArticleRepository repository;
@@ -45,6 +53,8 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     private final ArticleProperties properties;
     private final PublicViews views;
     private final JsonMapper jsonMapper;
+    private final RevisionArchive archive;
+    private final MeterRegistry meterRegistry;
 
     PublicArticles(
             ArticleRepository repository,
@@ -53,7 +63,10 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
             StaffDirectory staff,
             ArticleProperties properties,
             MeterRegistry meterRegistry,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper,
+            RevisionArchive archive) {
+        this.archive = archive;
+        this.meterRegistry = meterRegistry;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
@@ -117,6 +130,7 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
                 .filter(Article::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
         ArticleContent content = article.live().content();
+        String digest = requireApproved(article);
         Map<String, ExerciseSummary> cards = content.exerciseIds().isEmpty()
                 ? Map.of()
                 : exercises.findAll(content.exerciseIds()).stream()
@@ -127,7 +141,36 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
                 cards,
                 related(article),
                 recent(article),
-                properties.disclaimer());
+                properties.disclaimer(),
+                digest);
+    }
+
+    /**
+     * The live version's digest, refused (503) when it is not the digest of the revision its reviewers approved, as
+     * the archive keeps it: a document changed behind the platform's back (a word edited in the database) is never
+     * served as approved. Staff see why in the log and in {@code platform.content.integrity.failures}.
+     */
+    private String requireApproved(Article article) {
+        String digest = ContentDigest.of(article.live().content());
+        int revision = article.live().revision();
+        var approved = archive.find(
+                ContentKind.ARTICLE, article.id(), revision, article.workflow().publications());
+        if (approved.isPresent() && approved.get().digest().equals(digest)) {
+            return digest;
+        }
+        meterRegistry
+                .counter("platform.content.integrity.failures", "type", "ARTICLE")
+                .increment();
+        log.error(
+                "Article {} (revision {}) is not what its reviewers approved: live digest {}, approved {}",
+                article.slug(),
+                revision,
+                digest,
+                approved.map(ArchivedRevision::digest).orElse("none archived"));
+        throw new ServiceUnavailableException(
+                "This page did not pass its integrity check: it is not exactly what its medical reviewers approved."
+                        + " Staff have been told.",
+                3600);
     }
 
     /**

@@ -84,6 +84,26 @@ public record Workflow(
         return new Workflow(DRAFT, actor.username(), List.of(), List.of(), null, null, null, null, 0, List.of(created));
     }
 
+    /**
+     * This workflow counting at least {@code revision} publications: for documents written before publications were
+     * counted, whose live version already has a revision number.
+     */
+    public Workflow publishedAtLeast(int revision) {
+        return publications >= revision
+                ? this
+                : new Workflow(
+                        status,
+                        author,
+                        medicalReviewers,
+                        approvals,
+                        submittedAt,
+                        nextReviewDue,
+                        scheduledFor,
+                        scheduledBy,
+                        revision,
+                        history);
+    }
+
     public ReviewRound reviewRound() {
         return new ReviewRound(medicalReviewers, approvals);
     }

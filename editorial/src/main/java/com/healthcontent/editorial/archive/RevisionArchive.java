@@ -1,0 +1,102 @@
+package com.healthcontent.editorial.archive;
+
+import com.healthcontent.editorial.review.ContentKind;
+import com.healthcontent.editorial.review.MedicalReview;
+import com.healthcontent.editorial.review.Workflow;
+import com.healthcontent.editorial.review.WorkflowStep;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Every published version of the service's content, kept immutable in the {@code revisions} collection. A version is
+ * written when it is published, just before the content's own document says so: should that save fail (another
+ * instance changed the content first), the revision stays unpublished and is replaced by the next publication of the
+ * same number, so only numbers up to the content's publication count are ever read.
+ */
+public class RevisionArchive {
+
+    private final MongoTemplate mongoTemplate;
+
+    public RevisionArchive(MongoTemplate mongoTemplate) {
+        this.mongoTemplate = mongoTemplate;
+    }
+
+    /**
+     * Keeps a published version: its number (the publication count), the content, the approvals it was published
+     * with, and the notes each reviewer gave when approving (from the item's {@code history}).
+     */
+    public ArchivedRevision record(
+            Workflow.Subject subject,
+            int number,
+            Object content,
+            List<MedicalReview> approvals,
+            List<WorkflowStep> history,
+            Instant publishedAt,
+            String publishedBy) {
+        ArchivedRevision revision = new ArchivedRevision(
+                ArchivedRevision.idOf(subject.kind().type(), subject.id(), number),
+                subject.kind().type(),
+                subject.id(),
+                subject.slug(),
+                number,
+                (Document) mongoTemplate.getConverter().convertToMongoType(content),
+                approvals.stream()
+                        .map(approval -> new ArchivedRevision.Approval(
+                                approval.reviewer(),
+                                approval.name(),
+                                approval.credentials(),
+                                approval.reviewedAt(),
+                                notesOf(history, approval)))
+                        .toList(),
+                publishedAt,
+                publishedBy,
+                ContentDigest.of(content));
+        return mongoTemplate.save(revision);
+    }
+
+    /** The published versions of one item, newest first. */
+    public List<ArchivedRevision> list(ContentKind kind, String contentId, int publications) {
+        Query query = Query.query(Criteria.where("contentType")
+                        .is(kind.type())
+                        .and("contentId")
+                        .is(contentId)
+                        .and("number")
+                        .lte(publications))
+                .with(Sort.by(Sort.Direction.DESC, "number"));
+        return mongoTemplate.find(query, ArchivedRevision.class);
+    }
+
+    public Optional<ArchivedRevision> find(ContentKind kind, String contentId, int number, int publications) {
+        if (number < 1 || number > publications) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                mongoTemplate.findById(ArchivedRevision.idOf(kind.type(), contentId, number), ArchivedRevision.class));
+    }
+
+    /** The archived content as the content type's own record. */
+    public <T> T content(ArchivedRevision revision, Class<T> type) {
+        return mongoTemplate.getConverter().read(type, revision.content());
+    }
+
+    /** Whether the archived content still has the digest it was archived with (nobody changed it in the store). */
+    public boolean isIntact(ArchivedRevision revision, Class<?> type) {
+        return ContentDigest.of(content(revision, type)).equals(revision.digest());
+    }
+
+    private static String notesOf(List<WorkflowStep> history, MedicalReview approval) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            WorkflowStep step = history.get(i);
+            if (step.actor().equals(approval.reviewer()) && step.action().equals("approved")) {
+                return step.notes();
+            }
+        }
+        return null;
+    }
+}

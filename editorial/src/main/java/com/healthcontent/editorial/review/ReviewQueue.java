@@ -107,6 +107,18 @@ public final class ReviewQueue {
                 .limit(size);
     }
 
+    /**
+     * Published content whose periodic review date has passed, at most {@code limit} of it: what the timed job of
+     * each content service sends back to review (NEEDS_REVIEW, still live).
+     */
+    public static Query fallenDue(Instant now, int limit) {
+        return Query.query(Criteria.where("status")
+                        .is(ContentStatus.PUBLISHED)
+                        .and("nextReviewDue")
+                        .lte(now))
+                .limit(limit);
+    }
+
     public record Cursor(Instant at, String id) {
 
         public static final Cursor START = new Cursor(null, null);

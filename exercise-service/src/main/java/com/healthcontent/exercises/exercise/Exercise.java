@@ -55,6 +55,9 @@ public record Exercise(
         draft = draft == null ? content : draft;
         content = publishedAt == null ? null : content;
         reviewedBy = reviewedBy == null ? List.of() : List.copyOf(reviewedBy);
+        if (content != null) {
+            workflow = workflow.publishedAtLeast(1); // documents written before publications were counted
+        }
         // Derived from the live version, stored only so that lists can filter and search on it.
         searchText = content == null ? null : content.searchText();
         sessionSeconds = content == null ? null : content.dose().maxSessionSeconds();

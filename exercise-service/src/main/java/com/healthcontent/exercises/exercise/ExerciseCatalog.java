@@ -1,7 +1,6 @@
 package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.editorial.review.ContentKind;
-import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.staff.StaffDirectory;
@@ -111,13 +110,8 @@ public class ExerciseCatalog {
 
     /** Live exercises whose periodic review is due go back to review while staying live, as articles do. */
     public int markDueForReview() {
-        Query due = Query.query(Criteria.where("status")
-                        .is(ContentStatus.PUBLISHED)
-                        .and("nextReviewDue")
-                        .lte(clock.instant()))
-                .limit(50);
         int marked = 0;
-        for (Exercise exercise : mongoTemplate.find(due, Exercise.class)) {
+        for (Exercise exercise : mongoTemplate.find(ReviewQueue.fallenDue(clock.instant(), 50), Exercise.class)) {
             outbox.save(exercise.needsReview("periodic medical review is due", null, clock.instant()));
             marked++;
         }

@@ -1,7 +1,6 @@
 package com.healthcontent.exercises.routine;
 
 import com.healthcontent.editorial.review.ContentKind;
-import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.editorial.review.Workflow;
@@ -140,13 +139,8 @@ public class Routines {
 
     /** Live routines whose periodic review is due go back to review while staying live. */
     public int markDueForReview() {
-        Query due = Query.query(Criteria.where("status")
-                        .is(ContentStatus.PUBLISHED)
-                        .and("nextReviewDue")
-                        .lte(clock.instant()))
-                .limit(50);
         int marked = 0;
-        for (Routine routine : mongoTemplate.find(due, Routine.class)) {
+        for (Routine routine : mongoTemplate.find(ReviewQueue.fallenDue(clock.instant(), 50), Routine.class)) {
             outbox.save(routine.needsReview("periodic medical review is due", null, clock.instant()));
             marked++;
         }

@@ -103,6 +103,15 @@ class LocalStackIT {
         assertThat(routine.get("exercises").size()).isEqualTo(5);
         // its doses were reviewed like an exercise's before it went live
         assertThat(routine.get("reviewedBy").findValuesAsString("reviewer")).containsExactly("dr.rao");
+        // the page says which approved revision it is, and the archive through the gateway has it with that digest
+        JsonNode article = body(get("/api/v1/articles/is-it-good-or-bad-to-crack-your-back", null));
+        assertThat(article.get("revision").asInt()).isEqualTo(1);
+        JsonNode revisions =
+                body(get("/api/v1/articles/" + article.get("id").asString() + "/revisions", token("dr.rao")));
+        assertThat(revisions.get(0).get("digest").asString())
+                .isEqualTo(article.get("contentDigest").asString());
+        assertThat(revisions.get(0).get("approvals").findValuesAsString("reviewer"))
+                .containsExactly("dr.rao");
         // article.events reached exercise-service's read model
         JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
         assertThat(exercise.get("featuredIn").findValuesAsString("slug"))

@@ -5,6 +5,7 @@ import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.editorial.staff.StaffDirectoryProperties;
 import com.healthcontent.servicedefaults.ServiceDefaultsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +23,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EditorialAutoConfiguration {
 
     @Bean
-    RevisionArchive revisionArchive(MongoTemplate mongoTemplate) {
-        return new RevisionArchive(mongoTemplate);
+    RevisionArchive revisionArchive(MongoTemplate mongoTemplate, MeterRegistry meterRegistry) {
+        return new RevisionArchive(mongoTemplate, meterRegistry);
     }
 
     @Bean

@@ -2,17 +2,13 @@ package com.healthcontent.articles.article;
 
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.articles.exercises.ExerciseSummary;
-import com.healthcontent.editorial.archive.ArchivedRevision;
-import com.healthcontent.editorial.archive.ContentDigest;
 import com.healthcontent.editorial.archive.RevisionArchive;
-import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
 import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
-import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import com.healthcontent.servicedefaults.web.PublicViews;
 import com.healthcontent.servicedefaults.web.Representation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
@@ -43,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PublicArticles extends AbstractMongoEventListener<Article> {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicArticles.class);
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
     private final ArticleRepository repository;
@@ -54,7 +47,6 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
     private final PublicViews views;
     private final JsonMapper jsonMapper;
     private final RevisionArchive archive;
-    private final MeterRegistry meterRegistry;
 
     PublicArticles(
             ArticleRepository repository,
@@ -66,7 +58,6 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
             JsonMapper jsonMapper,
             RevisionArchive archive) {
         this.archive = archive;
-        this.meterRegistry = meterRegistry;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
@@ -130,7 +121,11 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
                 .filter(Article::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
         ArticleContent content = article.live().content();
-        String digest = requireApproved(article);
+        String digest = archive.requireApproved(
+                Articles.subject(article),
+                article.live().revision(),
+                article.workflow().publications(),
+                content);
         Map<String, ExerciseSummary> cards = content.exerciseIds().isEmpty()
                 ? Map.of()
                 : exercises.findAll(content.exerciseIds()).stream()
@@ -143,34 +138,6 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
                 recent(article),
                 properties.disclaimer(),
                 digest);
-    }
-
-    /**
-     * The live version's digest, refused (503) when it is not the digest of the revision its reviewers approved, as
-     * the archive keeps it: a document changed behind the platform's back (a word edited in the database) is never
-     * served as approved. Staff see why in the log and in {@code platform.content.integrity.failures}.
-     */
-    private String requireApproved(Article article) {
-        String digest = ContentDigest.of(article.live().content());
-        int revision = article.live().revision();
-        var approved = archive.find(
-                ContentKind.ARTICLE, article.id(), revision, article.workflow().publications());
-        if (approved.isPresent() && approved.get().digest().equals(digest)) {
-            return digest;
-        }
-        meterRegistry
-                .counter("platform.content.integrity.failures", "type", "ARTICLE")
-                .increment();
-        log.error(
-                "Article {} (revision {}) is not what its reviewers approved: live digest {}, approved {}",
-                article.slug(),
-                revision,
-                digest,
-                approved.map(ArchivedRevision::digest).orElse("none archived"));
-        throw new ServiceUnavailableException(
-                "This page did not pass its integrity check: it is not exactly what its medical reviewers approved."
-                        + " Staff have been told.",
-                3600);
     }
 
     /**

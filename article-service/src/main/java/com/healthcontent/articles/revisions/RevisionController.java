@@ -6,14 +6,13 @@ import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.editorial.archive.ArchivedRevision;
 import com.healthcontent.editorial.archive.RevisionDiff;
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
-import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -44,58 +43,26 @@ class RevisionController {
         this.queries = queries;
     }
 
-    /** A published version without its content: enough to list them. */
-    record RevisionSummary(
-            int number,
-            Instant publishedAt,
-            String publishedBy,
-            List<ArchivedRevision.Approval> approvals,
-            String digest) {
-
-        static RevisionSummary of(ArchivedRevision revision) {
-            return new RevisionSummary(
-                    revision.number(),
-                    revision.publishedAt(),
-                    revision.publishedBy(),
-                    revision.approvals(),
-                    revision.digest());
-        }
-    }
-
-    record Revision(
-            int number,
-            Instant publishedAt,
-            String publishedBy,
-            List<ArchivedRevision.Approval> approvals,
-            String digest,
-            ArticleContent content) {}
-
-    record Comparison(int from, int to, List<RevisionDiff.Change> changes) {}
-
     @Operation(summary = "The published versions of an article, newest first")
     @GetMapping
-    ResponseEntity<List<RevisionSummary>> list(@PathVariable String id, Actor actor) {
-        return staffOnly(
-                articles.revisions(id).stream().map(RevisionSummary::of).toList());
+    ResponseEntity<List<RevisionViews.RevisionSummary>> list(@PathVariable String id, Actor actor) {
+        return staffOnly(articles.revisions(id).stream()
+                .map(RevisionViews.RevisionSummary::of)
+                .toList());
     }
 
     @Operation(summary = "One published version, exactly as it was published, with its approvals and digest")
     @GetMapping("/{number}")
-    ResponseEntity<Revision> revision(@PathVariable String id, @PathVariable String number, Actor actor) {
-        ArchivedRevision revision = articles.revision(id, number(id, number));
-        return staffOnly(new Revision(
-                revision.number(),
-                revision.publishedAt(),
-                revision.publishedBy(),
-                revision.approvals(),
-                revision.digest(),
-                articles.contentOf(revision)));
+    ResponseEntity<RevisionViews.Revision<ArticleContent>> revision(
+            @PathVariable String id, @PathVariable String number, Actor actor) {
+        ArchivedRevision revision = articles.revision(id, RevisionViews.number(id, number));
+        return staffOnly(RevisionViews.Revision.of(revision, articles.contentOf(revision)));
     }
 
     @Operation(summary = "What changed between two published versions, part by part (sections[2].body, ...)")
     @AlsoAnswers({HttpStatus.BAD_REQUEST})
     @GetMapping("/diff")
-    ResponseEntity<Comparison> diff(
+    ResponseEntity<RevisionViews.Comparison> diff(
             @PathVariable String id,
             @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to,
@@ -107,7 +74,7 @@ class RevisionController {
                 .throwIfAny();
         ArticleContent before = articles.contentOf(articles.revision(id, from));
         ArticleContent after = articles.contentOf(articles.revision(id, to));
-        return staffOnly(new Comparison(from, to, RevisionDiff.between(before, after)));
+        return staffOnly(new RevisionViews.Comparison(from, to, RevisionDiff.between(before, after)));
     }
 
     @Operation(
@@ -116,18 +83,10 @@ class RevisionController {
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{number}/restoration")
     ResponseEntity<ArticleViews.Draft> restore(@PathVariable String id, @PathVariable String number, Actor actor) {
-        var restored = articles.restore(id, number(id, number), actor);
+        var restored = articles.restore(id, RevisionViews.number(id, number), actor);
         return ResponseEntity.ok()
                 .eTag(Versions.etag(restored.currentVersion()))
                 .body(queries.draftView(restored));
-    }
-
-    /** A revision number; anything else names no revision (404), as an unknown number does. */
-    private static int number(String id, String number) {
-        if (!number.matches("\\d{1,9}")) {
-            throw new ResourceNotFoundException("Revision", id + "/" + number);
-        }
-        return Integer.parseInt(number);
     }
 
     private static <T> ResponseEntity<T> staffOnly(T body) {

@@ -4,10 +4,14 @@ import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.review.WorkflowStep;
+import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,10 +25,44 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class RevisionArchive {
 
-    private final MongoTemplate mongoTemplate;
+    private static final Logger log = LoggerFactory.getLogger(RevisionArchive.class);
 
-    public RevisionArchive(MongoTemplate mongoTemplate) {
+    private final MongoTemplate mongoTemplate;
+    private final MeterRegistry meterRegistry;
+
+    public RevisionArchive(MongoTemplate mongoTemplate, MeterRegistry meterRegistry) {
         this.mongoTemplate = mongoTemplate;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /**
+     * The digest of what readers are about to get, refused (503) when it is not the digest of the revision its
+     * reviewers approved, as archived: content changed behind the platform's back (a word edited in the database) is
+     * never served as approved. Staff see why in the log and in {@code platform.content.integrity.failures}.
+     */
+    public String requireApproved(Workflow.Subject subject, int revision, int publications, Object liveContent) {
+        String digest = ContentDigest.of(liveContent);
+        Optional<ArchivedRevision> approved = find(subject.kind(), subject.id(), revision, publications);
+        if (approved.isPresent() && approved.get().digest().equals(digest)) {
+            return digest;
+        }
+        meterRegistry
+                .counter(
+                        "platform.content.integrity.failures",
+                        "type",
+                        subject.kind().type())
+                .increment();
+        log.error(
+                "{} {} (revision {}) is not what its reviewers approved: live digest {}, approved {}",
+                subject.kind().type(),
+                subject.slug(),
+                revision,
+                digest,
+                approved.map(ArchivedRevision::digest).orElse("none archived"));
+        throw new ServiceUnavailableException(
+                "This page did not pass its integrity check: it is not exactly what its medical reviewers approved."
+                        + " Staff have been told.",
+                3600);
     }
 
     /**

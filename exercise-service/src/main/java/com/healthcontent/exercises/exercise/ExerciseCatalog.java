@@ -1,8 +1,12 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.ContentDigest;
+import com.healthcontent.editorial.archive.RevisionArchive;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.Changed;
 import com.healthcontent.exercises.featured.FeaturedArticles;
@@ -36,6 +40,7 @@ public class ExerciseCatalog {
     private final Clock clock;
     private final StaffDirectory staff;
     private final ReviewPolicy reviewPolicy;
+    private final RevisionArchive archive;
 
     ExerciseCatalog(
             ExerciseRepository repository,
@@ -44,7 +49,9 @@ public class ExerciseCatalog {
             Outbox outbox,
             Clock clock,
             StaffDirectory staff,
-            ReviewPolicy reviewPolicy) {
+            ReviewPolicy reviewPolicy,
+            RevisionArchive archive) {
+        this.archive = archive;
         this.staff = staff;
         this.reviewPolicy = reviewPolicy;
         this.repository = repository;
@@ -96,8 +103,64 @@ public class ExerciseCatalog {
         return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor, clock.instant()));
     }
 
+    /** The publication archived first, then stored with its event (see {@link RevisionArchive} for why). */
     public Exercise publish(String id, Actor actor) {
-        return outbox.save(byId(id).publish(actor, clock.instant(), reviewPolicy));
+        Changed<Exercise> publication = byId(id).publish(actor, clock.instant(), reviewPolicy);
+        archive(publication.aggregate(), actor.username());
+        return outbox.save(publication);
+    }
+
+    /** Keeps the live version in the archive: its publication, or (at start) one published before the archive. */
+    public void archive(Exercise exercise, String publishedBy) {
+        archive.record(
+                subject(exercise),
+                exercise.workflow().publications(),
+                exercise.content(),
+                exercise.reviewedBy(),
+                exercise.workflow().history(),
+                exercise.lastPublishedAt(),
+                publishedBy);
+    }
+
+    /** The published versions of an exercise, newest first (staff). */
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+    public List<ArchivedRevision> revisions(String id) {
+        return archive.list(ContentKind.EXERCISE, id, byId(id).workflow().publications());
+    }
+
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+    public ArchivedRevision revision(String id, int number) {
+        return archive.find(
+                        ContentKind.EXERCISE, id, number, byId(id).workflow().publications())
+                .orElseThrow(() -> new ResourceNotFoundException("Revision", id + "/" + number));
+    }
+
+    public ExerciseContent contentOf(ArchivedRevision revision) {
+        return archive.content(revision, ExerciseContent.class);
+    }
+
+    /** An old revision becomes the working copy again: an edit like any other, which goes through review again. */
+    public Exercise restore(String id, int number, Actor actor) {
+        ExerciseContent restored = contentOf(revision(id, number));
+        return outbox.save(byId(id).edit(restored, actor, clock.instant()));
+    }
+
+    /** Whether the live version of this exercise is in the archive. */
+    public boolean isArchived(Exercise exercise) {
+        return archive.find(
+                        ContentKind.EXERCISE,
+                        exercise.id(),
+                        exercise.workflow().publications(),
+                        exercise.workflow().publications())
+                .isPresent();
+    }
+
+    static Workflow.Subject subject(Exercise exercise) {
+        return new Workflow.Subject(
+                ContentKind.EXERCISE,
+                exercise.id(),
+                exercise.slug(),
+                exercise.draft().name());
     }
 
     public Exercise retire(String id, Actor actor) {
@@ -140,8 +203,13 @@ public class ExerciseCatalog {
                 .findBySlug(slug)
                 .filter(Exercise::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
+        String digest = archive.requireApproved(
+                subject(exercise),
+                exercise.workflow().publications(),
+                exercise.workflow().publications(),
+                exercise.content());
         return ExerciseView.published(
-                exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id()) : List.of());
+                exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id()) : List.of(), digest);
     }
 
     /** Only listed exercises are played: a retired one is no longer recommended. */
@@ -162,7 +230,8 @@ public class ExerciseCatalog {
         var featured = featuredArticles.featuring(
                 exercises.stream().filter(Exercise::isListed).map(Exercise::id).toList());
         return exercises.stream()
-                .map(e -> ExerciseView.published(e, featured.getOrDefault(e.id(), List.of())))
+                .map(e -> ExerciseView.published(
+                        e, featured.getOrDefault(e.id(), List.of()), ContentDigest.of(e.content())))
                 .toList();
     }
 

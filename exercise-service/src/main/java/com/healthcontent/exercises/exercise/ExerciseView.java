@@ -45,12 +45,13 @@ public record ExerciseView(
         String notice,
         List<ArticleLink> featuredIn,
         WorkflowView workflow,
-        long version) {
+        long version,
+        String contentDigest) {
 
     public record ArticleLink(String slug, String title) {}
 
     /** The live version, for readers. */
-    static ExerciseView published(Exercise exercise, List<FeaturedArticle> featuredIn) {
+    static ExerciseView published(Exercise exercise, List<FeaturedArticle> featuredIn, String contentDigest) {
         String notice = exercise.isRetired()
                 ? "This exercise has been retired and is no longer recommended; ask a clinician before doing it."
                 : null;
@@ -63,7 +64,8 @@ public record ExerciseView(
                 exercise.lastPublishedAt(),
                 notice,
                 featuredIn,
-                null);
+                null,
+                contentDigest);
     }
 
     /** The working copy and its workflow, for staff. */
@@ -78,7 +80,8 @@ public record ExerciseView(
                 exercise.updatedAt(),
                 null,
                 featuredIn,
-                workflow);
+                workflow,
+                null);
     }
 
     private static ExerciseView of(
@@ -89,7 +92,8 @@ public record ExerciseView(
             Instant updatedAt,
             String notice,
             List<FeaturedArticle> featuredIn,
-            WorkflowView workflow) {
+            WorkflowView workflow,
+            String contentDigest) {
         return new ExerciseView(
                 exercise.id(),
                 exercise.slug(),
@@ -119,7 +123,8 @@ public record ExerciseView(
                         .map(a -> new ArticleLink(a.slug(), a.title()))
                         .toList(),
                 workflow,
-                exercise.currentVersion());
+                exercise.currentVersion(),
+                contentDigest);
     }
 
     static ReviewQueue.Item queued(Exercise exercise, boolean due) {

@@ -120,7 +120,7 @@ public record Routine(
                         new ReviewDue(ContentKind.ROUTINE.type(), id, slug, live.name(), reviewers, now)));
     }
 
-    Workflow.Subject subject() {
+    public Workflow.Subject subject() {
         return new Workflow.Subject(ContentKind.ROUTINE, id, slug, draft.name());
     }
 

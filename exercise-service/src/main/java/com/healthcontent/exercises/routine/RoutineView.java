@@ -1,5 +1,6 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.editorial.archive.ContentDigest;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.WorkflowView;
@@ -25,7 +26,8 @@ public record RoutineView(
         Integer revision,
         List<MedicalReview> reviewedBy,
         WorkflowView workflow,
-        long version) {
+        long version,
+        String contentDigest) {
 
     public record Step(int position, String exerciseId, String slug, String name, Dose dose, int durationSeconds) {}
 
@@ -44,6 +46,7 @@ public record RoutineView(
                 routine.isLive() ? routine.workflow().publications() : null,
                 routine.reviewedBy(),
                 workflow,
-                routine.currentVersion());
+                routine.currentVersion(),
+                ContentDigest.of(content));
     }
 }

@@ -1,5 +1,7 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.RevisionArchive;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
@@ -53,6 +55,7 @@ public class Routines {
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final ReviewPolicy reviewPolicy;
+    private final RevisionArchive archive;
     private final Clock clock;
 
     Routines(
@@ -62,7 +65,9 @@ public class Routines {
             StaffDirectory staff,
             Outbox outbox,
             ReviewPolicy reviewPolicy,
-            Clock clock) {
+            Clock clock,
+            RevisionArchive archive) {
+        this.archive = archive;
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
@@ -126,7 +131,50 @@ public class Routines {
     public Routine publish(String id, Actor actor) {
         Routine routine = byId(id);
         requireListedExercises(routine.draft());
-        return outbox.save(routine.publish(actor, clock.instant(), reviewPolicy));
+        Changed<Routine> publication = routine.publish(actor, clock.instant(), reviewPolicy);
+        archive(publication.aggregate(), actor.username());
+        return outbox.save(publication);
+    }
+
+    /** Keeps the live version in the archive: its publication, or (at start) one published before the archive. */
+    public void archive(Routine routine, String publishedBy) {
+        archive.record(
+                routine.subject(),
+                routine.workflow().publications(),
+                routine.live(),
+                routine.reviewedBy(),
+                routine.workflow().history(),
+                routine.lastPublishedAt(),
+                publishedBy);
+    }
+
+    /** Whether the live version of this routine is in the archive. */
+    public boolean isArchived(Routine routine) {
+        int publications = routine.workflow().publications();
+        return archive.find(ContentKind.ROUTINE, routine.id(), publications, publications)
+                .isPresent();
+    }
+
+    /** The published versions of a routine, newest first (staff). */
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+    public List<ArchivedRevision> revisions(String id) {
+        return archive.list(ContentKind.ROUTINE, id, byId(id).workflow().publications());
+    }
+
+    @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+    public ArchivedRevision revision(String id, int number) {
+        return archive.find(ContentKind.ROUTINE, id, number, byId(id).workflow().publications())
+                .orElseThrow(() -> new ResourceNotFoundException("Revision", id + "/" + number));
+    }
+
+    public RoutineContent contentOf(ArchivedRevision revision) {
+        return archive.content(revision, RoutineContent.class);
+    }
+
+    /** An old revision becomes the working copy again, and goes through review again. */
+    public Routine restore(String id, int number, Actor actor) {
+        RoutineContent restored = contentOf(revision(id, number));
+        return outbox.save(byId(id).edit(restored, actor, clock.instant()));
     }
 
     public Routine unpublish(String id, String reason, Actor actor) {
@@ -193,6 +241,11 @@ public class Routines {
 
     /** The live version, for readers: the exercises as published, with the dose that applies in this routine. */
     public RoutineView view(Routine routine) {
+        archive.requireApproved(
+                routine.subject(),
+                routine.workflow().publications(),
+                routine.workflow().publications(),
+                routine.live());
         return views(List.of(routine)).get(0);
     }
 

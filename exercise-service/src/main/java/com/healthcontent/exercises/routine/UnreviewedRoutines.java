@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * still has the old form, so several instances starting at once rewrite it once.
  */
 @Component
+@Order(1) // before the live routines are archived (UnarchivedContent)
 class UnreviewedRoutines implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(UnreviewedRoutines.class);

@@ -9,6 +9,7 @@ import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.Topics;
 import com.healthcontent.exercises.ExerciseApi;
+import com.healthcontent.exercises.revisions.UnarchivedContent;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
@@ -46,6 +47,9 @@ class RoutineReviewTest {
 
     @Autowired
     UnreviewedRoutines unreviewedRoutines;
+
+    @Autowired
+    UnarchivedContent unarchivedContent;
 
     ExerciseApi api;
 
@@ -280,6 +284,7 @@ class RoutineReviewTest {
 
         assertThat(unreviewedRoutines.rewriteAll()).isEqualTo(1);
         assertThat(unreviewedRoutines.rewriteAll()).as("once").isZero();
+        unarchivedContent.archiveAll(); // as at the start of the upgrade that brought the revision archive
 
         JsonNode live = reader(slug);
         assertThat(live.get("name").asString()).isEqualTo("Old routine");

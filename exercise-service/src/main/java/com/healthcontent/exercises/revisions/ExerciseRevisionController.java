@@ -1,0 +1,85 @@
+package com.healthcontent.exercises.revisions;
+
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.RevisionDiff;
+import com.healthcontent.editorial.archive.RevisionViews;
+import com.healthcontent.exercises.exercise.ExerciseCatalog;
+import com.healthcontent.exercises.exercise.ExerciseContent;
+import com.healthcontent.exercises.exercise.ExerciseView;
+import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
+import com.healthcontent.servicedefaults.problem.Violations;
+import com.healthcontent.servicedefaults.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Every published version of an exercise, for staff, as for articles. */
+@RestController
+@PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
+@Tag(name = "Revisions", description = "The archive of every published version of an exercise or routine")
+@RequestMapping("/api/v1/exercises/{id}/revisions")
+class ExerciseRevisionController {
+
+    private final ExerciseCatalog catalog;
+
+    ExerciseRevisionController(ExerciseCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "The published versions of an exercise, newest first")
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
+    @GetMapping
+    ResponseEntity<List<RevisionViews.RevisionSummary>> list(@PathVariable String id, Actor actor) {
+        return staffOnly(catalog.revisions(id).stream()
+                .map(RevisionViews.RevisionSummary::of)
+                .toList());
+    }
+
+    @Operation(summary = "One published version, exactly as it was published, with its approvals and digest")
+    @GetMapping("/{number}")
+    ResponseEntity<RevisionViews.Revision<ExerciseContent>> revision(
+            @PathVariable String id, @PathVariable String number, Actor actor) {
+        ArchivedRevision revision = catalog.revision(id, RevisionViews.number(id, number));
+        return staffOnly(RevisionViews.Revision.of(revision, catalog.contentOf(revision)));
+    }
+
+    @Operation(summary = "What changed between two published versions, part by part (dose.holdSeconds, ...)")
+    @AlsoAnswers({HttpStatus.BAD_REQUEST})
+    @GetMapping("/diff")
+    ResponseEntity<RevisionViews.Comparison> diff(
+            @PathVariable String id,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            Actor actor) {
+        catalog.revisions(id); // an unknown exercise is a 404 before anything about the request
+        new Violations()
+                .require(from != null, "from", "is required: the number of the earlier revision")
+                .require(to != null, "to", "is required: the number of the later revision")
+                .throwIfAny();
+        ExerciseContent before = catalog.contentOf(catalog.revision(id, from));
+        ExerciseContent after = catalog.contentOf(catalog.revision(id, to));
+        return staffOnly(new RevisionViews.Comparison(from, to, RevisionDiff.between(before, after)));
+    }
+
+    @Operation(summary = "Make an old version the working copy again (its author, EDITOR); reviewed again")
+    @AlsoAnswers({HttpStatus.CONFLICT})
+    @PostMapping("/{number}/restoration")
+    ResponseEntity<ExerciseView> restore(@PathVariable String id, @PathVariable String number, Actor actor) {
+        var restored = catalog.restore(id, RevisionViews.number(id, number), actor);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(catalog.draftView(restored));
+    }
+
+    private static <T> ResponseEntity<T> staffOnly(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -123,11 +123,6 @@ public class RevisionArchive {
         return mongoTemplate.getConverter().read(type, revision.content());
     }
 
-    /** Whether the archived content still has the digest it was archived with (nobody changed it in the store). */
-    public boolean isIntact(ArchivedRevision revision, Class<?> type) {
-        return ContentDigest.of(content(revision, type)).equals(revision.digest());
-    }
-
     private static String notesOf(List<WorkflowStep> history, MedicalReview approval) {
         for (int i = history.size() - 1; i >= 0; i--) {
             WorkflowStep step = history.get(i);

@@ -69,10 +69,6 @@ public record Workflow(
         public Step {
             events = List.copyOf(events);
         }
-
-        public ContentStatus status() {
-            return workflow.status;
-        }
     }
 
     /** A new draft, written by an author or an editor. */

@@ -261,6 +261,55 @@ class ReviewController {
                 "/articles/" + id);
     }
 
+    /**
+     * An article's published versions, newest first: when and by whom each was published, who approved it (with
+     * their credentials and notes) and its digest, each to compare with the one before it; editors and authors may
+     * restore one as the working copy.
+     */
+    @GetMapping("/articles/{id}/history")
+    String history(@PathVariable String id, Model model) {
+        JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
+        JsonNode revisions =
+                api.get(uri -> uri.path("/api/v1/articles/{id}/revisions").build(id));
+        model.addAttribute("draft", PlatformApi.plain(draft));
+        model.addAttribute("content", PlatformApi.plain(draft.path("content")));
+        model.addAttribute("revisions", PlatformApi.plain(revisions));
+        return "article-history";
+    }
+
+    /** What changed from one published version of an article to another, part by part. */
+    @GetMapping("/articles/{id}/history/diff")
+    String historyDiff(@PathVariable String id, @RequestParam int from, @RequestParam int to, Model model) {
+        JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
+        JsonNode diff = api.get(uri -> uri.path("/api/v1/articles/{id}/revisions/diff")
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .build(id));
+        List<RevisionChange> changes = new ArrayList<>();
+        diff.path("changes").forEach(change -> changes.add(RevisionChange.of(change)));
+        model.addAttribute("draft", PlatformApi.plain(draft));
+        model.addAttribute("content", PlatformApi.plain(draft.path("content")));
+        model.addAttribute("from", diff.path("from").asInt(from));
+        model.addAttribute("to", diff.path("to").asInt(to));
+        model.addAttribute("changes", changes);
+        return "article-diff";
+    }
+
+    /** A published version becomes the working copy again (a draft, to go through review again). */
+    @PostMapping("/articles/{id}/history/{number}/restoration")
+    String restore(@PathVariable String id, @PathVariable int number, RedirectAttributes redirect) {
+        return step(
+                redirect,
+                "/articles/" + id + "/history",
+                () -> {
+                    JsonNode draft = api.post("/api/v1/articles/{id}/revisions/{number}/restoration", null, id, number);
+                    return "Version " + number + " of “"
+                            + draft.path("content").path("title").asString("the article")
+                            + "” is now the working copy; it goes through review again.";
+                },
+                "/articles/" + id);
+    }
+
     /** Runs a workflow step; its refusal is shown on the page the step came from, its success where it leads. */
     private static String step(
             RedirectAttributes redirect, String from, java.util.function.Supplier<String> step, String to) {

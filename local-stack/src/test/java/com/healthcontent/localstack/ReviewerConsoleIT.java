@@ -290,6 +290,20 @@ class ReviewerConsoleIT {
         JsonNode live = StackUnderTest.body(
                 stack.get("/api/v1/articles?q=" + articleTitle.split(" ")[2], null));
         assertThat(live.get("items").findValuesAsString("title")).containsExactly(articleTitle);
+
+        // the published version is in the article's history, with who approved it, readable on a phone too
+        browser.findElement(By.linkText("History")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), articleTitle));
+        assertThat(browser.findElement(By.id("version-1-heading")).getText()).isEqualTo("Version 1");
+        assertThat(browser.findElement(By.cssSelector(".approvals")).getText()).contains("Priya Rao");
+        assertEveryControlIsLabelled();
+        browser.manage().window().setSize(PHONE);
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).intValue())
+                .as("no sideways scrolling at 390 px")
+                .isLessThanOrEqualTo(0);
+        photograph("history");
     }
 
     private static int unread() {

@@ -116,18 +116,12 @@ public class Articles {
     public Article publish(String id, Actor actor) {
         Article article = byId(id);
         requireComplete(article);
-        return published(article.publish(actor, clock.instant(), reviewPolicy));
+        return published(article.publish(actor, clock.instant(), reviewPolicy), actor);
     }
 
     /** The publication archived first, then stored with its event (see {@link RevisionArchive} for why). */
-    private Article published(Changed<Article> publication) {
-        Article article = publication.aggregate();
-        archive(
-                article,
-                article.workflow()
-                        .history()
-                        .get(article.workflow().history().size() - 1)
-                        .actor());
+    private Article published(Changed<Article> publication, Actor editor) {
+        archive(publication.aggregate(), editor.username());
         return counted(outbox.save(publication));
     }
 
@@ -155,7 +149,7 @@ public class Articles {
         for (Article due : repository.findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(
                 ContentStatus.SCHEDULED, now)) {
             Actor scheduler = new Actor(due.workflow().scheduledBy(), Set.of(Role.EDITOR));
-            published(due.publish(scheduler, now, reviewPolicy));
+            published(due.publish(scheduler, now, reviewPolicy), scheduler);
             published++;
         }
         return published;

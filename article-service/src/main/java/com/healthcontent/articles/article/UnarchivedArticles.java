@@ -1,8 +1,10 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.archive.ArchivedRevision;
 import com.healthcontent.editorial.archive.RevisionArchive;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.WorkflowStep;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,15 +37,11 @@ class UnarchivedArticles implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int archived = 0;
+        Set<String> known = archive.archivedIds(ContentKind.ARTICLE);
         for (Article article :
                 mongoTemplate.find(Query.query(Criteria.where("live").ne(null)), Article.class)) {
-            int revision = article.live().revision();
-            if (archive.find(
-                            ContentKind.ARTICLE,
-                            article.id(),
-                            revision,
-                            article.workflow().publications())
-                    .isEmpty()) {
+            if (!known.contains(ArchivedRevision.idOf(
+                    ContentKind.ARTICLE.type(), article.id(), article.live().revision()))) {
                 articles.archive(article, WorkflowStep.SYSTEM);
                 archived++;
             }

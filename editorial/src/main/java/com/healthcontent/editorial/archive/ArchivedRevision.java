@@ -26,7 +26,7 @@ public record ArchivedRevision(
     /** A reviewer's approval of this version as it was recorded: who, their name and credentials then, when, notes. */
     public record Approval(String reviewer, String name, String credentials, Instant reviewedAt, String notes) {}
 
-    static String idOf(String contentType, String contentId, int number) {
+    public static String idOf(String contentType, String contentId, int number) {
         return contentType + ":" + contentId + ":" + number;
     }
 }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,15 @@ public class RevisionArchive {
                 publishedBy,
                 ContentDigest.of(content));
         return mongoTemplate.save(revision);
+    }
+
+    /** The ids of every archived revision of one type ({@link ArchivedRevision#idOf}), read in one query. */
+    public Set<String> archivedIds(ContentKind kind) {
+        Query query = Query.query(Criteria.where("contentType").is(kind.type()));
+        query.fields().include("_id");
+        return mongoTemplate.find(query, Document.class, "revisions").stream()
+                .map(revision -> revision.getString("_id"))
+                .collect(Collectors.toSet());
     }
 
     /** The published versions of one item, newest first. */

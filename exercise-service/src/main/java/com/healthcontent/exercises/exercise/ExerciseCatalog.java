@@ -145,16 +145,6 @@ public class ExerciseCatalog {
         return outbox.save(byId(id).edit(restored, actor, clock.instant()));
     }
 
-    /** Whether the live version of this exercise is in the archive. */
-    public boolean isArchived(Exercise exercise) {
-        return archive.find(
-                        ContentKind.EXERCISE,
-                        exercise.id(),
-                        exercise.workflow().publications(),
-                        exercise.workflow().publications())
-                .isPresent();
-    }
-
     static Workflow.Subject subject(Exercise exercise) {
         return new Workflow.Subject(
                 ContentKind.EXERCISE,

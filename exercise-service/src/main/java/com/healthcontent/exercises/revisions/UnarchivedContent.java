@@ -1,10 +1,14 @@
 package com.healthcontent.exercises.revisions;
 
+import com.healthcontent.editorial.archive.ArchivedRevision;
+import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.WorkflowStep;
 import com.healthcontent.exercises.exercise.Exercise;
 import com.healthcontent.exercises.exercise.ExerciseCatalog;
 import com.healthcontent.exercises.routine.Routine;
 import com.healthcontent.exercises.routine.Routines;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,9 +33,12 @@ public class UnarchivedContent implements ApplicationRunner {
     private final MongoTemplate mongoTemplate;
     private final ExerciseCatalog exercises;
     private final Routines routines;
+    private final RevisionArchive archive;
 
-    UnarchivedContent(MongoTemplate mongoTemplate, ExerciseCatalog exercises, Routines routines) {
+    UnarchivedContent(
+            MongoTemplate mongoTemplate, ExerciseCatalog exercises, Routines routines, RevisionArchive archive) {
         this.mongoTemplate = mongoTemplate;
+        this.archive = archive;
         this.exercises = exercises;
         this.routines = routines;
     }
@@ -47,16 +54,21 @@ public class UnarchivedContent implements ApplicationRunner {
     /** Archives the live versions not archived yet; how many. */
     public int archiveAll() {
         int archived = 0;
+        Set<String> known = archive.archivedIds(ContentKind.EXERCISE);
         for (Exercise exercise :
                 mongoTemplate.find(Query.query(Criteria.where("content").ne(null)), Exercise.class)) {
-            if (exercise.isLive() && !exercises.isArchived(exercise)) {
+            int revision = exercise.workflow().publications();
+            if (exercise.isLive()
+                    && !known.contains(ArchivedRevision.idOf(ContentKind.EXERCISE.type(), exercise.id(), revision))) {
                 exercises.archive(exercise, WorkflowStep.SYSTEM);
                 archived++;
             }
         }
+        known = archive.archivedIds(ContentKind.ROUTINE);
         for (Routine routine :
                 mongoTemplate.find(Query.query(Criteria.where("live").ne(null)), Routine.class)) {
-            if (!routines.isArchived(routine)) {
+            int revision = routine.workflow().publications();
+            if (!known.contains(ArchivedRevision.idOf(ContentKind.ROUTINE.type(), routine.id(), revision))) {
                 routines.archive(routine, WorkflowStep.SYSTEM);
                 archived++;
             }

@@ -47,6 +47,6 @@ public record RoutineView(
                 routine.reviewedBy(),
                 workflow,
                 routine.currentVersion(),
-                ContentDigest.of(content));
+                forReaders ? ContentDigest.of(content) : null);
     }
 }

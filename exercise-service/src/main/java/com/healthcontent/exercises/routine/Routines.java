@@ -148,13 +148,6 @@ public class Routines {
                 publishedBy);
     }
 
-    /** Whether the live version of this routine is in the archive. */
-    public boolean isArchived(Routine routine) {
-        int publications = routine.workflow().publications();
-        return archive.find(ContentKind.ROUTINE, routine.id(), publications, publications)
-                .isPresent();
-    }
-
     /** The published versions of a routine, newest first (staff). */
     @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
     public List<ArchivedRevision> revisions(String id) {

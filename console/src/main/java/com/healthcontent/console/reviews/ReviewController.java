@@ -20,10 +20,15 @@ import tools.jackson.databind.JsonNode;
  * An article's review page: the revision beside the live version section by section, its references and citation
  * check, its history, and the reviewer's decision (approve, or request changes with notes). Editors find the steps
  * that are theirs on the same page: publish or schedule an approved article, unpublish with a reason, reassign the
- * reviewers of one in review. Exercises and routines have their review pages here too.
+ * reviewers of one in review. Exercises and routines have their review pages here too, and all three a history of
+ * their published versions.
  */
 @Controller
 class ReviewController {
+
+    /** The kinds of content with a history, as the console's paths and the API's name them, and in words. */
+    private static final Map<String, String> NOUNS =
+            Map.of("articles", "article", "exercises", "exercise", "routines", "routine");
 
     private final PlatformApi api;
 
@@ -207,11 +212,8 @@ class ReviewController {
                                     ? Map.of("outcome", outcome)
                                     : Map.of("outcome", outcome, "notes", notes),
                             id);
-                    String title = decided.path("content")
-                            .path("title")
-                            .asString(decided.path("name").asString());
-                    return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ") + "“" + title
-                            + "”.";
+                    return (outcome.equals("APPROVED") ? "You approved " : "You asked for changes to ") + "“"
+                            + titleOf(decided, "") + "”.";
                 },
                 "/");
     }
@@ -262,52 +264,69 @@ class ReviewController {
     }
 
     /**
-     * An article's published versions, newest first: when and by whom each was published, who approved it (with
-     * their credentials and notes) and its digest, each to compare with the one before it; editors and authors may
-     * restore one as the working copy.
+     * An article's, exercise's or routine's published versions, newest first: when and by whom each was published,
+     * who approved it (with their credentials and notes) and its digest, each to compare with the one before it;
+     * editors and authors may restore one as the working copy.
      */
-    @GetMapping("/articles/{id}/history")
-    String history(@PathVariable String id, Model model) {
-        JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
+    @GetMapping("/{kind:articles|exercises|routines}/{id}/history")
+    String history(@PathVariable String kind, @PathVariable String id, Model model) {
+        describe(kind, id, model);
         JsonNode revisions =
-                api.get(uri -> uri.path("/api/v1/articles/{id}/revisions").build(id));
-        model.addAttribute("draft", PlatformApi.plain(draft));
-        model.addAttribute("content", PlatformApi.plain(draft.path("content")));
+                api.get(uri -> uri.path("/api/v1/" + kind + "/{id}/revisions").build(id));
         model.addAttribute("revisions", PlatformApi.plain(revisions));
-        return "article-history";
+        return "history";
     }
 
-    /** What changed from one published version of an article to another, part by part. */
-    @GetMapping("/articles/{id}/history/diff")
-    String historyDiff(@PathVariable String id, @RequestParam int from, @RequestParam int to, Model model) {
-        JsonNode draft = api.get(uri -> uri.path("/api/v1/articles/drafts/{id}").build(id));
-        JsonNode diff = api.get(uri -> uri.path("/api/v1/articles/{id}/revisions/diff")
+    /** What changed from one published version to another, part by part. */
+    @GetMapping("/{kind:articles|exercises|routines}/{id}/history/diff")
+    String historyDiff(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @RequestParam int from,
+            @RequestParam int to,
+            Model model) {
+        describe(kind, id, model);
+        JsonNode diff = api.get(uri -> uri.path("/api/v1/" + kind + "/{id}/revisions/diff")
                 .queryParam("from", from)
                 .queryParam("to", to)
                 .build(id));
         List<RevisionChange> changes = new ArrayList<>();
         diff.path("changes").forEach(change -> changes.add(RevisionChange.of(change)));
-        model.addAttribute("draft", PlatformApi.plain(draft));
-        model.addAttribute("content", PlatformApi.plain(draft.path("content")));
         model.addAttribute("from", diff.path("from").asInt(from));
         model.addAttribute("to", diff.path("to").asInt(to));
         model.addAttribute("changes", changes);
-        return "article-diff";
+        return "diff";
     }
 
     /** A published version becomes the working copy again (a draft, to go through review again). */
-    @PostMapping("/articles/{id}/history/{number}/restoration")
-    String restore(@PathVariable String id, @PathVariable int number, RedirectAttributes redirect) {
+    @PostMapping("/{kind:articles|exercises|routines}/{id}/history/{number}/restoration")
+    String restore(
+            @PathVariable String kind, @PathVariable String id, @PathVariable int number, RedirectAttributes redirect) {
         return step(
                 redirect,
-                "/articles/" + id + "/history",
+                "/" + kind + "/" + id + "/history",
                 () -> {
-                    JsonNode draft = api.post("/api/v1/articles/{id}/revisions/{number}/restoration", null, id, number);
-                    return "Version " + number + " of “"
-                            + draft.path("content").path("title").asString("the article")
+                    JsonNode draft =
+                            api.post("/api/v1/" + kind + "/{id}/revisions/{number}/restoration", null, id, number);
+                    return "Version " + number + " of “" + titleOf(draft, "the " + NOUNS.get(kind))
                             + "” is now the working copy; it goes through review again.";
                 },
-                "/articles/" + id);
+                "/" + kind + "/" + id);
+    }
+
+    /** What the history pages say they are about: the kind in words, and the working copy's id and title. */
+    private void describe(String kind, String id, Model model) {
+        JsonNode draft =
+                api.get(uri -> uri.path("/api/v1/" + kind + "/drafts/{id}").build(id));
+        model.addAttribute("kind", kind);
+        model.addAttribute("noun", NOUNS.get(kind));
+        model.addAttribute("id", draft.path("id").asString(id));
+        model.addAttribute("title", titleOf(draft, ""));
+    }
+
+    /** An article's title, an exercise's or a routine's name, as the API gives each. */
+    private static String titleOf(JsonNode item, String otherwise) {
+        return item.path("content").path("title").asString(item.path("name").asString(otherwise));
     }
 
     /** Runs a workflow step; its refusal is shown on the page the step came from, its success where it leads. */

@@ -3,9 +3,9 @@ package com.healthcontent.console.reviews;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One difference between two published versions of an article, as the diff page shows it: where it is ({@code
- * sections[0].body}), and what it was and became in words (text as it is, anything else as indented JSON). A part
- * added has no {@code before}, a part removed no {@code after}.
+ * One difference between two published versions of an article, an exercise or a routine, as the diff page shows it:
+ * where it is ({@code sections[0].body}, {@code dose.holdSeconds}), and what it was and became in words (text as it
+ * is, anything else as indented JSON). A part added has no {@code before}, a part removed no {@code after}.
  */
 public record RevisionChange(String path, String before, String after) {
 

@@ -24,9 +24,9 @@ public final class ReadModels {
         Document document = new Document();
         mongoTemplate.getConverter().write(entity, document);
         Object id = document.get("_id");
+        var mappingContext = mongoTemplate.getConverter().getMappingContext();
         Update update = StoredFields.setTo(
-                mongoTemplate.getConverter().getMappingContext().getRequiredPersistentEntity(entity.getClass()),
-                document);
+                mappingContext, mappingContext.getRequiredPersistentEntity(entity.getClass()), document);
         Query notNewer =
                 Query.query(Criteria.where("_id").is(id).and(versionField).lte(document.get(versionField)));
         try {

@@ -108,7 +108,7 @@ public class Outbox {
             if (versionProperty != null) {
                 current = current.and(versionProperty.getFieldName()).is(version);
             }
-            Update update = StoredFields.setTo(entity, document);
+            Update update = StoredFields.setTo(converter.getMappingContext(), entity, document);
             if (!events.isEmpty()) {
                 update.push(OutboxRelay.OUTBOX_FIELD).each(events.toArray()); // behind the events still waiting
             }

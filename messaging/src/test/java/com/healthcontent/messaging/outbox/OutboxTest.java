@@ -26,6 +26,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,15 @@ class OutboxTest {
             String name,
             String note,
             @Version Long version) {}
+
+    /** Fields kept at the top level of the document through an unwrapped part, as content keeps its workflow. */
+    @org.springframework.data.mongodb.core.mapping.Document("plans")
+    record Planned(
+            @Id String id,
+            @Unwrapped.Empty Plan plan,
+            @Version Long version) {}
+
+    record Plan(String step, String due) {}
 
     MongoServer mongoServer;
     MongoClient client;
@@ -94,6 +104,16 @@ class OutboxTest {
                 .allSatisfy(event -> assertThat(event.getString("source")).isEqualTo("/thing-service"));
         assertThat(mongoTemplate.findById("t1", Thing.class)).isEqualTo(changed);
         assertThat(published).hasSize(2).allSatisfy(event -> assertThat(event).isInstanceOf(AfterSaveEvent.class));
+    }
+
+    @Test
+    void whatAnUnwrappedPartLeavesOutDoesNotLingerEither() {
+        Planned created = outbox.insert(Changed.of(new Planned("p1", new Plan("scheduled", "tomorrow"), null)));
+
+        outbox.save(Changed.of(new Planned("p1", new Plan("cancelled", null), created.version())));
+
+        Document stored = mongoTemplate.findById("p1", Document.class, "plans");
+        assertThat(stored).containsEntry("step", "cancelled").doesNotContainKey("due");
     }
 
     @Test

@@ -47,6 +47,7 @@ class DocumentedResponsesTest {
                         Map.entry("POST /api/v1/exercises/{id}/reviews", "{\"outcome\": \"APPROVED\"}"),
                         Map.entry("POST /api/v1/exercises/{id}/withdrawal", "{\"reason\": \"Needs another photo.\"}"),
                         Map.entry("POST /api/v1/exercises/{id}/review-requests", REASON),
+                        Map.entry("POST /api/v1/exercises/{id}/publication", "{}"),
                         Map.entry(
                                 "PUT /api/v1/routines/{id}",
                                 "{\"name\": \"Walk\", \"goal\": \"Loosen up\", \"items\": [{\"exerciseId\": \"e-1\"}]}"),
@@ -55,7 +56,8 @@ class DocumentedResponsesTest {
                         Map.entry("POST /api/v1/routines/{id}/reviews", "{\"outcome\": \"APPROVED\"}"),
                         Map.entry("POST /api/v1/routines/{id}/withdrawal", REASON),
                         Map.entry("POST /api/v1/routines/{id}/review-requests", REASON),
-                        Map.entry("DELETE /api/v1/routines/{id}/publication", REASON)));
+                        Map.entry("DELETE /api/v1/routines/{id}/publication", REASON),
+                        Map.entry("POST /api/v1/routines/{id}/publication", "{}")));
     }
 
     @Test

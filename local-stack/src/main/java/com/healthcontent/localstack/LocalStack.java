@@ -208,6 +208,11 @@ public final class LocalStack {
             Map<String, String> env = new LinkedHashMap<>(jwt);
             env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + service.getKey());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // one key for every instance of both content services, kept with the data so old records still verify
+            env.put(
+                    "APPROVAL_SIGNING_KEY_FILE",
+                    dataDir.resolve("approval").resolve("signing-keys.json").toString());
+            env.put("APPROVAL_ISSUER", gatewayUrl);
             List<Integer> instancePorts = instancePorts(service.getKey(), service.getValue());
             for (int i = 0; i < instancePorts.size(); i++) {
                 int port = instancePorts.get(i);

@@ -1,5 +1,6 @@
 package com.healthcontent.localstack;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,10 @@ import com.healthcontent.clients.feedback.api.ReaderFeedbackApi;
 import com.healthcontent.clients.feedback.model.FeedbackRequest;
 import com.healthcontent.clients.feedback.model.FeedbackTarget;
 import com.healthcontent.clients.feedback.model.Received;
+import com.healthcontent.provenance.VerifyPage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +116,17 @@ class LocalStackIT {
                 .isEqualTo(article.get("contentDigest").asString());
         assertThat(revisions.get(0).get("approvals").findValuesAsString("reviewer"))
                 .containsExactly("dr.rao");
+        // and anyone can verify each demo page end to end with the documented command (scripts/verify-page)
+        for (String page : List.of(
+                "/api/v1/articles/is-it-good-or-bad-to-crack-your-back",
+                "/api/v1/exercises/knees-to-chest",
+                "/api/v1/routines/easing-a-stiff-back")) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            boolean verified = new VerifyPage(HttpClient.newHttpClient(), new PrintStream(printed, true, UTF_8))
+                    .verify(URI.create(stack.gateway() + page), stack.gateway() + "/api/v1/approval-keys");
+            assertThat(verified).as(printed.toString(UTF_8)).isTrue();
+            assertThat(printed.toString(UTF_8)).contains("approved by Dr. Priya Rao");
+        }
         // article.events reached exercise-service's read model
         JsonNode exercise = body(get("/api/v1/exercises/knees-to-chest", null));
         assertThat(exercise.get("featuredIn").findValuesAsString("slug"))

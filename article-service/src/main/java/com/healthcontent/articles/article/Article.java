@@ -102,8 +102,8 @@ public record Article(
         return after(workflow.review(subject(), approved, notes, reviewer, actor, now), draft, live);
     }
 
-    public Changed<Article> schedule(Instant at, Actor actor, Instant now) {
-        return after(workflow.schedule(subject(), at, actor, now), draft, live);
+    public Changed<Article> schedule(Instant at, Workflow.Expiry expiry, Actor actor, Instant now) {
+        return after(workflow.schedule(subject(), at, expiry, actor, now), draft, live);
     }
 
     public Changed<Article> cancelSchedule(Actor actor, Instant now) {
@@ -111,8 +111,8 @@ public record Article(
     }
 
     /** Makes the approved working copy the live version: a first publication or a revision replacing it. */
-    public Changed<Article> publish(Actor actor, Instant now, ReviewPolicy policy) {
-        Workflow.Step step = workflow.publish(subject(), isLive(), actor, now, policy);
+    public Changed<Article> publish(Actor actor, Instant now, ReviewPolicy policy, Workflow.Expiry expiry) {
+        Workflow.Step step = workflow.publish(subject(), isLive(), actor, now, policy, expiry);
         int revision = step.workflow().publications();
         Instant publishedAt = live == null ? now : live.publishedAt();
         EventType type = live == null ? EventType.ARTICLE_PUBLISHED : EventType.ARTICLE_REVISED;
@@ -136,6 +136,14 @@ public record Article(
 
     public Changed<Article> unpublish(String reason, Actor actor, Instant now) {
         return after(workflow.unpublish(subject(), reason, isLive(), actor, now), draft, null)
+                .and(event(EventType.ARTICLE_UNPUBLISHED, new ArticleUnpublished(id, slug, reason, now)));
+    }
+
+    /** Its publication period is over: unpublished by the platform with the reason its editor gave. */
+    public Changed<Article> expire(Instant now) {
+        Workflow.Step step = workflow.expire(subject(), isLive(), ContentStatus.UNPUBLISHED, now);
+        String reason = workflow.expiry().reason();
+        return after(step, draft, null)
                 .and(event(EventType.ARTICLE_UNPUBLISHED, new ArticleUnpublished(id, slug, reason, now)));
     }
 

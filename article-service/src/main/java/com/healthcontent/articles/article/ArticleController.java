@@ -1,5 +1,6 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewQueue;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
@@ -134,6 +135,15 @@ class ArticleController {
             content = @Content(schema = @Schema(implementation = ArticleViews.PublicArticle.class)))
     ResponseEntity<byte[]> bySlug(@PathVariable String slug, WebRequest request) {
         return publicArticles.article(slug).respond(request, REVALIDATED);
+    }
+
+    /**
+     * The platform's signed record that the article as readers get it now is the version its medical reviewers
+     * approved, with the approved content (see docs/api.md, "Revisions and provenance").
+     */
+    @GetMapping("/{slug}/approval")
+    ResponseEntity<RevisionViews.SignedApproval> approval(@PathVariable String slug, WebRequest request) {
+        return publicArticles.approval(slug).response(request);
     }
 
     /** Staff: working copies, newest first; editors see all of them ({@code status=APPROVED}: to publish), authors theirs. */

@@ -18,4 +18,6 @@ public interface ArticleRepository extends MongoRepository<Article, String> {
     List<Article> findTop50ByWorkflowStatusAndWorkflowNextReviewDueLessThanEqual(ContentStatus status, Instant now);
 
     List<Article> findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(ContentStatus status, Instant now);
+
+    List<Article> findTop50ByWorkflowExpiryAtLessThanEqualAndLiveIsNotNull(Instant now);
 }

@@ -97,6 +97,7 @@ public final class ArticleViews {
             Instant livePublishedAt,
             Instant nextReviewDue,
             Instant scheduledFor,
+            Workflow.Expiry publishedUntil,
             List<WorkflowStep.Named> history,
             long version) {}
 
@@ -201,6 +202,7 @@ public final class ArticleViews {
                 article.live() == null ? null : article.live().publishedAt(),
                 article.workflow().nextReviewDue(),
                 article.workflow().scheduledFor(),
+                article.workflow().expiry(),
                 WorkflowStep.named(article.workflow().history(), people),
                 article.currentVersion());
     }

@@ -113,10 +113,11 @@ public class Articles {
         return outbox.save(byId(id).review(approved, notes, staff.profileOf(actor.username()), actor, clock.instant()));
     }
 
-    public Article publish(String id, Actor actor) {
+    /** Live now, until {@code expiry} when one is given. */
+    public Article publish(String id, Workflow.Expiry expiry, Actor actor) {
         Article article = byId(id);
         requireComplete(article);
-        return published(article.publish(actor, clock.instant(), reviewPolicy), actor);
+        return published(article.publish(actor, clock.instant(), reviewPolicy, expiry), actor);
     }
 
     /** The publication archived first, then stored with its event (see {@link RevisionArchive} for why). */
@@ -132,10 +133,10 @@ public class Articles {
         return article;
     }
 
-    public Article schedule(String id, Instant at, Actor actor) {
+    public Article schedule(String id, Instant at, Workflow.Expiry expiry, Actor actor) {
         Article article = byId(id);
         requireComplete(article);
-        return outbox.save(article.schedule(at, actor, clock.instant()));
+        return outbox.save(article.schedule(at, expiry, actor, clock.instant()));
     }
 
     public Article cancelSchedule(String id, Actor actor) {
@@ -149,10 +150,18 @@ public class Articles {
         for (Article due : repository.findTop50ByWorkflowStatusAndWorkflowScheduledForLessThanEqual(
                 ContentStatus.SCHEDULED, now)) {
             Actor scheduler = new Actor(due.workflow().scheduledBy(), Set.of(Role.EDITOR));
-            published(due.publish(scheduler, now, reviewPolicy), scheduler);
+            published(due.publish(scheduler, now, reviewPolicy, null), scheduler);
             published++;
         }
         return published;
+    }
+
+    /** Unpublishes live articles whose publication period is over, with the reason their editor gave. */
+    public int unpublishExpired() {
+        Instant now = clock.instant();
+        List<Article> over = repository.findTop50ByWorkflowExpiryAtLessThanEqualAndLiveIsNotNull(now);
+        over.forEach(article -> outbox.save(article.expire(now)));
+        return over.size();
     }
 
     /** The published versions of an article, newest first (staff). */

@@ -3,6 +3,7 @@ package com.healthcontent.articles.article;
 import com.healthcontent.articles.exercises.ExerciseSummaries;
 import com.healthcontent.articles.exercises.ExerciseSummary;
 import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.ExercisePublished;
@@ -115,11 +116,25 @@ public class PublicArticles extends AbstractMongoEventListener<Article> {
         views.invalidateAll();
     }
 
-    ArticleViews.PublicArticle view(String slug) {
-        Article article = repository
+    /** The signed record of what readers get now ({@link RevisionArchive#approval}). */
+    public RevisionViews.SignedApproval approval(String slug) {
+        Article article = live(slug);
+        return archive.approval(
+                Articles.subject(article),
+                article.live().revision(),
+                article.workflow().publications(),
+                article.live().content());
+    }
+
+    private Article live(String slug) {
+        return repository
                 .findBySlug(slug)
                 .filter(Article::isLive)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+    }
+
+    ArticleViews.PublicArticle view(String slug) {
+        Article article = live(slug);
         ArticleContent content = article.live().content();
         String digest = archive.requireApproved(
                 Articles.subject(article),

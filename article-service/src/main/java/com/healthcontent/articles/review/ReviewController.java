@@ -4,6 +4,7 @@ import com.healthcontent.articles.article.Article;
 import com.healthcontent.articles.article.ArticleQueries;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
@@ -86,15 +87,18 @@ class ReviewController {
         return draft(articles.reassign(id, body.reviewers(), actor));
     }
 
-    @Operation(summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}")
+    @Operation(
+            summary = "Publish an approved article now (EDITOR), or at a future time with {\"at\": ...}; with"
+                    + " {\"until\": ..., \"reason\": ...} it is unpublished then, with that reason")
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/publication")
     ResponseEntity<ArticleViews.Draft> publish(
             @PathVariable String id, @RequestBody(required = false) PublicationRequest body, Actor actor) {
+        Workflow.Expiry expiry = body == null ? null : body.expiry();
         if (body != null && body.at() != null) {
-            return draft(articles.schedule(id, body.at(), actor));
+            return draft(articles.schedule(id, body.at(), expiry, actor));
         }
-        return draft(articles.publish(id, actor));
+        return draft(articles.publish(id, expiry, actor));
     }
 
     @AlsoAnswers({HttpStatus.CONFLICT})

@@ -35,6 +35,19 @@ class WorkflowJobs {
         }
     }
 
+    /** Checked as often as scheduled publications: an article is taken down within seconds of its period's end. */
+    @Scheduled(fixedDelayString = "${platform.articles.scheduled-publication-check:15s}", initialDelayString = "5s")
+    void unpublishExpired() {
+        try {
+            int unpublished = articles.unpublishExpired();
+            if (unpublished > 0) {
+                log.info("{} articles unpublished at the end of their publication period", unpublished);
+            }
+        } catch (OptimisticLockingFailureException raced) {
+            log.debug("Another instance changed an article first; the next run continues");
+        }
+    }
+
     @Scheduled(
             fixedDelayString = "${platform.review.check-interval:1h}",
             initialDelayString = "${platform.review.check-initial-delay:1m}")

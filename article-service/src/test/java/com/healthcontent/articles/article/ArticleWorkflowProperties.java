@@ -31,10 +31,12 @@ class ArticleWorkflowProperties extends ContentWorkflowProperties<Article> {
             case REQUEST_CHANGES -> article.review(false, "Please cite.", self(actor), actor, now);
             case WITHDRAW -> article.withdraw("Not ready after all.", actor, now);
             case REASSIGN -> article.reassign(checkedReviewers(reviewers), actor, now);
-            case SCHEDULE -> article.schedule(now.plus(Duration.ofDays(1)), actor, now);
-            case SCHEDULE_IN_PAST -> article.schedule(now.minusSeconds(1), actor, now);
+            case SCHEDULE -> article.schedule(now.plus(Duration.ofDays(1)), null, actor, now);
+            case SCHEDULE_IN_PAST -> article.schedule(now.minusSeconds(1), null, actor, now);
             case CANCEL_SCHEDULE -> article.cancelSchedule(actor, now);
-            case PUBLISH -> article.publish(actor, now, POLICY);
+            case PUBLISH -> article.publish(actor, now, POLICY, null);
+            case PUBLISH_UNTIL -> article.publish(actor, now, POLICY, period(now));
+            case EXPIRE -> article.expire(now);
             case UNPUBLISH -> article.unpublish("Outdated advice.", actor, now);
             case UNPUBLISH_WITHOUT_REASON -> article.unpublish(" ", actor, now);
             case FLAG -> article.needsReview("New guideline.", actor, now);

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who may take which step: AUTHOR writes own drafts, EDITOR edits any and publishes, MEDICAL_REVIEWER reviews what
@@ -177,6 +178,62 @@ class ArticleRolesTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() ->
                         api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200));
+    }
+
+    @Test
+    void aPublicationPeriodNeedsAReasonAndAFutureEnd() {
+        String id = api.approved(article(uniqueTitle("Roles period"), "[]", "Back pain"));
+        String publication = "/api/v1/articles/" + id + "/publication";
+        Instant later = Instant.now().plusSeconds(3600);
+        assertThat(fieldOf(api.post(publication, EDITOR, "{\"until\": \"" + later + "\"}", 400)))
+                .isEqualTo("reason");
+        assertThat(fieldOf(api.post(publication, EDITOR, "{\"reason\": \"Campaign over.\"}", 400)))
+                .isEqualTo("until");
+        assertThat(fieldOf(api.post(
+                        publication, EDITOR, "{\"until\": \"2020-01-01T00:00:00Z\", \"reason\": \"Old.\"}", 400)))
+                .isEqualTo("until");
+        String endsBeforeItStarts = "{\"at\": \"%s\", \"until\": \"%s\", \"reason\": \"Campaign over.\"}"
+                .formatted(later, later.minusSeconds(60));
+        assertThat(fieldOf(api.post(publication, EDITOR, endsBeforeItStarts, 400)))
+                .isEqualTo("until");
+        assertThat(api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200)
+                        .get("status")
+                        .asString())
+                .as("nothing changed by the refused requests")
+                .isEqualTo("APPROVED");
+    }
+
+    /** Live until the editor said, then unpublished by the platform with the editor's reason, as by hand. */
+    @Test
+    void aPublicationWithAPeriodEndsByItselfWithTheEditorsReason() {
+        String title = uniqueTitle("Roles seasonal");
+        String id = api.approved(article(title, "[]", "Back pain"));
+        Instant until = Instant.now().plusSeconds(3);
+        JsonNode draft = api.post(
+                "/api/v1/articles/" + id + "/publication",
+                EDITOR,
+                "{\"until\": \"%s\", \"reason\": \"The winter campaign is over.\"}".formatted(until),
+                200);
+        assertThat(Instant.parse(draft.get("publishedUntil").get("at").asString()))
+                .isEqualTo(until);
+        assertThat(draft.get("publishedUntil").get("reason").asString()).isEqualTo("The winter campaign is over.");
+        api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 200);
+
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() ->
+                        api.call(HttpMethod.GET, "/api/v1/articles/" + ArticleApi.slugOf(title), null, null, 404));
+        JsonNode unpublished = api.call(HttpMethod.GET, "/api/v1/articles/drafts/" + id, EDITOR, null, 200);
+        assertThat(unpublished.get("status").asString()).isEqualTo("UNPUBLISHED");
+        assertThat(unpublished.path("publishedUntil").has("at")).isFalse();
+        JsonNode last =
+                unpublished.get("history").get(unpublished.get("history").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("unpublished");
+        assertThat(last.get("actor").asString()).isEqualTo("system");
+        assertThat(last.get("notes").asString()).isEqualTo("The winter campaign is over.");
+    }
+
+    private static String fieldOf(JsonNode problem) {
+        return problem.get("errors").get(0).get("field").asString();
     }
 
     private void edit(String path, String token, String title, int expected) {

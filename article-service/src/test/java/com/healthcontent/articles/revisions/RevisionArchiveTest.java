@@ -9,7 +9,7 @@ import static com.healthcontent.articles.ArticleApi.uniqueTitle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthcontent.articles.ArticleApi;
-import com.healthcontent.editorial.archive.ContentDigest;
+import com.healthcontent.provenance.ContentDigest;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import java.util.List;
 import org.bson.Document;

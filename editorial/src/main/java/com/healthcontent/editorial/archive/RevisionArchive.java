@@ -4,10 +4,15 @@ import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.review.WorkflowStep;
+import com.healthcontent.provenance.ApprovalKeys;
+import com.healthcontent.provenance.ApprovalRecord;
+import com.healthcontent.provenance.ContentDigest;
 import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,12 +23,14 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Every published version of the service's content, kept immutable in the {@code revisions} collection. A version is
  * written when it is published, just before the content's own document says so: should that save fail (another
  * instance changed the content first), the revision stays unpublished and is replaced by the next publication of the
- * same number, so only numbers up to the content's publication count are ever read.
+ * same number, so only numbers up to the content's publication count are ever read. Each version carries the
+ * platform's signed approval record, so that anyone can check a page without trusting the database.
  */
 public class RevisionArchive {
 
@@ -31,10 +38,21 @@ public class RevisionArchive {
 
     private final MongoTemplate mongoTemplate;
     private final MeterRegistry meterRegistry;
+    private final ApprovalKeys approvalKeys;
+    private final String issuer;
+    private final Clock clock;
 
-    public RevisionArchive(MongoTemplate mongoTemplate, MeterRegistry meterRegistry) {
+    public RevisionArchive(
+            MongoTemplate mongoTemplate,
+            MeterRegistry meterRegistry,
+            ApprovalKeys approvalKeys,
+            String issuer,
+            Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.meterRegistry = meterRegistry;
+        this.approvalKeys = approvalKeys;
+        this.issuer = issuer;
+        this.clock = clock;
     }
 
     /**
@@ -68,6 +86,44 @@ public class RevisionArchive {
     }
 
     /**
+     * The signed approval record of what readers get now, with the approved content it signs the digest of; refused
+     * like the page itself when the page is not what was approved. A version archived before records were signed is
+     * signed when first asked for.
+     */
+    public RevisionViews.SignedApproval approval(
+            Workflow.Subject subject, int revision, int publications, Object liveContent) {
+        requireApproved(subject, revision, publications, liveContent);
+        ArchivedRevision archived =
+                find(subject.kind(), subject.id(), revision, publications).orElseThrow();
+        String record = archived.approvalRecord() != null ? archived.approvalRecord() : signLate(archived);
+        return new RevisionViews.SignedApproval(record, ContentDigest.canonicalTree(liveContent));
+    }
+
+    /** Signed once: should two instances sign at the same moment, the first record kept is the one served. */
+    private String signLate(ArchivedRevision archived) {
+        Query unsigned = Query.query(
+                Criteria.where("_id").is(archived.id()).and("approvalRecord").exists(false));
+        mongoTemplate.updateFirst(unsigned, Update.update("approvalRecord", sign(archived)), ArchivedRevision.class);
+        return mongoTemplate.findById(archived.id(), ArchivedRevision.class).approvalRecord();
+    }
+
+    private String sign(ArchivedRevision revision) {
+        return approvalKeys.sign(new ApprovalRecord(
+                issuer,
+                revision.contentType().toLowerCase(Locale.ROOT),
+                revision.contentId(),
+                revision.slug(),
+                revision.number(),
+                revision.digest(),
+                revision.approvals().stream()
+                        .map(approval -> new ApprovalRecord.Reviewer(
+                                approval.name(), approval.credentials(), approval.reviewedAt()))
+                        .toList(),
+                revision.publishedAt(),
+                clock.instant()));
+    }
+
+    /**
      * Keeps a published version: its number (the publication count), the content, the approvals it was published
      * with, and the notes each reviewer gave when approving (from the item's {@code history}).
      */
@@ -96,8 +152,9 @@ public class RevisionArchive {
                         .toList(),
                 publishedAt,
                 publishedBy,
-                ContentDigest.of(content));
-        return mongoTemplate.save(revision);
+                ContentDigest.of(content),
+                null);
+        return mongoTemplate.save(revision.withApprovalRecord(sign(revision)));
     }
 
     /** The ids of every archived revision of one type ({@link ArchivedRevision#idOf}), read in one query. */

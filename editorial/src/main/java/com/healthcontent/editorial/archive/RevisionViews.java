@@ -1,8 +1,16 @@
 package com.healthcontent.editorial.archive;
 
+import com.healthcontent.editorial.approval.ApprovalKeysController;
+import com.healthcontent.provenance.ApprovalRecord;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
 
 /** What staff read of the archive, the same for every content type. */
 public final class RevisionViews {
@@ -44,6 +52,47 @@ public final class RevisionViews {
                     revision.approvals(),
                     revision.digest(),
                     content);
+        }
+    }
+
+    /**
+     * What readers get to check a page: the signed {@code record} (verify it under {@code keys}; {@code claims} is what
+     * it says, for reading) and the approved {@code content} in the canonical form its digest is taken of.
+     */
+    public record SignedApproval(
+            @Schema(description = "the compact JWS (ES256, typ approval+jwt) to verify")
+            String record,
+
+            @Schema(description = "what the record says, for reading; verify the record itself")
+            ApprovalRecord claims,
+
+            @Schema(
+                    implementation = Object.class,
+                    description = "the approved content in canonical form: its SHA-256 is the signed digest")
+            JsonNode content,
+
+            @Schema(description = "where the keys that verify the record are published")
+            String keys) {
+
+        public SignedApproval(String record, JsonNode content) {
+            this(record, ApprovalRecord.unverified(record), content, ApprovalKeysController.PATH);
+        }
+
+        /**
+         * Revalidated like the page it is the record of (it changes when a new revision goes live); a client holding
+         * this revision's record gets a 304.
+         */
+        public ResponseEntity<SignedApproval> response(WebRequest request) {
+            String etag =
+                    "\"" + claims.revision() + "-" + claims.contentDigest().substring("sha256:".length()) + "\"";
+            CacheControl revalidated = CacheControl.noCache().cachePublic();
+            if (request.checkNotModified(etag)) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                        .eTag(etag)
+                        .cacheControl(revalidated)
+                        .build();
+            }
+            return ResponseEntity.ok().eTag(etag).cacheControl(revalidated).body(this);
         }
     }
 

@@ -49,7 +49,8 @@ public record Workflow(
         @Indexed Instant scheduledFor,
         String scheduledBy,
         Integer publications,
-        List<WorkflowStep> history) {
+        List<WorkflowStep> history,
+        Expiry expiry) {
 
     private static final Set<ContentStatus> SUBMITTABLE = EnumSet.of(DRAFT, CHANGES_REQUESTED, NEEDS_REVIEW);
 
@@ -58,6 +59,26 @@ public record Workflow(
         medicalReviewers = medicalReviewers == null ? List.of() : List.copyOf(medicalReviewers);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * Until when published content stays live ({@code at}) and why it is taken down then, as the editor who published
+     * it said: a seasonal campaign, guidance valid until a date.
+     */
+    public record Expiry(@Indexed Instant at, String reason) {
+
+        public Expiry {
+            if (at == null) {
+                throw new InvalidInputException("until", "give the time until which it stays published");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidInputException("reason", "say why it is taken down at " + at);
+            }
+        }
+
+        public boolean isOver(Instant now) {
+            return !at.isAfter(now);
+        }
     }
 
     /** The piece of content a step is about, as the events name it. */
@@ -77,7 +98,8 @@ public record Workflow(
             throw new ForbiddenException("Only authors and editors write " + kind.noun() + "s.");
         }
         WorkflowStep created = new WorkflowStep(now, actor.username(), "created", null, DRAFT.name(), null);
-        return new Workflow(DRAFT, actor.username(), List.of(), List.of(), null, null, null, null, 0, List.of(created));
+        return new Workflow(
+                DRAFT, actor.username(), List.of(), List.of(), null, null, null, null, 0, List.of(created), null);
     }
 
     /**
@@ -97,7 +119,8 @@ public record Workflow(
                         scheduledFor,
                         scheduledBy,
                         revision,
-                        history);
+                        history,
+                        expiry);
     }
 
     public ReviewRound reviewRound() {
@@ -107,6 +130,11 @@ public record Workflow(
     /** Whether a scheduled publication has come due; it then publishes as the editor who scheduled it. */
     public boolean isDueForPublication(Instant now) {
         return status == SCHEDULED && scheduledFor != null && !scheduledFor.isAfter(now);
+    }
+
+    /** Whether live content has reached the end of the period it was published for. */
+    public boolean isExpired(Instant now) {
+        return expiry != null && expiry.isOver(now);
     }
 
     /** Whether the actor may change the content at all (403), checked before anything about the request itself. */
@@ -212,6 +240,11 @@ public record Workflow(
 
     /** An editor sets the approved working copy to go live at a future time; any other step cancels that. */
     public Step schedule(Subject subject, Instant at, Actor actor, Instant now) {
+        return schedule(subject, at, null, actor, now);
+    }
+
+    /** A scheduled publication that is live until {@code expiry} (null: until an editor takes it down). */
+    public Step schedule(Subject subject, Instant at, Expiry expiry, Actor actor, Instant now) {
         requireEditor(actor);
         if (status != APPROVED) {
             throw new ConflictException(
@@ -220,9 +253,13 @@ public record Workflow(
         if (!at.isAfter(now)) {
             throw new InvalidInputException("at", "must be in the future");
         }
+        if (expiry != null && !expiry.at().isAfter(at)) {
+            throw new InvalidInputException("until", "must be after the publication time " + at);
+        }
         return move(SCHEDULED, now)
                 .scheduled(at, actor.username())
-                .done(actor, "scheduled for publication at " + at, null);
+                .expiry(expiry)
+                .done(actor, "scheduled for publication at " + at + until(expiry), null);
     }
 
     public Step cancelSchedule(Subject subject, Actor actor, Instant now) {
@@ -230,7 +267,7 @@ public record Workflow(
         if (status != SCHEDULED) {
             throw new ConflictException("The " + subject.kind().noun() + " is not scheduled; it is " + status + ".");
         }
-        return move(APPROVED, now).done(actor, "scheduled publication cancelled", null);
+        return move(APPROVED, now).expiry(null).done(actor, "scheduled publication cancelled", null);
     }
 
     /**
@@ -239,6 +276,14 @@ public record Workflow(
      * unpublication, so the count is the new live version's revision number and consumers can order them.
      */
     public Step publish(Subject subject, boolean live, Actor actor, Instant now, ReviewPolicy policy) {
+        return publish(subject, live, actor, now, policy, null);
+    }
+
+    /**
+     * A publication live until {@code expiry} (null: until an editor takes it down; a scheduled one keeps the period
+     * it was scheduled with). Each publication says its own period: a revision published without one stays live.
+     */
+    public Step publish(Subject subject, boolean live, Actor actor, Instant now, ReviewPolicy policy, Expiry expiry) {
         requireEditor(actor);
         if (status == SCHEDULED && !isDueForPublication(now)) {
             throw new ConflictException("The " + subject.kind().noun() + " is scheduled for " + scheduledFor
@@ -248,11 +293,16 @@ public record Workflow(
             throw new ConflictException(
                     "Only an approved " + subject.kind().noun() + " can be published; this one is " + status + ".");
         }
+        if (expiry != null && expiry.isOver(now)) {
+            throw new InvalidInputException("until", "must be in the future");
+        }
+        Expiry period = expiry != null ? expiry : status == SCHEDULED ? this.expiry : null;
         int revision = publications + 1;
         return move(PUBLISHED, now)
                 .publications(revision)
                 .nextReviewDue(policy.nextReviewDue(subject.id(), reviewRound().approvedAt(now)))
-                .done(actor, live ? "republished as revision " + revision : "published", null);
+                .expiry(period)
+                .done(actor, (live ? "republished as revision " + revision : "published") + until(period), null);
     }
 
     /** An editor takes live content down, saying why; readers get "withdrawn" instead of the page. */
@@ -268,7 +318,26 @@ public record Workflow(
         return move(UNPUBLISHED, now)
                 .round(ReviewRound.none())
                 .nextReviewDue(null)
+                .expiry(null)
                 .done(actor, "unpublished", reason);
+    }
+
+    /**
+     * The platform ends a publication whose period is over, as its editor asked when publishing: the content is
+     * unpublished, or retired ({@code ending}) where a type keeps retired content readable, with the editor's reason.
+     */
+    public Step expire(Subject subject, boolean live, ContentStatus ending, Instant now) {
+        if (ending != UNPUBLISHED && ending != RETIRED) {
+            throw new IllegalArgumentException("a publication period ends in UNPUBLISHED or RETIRED, not " + ending);
+        }
+        if (!live || !isExpired(now) || status == UNPUBLISHED || status == RETIRED) {
+            throw new ConflictException("The " + subject.kind().noun() + " has no publication period that is over.");
+        }
+        return move(ending, now)
+                .round(ReviewRound.none())
+                .nextReviewDue(null)
+                .expiry(null)
+                .done(null, ending == UNPUBLISHED ? "unpublished" : "retired", expiry.reason());
     }
 
     /**
@@ -281,7 +350,11 @@ public record Workflow(
             throw new ConflictException(
                     "Only a live " + subject.kind().noun() + " can be retired; this one is " + status + ".");
         }
-        return move(RETIRED, now).round(ReviewRound.none()).nextReviewDue(null).done(actor, "retired", null);
+        return move(RETIRED, now)
+                .round(ReviewRound.none())
+                .nextReviewDue(null)
+                .expiry(null)
+                .done(actor, "retired", null);
     }
 
     /**
@@ -338,6 +411,10 @@ public record Workflow(
      * The workflow after a step: this one moved to {@code status} (a move the transition table allows), with the
      * schedule cleared (any step but scheduling ends a schedule).
      */
+    private static String until(Expiry expiry) {
+        return expiry == null ? "" : " until " + expiry.at();
+    }
+
     private Next move(ContentStatus newStatus, Instant now) {
         if (!status.next().contains(newStatus)) {
             throw new IllegalStateException("No step moves content from " + status + " to " + newStatus);
@@ -356,6 +433,7 @@ public record Workflow(
         private Instant scheduledFor;
         private String scheduledBy;
         private int publications;
+        private Expiry expiry;
         private final List<IntegrationEvent> events = new ArrayList<>();
 
         Next(Workflow from, ContentStatus status, Instant now) {
@@ -366,6 +444,7 @@ public record Workflow(
             this.submittedAt = from.submittedAt;
             this.nextReviewDue = from.nextReviewDue;
             this.publications = from.publications;
+            this.expiry = from.expiry;
         }
 
         Next round(ReviewRound newRound) {
@@ -386,6 +465,11 @@ public record Workflow(
         Next scheduled(Instant at, String by) {
             this.scheduledFor = at;
             this.scheduledBy = by;
+            return this;
+        }
+
+        Next expiry(Expiry period) {
+            this.expiry = period;
             return this;
         }
 
@@ -419,7 +503,8 @@ public record Workflow(
                     scheduledFor,
                     scheduledBy,
                     publications,
-                    steps);
+                    steps,
+                    expiry);
             return new Step(workflow, now, events);
         }
     }

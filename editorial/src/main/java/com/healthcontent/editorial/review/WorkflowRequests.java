@@ -1,5 +1,6 @@
 package com.healthcontent.editorial.review;
 
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.text.SafeText;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,35 @@ public final class WorkflowRequests {
     public record ReasonRequest(
             @NotNull @Size(min = 1, max = 2000) @SafeText String reason) {}
 
-    /** An empty body publishes now; {@code at} schedules the publication. */
-    public record PublicationRequest(Instant at) {}
+    /**
+     * An empty body publishes now; {@code at} schedules the publication; {@code until} with a {@code reason} ends it
+     * then (unpublished, or for an exercise retired), as an editor would by hand.
+     */
+    public record PublicationRequest(
+            Instant at,
+            Instant until,
+            @Size(max = 2000) @SafeText String reason) {
+
+        /** The period of a publication made at once, where scheduling is not offered ({@code at}: 400). */
+        public static Workflow.Expiry immediate(PublicationRequest request) {
+            if (request == null) {
+                return null;
+            }
+            if (request.at() != null) {
+                throw new InvalidInputException("at", "this content is published at once; leave out at");
+            }
+            return request.expiry();
+        }
+
+        /** The publication period asked for, or null for none. */
+        public Workflow.Expiry expiry() {
+            if (until == null) {
+                if (reason != null) {
+                    throw new InvalidInputException("until", "a reason is given only with the time it applies from");
+                }
+                return null;
+            }
+            return new Workflow.Expiry(until, reason);
+        }
+    }
 }

@@ -19,6 +19,7 @@ public record WorkflowView(
         Integer liveRevision,
         Instant nextReviewDue,
         Instant scheduledFor,
+        Workflow.Expiry publishedUntil,
         List<WorkflowStep.Named> history) {
 
     public static WorkflowView of(Workflow workflow, boolean live, Function<String, StaffProfile> people) {
@@ -32,6 +33,7 @@ public record WorkflowView(
                 live ? workflow.publications() : null,
                 workflow.nextReviewDue(),
                 workflow.scheduledFor(),
+                workflow.expiry(),
                 WorkflowStep.named(workflow.history(), people));
     }
 }

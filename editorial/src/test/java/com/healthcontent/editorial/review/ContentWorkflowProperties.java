@@ -81,6 +81,10 @@ public abstract class ContentWorkflowProperties<T> {
         SCHEDULE_IN_PAST,
         CANCEL_SCHEDULE,
         PUBLISH,
+        /** Published for a period ({@link #period}), after which the platform ends it ({@link #EXPIRE}). */
+        PUBLISH_UNTIL,
+        /** The platform's own step, whoever the step's actor is: ending a publication whose period is over. */
+        EXPIRE,
         UNPUBLISH,
         UNPUBLISH_WITHOUT_REASON,
         FLAG,
@@ -88,6 +92,11 @@ public abstract class ContentWorkflowProperties<T> {
     }
 
     public record Step(Actor actor, Action action, List<String> reviewers) {}
+
+    /** The period {@link Action#PUBLISH_UNTIL} publishes for: two steps of a run. */
+    protected static Workflow.Expiry period(Instant now) {
+        return new Workflow.Expiry(now.plus(Duration.ofMinutes(2)), "The campaign is over.");
+    }
 
     /** A new draft by this author, written at {@code now}. */
     protected abstract T draft(Actor author, Instant now);
@@ -120,6 +129,7 @@ public abstract class ContentWorkflowProperties<T> {
             @ForAll("authors") Actor author, @ForAll @Size(min = 10, max = 60) List<@From("steps") Step> steps) {
         T item = draft(author, T0);
         List<IntegrationEvent> raised = new ArrayList<>();
+        boolean periodEnded = false;
         Instant now = T0;
         for (Step step : steps) {
             now = now.plusSeconds(60);
@@ -142,9 +152,23 @@ public abstract class ContentWorkflowProperties<T> {
             WorkflowStep recorded = is.history().get(is.history().size() - 1);
             assertThat(recorded.from()).isEqualTo(was.status().name());
             assertThat(recorded.to()).isEqualTo(is.status().name());
-            assertThat(recorded.actor()).isEqualTo(step.actor().username());
+            boolean byPlatform = step.action() == Action.EXPIRE;
+            assertThat(recorded.actor())
+                    .isEqualTo(byPlatform ? WorkflowStep.SYSTEM : step.actor().username());
+            if (byPlatform) {
+                assertThat(was.isExpired(now))
+                        .as("only a period that is over ends")
+                        .isTrue();
+                assertThat(is.status()).isIn(UNPUBLISHED, RETIRED);
+                assertThat(recorded.notes()).isEqualTo(was.expiry().reason());
+                periodEnded = true;
+            }
+            if (is.status() == UNPUBLISHED || is.status() == RETIRED) {
+                assertThat(is.expiry()).as("a period ends with the publication").isNull();
+            }
             if (EnumSet.of(PUBLISHED, UNPUBLISHED, SCHEDULED, RETIRED).contains(is.status())
-                    && is.status() != was.status()) {
+                    && is.status() != was.status()
+                    && !byPlatform) {
                 assertThat(step.actor().has(Role.EDITOR))
                         .as("only editors schedule, publish, unpublish and retire")
                         .isTrue();
@@ -188,6 +212,13 @@ public abstract class ContentWorkflowProperties<T> {
         Statistics.label("reached").collect(publications > 0 ? "published" : "never published");
         Statistics.label("reached")
                 .coverage(coverage -> coverage.check("published").percentage(p -> p > 10));
+        if (actions().contains(Action.EXPIRE)) {
+            Statistics.label("publication period").collect(periodEnded ? "ended by the platform" : "not ended");
+            // about 4% of runs (a period must be set and then outlast two steps): at least a couple, never flaky
+            Statistics.label("publication period")
+                    .coverage(
+                            coverage -> coverage.check("ended by the platform").percentage(p -> p > 0.5));
+        }
         long announced = raised.stream()
                 .map(IntegrationEvent::type)
                 .filter(publicationEvents()::contains)
@@ -264,7 +295,9 @@ public abstract class ContentWorkflowProperties<T> {
                 Map.entry(Action.EDIT, 1),
                 Map.entry(Action.SUBMIT, 6),
                 Map.entry(Action.APPROVE, 10),
-                Map.entry(Action.PUBLISH, 8));
+                Map.entry(Action.PUBLISH, 8),
+                Map.entry(Action.PUBLISH_UNTIL, 8),
+                Map.entry(Action.EXPIRE, 8));
         List<Tuple.Tuple2<Integer, Action>> frequencies = actions().stream()
                 .sorted()
                 .map(action -> Tuple.of(weights.getOrDefault(action, 1), action))

@@ -86,8 +86,9 @@ class WorkflowProperties extends ContentWorkflowProperties<WorkflowProperties.No
                         note.liveApprovals());
             case CANCEL_SCHEDULE ->
                 note.after(w.cancelSchedule(s, actor, now), note.draft(), note.live(), note.liveApprovals());
-            case PUBLISH -> {
-                Workflow.Step step = w.publish(s, live, actor, now, POLICY);
+            case PUBLISH, PUBLISH_UNTIL -> {
+                Workflow.Step step =
+                        w.publish(s, live, actor, now, POLICY, action == Action.PUBLISH_UNTIL ? period(now) : null);
                 Changed<Note> published = note.after(step, note.draft(), note.draft(), w.approvals());
                 yield published.and(new IntegrationEvent(
                         EventType.ARTICLE_PUBLISHED,
@@ -107,6 +108,8 @@ class WorkflowProperties extends ContentWorkflowProperties<WorkflowProperties.No
             }
             case UNPUBLISH ->
                 note.after(w.unpublish(s, "Outdated.", live, actor, now), note.draft(), null, note.liveApprovals());
+            case EXPIRE ->
+                note.after(w.expire(s, live, ContentStatus.UNPUBLISHED, now), note.draft(), null, note.liveApprovals());
             case UNPUBLISH_WITHOUT_REASON ->
                 note.after(w.unpublish(s, " ", live, actor, now), note.draft(), null, note.liveApprovals());
             case FLAG ->

@@ -136,9 +136,9 @@ public record Exercise(
      * Makes the approved working copy what readers get, with the reviewers who approved it; a retired exercise is
      * listed again.
      */
-    public Changed<Exercise> publish(Actor actor, Instant now, ReviewPolicy policy) {
+    public Changed<Exercise> publish(Actor actor, Instant now, ReviewPolicy policy, Workflow.Expiry expiry) {
         boolean first = content == null;
-        Changed<Exercise> published = after(workflow.publish(subject(), isLive(), actor, now, policy))
+        Changed<Exercise> published = after(workflow.publish(subject(), isLive(), actor, now, policy, expiry))
                 .live(draft, workflow.approvals())
                 .done();
         // what other services keep is the new live version, so the event is made from the published exercise
@@ -151,6 +151,17 @@ public record Exercise(
 
     public Changed<Exercise> retire(Actor actor, Instant now) {
         return after(workflow.retire(subject(), isLive(), actor, now))
+                .retiredAt(now)
+                .event(EventType.EXERCISE_RETIRED, new ExerciseRetired(id, slug, now, nextVersion()))
+                .done();
+    }
+
+    /**
+     * Its publication period is over: retired by the platform, as an editor would (still readable where articles link
+     * it, with the retirement notice), the editor's reason in its history.
+     */
+    public Changed<Exercise> expire(Instant now) {
+        return after(workflow.expire(subject(), isLive(), ContentStatus.RETIRED, now))
                 .retiredAt(now)
                 .event(EventType.EXERCISE_RETIRED, new ExerciseRetired(id, slug, now, nextVersion()))
                 .done();

@@ -1,8 +1,8 @@
 package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.editorial.archive.ArchivedRevision;
-import com.healthcontent.editorial.archive.ContentDigest;
 import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
@@ -11,6 +11,7 @@ import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.Changed;
 import com.healthcontent.exercises.featured.FeaturedArticles;
 import com.healthcontent.messaging.outbox.Outbox;
+import com.healthcontent.provenance.ContentDigest;
 import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
@@ -20,6 +21,7 @@ import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -104,10 +106,21 @@ public class ExerciseCatalog {
     }
 
     /** The publication archived first, then stored with its event (see {@link RevisionArchive} for why). */
-    public Exercise publish(String id, Actor actor) {
-        Changed<Exercise> publication = byId(id).publish(actor, clock.instant(), reviewPolicy);
+    public Exercise publish(String id, Workflow.Expiry expiry, Actor actor) {
+        Changed<Exercise> publication = byId(id).publish(actor, clock.instant(), reviewPolicy, expiry);
         archive(publication.aggregate(), actor.username());
         return outbox.save(publication);
+    }
+
+    /** Retires live exercises whose publication period is over. */
+    public int retireExpired() {
+        Instant now = clock.instant();
+        Query over = Query.query(
+                        Criteria.where("expiry.at").lte(now).and("content").ne(null))
+                .limit(50);
+        List<Exercise> expired = mongoTemplate.find(over, Exercise.class);
+        expired.forEach(exercise -> outbox.save(exercise.expire(now)));
+        return expired.size();
     }
 
     /** Keeps the live version in the archive: its publication, or (at start) one published before the archive. */
@@ -189,10 +202,7 @@ public class ExerciseCatalog {
 
     /** Readers see the live version of published and retired exercises; drafts are staff-only ({@link #draft}). */
     public ExerciseView publicView(String slug) {
-        Exercise exercise = repository
-                .findBySlug(slug)
-                .filter(Exercise::isLive)
-                .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
+        Exercise exercise = live(slug);
         String digest = archive.requireApproved(
                 subject(exercise),
                 exercise.workflow().publications(),
@@ -200,6 +210,23 @@ public class ExerciseCatalog {
                 exercise.content());
         return ExerciseView.published(
                 exercise, exercise.isListed() ? featuredArticles.featuring(exercise.id()) : List.of(), digest);
+    }
+
+    /** The signed record of what readers get now ({@link RevisionArchive#approval}). */
+    public RevisionViews.SignedApproval approval(String slug) {
+        Exercise exercise = live(slug);
+        return archive.approval(
+                subject(exercise),
+                exercise.workflow().publications(),
+                exercise.workflow().publications(),
+                exercise.content());
+    }
+
+    private Exercise live(String slug) {
+        return repository
+                .findBySlug(slug)
+                .filter(Exercise::isLive)
+                .orElseThrow(() -> new ResourceNotFoundException("Exercise", slug));
     }
 
     /** Only listed exercises are played: a retired one is no longer recommended. */

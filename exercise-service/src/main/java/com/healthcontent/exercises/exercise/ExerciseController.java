@@ -1,6 +1,8 @@
 package com.healthcontent.exercises.exercise;
 
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.SubmissionRequest;
@@ -74,6 +76,12 @@ class ExerciseController {
         return publicExercises
                 .exercise(slug)
                 .respond(request, CacheControl.noCache().cachePublic());
+    }
+
+    /** The signed record that the exercise as readers get it is the version its reviewers approved. */
+    @GetMapping("/{slug}/approval")
+    ResponseEntity<RevisionViews.SignedApproval> approval(@PathVariable String slug, WebRequest request) {
+        return catalog.approval(slug).response(request);
     }
 
     /** The caller's part of {@code GET /api/v1/me/reviews}, as article-service's {@code /articles/review-queue}. */
@@ -171,11 +179,14 @@ class ExerciseController {
         return staffView(catalog.reassign(id, body.reviewers(), actor));
     }
 
-    @Operation(summary = "Publish an approved exercise or revision (EDITOR): readers and embedding articles get it now")
+    @Operation(
+            summary = "Publish an approved exercise or revision (EDITOR): readers and embedding articles get it now;"
+                    + " with {\"until\": ..., \"reason\": ...} it is retired then, with that reason")
     @AlsoAnswers({HttpStatus.CONFLICT})
     @PostMapping("/{id}/publication")
-    ResponseEntity<ExerciseView> publish(@PathVariable String id, Actor actor) {
-        return staffView(catalog.publish(id, actor));
+    ResponseEntity<ExerciseView> publish(
+            @PathVariable String id, @Valid @RequestBody(required = false) PublicationRequest body, Actor actor) {
+        return staffView(catalog.publish(id, PublicationRequest.immediate(body), actor));
     }
 
     @AlsoAnswers({HttpStatus.CONFLICT})

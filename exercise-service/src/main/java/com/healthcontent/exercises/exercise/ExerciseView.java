@@ -46,6 +46,7 @@ public record ExerciseView(
         List<ArticleLink> featuredIn,
         WorkflowView workflow,
         long version,
+        Integer revision,
         String contentDigest) {
 
     public record ArticleLink(String slug, String title) {}
@@ -65,6 +66,7 @@ public record ExerciseView(
                 notice,
                 featuredIn,
                 null,
+                exercise.workflow().publications(),
                 contentDigest);
     }
 
@@ -81,6 +83,7 @@ public record ExerciseView(
                 null,
                 featuredIn,
                 workflow,
+                null,
                 null);
     }
 
@@ -93,6 +96,7 @@ public record ExerciseView(
             String notice,
             List<FeaturedArticle> featuredIn,
             WorkflowView workflow,
+            Integer revision,
             String contentDigest) {
         return new ExerciseView(
                 exercise.id(),
@@ -124,6 +128,7 @@ public record ExerciseView(
                         .toList(),
                 workflow,
                 exercise.currentVersion(),
+                revision,
                 contentDigest);
     }
 

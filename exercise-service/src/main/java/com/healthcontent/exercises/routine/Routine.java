@@ -88,8 +88,8 @@ public record Routine(
     }
 
     /** The approved working copy goes live with the reviewers who approved it. */
-    Changed<Routine> publish(Actor actor, Instant now, ReviewPolicy policy) {
-        Workflow.Step step = workflow.publish(subject(), isLive(), actor, now, policy);
+    Changed<Routine> publish(Actor actor, Instant now, ReviewPolicy policy, Workflow.Expiry expiry) {
+        Workflow.Step step = workflow.publish(subject(), isLive(), actor, now, policy, expiry);
         List<MedicalReview> approvers = workflow.approvals();
         EventType type = isLive() ? EventType.ROUTINE_REVISED : EventType.ROUTINE_PUBLISHED;
         RoutinePublished published = new RoutinePublished(
@@ -107,6 +107,14 @@ public record Routine(
 
     Changed<Routine> unpublish(String reason, Actor actor, Instant now) {
         return after(workflow.unpublish(subject(), reason, isLive(), actor, now), draft, null, reviewedBy, false)
+                .and(event(EventType.ROUTINE_UNPUBLISHED, new RoutineUnpublished(id, slug, reason, now)));
+    }
+
+    /** Its publication period is over: unpublished by the platform with the reason its editor gave. */
+    Changed<Routine> expire(Instant now) {
+        Workflow.Step step = workflow.expire(subject(), isLive(), ContentStatus.UNPUBLISHED, now);
+        String reason = workflow.expiry().reason();
+        return after(step, draft, null, reviewedBy, false)
                 .and(event(EventType.ROUTINE_UNPUBLISHED, new RoutineUnpublished(id, slug, reason, now)));
     }
 

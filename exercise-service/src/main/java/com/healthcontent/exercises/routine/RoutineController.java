@@ -1,6 +1,8 @@
 package com.healthcontent.exercises.routine;
 
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.SubmissionRequest;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(
@@ -72,6 +75,12 @@ class RoutineController {
     @GetMapping("/{slug}")
     RoutineView bySlug(@PathVariable String slug) {
         return routines.view(routines.publishedBySlug(slug));
+    }
+
+    /** The signed record that the routine as readers get it is the version its reviewers approved. */
+    @GetMapping("/{slug}/approval")
+    ResponseEntity<RevisionViews.SignedApproval> approval(@PathVariable String slug, WebRequest request) {
+        return routines.approval(slug).response(request);
     }
 
     /** The caller's part of {@code GET /api/v1/me/reviews}, as article-service's {@code /articles/review-queue}. */
@@ -154,11 +163,14 @@ class RoutineController {
         return staffView(routines.reassign(id, body.reviewers(), actor));
     }
 
-    @Operation(summary = "Publish an approved routine or revision (EDITOR)")
+    @Operation(
+            summary = "Publish an approved routine or revision (EDITOR); with {\"until\": ..., \"reason\": ...} it"
+                    + " is unpublished then, with that reason")
     @AlsoAnswers({HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT})
     @PostMapping("/{id}/publication")
-    ResponseEntity<RoutineView> publish(@PathVariable String id, Actor actor) {
-        return staffView(routines.publish(id, actor));
+    ResponseEntity<RoutineView> publish(
+            @PathVariable String id, @Valid @RequestBody(required = false) PublicationRequest body, Actor actor) {
+        return staffView(routines.publish(id, PublicationRequest.immediate(body), actor));
     }
 
     @Operation(summary = "Unpublish (EDITOR), with a reason")

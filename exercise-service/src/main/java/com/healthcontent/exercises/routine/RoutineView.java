@@ -1,10 +1,10 @@
 package com.healthcontent.exercises.routine;
 
-import com.healthcontent.editorial.archive.ContentDigest;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.MedicalReview;
 import com.healthcontent.editorial.review.WorkflowView;
 import com.healthcontent.exercises.exercise.Dose;
+import com.healthcontent.provenance.ContentDigest;
 import java.time.Instant;
 import java.util.List;
 

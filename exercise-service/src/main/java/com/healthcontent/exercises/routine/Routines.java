@@ -2,6 +2,7 @@ package com.healthcontent.exercises.routine;
 
 import com.healthcontent.editorial.archive.ArchivedRevision;
 import com.healthcontent.editorial.archive.RevisionArchive;
+import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
@@ -25,6 +26,7 @@ import com.healthcontent.servicedefaults.web.Slugs;
 import com.healthcontent.servicedefaults.web.Versions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +130,10 @@ public class Routines {
     }
 
     /** A routine only goes public when every exercise in it is listed (published, not retired). */
-    public Routine publish(String id, Actor actor) {
+    public Routine publish(String id, Workflow.Expiry expiry, Actor actor) {
         Routine routine = byId(id);
         requireListedExercises(routine.draft());
-        Changed<Routine> publication = routine.publish(actor, clock.instant(), reviewPolicy);
+        Changed<Routine> publication = routine.publish(actor, clock.instant(), reviewPolicy, expiry);
         archive(publication.aggregate(), actor.username());
         return outbox.save(publication);
     }
@@ -168,6 +170,17 @@ public class Routines {
     public Routine restore(String id, int number, Actor actor) {
         RoutineContent restored = contentOf(revision(id, number));
         return outbox.save(byId(id).edit(restored, actor, clock.instant()));
+    }
+
+    /** Unpublishes live routines whose publication period is over, with the reason their editor gave. */
+    public int unpublishExpired() {
+        Instant now = clock.instant();
+        Query over = Query.query(
+                        Criteria.where("expiry.at").lte(now).and("live").ne(null))
+                .limit(50);
+        List<Routine> expired = mongoTemplate.find(over, Routine.class);
+        expired.forEach(routine -> outbox.save(routine.expire(now)));
+        return expired.size();
     }
 
     public Routine unpublish(String id, String reason, Actor actor) {
@@ -230,6 +243,16 @@ public class Routines {
     @PreAuthorize("hasAnyRole('AUTHOR', 'EDITOR', 'MEDICAL_REVIEWER')")
     public Routine draft(String id) {
         return byId(id);
+    }
+
+    /** The signed record of what readers get now ({@link RevisionArchive#approval}). */
+    public RevisionViews.SignedApproval approval(String slug) {
+        Routine routine = publishedBySlug(slug);
+        return archive.approval(
+                routine.subject(),
+                routine.workflow().publications(),
+                routine.workflow().publications(),
+                routine.live());
     }
 
     /** The live version, for readers: the exercises as published, with the dose that applies in this routine. */

@@ -30,7 +30,9 @@ class ExerciseWorkflowProperties extends ContentWorkflowProperties<Exercise> {
             case REQUEST_CHANGES -> exercise.review(false, "Hold shorter.", self(actor), actor, now);
             case WITHDRAW -> exercise.withdraw("Not ready after all.", actor, now);
             case REASSIGN -> exercise.reassign(checkedReviewers(reviewers), actor, now);
-            case PUBLISH -> exercise.publish(actor, now, POLICY);
+            case PUBLISH -> exercise.publish(actor, now, POLICY, null);
+            case PUBLISH_UNTIL -> exercise.publish(actor, now, POLICY, period(now));
+            case EXPIRE -> exercise.expire(now);
             case FLAG -> exercise.needsReview("New guideline.", actor, now);
             case RETIRE -> exercise.retire(actor, now);
             default -> throw new UnsupportedOperationException(action + " is not offered for exercises");
@@ -72,6 +74,8 @@ class ExerciseWorkflowProperties extends ContentWorkflowProperties<Exercise> {
                 Action.WITHDRAW,
                 Action.REASSIGN,
                 Action.PUBLISH,
+                Action.PUBLISH_UNTIL,
+                Action.EXPIRE,
                 Action.FLAG,
                 Action.RETIRE);
     }

@@ -5,10 +5,13 @@ import static com.healthcontent.exercises.ExerciseApi.DR_RAO;
 import static com.healthcontent.exercises.ExerciseApi.EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthcontent.editorial.archive.ContentDigest;
 import com.healthcontent.exercises.ExerciseApi;
+import com.healthcontent.provenance.ApprovalRecord;
+import com.healthcontent.provenance.ContentDigest;
+import com.healthcontent.provenance.PageCheck;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestTokens;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Exercises and routines are archived like articles: every published version comes back exactly with who approved it
  * and its digest, two compare part by part, an old one can be restored as a working copy, readers get the digest with
- * the page, and a page changed behind the platform's back is refused.
+ * the page with a signed approval record that verifies, and a page changed behind the platform's back is refused.
  */
 @ServiceIntegrationTest
 class RevisionArchiveTest {
@@ -73,6 +76,8 @@ class RevisionArchiveTest {
                 .isEqualTo(list.get(0).get("digest").asString());
         JsonNode second = api.call(HttpMethod.GET, revisions + "/2", EDITOR, null, 200);
         assertThat(second.get("digest").asString()).isEqualTo(ContentDigest.of(second.get("content")));
+        assertThat(page.get("revision").asInt()).isEqualTo(2);
+        assertThat(verifiedRecord("exercises", slug).revision()).isEqualTo(2);
 
         JsonNode diff = api.call(HttpMethod.GET, revisions + "/diff?from=1&to=2", DR_RAO, null, 200);
         assertThat(diff.get("changes").findValuesAsString("path")).contains("dose.holdSeconds");
@@ -118,6 +123,9 @@ class RevisionArchiveTest {
         JsonNode page = api.call(HttpMethod.GET, "/api/v1/routines/" + slug, null, null, 200);
         assertThat(page.get("contentDigest").asString())
                 .isEqualTo(revisions.get(0).get("digest").asString());
+        ApprovalRecord record = verifiedRecord("routines", slug);
+        assertThat(record.contentType()).isEqualTo("routine");
+        assertThat(record.reviewers()).extracting(ApprovalRecord.Reviewer::name).containsExactly("Dr. Priya Rao");
         JsonNode archived = api.call(HttpMethod.GET, "/api/v1/routines/" + id + "/revisions/1", EDITOR, null, 200);
         assertThat(archived.get("content")
                         .get("items")
@@ -144,6 +152,7 @@ class RevisionArchiveTest {
                         new Document("$set", new Document("live.items.0.dose.holdSeconds", 600)));
         JsonNode refused = api.call(HttpMethod.GET, "/api/v1/routines/" + slug, null, null, 503);
         assertThat(refused.get("detail").asString()).contains("integrity check");
+        api.call(HttpMethod.GET, "/api/v1/routines/" + slug + "/approval", null, null, 503);
     }
 
     @Test
@@ -156,6 +165,46 @@ class RevisionArchiveTest {
                         new Document("_id", published.get("id").asString()),
                         new Document("$set", new Document("content.dose.holdSeconds", 600)));
         api.call(HttpMethod.GET, "/api/v1/exercises/" + published.get("slug").asString(), null, null, 503);
+        api.call(
+                HttpMethod.GET, "/api/v1/exercises/" + published.get("slug").asString() + "/approval", null, null, 503);
+    }
+
+    /** The page, its signed approval record and the published keys, checked as anyone outside would. */
+    private ApprovalRecord verifiedRecord(String collection, String slug) {
+        JsonNode page = api.call(HttpMethod.GET, "/api/v1/" + collection + "/" + slug, null, null, 200);
+        JsonNode approval =
+                api.call(HttpMethod.GET, "/api/v1/" + collection + "/" + slug + "/approval", null, null, 200);
+        JsonNode keys = api.call(HttpMethod.GET, approval.get("keys").asString(), null, null, 200);
+        PageCheck.Verdict verdict;
+        try {
+            verdict = new PageCheck(page, approval, JWKSet.parse(keys.toString()), collection.replaceAll("s$", ""))
+                    .verify();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("the published keys are not a JWK set", e);
+        }
+        assertThat(verdict.findings())
+                .allSatisfy(finding -> assertThat(finding.passed())
+                        .as(finding.check() + ": " + finding.detail())
+                        .isTrue());
+        // revalidated like the page: a client holding this revision's record gets a 304
+        String path = "/api/v1/" + collection + "/" + slug + "/approval";
+        String etag = api.client()
+                .get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        api.client()
+                .get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        return verdict.record().orElseThrow();
     }
 
     private void edit(String id, String body) {

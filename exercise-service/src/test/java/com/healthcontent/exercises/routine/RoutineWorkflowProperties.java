@@ -33,7 +33,9 @@ class RoutineWorkflowProperties extends ContentWorkflowProperties<Routine> {
             case REQUEST_CHANGES -> routine.review(false, "Too many holds.", self(actor), actor, now);
             case WITHDRAW -> routine.withdraw("Not ready after all.", actor, now);
             case REASSIGN -> routine.reassign(checkedReviewers(reviewers), actor, now);
-            case PUBLISH -> routine.publish(actor, now, POLICY);
+            case PUBLISH -> routine.publish(actor, now, POLICY, null);
+            case PUBLISH_UNTIL -> routine.publish(actor, now, POLICY, period(now));
+            case EXPIRE -> routine.expire(now);
             case UNPUBLISH -> routine.unpublish("Replaced by a gentler routine.", actor, now);
             case UNPUBLISH_WITHOUT_REASON -> routine.unpublish("", actor, now);
             case FLAG -> routine.needsReview("New guideline.", actor, now);
@@ -76,6 +78,8 @@ class RoutineWorkflowProperties extends ContentWorkflowProperties<Routine> {
                 Action.WITHDRAW,
                 Action.REASSIGN,
                 Action.PUBLISH,
+                Action.PUBLISH_UNTIL,
+                Action.EXPIRE,
                 Action.UNPUBLISH,
                 Action.UNPUBLISH_WITHOUT_REASON,
                 Action.FLAG);

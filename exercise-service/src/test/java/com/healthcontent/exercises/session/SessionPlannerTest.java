@@ -36,7 +36,17 @@ class SessionPlannerTest {
                 List.of());
         Instant now = Instant.now();
         Workflow workflow = new Workflow(
-                ContentStatus.PUBLISHED, "ana.author", List.of(), List.of(), null, null, null, null, 1, List.of());
+                ContentStatus.PUBLISHED,
+                "ana.author",
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                1,
+                List.of(),
+                null);
         return new Exercise(
                 slug, slug, content, content, List.of(), workflow, now, now, now, now, null, null, null, null);
     }

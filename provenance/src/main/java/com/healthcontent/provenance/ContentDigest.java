@@ -1,4 +1,4 @@
-package com.healthcontent.editorial.archive;
+package com.healthcontent.provenance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,8 +33,12 @@ public final class ContentDigest {
 
     /** The canonical form itself, for people and tools checking a digest. */
     public static String canonical(Object content) {
-        JsonNode tree = content instanceof JsonNode node ? node : JSON.valueToTree(content);
-        return JSON.writeValueAsString(sorted(tree));
+        return JSON.writeValueAsString(canonicalTree(content));
+    }
+
+    /** The content as the canonical form has it (the API's field names, no nulls, keys sorted), as a JSON tree. */
+    public static JsonNode canonicalTree(Object content) {
+        return sorted(content instanceof JsonNode node ? node : JSON.valueToTree(content));
     }
 
     private static JsonNode sorted(JsonNode node) {

@@ -3,6 +3,7 @@ package com.healthcontent.console.reviews;
 import com.healthcontent.console.platform.ApiRefusal;
 import com.healthcontent.console.platform.PlatformApi;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,7 @@ class ReviewController {
         model.addAttribute("draft", PlatformApi.plain(draft));
         model.addAttribute("content", PlatformApi.plain(content));
         model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("publishedUntil", PublishedUntil.of(draft.path("publishedUntil")));
         model.addAttribute(
                 "sections", Comparison.sections(revision, live == null ? List.of() : sections(live.path("sections"))));
         model.addAttribute("citations", Comparison.citations(texts, references));
@@ -70,17 +72,22 @@ class ReviewController {
         model.addAttribute("exercise", PlatformApi.plain(draft));
         model.addAttribute("workflow", PlatformApi.plain(workflow));
         model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("publishedUntil", PublishedUntil.of(workflow.path("publishedUntil")));
         model.addAttribute("changes", exerciseChanges(draft, live));
         return "exercise";
     }
 
     @PostMapping("/exercises/{id}/publication")
-    String publishExercise(@PathVariable String id, RedirectAttributes redirect) {
+    String publishExercise(
+            @PathVariable String id,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return step(
                 redirect,
                 "/exercises/" + id,
                 () -> {
-                    api.post("/api/v1/exercises/{id}/publication", null, id);
+                    api.post("/api/v1/exercises/{id}/publication", publication(null, until, reason), id);
                     return "Published.";
                 },
                 "/exercises/" + id);
@@ -102,6 +109,7 @@ class ReviewController {
         model.addAttribute("routine", PlatformApi.plain(draft));
         model.addAttribute("workflow", PlatformApi.plain(workflow));
         model.addAttribute("live", PlatformApi.plain(live));
+        model.addAttribute("publishedUntil", PublishedUntil.of(workflow.path("publishedUntil")));
         model.addAttribute("changes", routineChanges(draft, live, steps));
         model.addAttribute(
                 "steps",
@@ -120,12 +128,16 @@ class ReviewController {
     }
 
     @PostMapping("/routines/{id}/publication")
-    String publishRoutine(@PathVariable String id, RedirectAttributes redirect) {
+    String publishRoutine(
+            @PathVariable String id,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return step(
                 redirect,
                 "/routines/" + id,
                 () -> {
-                    api.post("/api/v1/routines/{id}/publication", null, id);
+                    api.post("/api/v1/routines/{id}/publication", publication(null, until, reason), id);
                     return "Published.";
                 },
                 "/routines/" + id);
@@ -219,21 +231,41 @@ class ReviewController {
     }
 
     @PostMapping("/articles/{id}/publication")
-    String publish(@PathVariable String id, @RequestParam(required = false) String at, RedirectAttributes redirect) {
+    String publish(
+            @PathVariable String id,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return step(
                 redirect,
                 "/articles/" + id,
                 () -> {
-                    JsonNode done = api.post(
-                            "/api/v1/articles/{id}/publication",
-                            at == null || at.isBlank() ? Map.of() : Map.of("at", at),
-                            id);
+                    JsonNode done = api.post("/api/v1/articles/{id}/publication", publication(at, until, reason), id);
                     return done.path("scheduledFor").isNull()
                                     || done.path("scheduledFor").isMissingNode()
                             ? "Published."
                             : "Scheduled for " + done.path("scheduledFor").asString() + ".";
                 },
                 "/articles/" + id);
+    }
+
+    /**
+     * A publication's body: each field only when filled. A reason without a take-down time (or the reverse) is sent
+     * as it is, for the API to name what is missing, rather than publishing for good what was meant to end.
+     */
+    private static Map<String, String> publication(String at, String until, String reason) {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (at != null && !at.isBlank()) {
+            body.put("at", at);
+        }
+        if (until != null && !until.isBlank()) {
+            body.put("until", PublishedUntil.instant(until));
+        }
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason);
+        }
+        return body;
     }
 
     @PostMapping("/articles/{id}/unpublication")

@@ -83,6 +83,26 @@ class ArticleReviewPageTest {
                         "https://doi.org/10.1371/journal.pone.0119470", "https://pubmed.ncbi.nlm.nih.gov/25902522");
         assertThat(article.select(".history li").eachText())
                 .containsExactly("2026-12-01T10:00:00Z · Ana Alvarez: SUBMITTED");
+        assertThat(article.select("#published-until"))
+                .as("no period: live until someone unpublishes it")
+                .isEmpty();
+    }
+
+    @Test
+    void aPublicationForALimitedTimeSaysUntilWhenAndWhy() throws Exception {
+        platform.answers(
+                "/api/v1/articles/drafts/a-1",
+                draft("PUBLISHED", 1, SECTIONS).replace("\"publishedUntil\": null", WINTER_CAMPAIGN));
+        platform.answers("/api/v1/articles/is-it-good-or-bad-to-crack-your-back", """
+                {"id": "a-1", "slug": "is-it-good-or-bad-to-crack-your-back", "title": "%s",
+                 "summary": "Usually harmless [1].", "sections": [], "revision": 1}
+                """.formatted(TITLE));
+
+        Document article = page(mvc.perform(get("/articles/a-1").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(article.select("article #published-until").text())
+                .isEqualTo("Published until 31 March 2027, 23:00 UTC: The winter campaign ends.");
+        assertThat(article.select("#published-until time").attr("datetime")).isEqualTo("2027-03-31T23:00:00Z");
     }
 
     @Test
@@ -229,6 +249,67 @@ class ArticleReviewPageTest {
     }
 
     @Test
+    void anEditorSchedulesAnArticleForALimitedTime() throws Exception {
+        platform.answers("/api/v1/articles/drafts/a-1", draft("APPROVED", null, SECTIONS));
+        platform.expect(HttpMethod.POST, "/api/v1/articles/a-1/publication")
+                .andExpect(content().json("""
+                        {"at": "2026-12-24T08:00:00Z", "until": "2027-03-31T23:00:00Z",
+                         "reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess(
+                        draft("SCHEDULED", null, SECTIONS)
+                                .replace("\"scheduledFor\": null", "\"scheduledFor\": \"2026-12-24T08:00:00Z\"")
+                                .replace("\"publishedUntil\": null", WINTER_CAMPAIGN),
+                        MediaType.APPLICATION_JSON));
+
+        Document article =
+                page(mvc.perform(get("/articles/a-1").with(eliEditor())).andExpect(status().isOk()));
+        Element form = article.selectFirst("form[action=/articles/a-1/publication]");
+        assertThat(form.select("label[for=until]").text()).isEqualTo("Take down on (optional, UTC)");
+        assertThat(form.select("input#until").attr("type")).isEqualTo("datetime-local");
+        assertThat(form.select("label[for=until-reason]").text()).startsWith("Reason it is taken down then");
+        assertThat(form.select("input#until-reason").attr("name")).isEqualTo("reason");
+
+        // as a datetime-local field sends it: no zone, read in UTC like the page shows it
+        mvc.perform(post("/articles/a-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("at", "2026-12-24T08:00:00Z")
+                        .param("until", "2027-03-31T23:00")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(redirectedUrl("/articles/a-1"))
+                .andExpect(flash().attribute("done", "Scheduled for 2026-12-24T08:00:00Z."));
+    }
+
+    @Test
+    void aTakeDownTimeThePlatformRefusesIsExplainedOnTheArticlePage() throws Exception {
+        platform.expect(HttpMethod.POST, "/api/v1/articles/a-1/publication")
+                .andExpect(content().json("""
+                        {"until": "2020-01-01T08:00:00Z", "reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST, "The request has invalid fields.", "until", "must be in the future"));
+        platform.answers("/api/v1/articles/drafts/a-1", draft("APPROVED", null, SECTIONS));
+
+        ResultActions refused = mvc.perform(post("/articles/a-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("at", "")
+                        .param("until", "2020-01-01T08:00")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/articles/a-1"));
+
+        Document article =
+                page(mvc.perform(followRedirect(refused).with(eliEditor())).andExpect(status().isOk()));
+        assertThat(article.select(".notice.refused[role=alert]").text())
+                .isEqualTo("The request has invalid fields. until: must be in the future");
+        assertThat(article.select("form[action=/articles/a-1/publication]"))
+                .as("still approved: the editor can try again")
+                .hasSize(1);
+    }
+
+    @Test
     void publishingWithoutATimePublishesAtOnce() throws Exception {
         platform.expect(HttpMethod.POST, "/api/v1/articles/a-1/publication")
                 .andExpect(content().json("{}", JsonCompareMode.STRICT))
@@ -237,7 +318,9 @@ class ArticleReviewPageTest {
         mvc.perform(post("/articles/a-1/publication")
                         .with(eliEditor())
                         .with(csrf())
-                        .param("at", ""))
+                        .param("at", "")
+                        .param("until", "")
+                        .param("reason", ""))
                 .andExpect(redirectedUrl("/articles/a-1"))
                 .andExpect(flash().attribute("done", "Published."));
     }
@@ -281,6 +364,9 @@ class ArticleReviewPageTest {
                 .andExpect(flash().attribute("done", "Unpublished: readers no longer see it."));
     }
 
+    static final String WINTER_CAMPAIGN =
+            "\"publishedUntil\": {\"at\": \"2027-03-31T23:00:00Z\", \"reason\": \"The winter campaign ends.\"}";
+
     static final String SECTIONS = """
             [{"type": "TEXT", "heading": "Why it pops", "body": "Gas bubbles in the joint fluid [1]."},
              {"type": "TEXT", "heading": "Is it harmful?", "body": "Rarely, if done gently [2]."}]
@@ -298,7 +384,7 @@ class ArticleReviewPageTest {
                                 "pubmedId": "25902522"}]},
                  "author": "ana.author", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao", "dr.kim"],
                  "awaiting": ["dr.rao"], "approvals": [], "submittedAt": "2026-12-01T10:00:00Z",
-                 "liveRevision": %s, "scheduledFor": null,
+                 "liveRevision": %s, "scheduledFor": null, "publishedUntil": null,
                  "history": [{"at": "2026-12-01T10:00:00Z", "actor": "ana.author", "actorName": "Ana Alvarez",
                               "action": "SUBMITTED", "from": "DRAFT", "to": "IN_REVIEW", "notes": null}],
                  "version": 4}

@@ -1,7 +1,10 @@
 package com.healthcontent.console.reviews;
 
+import static com.healthcontent.console.Pages.followRedirect;
 import static com.healthcontent.console.Pages.page;
+import static com.healthcontent.console.Platform.problem;
 import static com.healthcontent.console.signin.SignedIn.drRao;
+import static com.healthcontent.console.signin.SignedIn.eliEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.content;
@@ -15,12 +18,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.healthcontent.console.ConsolePageTest;
 import com.healthcontent.console.Platform;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** An exercise's review page: what readers will be told to do, what changed from the live version, the decision. */
 @ConsolePageTest
@@ -32,6 +38,17 @@ class ExerciseReviewPageTest {
 
     static final String REVISED_STEPS = """
             ["Lie on your back with your knees bent.", "Bring both knees to your chest.", "Lower them slowly."]
+            """;
+
+    static final String APPROVED = """
+            {"status": "APPROVED", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao"],
+             "awaiting": [], "liveRevision": null, "history": []}
+            """;
+
+    static final String PUBLISHED_FOR_THE_WINTER = """
+            {"status": "PUBLISHED", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao"],
+             "awaiting": [], "liveRevision": 1, "history": [],
+             "publishedUntil": {"at": "2027-03-31T23:00:00Z", "reason": "The winter campaign ends."}}
             """;
 
     @Autowired
@@ -64,6 +81,90 @@ class ExerciseReviewPageTest {
                 .as("the dose is as it was")
                 .isEmpty();
         assertThat(exercise.select("section.decision form").attr("action")).isEqualTo("/exercises/e-1/review");
+        assertThat(exercise.select("#published-until"))
+                .as("no period: live until retired")
+                .isEmpty();
+    }
+
+    @Test
+    void aPublicationForALimitedTimeSaysUntilWhenAndWhy() throws Exception {
+        platform.answers("/api/v1/exercises/drafts/e-1", exercise(LIVE_STEPS, PUBLISHED_FOR_THE_WINTER));
+        platform.answers("/api/v1/exercises/knees-to-chest", exercise(LIVE_STEPS, "null"));
+
+        Document exercise =
+                page(mvc.perform(get("/exercises/e-1").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(exercise.select("article #published-until").text())
+                .isEqualTo("Published until 31 March 2027, 23:00 UTC: The winter campaign ends.");
+    }
+
+    @Test
+    void anEditorPublishesAnExerciseUntilADate() throws Exception {
+        platform.answers("/api/v1/exercises/drafts/e-1", exercise(REVISED_STEPS, APPROVED));
+        platform.expect(HttpMethod.POST, "/api/v1/exercises/e-1/publication")
+                .andExpect(content().json("""
+                        {"until": "2027-03-31T23:00:00Z", "reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess(exercise(REVISED_STEPS, PUBLISHED_FOR_THE_WINTER), MediaType.APPLICATION_JSON));
+
+        Document exercise =
+                page(mvc.perform(get("/exercises/e-1").with(eliEditor())).andExpect(status().isOk()));
+        Element form = exercise.selectFirst("form[action=/exercises/e-1/publication]");
+        assertThat(form.select("input#until").attr("type")).isEqualTo("datetime-local");
+        assertThat(form.select("label[for=until]").text()).isEqualTo("Take down on (optional, UTC)");
+        assertThat(form.select("input#until-reason").attr("name")).isEqualTo("reason");
+
+        mvc.perform(post("/exercises/e-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "2027-03-31T23:00")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(redirectedUrl("/exercises/e-1"))
+                .andExpect(flash().attribute("done", "Published."));
+    }
+
+    @Test
+    void anEmptyTakeDownTimePublishesTheExerciseForGood() throws Exception {
+        platform.expect(HttpMethod.POST, "/api/v1/exercises/e-1/publication")
+                .andExpect(content().json("{}", JsonCompareMode.STRICT))
+                .andRespond(withSuccess(exercise(REVISED_STEPS, APPROVED), MediaType.APPLICATION_JSON));
+
+        mvc.perform(post("/exercises/e-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "")
+                        .param("reason", ""))
+                .andExpect(redirectedUrl("/exercises/e-1"))
+                .andExpect(flash().attribute("done", "Published."));
+    }
+
+    @Test
+    void aReasonWithoutATakeDownTimeIsRefusedByThePlatformAndExplainedOnTheExercisePage() throws Exception {
+        // sent as typed: dropping the reason would publish for good what the editor meant to end
+        platform.expect(HttpMethod.POST, "/api/v1/exercises/e-1/publication")
+                .andExpect(content().json("""
+                        {"reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has invalid fields.",
+                        "until",
+                        "a reason is given only with the time it applies from"));
+        platform.answers("/api/v1/exercises/drafts/e-1", exercise(REVISED_STEPS, APPROVED));
+
+        ResultActions refused = mvc.perform(post("/exercises/e-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/exercises/e-1"));
+
+        Document exercise =
+                page(mvc.perform(followRedirect(refused).with(eliEditor())).andExpect(status().isOk()));
+        assertThat(exercise.select(".notice.refused[role=alert]").text())
+                .isEqualTo(
+                        "The request has invalid fields. until: a reason is given only with the time it applies from");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.healthcontent.console.reviews;
 
+import static com.healthcontent.console.Pages.followRedirect;
 import static com.healthcontent.console.Pages.page;
 import static com.healthcontent.console.Platform.problem;
 import static com.healthcontent.console.signin.SignedIn.drRao;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A routine's review page: its exercises in order with the dose each has in it, the total time, what changed from
@@ -75,6 +77,13 @@ class RoutineReviewPageTest {
              "nextReviewDue": null, "scheduledFor": null,
              "history": [{"at": "2026-12-01T10:00:00Z", "actor": "ana.author", "actorName": "Ana Alvarez",
                           "action": "SUBMITTED", "from": "DRAFT", "to": "IN_REVIEW", "notes": null}]}
+            """;
+
+    static final String PUBLISHED_FOR_THE_WINTER = """
+            {"status": "PUBLISHED", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.rao", "dr.kim"],
+             "awaiting": [], "approvals": [], "liveRevision": 2, "nextReviewDue": null, "scheduledFor": null,
+             "publishedUntil": {"at": "2027-03-31T23:00:00Z", "reason": "The winter campaign ends."},
+             "history": []}
             """;
 
     @Autowired
@@ -145,6 +154,75 @@ class RoutineReviewPageTest {
                 .isEmpty();
         assertThat(routine.select("h1")).hasSize(1);
         assertHeadingsNeverSkipALevel(routine);
+        assertThat(routine.select("#published-until"))
+                .as("no period: live until someone unpublishes it")
+                .isEmpty();
+    }
+
+    @Test
+    void aPublicationForALimitedTimeSaysUntilWhenAndWhy() throws Exception {
+        platform.answers(
+                "/api/v1/routines/drafts/r-1",
+                routine("Ease a stiff back.", LIVE_STEPS, 190, PUBLISHED_FOR_THE_WINTER));
+        platform.answers(
+                "/api/v1/routines/morning-back-routine", routine("Ease a stiff back.", LIVE_STEPS, 190, "null"));
+
+        Document routine = page(mvc.perform(get("/routines/r-1").with(drRao())).andExpect(status().isOk()));
+
+        assertThat(routine.select("article #published-until").text())
+                .isEqualTo("Published until 31 March 2027, 23:00 UTC: The winter campaign ends.");
+        assertThat(routine.select("#published-until time").attr("datetime")).isEqualTo("2027-03-31T23:00:00Z");
+    }
+
+    @Test
+    void anEditorPublishesARoutineUntilADate() throws Exception {
+        platform.expect(HttpMethod.POST, "/api/v1/routines/r-1/publication")
+                .andExpect(content().json("""
+                        {"until": "2027-03-31T23:00:00Z", "reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess(
+                        routine("Ease a stiff back.", LIVE_STEPS, 190, PUBLISHED_FOR_THE_WINTER),
+                        MediaType.APPLICATION_JSON));
+
+        mvc.perform(post("/routines/r-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "2027-03-31T23:00")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(redirectedUrl("/routines/r-1"))
+                .andExpect(flash().attribute("done", "Published."));
+    }
+
+    @Test
+    void aPastTakeDownTimeIsRefusedByThePlatformAndExplainedOnTheRoutinePage() throws Exception {
+        platform.expect(HttpMethod.POST, "/api/v1/routines/r-1/publication")
+                .andExpect(content().json("""
+                        {"until": "2020-01-01T08:00:00Z", "reason": "The winter campaign ends."}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST, "The request has invalid fields.", "until", "must be in the future"));
+        platform.answers(
+                "/api/v1/routines/drafts/r-1",
+                routine(
+                        "Ease a stiff back.",
+                        REVISED_STEPS,
+                        270,
+                        IN_REVIEW_OF_LIVE_REVISION_2.replace("\"status\": \"IN_REVIEW\"", "\"status\": \"APPROVED\"")));
+        platform.answers(
+                "/api/v1/routines/morning-back-routine", routine("Ease a stiff back.", LIVE_STEPS, 190, "null"));
+
+        ResultActions refused = mvc.perform(post("/routines/r-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "2020-01-01T08:00")
+                        .param("reason", "The winter campaign ends."))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/routines/r-1"));
+
+        Document routine =
+                page(mvc.perform(followRedirect(refused).with(eliEditor())).andExpect(status().isOk()));
+        assertThat(routine.select(".notice.refused[role=alert]").text())
+                .isEqualTo("The request has invalid fields. until: must be in the future");
     }
 
     @Test
@@ -217,11 +295,19 @@ class RoutineReviewPageTest {
         assertThat(routine.select("form[action=/routines/r-1/publication] button")
                         .text())
                 .isEqualTo("Publish");
+        assertThat(routine.select("form[action=/routines/r-1/publication] input#until")
+                        .attr("type"))
+                .isEqualTo("datetime-local");
         assertThat(routine.select("section.decision"))
                 .as("an editor does not decide")
                 .isEmpty();
 
-        mvc.perform(post("/routines/r-1/publication").with(eliEditor()).with(csrf()))
+        // the form as a browser sends it, the take-down time left empty: published for good
+        mvc.perform(post("/routines/r-1/publication")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("until", "")
+                        .param("reason", ""))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/routines/r-1"))
                 .andExpect(flash().attribute("done", "Published."));

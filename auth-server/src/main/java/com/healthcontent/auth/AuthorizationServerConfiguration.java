@@ -6,22 +6,27 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -35,6 +40,33 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 public class AuthorizationServerConfiguration {
 
     static final String ROLES_CLAIM = "roles";
+
+    /**
+     * The staff administration API ({@code /api/v1/staff/...}, not the directory itself): a resource server for this
+     * server's own access tokens, meant for the platform's API, for administrators only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staffAdministration(
+            HttpSecurity http, JWKSource<SecurityContext> jwkSource, AuthProperties properties) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                new JwtClaimValidator<List<String>>(
+                        "aud", audience -> audience != null && audience.contains(properties.apiAudience()))));
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(roles);
+        http.securityMatcher("/api/v1/staff/*", "/api/v1/staff/*/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -54,7 +86,8 @@ public class AuthorizationServerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/livez", "/readyz", "/error", "/api/v1/staff")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/livez", "/readyz", "/error", "/api/v1/staff", "/login", "/login/sign-in.css")
                         .permitAll()
                         // only served on the management port, which is never published
                         .requestMatchers(
@@ -62,7 +95,7 @@ public class AuthorizationServerConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(withDefaults());
+                .formLogin(form -> form.loginPage("/login"));
         return http.build();
     }
 
@@ -72,14 +105,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    UserDetailsService staff(StaffProperties properties, PasswordEncoder passwordEncoder) {
-        String password = passwordEncoder.encode(properties.password());
-        return new InMemoryUserDetailsManager(properties.members().stream()
-                .map(member -> User.withUsername(member.username())
-                        .password(password)
-                        .roles(member.roles().toArray(String[]::new))
-                        .build())
-                .toList());
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The authorization server scaled out and restarted, as operators run it: a sign-in whose steps alternate between
- * two instances succeeds, and a refresh token issued before a restart still works after it. Both instances share
- * one store and one signing key, nothing else. The client is a confidential one with refresh tokens (as a
+ * two instances succeeds, a refresh token issued before a restart still works after it, and a lockout on one
+ * instance holds on the other. Both instances share one store and one signing key, nothing else. The client is a confidential one with refresh tokens (as a
  * backend-for-frontend is); public clients get none.
  */
 class SharedIdentityTest {
@@ -87,6 +87,18 @@ class SharedIdentityTest {
                         .decode(refreshed.get("access_token"))
                         .getSubject())
                 .isEqualTo("dr.rao");
+    }
+
+    @Test
+    void aLockoutOnOneInstanceHoldsOnTheOther() throws Exception {
+        first = start();
+        second = start();
+        for (int i = 0; i < 3; i++) {
+            assertThat(SignInForm.attempt(base(first), "shared.guesser", "guess-" + i))
+                    .contains("Wrong username or password.");
+        }
+        assertThat(SignInForm.attempt(base(second), "shared.guesser", "guess-3"))
+                .hasValueSatisfying(message -> assertThat(message).contains("this account is locked"));
     }
 
     /**
@@ -156,6 +168,9 @@ class SharedIdentityTest {
                         "--management.server.port=0",
                         "--spring.mongodb.uri=" + AuthStore.uri(),
                         "--platform.auth.signing-key-file=" + signingKey,
+                        // locked at the third failure, with no waits before it, so the lockout test takes no time
+                        "--platform.sign-in.delay-after=100",
+                        "--platform.sign-in.lockout-after=3",
                         "--spring.security.oauth2.authorizationserver.client.bff.registration.client-id=bff",
                         "--spring.security.oauth2.authorizationserver.client.bff.registration.client-secret={noop}bff-secret",
                         "--spring.security.oauth2.authorizationserver.client.bff.registration.client-authentication-methods=client_secret_basic",

@@ -32,8 +32,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "platform.rate-limit.feedback-per-minute=3", "platform.edge-cache.content-ttl=2s",
-            "platform.circuit-breaker.minimum-calls=4", "platform.circuit-breaker.open-for=60s"
+            "platform.rate-limit.feedback-per-minute=3",
+            "platform.rate-limit.sign-in-per-minute=3",
+            "platform.edge-cache.content-ttl=2s",
+            "platform.circuit-breaker.minimum-calls=4",
+            "platform.circuit-breaker.open-for=60s"
         })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 @SuppressWarnings("unchecked")
@@ -51,6 +54,7 @@ class EdgeProtectionTest {
         registry.add("ARTICLE_SERVICE_URL", () -> url);
         registry.add("EXERCISE_SERVICE_URL", () -> url);
         registry.add("FEEDBACK_SERVICE_URL", StandInService::down);
+        registry.add("AUTH_SERVER_URL", () -> url);
     }
 
     @LocalServerPort
@@ -98,6 +102,30 @@ class EdgeProtectionTest {
                 .exists(HttpHeaders.RETRY_AFTER)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Password guessing through the sign-in form is slowed at the edge too, per client address. */
+    @Test
+    void signInAttemptsFromOneClientAreLimitedWith429() {
+        for (int i = 0; i < 3; i++) {
+            client.post()
+                    .uri("/login")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body("username=dr.rao&password=guess-" + i)
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        client.post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=dr.rao&password=guess-3")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
+        assertThat(seen).filteredOn(uri -> uri.startsWith("/login")).hasSize(3);
     }
 
     @Test

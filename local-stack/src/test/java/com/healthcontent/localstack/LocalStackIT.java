@@ -116,6 +116,14 @@ class LocalStackIT {
                 .isEqualTo(article.get("contentDigest").asString());
         assertThat(revisions.get(0).get("approvals").findValuesAsString("reviewer"))
                 .containsExactly("dr.rao");
+        // staff sign-ins are audited, and only administrators read the trail, through the gateway
+        HttpResponse<String> trail =
+                get("/api/v1/staff/audit?subject=dr.rao&type=SIGN_IN_SUCCEEDED", token("ops.admin"));
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        assertThat(body(trail).get("items").findValuesAsString("subject"))
+                .isNotEmpty()
+                .containsOnly("dr.rao");
+        assertThat(get("/api/v1/staff/audit", token("dr.rao")).statusCode()).isEqualTo(403);
         // and anyone can verify each demo page end to end with the documented command (scripts/verify-page)
         for (String page : List.of(
                 "/api/v1/articles/is-it-good-or-bad-to-crack-your-back",

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client's address otherwise (behind
- * trusted proxies, {@link ClientAddresses}), and a separate, stricter bucket for {@code POST /api/v1/feedback}. Over
+ * trusted proxies, {@link ClientAddresses}), and separate, stricter buckets per address for {@code POST
+ * /api/v1/feedback} and for sign-in attempts ({@code POST /login}: auth-server throttles guessing per account too). Over
  * the limit: 429 with {@code Retry-After} and a problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
@@ -39,7 +40,9 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!limits.enabled() || !exchange.getRequest().getPath().value().startsWith("/api/")) {
+        String path = exchange.getRequest().getPath().value();
+        boolean signIn = exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/login");
+        if (!limits.enabled() || !(path.startsWith("/api/") || signIn)) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
@@ -48,11 +51,14 @@ public class RateLimitFilter implements WebFilter, Ordered {
                         : null)
                 .defaultIfEmpty("")
                 .flatMap(subject -> {
-                    boolean feedback = exchange.getRequest().getMethod() == HttpMethod.POST
-                            && exchange.getRequest().getPath().value().equals("/api/v1/feedback");
+                    boolean feedback =
+                            exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/api/v1/feedback");
                     String key;
                     int perMinute;
-                    if (feedback) {
+                    if (signIn) {
+                        key = "sign-in:" + clientAddresses.of(exchange);
+                        perMinute = limits.signInPerMinute();
+                    } else if (feedback) {
                         key = "feedback:" + clientAddresses.of(exchange);
                         perMinute = limits.feedbackPerMinute();
                     } else if (!subject.isEmpty()) {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Requests per minute: per client IP for anonymous callers, per token subject for signed-in ones, and a stricter
- * limit per IP for reader feedback, the one anonymous write. With {@code redisUrl} the buckets are shared by every
+ * limit per IP for reader feedback, the one anonymous write, and for sign-in attempts. With {@code redisUrl} the buckets are shared by every
  * gateway instance through Redis; without, each instance counts on its own.
  */
 @ConfigurationProperties("platform.rate-limit")
@@ -14,4 +14,5 @@ public record RateLimitProperties(
         @DefaultValue("300") int anonymousPerMinute,
         @DefaultValue("1200") int signedInPerMinute,
         @DefaultValue("30") int feedbackPerMinute,
+        @DefaultValue("20") int signInPerMinute,
         String redisUrl) {}

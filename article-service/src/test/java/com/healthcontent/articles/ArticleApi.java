@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 
 /** Drives article-service's API the way staff clients do, for tests that need articles in a given state. */
@@ -96,5 +98,20 @@ public final class ArticleApi extends JsonApi {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> summaries.find(exerciseId).isPresent());
         return exerciseId;
+    }
+
+    /** A word changed directly in the database, behind the platform's back: the live version no longer approved. */
+    public static void tamperWith(MongoTemplate mongoTemplate, String id) {
+        mongoTemplate
+                .getCollection("articles")
+                .updateOne(
+                        new Document("_id", id),
+                        new Document(
+                                "$set",
+                                new Document(
+                                        "live.content.sections",
+                                        List.of(new Document("type", "TEXT")
+                                                .append("heading", "Why")
+                                                .append("body", "Crack it as hard as you can [1].")))));
     }
 }

@@ -43,12 +43,13 @@ public class AuthorizationServerConfiguration {
 
     /**
      * The staff administration API ({@code /api/v1/staff/...}, not the directory itself): a resource server for this
-     * server's own access tokens, meant for the platform's API, for administrators only.
+     * server's own access tokens, meant for the platform's API, for administrators only, but for each person's own
+     * password ({@code /api/v1/staff/accounts/me/password}).
      */
     @Bean
     @Order(0)
-    SecurityFilterChain staffAdministration(
-            HttpSecurity http, JWKSource<SecurityContext> jwkSource, AuthProperties properties) throws Exception {
+    SecurityFilterChain staffApi(HttpSecurity http, JWKSource<SecurityContext> jwkSource, AuthProperties properties)
+            throws Exception {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefault(),
@@ -60,7 +61,10 @@ public class AuthorizationServerConfiguration {
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
         http.securityMatcher("/api/v1/staff/*", "/api/v1/staff/*/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/staff/accounts/me/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
                 .oauth2ResourceServer(
                         server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -87,7 +91,13 @@ public class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/livez", "/readyz", "/error", "/api/v1/staff", "/login", "/login/sign-in.css")
+                                "/livez",
+                                "/readyz",
+                                "/error",
+                                "/api/v1/staff",
+                                "/login",
+                                "/login/sign-in.css",
+                                "/invitations/*")
                         .permitAll()
                         // only served on the management port, which is never published
                         .requestMatchers(

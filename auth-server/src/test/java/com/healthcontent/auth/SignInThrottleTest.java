@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -149,19 +145,7 @@ class SignInThrottleTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** An access token as this server issues them, signed with its key. */
     private String token(String username, String role) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("http://localhost:9000")
-                .subject(username)
-                .audience(List.of("cli", "health-content-api"))
-                .issuedAt(now)
-                .expiresAt(now.plusSeconds(300))
-                .claim("roles", List.of(role))
-                .build();
-        return new NimbusJwtEncoder(platformKeys)
-                .encode(JwtEncoderParameters.from(claims))
-                .getTokenValue();
+        return PlatformTokens.of(platformKeys, username, role);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.MapSession;
+import org.springframework.session.PrincipalNameIndexResolver;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
 
@@ -26,6 +27,9 @@ public class StoredSessions implements SessionRepository<MapSession> {
 
     private final MongoTemplate mongoTemplate;
     private final String collection;
+    /** Who is signed in to a session (its security context), kept beside it so their sessions can be ended. */
+    private final PrincipalNameIndexResolver<MapSession> principals = new PrincipalNameIndexResolver<>();
+
     private final Duration maxInactive;
     private final SerializedObjects objects;
     private final Clock clock;
@@ -66,6 +70,7 @@ public class StoredSessions implements SessionRepository<MapSession> {
                         new Document("_id", session.getId()),
                         new Document("_id", session.getId())
                                 .append("expiresAt", expiresAt)
+                                .append("principal", principals.resolveIndexValueFor(session))
                                 .append("session", new Binary(objects.write(session))),
                         new ReplaceOptions().upsert(true));
     }
@@ -86,6 +91,11 @@ public class StoredSessions implements SessionRepository<MapSession> {
             return null;
         }
         return session;
+    }
+
+    /** Ends every session of one signed-in person at once (when their account is disabled, for example). */
+    public void deleteByPrincipal(String principal) {
+        mongoTemplate.remove(Query.query(Criteria.where("principal").is(principal)), collection);
     }
 
     @Override

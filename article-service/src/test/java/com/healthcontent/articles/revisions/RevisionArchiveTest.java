@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.provenance.ContentDigest;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
-import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,17 +129,7 @@ class RevisionArchiveTest {
     void aPageChangedBehindThePlatformsBackIsNotServedAsApproved() {
         String title = uniqueTitle("Tampered");
         String id = api.published(article(title, "[]", "Back pain"));
-        mongoTemplate
-                .getCollection("articles")
-                .updateOne(
-                        new Document("_id", id),
-                        new Document(
-                                "$set",
-                                new Document(
-                                        "live.content.sections",
-                                        List.of(new Document("type", "TEXT")
-                                                .append("heading", "Why")
-                                                .append("body", "Crack it as hard as you can [1].")))));
+        ArticleApi.tamperWith(mongoTemplate, id);
 
         JsonNode refused = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title), null, null, 503);
         assertThat(refused.get("detail").asString()).contains("integrity check");

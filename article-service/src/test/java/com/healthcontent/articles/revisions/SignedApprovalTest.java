@@ -12,7 +12,6 @@ import com.healthcontent.articles.ArticleApi;
 import com.healthcontent.provenance.PageCheck;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.nimbusds.jose.jwk.JWKSet;
-import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,17 +139,7 @@ class SignedApprovalTest {
     void noRecordVouchesForAPageChangedBehindThePlatformsBack() {
         String title = uniqueTitle("Forged");
         String id = api.published(article(title, "[]", "Back pain"));
-        mongoTemplate
-                .getCollection("articles")
-                .updateOne(
-                        new Document("_id", id),
-                        new Document(
-                                "$set",
-                                new Document(
-                                        "live.content.sections",
-                                        List.of(new Document("type", "TEXT")
-                                                .append("heading", "Why")
-                                                .append("body", "Crack it as hard as you can [1].")))));
+        ArticleApi.tamperWith(mongoTemplate, id);
 
         JsonNode refused = api.call(HttpMethod.GET, "/api/v1/articles/" + slugOf(title) + "/approval", null, null, 503);
         assertThat(refused.get("detail").asString()).contains("integrity check");

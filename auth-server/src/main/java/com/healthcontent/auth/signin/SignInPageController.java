@@ -18,7 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInPageController {
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) String error, HttpSession session, Model model) {
+    String signIn(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "password-set", required = false) String passwordSet,
+            HttpSession session,
+            Model model) {
+        if (passwordSet != null) {
+            model.addAttribute("notice", "Your password is set. Sign in with it.");
+        }
         if (error != null) {
             Object refused = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             model.addAttribute("error", message(refused));

@@ -102,6 +102,11 @@ public class StoredAuthorizations implements OAuth2AuthorizationService {
                 .replaceOne(new Document("_id", authorization.getId()), document, new ReplaceOptions().upsert(true));
     }
 
+    /** Every authorization of one person (their codes, access and refresh tokens) gone: none can be used again. */
+    public void removeAllOf(String principalName) {
+        mongoTemplate.remove(Query.query(Criteria.where("principalName").is(principalName)), COLLECTION);
+    }
+
     @Override
     public void remove(OAuth2Authorization authorization) {
         mongoTemplate.remove(Query.query(Criteria.where("_id").is(authorization.getId())), COLLECTION);

@@ -3,17 +3,23 @@ package com.healthcontent.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,9 +55,14 @@ class SignInThrottleTest {
     @Autowired
     JWKSource<SecurityContext> platformKeys;
 
+    @RegisterExtension
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> AuthStore.uri().replace("/auth-server", "/auth-server-throttle"));
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
     private String base() {
@@ -77,6 +88,18 @@ class SignInThrottleTest {
     @Test
     void guessingIsSlowedThenLockedAndTheRightPasswordWorksAgainAfterTheLockout() throws Exception {
         assertThat(guessSixTimes("dr.kim")).containsOnly(BAD);
+
+        // the person and the administrators are told
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .anyMatch(message ->
+                                GreenMailUtil.getBody(message).contains("The sign-in of dr.kim was locked")));
+        MimeMessage alert = Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getBody(message).contains("The sign-in of dr.kim was locked"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(GreenMailUtil.getAddressList(alert.getAllRecipients()))
+                .contains("dr.kim@example.org", "ops.admin@example.org");
 
         Optional<String> whileLocked = SignInForm.attempt(base(), "dr.kim", RIGHT);
         assertThat(whileLocked)

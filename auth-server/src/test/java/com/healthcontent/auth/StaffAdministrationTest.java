@@ -1,9 +1,14 @@
 package com.healthcontent.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,11 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,9 +56,14 @@ class StaffAdministrationTest {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> AuthStore.uri().replace("/auth-server", "/auth-server-admin"));
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
     private String base() {
@@ -60,7 +73,8 @@ class StaffAdministrationTest {
     @Test
     void anInvitedReviewerSetsAPasswordOnceAndSignsInWithTheInvitedRole() throws Exception {
         HttpResponse<String> invited = api("POST", "/api/v1/staff/accounts", """
-                {"username": "dr.new", "name": "Dr. Nia Ewe", "credentials": "MBBS", "roles": ["MEDICAL_REVIEWER"]}""");
+                {"username": "dr.new", "name": "Dr. Nia Ewe", "credentials": "MBBS", "email": "nia@example.org",
+                 "roles": ["MEDICAL_REVIEWER"]}""");
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(invited.body());
         assertThat(body.get("account").get("hasPassword").asBoolean()).isFalse();
@@ -69,6 +83,17 @@ class StaffAdministrationTest {
         assertThat(Instant.parse(body.get("invitation").get("expiresAt").asString()))
                 .isBetween(Instant.now().plusSeconds(71 * 3600), Instant.now().plusSeconds(73 * 3600));
         String path = URI.create(link).getPath();
+        // the same link reaches the invited person by e-mail
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .anyMatch(message -> GreenMailUtil.getBody(message).contains("Dr. Nia Ewe")));
+        MimeMessage invitation = Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getBody(message).contains("Dr. Nia Ewe"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(GreenMailUtil.getAddressList(invitation.getAllRecipients())).isEqualTo("nia@example.org");
+        assertThat(invitation.getSubject()).isEqualTo("You are invited to the health content platform");
+        assertThat(GreenMailUtil.getBody(invitation)).contains(link, "Dr. Nia Ewe");
         assertThat(SignInForm.attempt(base(), "dr.new", NEW_PASSWORD)).contains("Wrong username or password.");
 
         assertThat(setPassword(path, "short", "short").body()).contains("at least 12 characters");
@@ -138,16 +163,23 @@ class StaffAdministrationTest {
                 api(
                         "POST",
                         "/api/v1/staff/accounts",
-                        "{\"username\": \"Bad Name\", \"name\": \"x\", \"roles\": [\"AUTHOR\"]}"),
+                        "{\"username\": \"Bad Name\", \"name\": \"x\", \"email\": \"x@example.org\", \"roles\": [\"AUTHOR\"]}"),
                 400,
                 "username");
         assertField(
                 api(
                         "POST",
                         "/api/v1/staff/accounts",
-                        "{\"username\": \"eli.temp\", \"name\": \"x\", \"roles\": [\"AUTHOR\"]}"),
+                        "{\"username\": \"eli.temp\", \"name\": \"x\", \"email\": \"x@example.org\", \"roles\": [\"AUTHOR\"]}"),
                 409,
                 "username");
+        assertField(
+                api(
+                        "POST",
+                        "/api/v1/staff/accounts",
+                        "{\"username\": \"no.mail\", \"name\": \"x\", \"email\": \"not an address\", \"roles\": [\"AUTHOR\"]}"),
+                400,
+                "email");
         assertThat(api("PUT", "/api/v1/staff/accounts/no.one/roles", "{\"roles\": [\"EDITOR\"]}")
                         .statusCode())
                 .isEqualTo(404);
@@ -226,7 +258,7 @@ class StaffAdministrationTest {
     /** Invited and with the password {@link #NEW_PASSWORD} set through the link. */
     private void invite(String username, String role) throws Exception {
         HttpResponse<String> invited = api("POST", "/api/v1/staff/accounts", """
-                {"username": "%s", "name": "Temp", "roles": ["%s"]}""".formatted(username, role));
+                {"username": "%s", "name": "Temp", "email": "%s@example.org", "roles": ["%s"]}""".formatted(username, username, role));
         String link = JSON.readTree(invited.body()).get("invitation").get("url").asString();
         assertThat(setPassword(URI.create(link).getPath(), NEW_PASSWORD, NEW_PASSWORD)
                         .statusCode())

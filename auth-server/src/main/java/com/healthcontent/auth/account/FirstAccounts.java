@@ -26,7 +26,7 @@ class FirstAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAccounts.class);
 
-    record Member(String username, String name, String credentials, List<String> roles) {}
+    record Member(String username, String name, String credentials, String email, List<String> roles) {}
 
     private final StaffAccounts accounts;
     private final StaffSettings settings;
@@ -56,6 +56,7 @@ class FirstAccounts implements ApplicationRunner {
                     member.username(),
                     member.name(),
                     member.credentials(),
+                    member.email(),
                     Set.copyOf(member.roles()),
                     true,
                     hash,
@@ -82,6 +83,7 @@ class FirstAccounts implements ApplicationRunner {
                 settings.firstAdminUsername(),
                 settings.firstAdminUsername(),
                 null,
+                settings.firstAdminEmail(),
                 Set.of("ADMIN"),
                 true,
                 passwordEncoder.encode(settings.firstAdminPassword()),

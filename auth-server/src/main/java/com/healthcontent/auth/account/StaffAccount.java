@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A person who signs in to run the platform: their public name and credentials (what readers see on pages they
- * wrote or reviewed), their roles, whether they may sign in at all, and their password as a hash (Spring Security's
+ * wrote or reviewed), the address their invitation, reset links and security alerts go to, their roles, whether they may sign in at all, and their password as a hash (Spring Security's
  * delegating format, {@code {bcrypt}...}). Who created the account and when is kept for the audit trail.
  */
 @Document("staff_accounts")
@@ -17,6 +17,7 @@ public record StaffAccount(
         @Id String username,
         String name,
         String credentials,
+        String email,
         Set<String> roles,
         boolean enabled,
         String passwordHash,
@@ -42,6 +43,7 @@ public record StaffAccount(
     }
 
     StaffAccount withPasswordHash(String hash) {
-        return new StaffAccount(username, name, credentials, roles, enabled, hash, createdAt, createdBy, version);
+        return new StaffAccount(
+                username, name, credentials, email, roles, enabled, hash, createdAt, createdBy, version);
     }
 }

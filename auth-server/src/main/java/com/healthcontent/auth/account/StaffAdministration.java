@@ -43,6 +43,7 @@ public class StaffAdministration {
             String username,
             String name,
             String credentials,
+            String email,
             List<String> roles,
             boolean enabled,
             boolean hasPassword) {
@@ -52,6 +53,7 @@ public class StaffAdministration {
                     account.username(),
                     account.name(),
                     account.credentials(),
+                    account.email(),
                     account.roles().stream().sorted().toList(),
                     account.enabled(),
                     account.passwordHash() != null);
@@ -68,6 +70,7 @@ public class StaffAdministration {
     private final StoredAuthorizations authorizations;
     private final StoredSessions sessions;
     private final AuditTrail audit;
+    private final StaffMail mail;
     private final MongoTemplate mongoTemplate;
     private final Clock clock;
     private final String publicUrl;
@@ -80,6 +83,7 @@ public class StaffAdministration {
             StoredAuthorizations authorizations,
             StoredSessions sessions,
             AuditTrail audit,
+            StaffMail mail,
             MongoTemplate mongoTemplate,
             Clock clock,
             @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.authorizationserver.issuer}")
@@ -91,6 +95,7 @@ public class StaffAdministration {
         this.authorizations = authorizations;
         this.sessions = sessions;
         this.audit = audit;
+        this.mail = mail;
         this.mongoTemplate = mongoTemplate;
         this.clock = clock;
         this.publicUrl = publicUrl;
@@ -100,21 +105,36 @@ public class StaffAdministration {
         return accounts.all().stream().map(AccountView::of).toList();
     }
 
-    public LinkView invite(String username, String name, String credentials, List<String> roles, String by) {
+    public LinkView invite(
+            String username, String name, String credentials, String email, List<String> roles, String by) {
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
             throw new Refused(400, "username", "3 to 64 lowercase letters, digits, dots, hyphens or underscores");
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new Refused(400, "name", "the name readers and colleagues see, up to 200 characters");
         }
+        if (email == null || email.length() > 254 || !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}")) {
+            throw new Refused(400, "email", "the address the invitation and security alerts go to");
+        }
         Set<String> checked = checkedRoles(roles);
         StaffAccount account = new StaffAccount(
-                username, name.strip(), blankToNull(credentials), checked, true, null, clock.instant(), by, null);
+                username,
+                name.strip(),
+                blankToNull(credentials),
+                email,
+                checked,
+                true,
+                null,
+                clock.instant(),
+                by,
+                null);
         if (!accounts.create(account)) {
             throw new Refused(409, "username", "the username " + username + " is taken");
         }
         audit.record("INVITED", by, username, null, Map.of("roles", String.join(",", new TreeSet<>(checked))));
-        return link(username, OneTimeLinks.Purpose.INVITATION, by);
+        LinkView link = link(username, OneTimeLinks.Purpose.INVITATION, by);
+        mail.invitation(account, link);
+        return link;
     }
 
     public AccountView changeRoles(String username, List<String> roles, String by) {
@@ -148,9 +168,11 @@ public class StaffAdministration {
     }
 
     public LinkView resetPassword(String username, String by) {
-        existing(username);
+        StaffAccount account = existing(username);
         audit.record("PASSWORD_RESET_SENT", by, username, null, Map.of());
-        return link(username, OneTimeLinks.Purpose.PASSWORD_RESET, by);
+        LinkView link = link(username, OneTimeLinks.Purpose.PASSWORD_RESET, by);
+        mail.passwordReset(account, link);
+        return link;
     }
 
     /** Whose link this is, to greet them on its page; empty when it cannot be used. */

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/staff/accounts")
 class StaffAdministrationController {
 
-    record Invitation(String username, String name, String credentials, List<String> roles) {}
+    record Invitation(String username, String name, String credentials, String email, List<String> roles) {}
 
     record Roles(List<String> roles) {}
 
@@ -50,6 +50,7 @@ class StaffAdministrationController {
                 invitation.username(),
                 invitation.name(),
                 invitation.credentials(),
+                invitation.email(),
                 invitation.roles(),
                 admin.getName());
         StaffAdministration.AccountView account = administration.all().stream()

@@ -10,7 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstAdminUsername without demo accounts, the administrator created at the first start
  *     (FIRST_ADMIN_USERNAME)
  * @param firstAdminPassword their password (FIRST_ADMIN_PASSWORD, from a secret; at least 12 characters)
+ * @param firstAdminEmail where their security alerts go (FIRST_ADMIN_EMAIL)
+ * @param mailFrom the sender of staff e-mails (STAFF_MAIL_FROM)
  */
 @ConfigurationProperties("platform.staff")
 public record StaffSettings(
-        boolean demoAccounts, String demoPassword, String firstAdminUsername, String firstAdminPassword) {}
+        boolean demoAccounts,
+        String demoPassword,
+        String firstAdminUsername,
+        String firstAdminPassword,
+        String firstAdminEmail,
+        String mailFrom) {}

@@ -1,6 +1,7 @@
 package com.healthcontent.auth.signin;
 
 import com.healthcontent.auth.account.StaffAccounts;
+import com.healthcontent.auth.account.StaffMail;
 import com.healthcontent.auth.audit.AddressHash;
 import com.healthcontent.auth.audit.AuditEntry;
 import com.healthcontent.auth.audit.AuditTrail;
@@ -37,6 +38,7 @@ class ThrottledSignIn implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final AuditTrail audit;
     private final AddressHash addressHash;
+    private final StaffMail mail;
     private final Clock clock;
 
     ThrottledSignIn(
@@ -45,6 +47,7 @@ class ThrottledSignIn implements AuthenticationProvider {
             SignInThrottle throttle,
             AuditTrail audit,
             AddressHash addressHash,
+            StaffMail mail,
             Clock clock) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(passwordEncoder);
@@ -54,6 +57,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         this.throttle = throttle;
         this.audit = audit;
         this.addressHash = addressHash;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -87,6 +91,7 @@ class ThrottledSignIn implements AuthenticationProvider {
             if (consequence == SignInThrottle.Consequence.LOCKED_OUT) {
                 audit.record(AuditEntry.LOCKED_OUT, "system", username, address, Map.of());
                 log.warn("A staff account was locked after repeated failed sign-ins (see the audit trail)");
+                mail.lockedOut(username);
             }
             throw new BadCredentialsException("Bad credentials");
         }

@@ -28,9 +28,12 @@ public class ApiRefusal extends RuntimeException {
             JsonNode problem = json.readTree(refused.getResponseBodyAsString());
             List<String> parts = new ArrayList<>();
             parts.add(problem.path("detail").asString(problem.path("title").asString(message)));
-            problem.path("errors")
-                    .forEach(error -> parts.add(error.path("field").asString() + ": "
-                            + error.path("message").asString()));
+            problem.path("errors").forEach(error -> {
+                String said = error.path("message").asString();
+                // a detail that only repeats its field's message (auth-server's refusals) is said once, by the field
+                parts.remove(said);
+                parts.add(error.path("field").asString() + ": " + said);
+            });
             message = String.join(" ", parts);
         } catch (RuntimeException notAProblem) {
             // the status text is all there is

@@ -71,14 +71,15 @@ public class PlatformApi {
                 .body(JsonNode.class));
     }
 
-    /** A DELETE with a body (unpublishing takes a reason). */
+    /** A DELETE, with a body when it takes one (unpublishing takes a reason; enabling an account nothing). */
     public JsonNode delete(String path, Map<String, ?> body, Object... variables) {
-        return call(() -> http.method(HttpMethod.DELETE)
-                .uri(path, variables)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .body(JsonNode.class));
+        return call(() -> {
+            RestClient.RequestBodySpec request = http.method(HttpMethod.DELETE).uri(path, variables);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.retrieve().body(JsonNode.class);
+        });
     }
 
     /** JSON as maps and lists, as pages read it ({@code ${alert.target.title}}). */

@@ -25,6 +25,11 @@ public record StaffMember(String username, String name, Set<String> roles) {
         return roles.contains("AUTHOR") || roles.contains("ADMIN");
     }
 
+    /** Staff administration (accounts, the audit trail) is for administrators alone. */
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+
     /** The access token came straight from the token endpoint to this server, so its claims are read as they are. */
     static StaffMember of(OidcUser user, OAuth2AuthorizedClient client) {
         List<String> roles;

@@ -43,6 +43,10 @@ public final class SignedIn {
         return as("ana.author", "Ana Alvarez", "AUTHOR");
     }
 
+    public static RequestPostProcessor opsAdmin() {
+        return as("ops.admin", "Ops Admin", "ADMIN");
+    }
+
     public static RequestPostProcessor as(String username, String name, String... roles) {
         return request -> {
             ClientRegistration web = WebApplicationContextUtils.getRequiredWebApplicationContext(

@@ -306,6 +306,72 @@ class ReviewerConsoleIT {
         photograph("history");
     }
 
+    /**
+     * The administrator's journey of issue 28: invite a reviewer in the console, the reviewer sets a password on the
+     * one-time link and signs in, the administrator disables them and reads it all in the audit trail.
+     */
+    @Test
+    @Order(8)
+    void anAdministratorInvitesAReviewerWhoSignsInAndIsThenDisabled() {
+        String username = "dr.invited-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "a reviewer's own long password";
+        signOutThenSignInAs("ops.admin", "healthy-demo");
+        browser.findElement(By.linkText("Staff")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-heading"), "Staff"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("name")).sendKeys("Dr. Ivy Invited");
+        browser.findElement(By.id("credentials")).sendKeys("MBBS");
+        browser.findElement(By.id("email")).sendKeys(username + "@example.org");
+        browser.findElement(By.id("invite-MEDICAL_REVIEWER")).click();
+        browser.findElement(By.cssSelector("section[aria-labelledby=invite-heading] button.primary"))
+                .click();
+        String link = waitFor(ExpectedConditions.presenceOfElementLocated(By.id("one-time-link")))
+                .getAttribute("value")
+                .strip();
+        assertEveryControlIsLabelled();
+        photograph("staff");
+
+        // the invited reviewer chooses a password on the link and signs in to the console with it
+        browser.get(link);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(password);
+        browser.findElement(By.id("repeated")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.done"), "password is set"));
+        signOutThenSignInAs(username, password);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-heading"), "Alerts"));
+
+        // the administrator disables them and reads both in the audit trail
+        signOutThenSignInAs("ops.admin", "healthy-demo");
+        browser.get(console + "staff");
+        waitFor(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("tr[data-username='" + username + "'] form[action$='/disable'] button")))
+                .click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-username='" + username + "'] .state"), "Disabled"));
+        browser.get(console + "staff/audit?subject=" + username);
+        String trail = waitFor(ExpectedConditions.presenceOfElementLocated(By.id("entries")))
+                .getText();
+        assertThat(trail).contains("Signed in", "Invited", "ops.admin");
+        assertThat(trail.toLowerCase()).contains("disabled");
+        photograph("audit");
+    }
+
+    private static void signOutThenSignInAs(String username, String password) {
+        browser.get(console);
+        List<WebElement> signOut = browser.findElements(By.cssSelector(".signout button"));
+        if (!signOut.isEmpty()) {
+            signOut.get(0).click();
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You have signed out"));
+            browser.get(console);
+        }
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username")))
+                .sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".signout .who")));
+    }
+
     private static int unread() {
         return Integer.parseInt(browser.findElement(By.id("unread")).getText().replaceAll("\\D+", ""));
     }

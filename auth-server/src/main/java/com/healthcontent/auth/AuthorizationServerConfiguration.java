@@ -2,6 +2,7 @@ package com.healthcontent.auth;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.healthcontent.auth.account.StaffAccounts;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -44,11 +46,13 @@ public class AuthorizationServerConfiguration {
     /**
      * The staff administration API ({@code /api/v1/staff/...}, not the directory itself): a resource server for this
      * server's own access tokens, meant for the platform's API, for administrators only, but for each person's own
-     * password ({@code /api/v1/staff/accounts/me/password}).
+     * password ({@code /api/v1/staff/accounts/me/password}). The account is checked on every call: a token of a
+     * person disabled since it was issued is refused at once (401).
      */
     @Bean
     @Order(0)
-    SecurityFilterChain staffApi(HttpSecurity http, JWKSource<SecurityContext> jwkSource, AuthProperties properties)
+    SecurityFilterChain staffApi(
+            HttpSecurity http, JWKSource<SecurityContext> jwkSource, AuthProperties properties, StaffAccounts accounts)
             throws Exception {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -65,8 +69,14 @@ public class AuthorizationServerConfiguration {
                         .authenticated()
                         .anyRequest()
                         .hasRole("ADMIN"))
-                .oauth2ResourceServer(
-                        server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens)))
+                .oauth2ResourceServer(server ->
+                        server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> {
+                            // a disabled account's token, still within its lifetime, administers nothing
+                            if (!accounts.isEnabled(token.getSubject())) {
+                                throw new DisabledException("The account of this token is disabled");
+                            }
+                            return tokens.convert(token);
+                        })))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

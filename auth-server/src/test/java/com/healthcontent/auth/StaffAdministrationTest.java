@@ -142,6 +142,13 @@ class StaffAdministrationTest {
                 .isZero();
         assertThat(directory()).doesNotContain("ana.temp");
 
+        // and a token issued before, still within its lifetime, is refused at once by the staff API
+        String before =
+                "{\"currentPassword\": \"%s\", \"newPassword\": \"another long password\"}".formatted(NEW_PASSWORD);
+        assertThat(api("POST", "/api/v1/staff/accounts/me/password", before, token("ana.temp", "AUTHOR"))
+                        .statusCode())
+                .isEqualTo(401);
+
         assertThat(api("DELETE", "/api/v1/staff/accounts/ana.temp/disablement", null)
                         .statusCode())
                 .isEqualTo(200);

@@ -38,6 +38,11 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
         return Optional.ofNullable(mongoTemplate.findById(username, StaffAccount.class));
     }
 
+    public boolean isEnabled(String username) {
+        return mongoTemplate.exists(
+                Query.query(Criteria.where("_id").is(username).and("enabled").is(true)), StaffAccount.class);
+    }
+
     /** Everyone, by username. */
     public List<StaffAccount> all() {
         return mongoTemplate.find(new Query().with(Sort.by("_id")), StaffAccount.class);

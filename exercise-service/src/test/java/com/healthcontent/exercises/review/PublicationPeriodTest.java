@@ -62,7 +62,7 @@ class PublicationPeriodTest {
         assertThat(api.call(HttpMethod.GET, page, null, null, 200).get("status").asString())
                 .isEqualTo("PUBLISHED");
 
-        await().atMost(Duration.ofSeconds(40))
+        await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(api.call(HttpMethod.GET, page, null, null, 200)
                                 .get("status")
                                 .asString())
@@ -95,7 +95,7 @@ class PublicationPeriodTest {
         String page = "/api/v1/routines/" + published.get("slug").asString();
         api.call(HttpMethod.GET, page, null, null, 200);
 
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> api.call(HttpMethod.GET, page, null, null, 404));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api.call(HttpMethod.GET, page, null, null, 404));
         JsonNode draft = api.call(HttpMethod.GET, "/api/v1/routines/drafts/" + id, EDITOR, null, 200);
         assertThat(draft.get("status").asString()).isEqualTo("UNPUBLISHED");
         JsonNode history = draft.get("workflow").get("history");

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
 import com.healthcontent.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -254,7 +259,7 @@ class RoutingAndSecurityTest {
     }
 
     @Test
-    void probesArePublicAndMetricsAreNot() {
+    void probesArePublicAndMetricsAreNot() throws Exception {
         client.get()
                 .uri("/livez")
                 .exchange()
@@ -271,8 +276,10 @@ class RoutingAndSecurityTest {
                 .expectBody()
                 .json("{\"status\": \"OUT_OF_SERVICE\"}", JsonCompareMode.STRICT);
         // metrics and health details are on the management port only, never on the public one
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
-        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        // (a JDK client with a long timeout: twice under heavy parallel load, once in a clean-clone CI run, this
+        // gateway answered one of these only after more than the default client's 10 s; see the stop notes)
+        assertThat(statusOf("/actuator/prometheus")).isEqualTo(404);
+        assertThat(statusOf("/actuator/health")).isEqualTo(404);
         RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + managementPort)
                 .build()
@@ -281,5 +288,15 @@ class RoutingAndSecurityTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    private int statusOf(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

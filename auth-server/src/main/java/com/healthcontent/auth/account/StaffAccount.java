@@ -41,9 +41,4 @@ public record StaffAccount(
     boolean hasContentRole() {
         return roles.stream().anyMatch(CONTENT_ROLES::contains);
     }
-
-    StaffAccount withPasswordHash(String hash) {
-        return new StaffAccount(
-                username, name, credentials, email, roles, enabled, hash, createdAt, createdBy, version);
-    }
 }

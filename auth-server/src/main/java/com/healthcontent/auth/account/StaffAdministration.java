@@ -4,11 +4,13 @@ import com.healthcontent.auth.audit.AuditTrail;
 import com.healthcontent.auth.store.StoredAuthorizations;
 import com.healthcontent.sessions.StoredSessions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,7 +63,7 @@ public class StaffAdministration {
     }
 
     /** What an invitation or a reset hands the administrator to pass on: the link and when it stops working. */
-    public record LinkView(String url, java.time.Instant expiresAt) {}
+    public record LinkView(String url, Instant expiresAt) {}
 
     private final StaffAccounts accounts;
     private final OneTimeLinks links;
@@ -86,8 +88,7 @@ public class StaffAdministration {
             StaffMail mail,
             MongoTemplate mongoTemplate,
             Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.authorizationserver.issuer}")
-                    String publicUrl) {
+            @Value("${spring.security.oauth2.authorizationserver.issuer}") String publicUrl) {
         this.accounts = accounts;
         this.links = links;
         this.passwordRules = passwordRules;

@@ -30,13 +30,6 @@ class SignInThrottle {
     /** Why an attempt is refused before its password is checked, and until when. */
     record Refusal(Instant until, boolean lockedOut) {}
 
-    /** What a failure led to. */
-    enum Consequence {
-        NONE,
-        DELAYED,
-        LOCKED_OUT
-    }
-
     private final MongoTemplate mongoTemplate;
     private final SignInLimits limits;
     private final Clock clock;
@@ -70,7 +63,8 @@ class SignInThrottle {
         return Optional.empty();
     }
 
-    Consequence failed(String username, String addressHash) {
+    /** Counts a failure; true when it locked the account. */
+    boolean failed(String username, String addressHash) {
         Instant now = clock.instant();
         if (addressHash != null) {
             int fromAddress = count(addressKey(addressHash), now);
@@ -89,13 +83,12 @@ class SignInThrottle {
                             .set("failures", 0)
                             .unset("notBefore"),
                     COLLECTION);
-            return Consequence.LOCKED_OUT;
+            return true;
         }
         if (inARow >= limits.delayAfter()) {
             delay(key, now, inARow - limits.delayAfter());
-            return Consequence.DELAYED;
         }
-        return Consequence.NONE;
+        return false;
     }
 
     /** The right password: the account's failures are forgotten (the address's are not: others may be guessing). */

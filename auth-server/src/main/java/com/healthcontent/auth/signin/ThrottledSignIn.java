@@ -81,14 +81,14 @@ class ThrottledSignIn implements AuthenticationProvider {
             audit.record(AuditEntry.SIGN_IN_SUCCEEDED, username, username, address, Map.of("method", "password"));
             return signedIn;
         } catch (BadCredentialsException | AccountStatusException refused) {
-            SignInThrottle.Consequence consequence = throttle.failed(username, hashedAddress);
+            boolean lockedOut = throttle.failed(username, hashedAddress);
             audit.record(
                     AuditEntry.SIGN_IN_FAILED,
                     username,
                     username,
                     address,
                     Map.of("reason", refused instanceof BadCredentialsException ? "password" : "account"));
-            if (consequence == SignInThrottle.Consequence.LOCKED_OUT) {
+            if (lockedOut) {
                 audit.record(AuditEntry.LOCKED_OUT, "system", username, address, Map.of());
                 log.warn("A staff account was locked after repeated failed sign-ins (see the audit trail)");
                 mail.lockedOut(username);

@@ -69,7 +69,10 @@ public final class VerifyPage {
             report(page, verdict);
             return verdict.verified();
         } catch (IOException | ParseException | RuntimeException e) {
-            out.println("NOT VERIFIED " + page + ": " + e.getMessage());
+            out.println("NOT VERIFIED " + page + ": "
+                    + (e.getMessage() == null
+                            ? "cannot reach it (" + e.getClass().getSimpleName() + ")"
+                            : e.getMessage()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /** The sign-in form as a person uses it, each attempt in a fresh browser session. */
 final class SignInForm {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern ALERT = Pattern.compile("role=\"alert\"[^>]*>\\s*([^<]+?)\\s*<");
 
     private SignInForm() {}

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -287,7 +286,7 @@ class StaffAdministrationTest {
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> form = browser.send(
                 HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        Matcher csrf = SignInForm.CSRF.matcher(form.body());
         if (!csrf.find()) {
             return form; // the page for a link that no longer works
         }

@@ -5,10 +5,8 @@ import com.healthcontent.articles.article.ArticleQueries;
 import com.healthcontent.articles.article.ArticleViews;
 import com.healthcontent.articles.article.Articles;
 import com.healthcontent.editorial.archive.ArchivedRevision;
-import com.healthcontent.editorial.archive.RevisionDiff;
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
-import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,14 +65,8 @@ class RevisionController {
             @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to,
             Actor actor) {
-        articles.revisions(id); // an unknown article is a 404 before anything about the request
-        new Violations()
-                .require(from != null, "from", "is required: the number of the earlier revision")
-                .require(to != null, "to", "is required: the number of the later revision")
-                .throwIfAny();
-        ArticleContent before = articles.contentOf(articles.revision(id, from));
-        ArticleContent after = articles.contentOf(articles.revision(id, to));
-        return staffOnly(new RevisionViews.Comparison(from, to, RevisionDiff.between(before, after)));
+        return staffOnly(RevisionViews.Comparison.of(
+                () -> articles.revisions(id), from, to, number -> articles.contentOf(articles.revision(id, number))));
     }
 
     @Operation(

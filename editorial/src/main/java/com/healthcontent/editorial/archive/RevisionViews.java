@@ -3,9 +3,11 @@ package com.healthcontent.editorial.archive;
 import com.healthcontent.editorial.approval.ApprovalKeysController;
 import com.healthcontent.provenance.ApprovalRecord;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.problem.Violations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +99,22 @@ public final class RevisionViews {
     }
 
     /** What changed from one published version to another. */
-    public record Comparison(int from, int to, List<RevisionDiff.Change> changes) {}
+    public record Comparison(int from, int to, List<RevisionDiff.Change> changes) {
+
+        /**
+         * The comparison of two published versions of one item: {@code requireItem} first (an unknown item is a 404
+         * before anything about the request), then a 400 naming a missing {@code from} or {@code to}, then each
+         * version's content ({@code contentOf}: a 404 for a number never published).
+         */
+        public static Comparison of(Runnable requireItem, Integer from, Integer to, IntFunction<Object> contentOf) {
+            requireItem.run();
+            new Violations()
+                    .require(from != null, "from", "is required: the number of the earlier revision")
+                    .require(to != null, "to", "is required: the number of the later revision")
+                    .throwIfAny();
+            return new Comparison(from, to, RevisionDiff.between(contentOf.apply(from), contentOf.apply(to)));
+        }
+    }
 
     /** A revision number from a path; anything else names no revision (404), as an unknown number does. */
     public static int number(String contentId, String number) {

@@ -1,13 +1,11 @@
 package com.healthcontent.exercises.revisions;
 
 import com.healthcontent.editorial.archive.ArchivedRevision;
-import com.healthcontent.editorial.archive.RevisionDiff;
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.exercises.exercise.ExerciseCatalog;
 import com.healthcontent.exercises.exercise.ExerciseContent;
 import com.healthcontent.exercises.exercise.ExerciseView;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
-import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,14 +59,8 @@ class ExerciseRevisionController {
             @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to,
             Actor actor) {
-        catalog.revisions(id); // an unknown exercise is a 404 before anything about the request
-        new Violations()
-                .require(from != null, "from", "is required: the number of the earlier revision")
-                .require(to != null, "to", "is required: the number of the later revision")
-                .throwIfAny();
-        ExerciseContent before = catalog.contentOf(catalog.revision(id, from));
-        ExerciseContent after = catalog.contentOf(catalog.revision(id, to));
-        return staffOnly(new RevisionViews.Comparison(from, to, RevisionDiff.between(before, after)));
+        return staffOnly(RevisionViews.Comparison.of(
+                () -> catalog.revisions(id), from, to, number -> catalog.contentOf(catalog.revision(id, number))));
     }
 
     @Operation(summary = "Make an old version the working copy again (its author, EDITOR); reviewed again")

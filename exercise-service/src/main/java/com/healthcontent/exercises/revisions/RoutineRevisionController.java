@@ -1,13 +1,11 @@
 package com.healthcontent.exercises.revisions;
 
 import com.healthcontent.editorial.archive.ArchivedRevision;
-import com.healthcontent.editorial.archive.RevisionDiff;
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.exercises.routine.RoutineContent;
 import com.healthcontent.exercises.routine.RoutineView;
 import com.healthcontent.exercises.routine.Routines;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
-import com.healthcontent.servicedefaults.problem.Violations;
 import com.healthcontent.servicedefaults.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,14 +58,8 @@ class RoutineRevisionController {
             @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to,
             Actor actor) {
-        routines.revisions(id); // an unknown routine is a 404 before anything about the request
-        new Violations()
-                .require(from != null, "from", "is required: the number of the earlier revision")
-                .require(to != null, "to", "is required: the number of the later revision")
-                .throwIfAny();
-        RoutineContent before = routines.contentOf(routines.revision(id, from));
-        RoutineContent after = routines.contentOf(routines.revision(id, to));
-        return staffOnly(new RevisionViews.Comparison(from, to, RevisionDiff.between(before, after)));
+        return staffOnly(RevisionViews.Comparison.of(
+                () -> routines.revisions(id), from, to, number -> routines.contentOf(routines.revision(id, number))));
     }
 
     @Operation(summary = "Make an old version the working copy again (its author, EDITOR); reviewed again")

@@ -3,6 +3,8 @@ package com.healthcontent.auth;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.healthcontent.auth.account.StaffAccounts;
+import com.healthcontent.auth.passkey.PasskeyCeremonies;
+import com.healthcontent.auth.passkey.PasskeyRequirement;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
 /**
  * The authorization server: authorization code with PKCE for the public web, mobile and command-line clients,
@@ -84,22 +87,31 @@ public class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, PasskeyRequirement passkeyRequirement)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(withDefaults());
+            server.authorizationEndpoint(endpoint ->
+                    endpoint.authenticationProviders(providers -> providers.add(0, passkeyRequirement.guard())));
         });
-        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                // A browser (or the token script) asking to authorize without a session is sent to the login form.
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        // signed in, and with a passkey where the person's roles require one
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(passkeyRequirement))
+                // A browser (or the token script) asking to authorize without a session is sent to the login form,
+                // one signed in without a passkey their role requires to their passkeys page.
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+                        .accessDeniedHandler(passkeyRequirement));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
+    SecurityFilterChain login(
+            HttpSecurity http, PasskeyCeremonies passkeys, WebAuthnRelyingPartyOperations passkeyOperations)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/livez",
                                 "/readyz",
@@ -107,6 +119,7 @@ public class AuthorizationServerConfiguration {
                                 "/api/v1/staff",
                                 "/login",
                                 "/login/sign-in.css",
+                                "/login/passkeys.js",
                                 "/invitations/*")
                         .permitAll()
                         // only served on the management port, which is never published
@@ -116,6 +129,7 @@ public class AuthorizationServerConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login"));
+        passkeys.enable(http, passkeyOperations);
         return http.build();
     }
 

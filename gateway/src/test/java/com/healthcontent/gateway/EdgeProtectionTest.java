@@ -125,7 +125,35 @@ class EdgeProtectionTest {
                 .isEqualTo(429)
                 .expectHeader()
                 .exists(HttpHeaders.RETRY_AFTER);
+        // a passkey sign-in counts against the same allowance
+        client.post()
+                .uri("/login/webauthn")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
         assertThat(seen).filteredOn(uri -> uri.startsWith("/login")).hasSize(3);
+    }
+
+    /** Passkey pages and ceremonies are the authorization server's, which checks the session and CSRF itself. */
+    @Test
+    void passkeyPagesAndCeremoniesReachTheAuthorizationServerWithoutAToken() {
+        client.get().uri("/account/passkeys").exchange().expectStatus().isOk();
+        client.post()
+                .uri("/webauthn/authenticate/options")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.post()
+                .uri("/account/passkeys/abc/removal")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(seen)
+                .contains("/account/passkeys", "/webauthn/authenticate/options", "/account/passkeys/abc/removal");
     }
 
     @Test

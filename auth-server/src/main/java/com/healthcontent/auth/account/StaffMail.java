@@ -1,6 +1,7 @@
 package com.healthcontent.auth.account;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +82,22 @@ public class StaffMail implements DisposableBean {
                 If it was not you, tell an administrator: someone may be guessing the password.
                 The audit trail has the attempts (GET /api/v1/staff/audit?subject=%s).
                 """.formatted(username, username));
+    }
+
+    /** A passkey was added to the account: the person is told, in case it was not them. */
+    public void passkeyAdded(String username, String label) {
+        accounts.find(username)
+                .ifPresent(account -> send(
+                        Collections.singletonList(account.email()),
+                        "A passkey was added to your account",
+                        """
+                        Hello %s,
+
+                        A passkey named "%s" was added to your account %s. It can now sign you in.
+
+                        If this was not you, tell an administrator at once: they can remove it, and your password
+                        may be known to someone else.
+                        """.formatted(account.name(), label, username)));
     }
 
     private void send(List<String> to, String subject, String text) {

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client's address otherwise (behind
  * trusted proxies, {@link ClientAddresses}), and separate, stricter buckets per address for {@code POST
- * /api/v1/feedback} and for sign-in attempts ({@code POST /login}: auth-server throttles guessing per account too). Over
+ * /api/v1/feedback} and for sign-in attempts ({@code POST /login}, and {@code /login/webauthn} for passkeys: auth-server throttles guessing per account too). Over
  * the limit: 429 with {@code Retry-After} and a problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
@@ -41,7 +41,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        boolean signIn = exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/login");
+        boolean signIn = exchange.getRequest().getMethod() == HttpMethod.POST
+                && (path.equals("/login") || path.equals("/login/webauthn"));
         if (!limits.enabled() || !(path.startsWith("/api/") || signIn)) {
             return chain.filter(exchange);
         }

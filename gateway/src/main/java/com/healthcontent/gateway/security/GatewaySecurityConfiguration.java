@@ -38,7 +38,17 @@ public class GatewaySecurityConfiguration {
 
     /** The authorization server's own pages, routed through the gateway for deployments with one public port. */
     static final String[] AUTHORIZATION_SERVER_PATHS = {
-        "/oauth2/**", "/login", "/logout", "/.well-known/**", "/userinfo", "/connect/**"
+        "/oauth2/**",
+        "/login",
+        "/login/webauthn",
+        "/logout",
+        "/.well-known/**",
+        "/userinfo",
+        "/connect/**",
+        "/invitations/*",
+        "/webauthn/**",
+        "/account/passkeys",
+        "/account/passkeys/**"
     };
 
     /**

@@ -46,7 +46,10 @@ record AuditEntry(String at, String when, String what, String actor, String subj
         }
     }
 
-    /** "roles: Editor, Medical reviewer", "by one-time link", "address 3f9a0c12": what else the entry says. */
+    /**
+     * "roles: Editor, Medical reviewer", "by one-time link", "with passkey", "wrong password", "named “Work laptop”",
+     * "2 passkeys", "address 3f9a0c12": what else the entry says.
+     */
     private static String details(JsonNode details, JsonNode addressHash) {
         List<String> parts = new ArrayList<>();
         details.propertyStream().forEach(detail -> {
@@ -54,13 +57,23 @@ record AuditEntry(String at, String when, String what, String actor, String subj
             switch (detail.getKey()) {
                 case "roles" ->
                     parts.add("roles: "
-                            + Arrays.stream(value.split(","))
-                                    .map(Role::wordsFor)
-                                    .collect(Collectors.joining(", ")));
+                            + (value.isEmpty()
+                                    ? "none"
+                                    : Arrays.stream(value.split(","))
+                                            .map(Role::wordsFor)
+                                            .collect(Collectors.joining(", "))));
                 case "method" -> parts.add("with " + value);
                 case "by" -> parts.add("by " + value);
+                case "label" -> parts.add("named “" + value + "”");
+                case "count" -> parts.add(value + ("1".equals(value) ? " passkey" : " passkeys"));
                 case "reason" -> {
-                    // said in what happened
+                    switch (value) {
+                        case "password" -> parts.add("wrong password");
+                        case "account", "passkey" -> {
+                            // said in what happened, or by the method
+                        }
+                        default -> parts.add("reason: " + value);
+                    }
                 }
                 default -> parts.add(detail.getKey() + ": " + value);
             }

@@ -3,7 +3,8 @@ package com.healthcontent.console.staff;
 /** What the staff audit trail records, as the API names it, and in words. */
 enum AuditType {
     SIGN_IN_SUCCEEDED("Signed in"),
-    SIGN_IN_FAILED("Wrong password"),
+    // a wrong password or a refused passkey: the details say which
+    SIGN_IN_FAILED("Sign-in failed"),
     SIGN_IN_THROTTLED("Sign-in held back after failures"),
     LOCKED_OUT("Locked out"),
     INVITED("Invited"),
@@ -11,7 +12,11 @@ enum AuditType {
     DISABLED("Disabled"),
     ENABLED("Enabled again"),
     PASSWORD_RESET_SENT("Password reset link sent"),
-    PASSWORD_SET("Password set");
+    PASSWORD_SET("Password set"),
+    PASSKEY_ADDED("Passkey added"),
+    PASSKEY_REMOVED("Passkey removed"),
+    PASSKEYS_REMOVED("Passkeys removed by an administrator"),
+    PASSKEY_POLICY_CHANGED("Roles needing a passkey changed");
 
     private final String words;
 

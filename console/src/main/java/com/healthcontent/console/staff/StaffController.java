@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Staff administration, for administrators: the accounts (invite someone, change roles, disable and enable, send a
- * password reset link) and the audit trail of sign-ins and administration steps. Anyone else gets the forbidden page
+ * password reset link, remove the passkeys of someone who lost their device), which roles must sign in with a
+ * passkey, and the audit trail of sign-ins and administration steps. Anyone else gets the forbidden page
  * without the platform being asked; the platform checks the role again on every call.
  */
 @Controller
@@ -68,6 +69,10 @@ class StaffController {
                 .forEach(account -> accounts.add(Account.of(account)));
         model.addAttribute("accounts", accounts);
         model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute(
+                "passkeyPolicy",
+                PasskeyPolicy.of(
+                        api.get(uri -> uri.path("/api/v1/staff/passkey-policy").build())));
         if (!model.containsAttribute("invitation")) {
             model.addAttribute("invitation", invitation("", "", null, "", List.of()));
         }
@@ -144,6 +149,39 @@ class StaffController {
             JsonNode link = api.post("/api/v1/staff/accounts/{username}/password-reset", null, username);
             redirect.addFlashAttribute("link", oneTimeLink("Password reset link for " + username, link));
             return username + " chooses a new password on the link below; their current one works until then.";
+        });
+    }
+
+    /** Someone lost their device: all their passkeys go, and they sign in with their password to add a new one. */
+    @PostMapping("/staff/{username}/remove-passkeys")
+    String removePasskeys(
+            @PathVariable String username, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        return step(redirect, () -> {
+            int removed = api.delete("/api/v1/staff/accounts/{username}/passkeys", null, username)
+                    .path("removed")
+                    .asInt();
+            // the name only for the message (the API answers a count): the username is what the step was about
+            String who = name.isBlank() ? username : name.strip() + " (" + username + ")";
+            if (removed == 0) {
+                return who + " had no passkeys: nothing was removed.";
+            }
+            return removed + (removed == 1 ? " passkey of " : " passkeys of ") + who
+                    + " removed: they sign in with their password and add a new one.";
+        });
+    }
+
+    /** The roles whose holders must sign in with a passkey: a password alone gets them no further than adding one. */
+    @PostMapping("/staff/passkey-policy")
+    String passkeyPolicy(
+            @RequestParam(name = "roles", required = false) List<String> roles, RedirectAttributes redirect) {
+        return step(redirect, () -> {
+            PasskeyPolicy policy = PasskeyPolicy.of(api.put(
+                    "/api/v1/staff/passkey-policy",
+                    Map.of("rolesRequiringPasskey", roles == null ? List.of() : roles)));
+            if (policy.roles().isEmpty()) {
+                return "No role needs a passkey now: everyone can sign in with their password alone.";
+            }
+            return "These roles now sign in with a passkey: " + policy.roleNames() + ".";
         });
     }
 

@@ -12,6 +12,7 @@ import com.healthcontent.console.ConsolePageTest;
 import com.healthcontent.console.Platform;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -23,8 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Signing in and out as a backend for the frontend: nobody sees a page unsigned, the sign-in goes straight to the
- * authorization server as the public client {@code web} with PKCE, a form without its CSRF token does nothing, and
- * signing out ends the sign-in at the authorization server too.
+ * authorization server as the public client {@code web} with PKCE, a form without its CSRF token does nothing,
+ * signing out ends the sign-in at the authorization server too, and everyone signed in finds their passkeys there.
  */
 @ConsolePageTest
 class SignInTest {
@@ -129,6 +130,32 @@ class SignInTest {
                         SignedIn.idTokenOf("dr.rao"),
                         "post_logout_redirect_uri",
                         "http://localhost:8080/console/signed-out"));
+    }
+
+    @Test
+    void everyoneSignedInFindsTheirPasskeysPageAtTheAuthorizationServerNextToSigningOut() throws Exception {
+        platform.answers("/api/v1/me/alert-preferences", """
+                {"email": null, "webhookUrl": null, "dailyDigest": false, "timeZone": "UTC",
+                 "quietFrom": null, "quietUntil": null, "digestAt": "08:00"}
+                """);
+
+        Document preferences =
+                page(mvc.perform(get("/preferences").with(drRao())).andExpect(status().isOk()));
+
+        Element passkeys = preferences.selectFirst("header .signout a.passkeys");
+        assertThat(passkeys.text()).isEqualTo("Your passkeys");
+        assertThat(passkeys.attr("href"))
+                .as("the authorization server as the browser reaches it")
+                .isEqualTo("http://localhost:9000/account/passkeys");
+        assertThat(passkeys.hasClass("button"))
+                .as("a 44 px target, like the sign-out button")
+                .isTrue();
+        assertThat(preferences.select("header .signout button").text()).isEqualTo("Sign out");
+
+        Document signedOut = page(mvc.perform(get("/signed-out")).andExpect(status().isOk()));
+        assertThat(signedOut.select("a[href$=/account/passkeys]"))
+                .as("nobody signed in")
+                .isEmpty();
     }
 
     @Test

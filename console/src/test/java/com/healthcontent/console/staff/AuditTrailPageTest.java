@@ -57,7 +57,7 @@ class AuditTrailPageTest {
                 .extracting(Element::text)
                 .containsExactly(
                         "3 Dec 2026, 09:15:02 UTC Locked out system dr.rao address 3f9a0c12",
-                        "3 Dec 2026, 09:15:01 UTC Wrong password dr.rao dr.rao address 3f9a0c12",
+                        "3 Dec 2026, 09:15:01 UTC Sign-in failed dr.rao dr.rao wrong password · address 3f9a0c12",
                         "3 Dec 2026, 08:00:00 UTC Refused: account disabled dr.kim dr.kim address 77aa01bc",
                         "2 Dec 2026, 17:30:00 UTC Roles changed ops.admin dr.rao roles: Editor, Medical reviewer",
                         "2 Dec 2026, 16:00:00 UTC Password set dr.new dr.new by one-time link · address 0b1c2d3e",
@@ -68,7 +68,7 @@ class AuditTrailPageTest {
                 .containsExactly(
                         "Anything",
                         "Signed in",
-                        "Wrong password",
+                        "Sign-in failed",
                         "Sign-in held back after failures",
                         "Locked out",
                         "Invited",
@@ -76,7 +76,11 @@ class AuditTrailPageTest {
                         "Disabled",
                         "Enabled again",
                         "Password reset link sent",
-                        "Password set");
+                        "Password set",
+                        "Passkey added",
+                        "Passkey removed",
+                        "Passkeys removed by an administrator",
+                        "Roles needing a passkey changed");
         assertThat(audit.select("select#type option[selected]")).isEmpty();
         assertThat(audit.select("a[rel=next]"))
                 .as("the oldest entry is on this page")
@@ -86,6 +90,48 @@ class AuditTrailPageTest {
                     .as("the label of %s", control.id())
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void passkeysInTheTrailInWords() throws Exception {
+        platform.answers("/api/v1/staff/audit?size=50", """
+                {"items": [
+                  {"id": "p-8", "at": "2026-12-03T20:10:00Z", "type": "PASSKEY_POLICY_CHANGED",
+                   "actor": "ops.admin", "subject": null, "addressHash": null, "details": {"roles": ""}},
+                  {"id": "p-7", "at": "2026-12-03T20:00:00Z", "type": "PASSKEY_POLICY_CHANGED",
+                   "actor": "ops.admin", "subject": null, "addressHash": null,
+                   "details": {"roles": "EDITOR,MEDICAL_REVIEWER"}},
+                  {"id": "p-6", "at": "2026-12-03T19:00:00Z", "type": "PASSKEYS_REMOVED", "actor": "ops.admin",
+                   "subject": "dr.rao", "addressHash": null, "details": {"count": "2"}},
+                  {"id": "p-5", "at": "2026-12-03T18:00:00Z", "type": "PASSKEY_REMOVED", "actor": "dr.rao",
+                   "subject": "dr.rao", "addressHash": null, "details": {"label": "Old phone"}},
+                  {"id": "p-4", "at": "2026-12-03T17:00:00Z", "type": "SIGN_IN_FAILED", "actor": "dr.kim",
+                   "subject": "dr.kim", "addressHash": "77aa01bc99",
+                   "details": {"method": "passkey", "reason": "account"}},
+                  {"id": "p-3", "at": "2026-12-03T16:00:00Z", "type": "SIGN_IN_FAILED", "actor": null,
+                   "subject": null, "addressHash": "5d4c3b2a19", "details": {"method": "passkey", "reason": "passkey"}},
+                  {"id": "p-2", "at": "2026-12-03T15:00:00Z", "type": "SIGN_IN_SUCCEEDED", "actor": "dr.rao",
+                   "subject": "dr.rao", "addressHash": "3f9a0c12d4e5b6a7", "details": {"method": "passkey"}},
+                  {"id": "p-1", "at": "2026-12-03T14:00:00Z", "type": "PASSKEY_ADDED", "actor": "dr.rao",
+                   "subject": "dr.rao", "addressHash": null, "details": {"label": "Work laptop"}}],
+                 "next": null}
+                """);
+
+        Document audit = page(mvc.perform(get("/staff/audit").with(opsAdmin())).andExpect(status().isOk()));
+
+        assertThat(audit.select("#entries tbody tr"))
+                .extracting(Element::text)
+                .containsExactly(
+                        "3 Dec 2026, 20:10:00 UTC Roles needing a passkey changed ops.admin roles: none",
+                        "3 Dec 2026, 20:00:00 UTC Roles needing a passkey changed ops.admin roles: Editor, Medical"
+                                + " reviewer",
+                        "3 Dec 2026, 19:00:00 UTC Passkeys removed by an administrator ops.admin dr.rao 2 passkeys",
+                        "3 Dec 2026, 18:00:00 UTC Passkey removed dr.rao dr.rao named “Old phone”",
+                        "3 Dec 2026, 17:00:00 UTC Refused: account disabled dr.kim dr.kim with passkey · address"
+                                + " 77aa01bc",
+                        "3 Dec 2026, 16:00:00 UTC Sign-in failed with passkey · address 5d4c3b2a",
+                        "3 Dec 2026, 15:00:00 UTC Signed in dr.rao dr.rao with passkey · address 3f9a0c12",
+                        "3 Dec 2026, 14:00:00 UTC Passkey added dr.rao dr.rao named “Work laptop”");
     }
 
     @Test

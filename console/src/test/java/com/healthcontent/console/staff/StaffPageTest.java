@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The staff page, for administrators alone: every account with its roles and status, inviting someone (the one-time
- * link shown once, to pass on), changing roles, disabling and enabling, password reset links; refusals in words.
+ * link shown once, to pass on), changing roles, disabling and enabling, password reset links, removing someone's
+ * passkeys, and which roles must sign in with a passkey; refusals in words.
  */
 @ConsolePageTest
 class StaffPageTest {
@@ -48,6 +49,11 @@ class StaffPageTest {
                     account("dr.rao", "Dr. Priya Rao", true, "MEDICAL_REVIEWER"),
                     account("dr.kim", "Dr. Min-jun Kim", false, "MEDICAL_REVIEWER"));
 
+    /** The passkey setting of a new installation: nobody has changed it, no role needs a passkey. */
+    static final String NO_PASSKEYS_REQUIRED = """
+            {"rolesRequiringPasskey": [], "changedBy": null, "changedAt": null}
+            """;
+
     @Autowired
     MockMvc mvc;
 
@@ -57,6 +63,7 @@ class StaffPageTest {
     @Test
     void anAdministratorFindsTheStaffPageInTheNavigationWithEveryAccount() throws Exception {
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
 
         Document staff = page(mvc.perform(get("/staff").with(opsAdmin())).andExpect(status().isOk()));
 
@@ -74,12 +81,23 @@ class StaffPageTest {
         Element rao = row(staff, "dr.rao");
         assertThat(rao.select("td[data-label=Status]").text()).isEqualTo("Enabled");
         assertThat(rao.select("form").eachAttr("action"))
-                .containsExactly("/staff/dr.rao/roles", "/staff/dr.rao/disable", "/staff/dr.rao/password-reset");
+                .containsExactly(
+                        "/staff/dr.rao/roles",
+                        "/staff/dr.rao/disable",
+                        "/staff/dr.rao/password-reset",
+                        "/staff/dr.rao/remove-passkeys");
         assertThat(rao.select("button").eachText())
                 .containsExactly(
                         "Change roles of Dr. Priya Rao",
                         "Disable Dr. Priya Rao",
-                        "Send password reset link for Dr. Priya Rao");
+                        "Send password reset link for Dr. Priya Rao",
+                        "Remove passkeys of Dr. Priya Rao");
+        assertThat(rao.select("button .visually-hidden").eachText())
+                .as("what a screen reader adds to each button")
+                .containsExactly("of Dr. Priya Rao", "Dr. Priya Rao", "for Dr. Priya Rao", "of Dr. Priya Rao");
+        assertThat(rao.select("form[action=/staff/dr.rao/remove-passkeys] input[name=name]")
+                        .val())
+                .isEqualTo("Dr. Priya Rao");
         Element kim = row(staff, "dr.kim");
         assertThat(kim.select("td[data-label=Status]").text()).isEqualTo("Disabled");
         assertThat(kim.select("form").eachAttr("action")).contains("/staff/dr.kim/enable");
@@ -87,6 +105,11 @@ class StaffPageTest {
         assertThat(staff.select("form.invite input[name=roles]").eachAttr("value"))
                 .containsExactly("AUTHOR", "EDITOR", "MEDICAL_REVIEWER", "ADMIN");
         assertThat(staff.select(".one-time-link")).as("no link to pass on").isEmpty();
+        Element passkeys = staff.selectFirst("section#passkeys");
+        assertThat(passkeys.select("input[name=roles][checked]"))
+                .as("no role needs a passkey yet")
+                .isEmpty();
+        assertThat(passkeys.select(".meta").text()).isEqualTo("Never changed: a password is enough for every role.");
         for (Element control : staff.select("main input:not([type=hidden])")) {
             assertThat(staff.select("label[for=\"" + control.id() + "\"]"))
                     .as("the label of %s", control.id())
@@ -118,6 +141,9 @@ class StaffPageTest {
         mvc.perform(post("/staff/dr.kim/enable").with(drRao()).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/staff").with(drRao()).with(csrf()).param("username", "dr.rao2"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/dr.kim/remove-passkeys").with(drRao()).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/passkey-policy").with(drRao()).with(csrf())).andExpect(status().isForbidden());
     }
 
     @Test
@@ -138,7 +164,9 @@ class StaffPageTest {
                                 """));
         // the page after the invitation, and the same page again
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
 
         ResultActions invited = mvc.perform(post("/staff")
                         .with(opsAdmin())
@@ -186,6 +214,7 @@ class StaffPageTest {
                         "username",
                         "the username dr.rao is taken"));
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
 
         ResultActions refused = mvc.perform(post("/staff")
                         .with(opsAdmin())
@@ -257,6 +286,7 @@ class StaffPageTest {
                         {"url": "http://localhost:9000/invitations/cmVzZXQ", "expiresAt": "2026-12-06T10:00:00Z"}
                         """, MediaType.APPLICATION_JSON));
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
 
         ResultActions reset = mvc.perform(
                         post("/staff/dr.rao/password-reset").with(opsAdmin()).with(csrf()))
@@ -277,6 +307,7 @@ class StaffPageTest {
                 .andRespond(problem(
                         HttpStatus.CONFLICT, "ops.admin is the last administrator: make someone else one first"));
         platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
 
         ResultActions refused = mvc.perform(
                         post("/staff/ops.admin/disable").with(opsAdmin()).with(csrf()))
@@ -287,6 +318,151 @@ class StaffPageTest {
         assertThat(staff.select(".notice.refused[role=alert]").text())
                 .isEqualTo("ops.admin is the last administrator: make someone else one first");
         assertThat(staff.select(".notice.done")).isEmpty();
+    }
+
+    @Test
+    void thePasskeysPanelSaysWhichRolesMustSignInWithOneAndWhoChangedThatWhen() throws Exception {
+        platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", """
+                {"rolesRequiringPasskey": ["EDITOR", "MEDICAL_REVIEWER"], "changedBy": "ops.admin",
+                 "changedAt": "2026-12-03T20:00:00Z"}
+                """);
+
+        Document staff = page(mvc.perform(get("/staff").with(opsAdmin())).andExpect(status().isOk()));
+
+        Element passkeys = staff.selectFirst("section#passkeys");
+        assertThat(passkeys.select("h2").text()).isEqualTo("Passkeys");
+        assertThat(passkeys.text())
+                .contains("screen lock")
+                .contains("counts as two factors")
+                .contains("when they sign in with their password, they are asked to add a passkey, or to use the"
+                        + " one they have, before they get into the console.");
+        assertThat(passkeys.select("a[href=\"http://localhost:9000/account/passkeys\"]")
+                        .text())
+                .isEqualTo("their passkeys page");
+        assertThat(passkeys.select("form[method=post]").attr("action")).isEqualTo("/staff/passkey-policy");
+        assertThat(passkeys.select("legend").text()).isEqualTo("Roles that must sign in with a passkey");
+        assertThat(passkeys.select("input[type=checkbox][name=roles]").eachAttr("value"))
+                .containsExactly("AUTHOR", "EDITOR", "MEDICAL_REVIEWER", "ADMIN");
+        assertThat(passkeys.select("input[name=roles][checked]").eachAttr("value"))
+                .containsExactly("EDITOR", "MEDICAL_REVIEWER");
+        assertThat(passkeys.select("label[for=passkey-MEDICAL_REVIEWER]").text())
+                .isEqualTo("Medical reviewer");
+        assertThat(passkeys.select(".meta").text())
+                .isEqualTo("Last changed by ops.admin on 3 December 2026, 20:00 UTC.");
+        assertThat(passkeys.select(".meta time").attr("datetime")).isEqualTo("2026-12-03T20:00:00Z");
+    }
+
+    @Test
+    void savingTheRolesThatNeedAPasskeySendsTheCheckedOnesAndNoneMeansNone() throws Exception {
+        platform.expect(HttpMethod.PUT, "/api/v1/staff/passkey-policy")
+                .andExpect(content().json("""
+                        {"rolesRequiringPasskey": ["MEDICAL_REVIEWER", "ADMIN"]}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess("""
+                        {"rolesRequiringPasskey": ["ADMIN", "MEDICAL_REVIEWER"], "changedBy": "ops.admin",
+                         "changedAt": "2026-12-03T20:00:00Z"}
+                        """, MediaType.APPLICATION_JSON));
+        platform.expect(HttpMethod.PUT, "/api/v1/staff/passkey-policy")
+                .andExpect(content().json("""
+                        {"rolesRequiringPasskey": []}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(withSuccess("""
+                        {"rolesRequiringPasskey": [], "changedBy": "ops.admin", "changedAt": "2026-12-03T20:05:00Z"}
+                        """, MediaType.APPLICATION_JSON));
+
+        mvc.perform(post("/staff/passkey-policy")
+                        .with(opsAdmin())
+                        .with(csrf())
+                        .param("roles", "MEDICAL_REVIEWER", "ADMIN"))
+                .andExpect(redirectedUrl("/staff"))
+                .andExpect(flash().attribute(
+                                "done", "These roles now sign in with a passkey: Administrator, Medical reviewer."));
+        mvc.perform(post("/staff/passkey-policy").with(opsAdmin()).with(csrf()))
+                .andExpect(redirectedUrl("/staff"))
+                .andExpect(flash().attribute(
+                                "done",
+                                "No role needs a passkey now: everyone can sign in with their password alone."));
+    }
+
+    @Test
+    void aRoleThePlatformDoesNotKnowIsRefusedAndThePageSaysWhich() throws Exception {
+        platform.expect(HttpMethod.PUT, "/api/v1/staff/passkey-policy")
+                .andExpect(content().json("""
+                        {"rolesRequiringPasskey": ["EDITOR", "NURSE"]}
+                        """, JsonCompareMode.STRICT))
+                .andRespond(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "no role NURSE; roles are [ADMIN, AUTHOR, EDITOR, MEDICAL_REVIEWER]",
+                        "rolesRequiringPasskey[1]",
+                        "no role NURSE; roles are [ADMIN, AUTHOR, EDITOR, MEDICAL_REVIEWER]"));
+        platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
+
+        ResultActions refused = mvc.perform(post("/staff/passkey-policy")
+                        .with(opsAdmin())
+                        .with(csrf())
+                        .param("roles", "EDITOR", "NURSE"))
+                .andExpect(redirectedUrl("/staff"));
+
+        Document staff =
+                page(mvc.perform(followRedirect(refused).with(opsAdmin())).andExpect(status().isOk()));
+        assertThat(staff.select(".notice.refused[role=alert]").text())
+                .isEqualTo("rolesRequiringPasskey[1]: no role NURSE; roles are [ADMIN, AUTHOR, EDITOR,"
+                        + " MEDICAL_REVIEWER]");
+        assertThat(staff.select(".notice.done")).isEmpty();
+        assertThat(staff.select("#passkeys input[name=roles][checked]"))
+                .as("the setting as the platform keeps it")
+                .isEmpty();
+    }
+
+    @Test
+    void removingThePasskeysOfSomeoneWhoLostTheirDeviceSaysHowManyWentAndWhatTheyDoNext() throws Exception {
+        platform.expect(HttpMethod.DELETE, "/api/v1/staff/accounts/dr.rao/passkeys")
+                .andExpect(content().string(""))
+                .andRespond(withSuccess("""
+                        {"removed": 2}
+                        """, MediaType.APPLICATION_JSON));
+        platform.expect(HttpMethod.DELETE, "/api/v1/staff/accounts/dr.kim/passkeys")
+                .andRespond(withSuccess("""
+                        {"removed": 1}
+                        """, MediaType.APPLICATION_JSON));
+        platform.expect(HttpMethod.DELETE, "/api/v1/staff/accounts/dr.new/passkeys")
+                .andRespond(withSuccess("""
+                        {"removed": 0}
+                        """, MediaType.APPLICATION_JSON));
+        platform.expect(HttpMethod.DELETE, "/api/v1/staff/accounts/dr.gone/passkeys")
+                .andRespond(problem(HttpStatus.NOT_FOUND, "No staff account dr.gone"));
+        platform.answers("/api/v1/staff/accounts", ACCOUNTS);
+        platform.answers("/api/v1/staff/passkey-policy", NO_PASSKEYS_REQUIRED);
+
+        ResultActions removed = mvc.perform(post("/staff/dr.rao/remove-passkeys")
+                        .with(opsAdmin())
+                        .with(csrf())
+                        .param("name", "Dr. Priya Rao"))
+                .andExpect(redirectedUrl("/staff"));
+
+        Document staff =
+                page(mvc.perform(followRedirect(removed).with(opsAdmin())).andExpect(status().isOk()));
+        assertThat(staff.select(".notice.done[role=status]").text())
+                .isEqualTo("2 passkeys of Dr. Priya Rao (dr.rao) removed: they sign in with their password and add"
+                        + " a new one.");
+        mvc.perform(post("/staff/dr.kim/remove-passkeys")
+                        .with(opsAdmin())
+                        .with(csrf())
+                        .param("name", "Dr. Min-jun Kim"))
+                .andExpect(flash().attribute(
+                                "done",
+                                "1 passkey of Dr. Min-jun Kim (dr.kim) removed: they sign in with their password and"
+                                        + " add a new one."));
+        mvc.perform(post("/staff/dr.new/remove-passkeys")
+                        .with(opsAdmin())
+                        .with(csrf())
+                        .param("name", "Dr. Nia Ewe"))
+                .andExpect(flash().attribute("done", "Dr. Nia Ewe (dr.new) had no passkeys: nothing was removed."));
+        mvc.perform(post("/staff/dr.gone/remove-passkeys").with(opsAdmin()).with(csrf()))
+                .andExpect(redirectedUrl("/staff"))
+                .andExpect(flash().attribute("refused", "No staff account dr.gone"));
     }
 
     private static Element row(Document staff, String username) {

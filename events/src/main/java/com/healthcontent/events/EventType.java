@@ -39,7 +39,9 @@ public enum EventType {
     FEEDBACK_CHANGED("com.healthcontent.feedback.changed.v1", Topics.FEEDBACK_EVENTS, FeedbackChanged.class),
     REPORT_STATUS_CHANGED(
             "com.healthcontent.feedback.report-status-changed.v1", Topics.FEEDBACK_EVENTS, ReportStatusChanged.class),
-    REVIEWER_ALERTED("com.healthcontent.feedback.reviewer-alerted.v1", Topics.FEEDBACK_EVENTS, ReviewerAlerted.class);
+    REVIEWER_ALERTED("com.healthcontent.feedback.reviewer-alerted.v1", Topics.FEEDBACK_EVENTS, ReviewerAlerted.class),
+
+    STAFF_ACCOUNT_CHANGED("com.healthcontent.staff.account-changed.v1", Topics.STAFF_EVENTS, StaffAccountChanged.class);
 
     private final String ceType;
     private final String topic;

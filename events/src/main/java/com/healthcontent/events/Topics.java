@@ -8,6 +8,7 @@ public final class Topics {
     public static final String ARTICLE_EVENTS = "article.events";
     public static final String EXERCISE_EVENTS = "exercise.events";
     public static final String FEEDBACK_EVENTS = "feedback.events";
+    public static final String STAFF_EVENTS = "staff.events";
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
@@ -15,7 +16,8 @@ public final class Topics {
     public static final List<String> ALL = List.of(
             ARTICLE_EVENTS, ARTICLE_EVENTS + DEAD_LETTER_SUFFIX,
             EXERCISE_EVENTS, EXERCISE_EVENTS + DEAD_LETTER_SUFFIX,
-            FEEDBACK_EVENTS, FEEDBACK_EVENTS + DEAD_LETTER_SUFFIX);
+            FEEDBACK_EVENTS, FEEDBACK_EVENTS + DEAD_LETTER_SUFFIX,
+            STAFF_EVENTS, STAFF_EVENTS + DEAD_LETTER_SUFFIX);
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -199,7 +199,11 @@ public final class LocalStack {
                         "WEB_REDIRECT_URIS",
                         "http://localhost:3000/callback," + console + "/login/oauth2/code/web",
                         "WEB_POST_LOGOUT_REDIRECT_URIS",
-                        console + "/signed-out"),
+                        console + "/signed-out",
+                        // staff account changes (staff.events), on which the content services fetch the staff
+                        // directory at once
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        kafka.bootstrapServers()),
                 logs);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(readyAsync(auth, ports.auth(), "authorization server"));

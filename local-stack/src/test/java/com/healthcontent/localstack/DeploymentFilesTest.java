@@ -2,6 +2,7 @@ package com.healthcontent.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthcontent.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,12 @@ class DeploymentFilesTest {
                 (Map<String, Object>) services.get("kafka").get("environment");
         assertThat(kafkaEnv.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         String topics = String.valueOf(services.get("kafka-topics").get("command"));
-        assertThat(topics).contains("article.events", "exercise.events", "feedback.events", ".DLT");
+        assertThat(topics).contains(".DLT");
+        for (String topic : Topics.ALL) {
+            if (!topic.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+                assertThat(topics).as("the topics job creates %s", topic).contains(topic);
+            }
+        }
     }
 
     @Test
@@ -107,6 +113,10 @@ class DeploymentFilesTest {
             assertThat(env.get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/" + module);
             assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
         }
+        // the authorization server publishes staff account changes
+        Map<String, Object> authEnv =
+                (Map<String, Object>) services.get("auth-server").get("environment");
+        assertThat(authEnv.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
         Map<String, Object> gatewayEnv =
                 (Map<String, Object>) services.get("gateway").get("environment");
         assertThat(gatewayEnv.get("ARTICLE_SERVICE_URL")).isEqualTo("http://article-service:8081");

@@ -149,6 +149,20 @@ class KubernetesManifestsTest {
                         .toString())
                 .as("auth-server's shared store")
                 .contains("MONGODB_URI");
+        // every process that publishes or consumes events reaches the broker, the authorization server included
+        Map<String, Object> sharedSettings = (Map<String, Object>)
+                find(rendered, "ConfigMap", "platform-config").get("data");
+        for (String module :
+                List.of("auth-server", "article-service", "exercise-service", "feedback-service", "gateway")) {
+            Map<String, Object> container =
+                    containers(find(rendered, "Deployment", module)).get(0);
+            boolean own = String.valueOf(container.get("env")).contains("name=KAFKA_BOOTSTRAP_SERVERS");
+            boolean shared = String.valueOf(container.get("envFrom")).contains("platform-config")
+                    && sharedSettings.containsKey("KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(own || shared)
+                    .as("%s gets KAFKA_BOOTSTRAP_SERVERS", module)
+                    .isTrue();
+        }
     }
 
     /** An operator scales every deployable, the authorization server included, and each keeps serving. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
@@ -23,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every service gets by depending on service-defaults (as eShop's ServiceDefaults): problem details,
  * token verification with roles, health that includes MongoDB, a bounded request body (events: the messaging
- * module). Defaults live in {@code service-defaults.yml}.
+ * module). Defaults live in {@code service-defaults.yml}. A process that only borrows another module of ours (the
+ * authorization server publishing events through the messaging module) turns all of it off with
+ * {@code platform.service-defaults.enabled=false}.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@ConditionalOnProperty(name = ServiceDefaultsEnvironmentPostProcessor.ENABLED, matchIfMissing = true)
 @Import({ServiceSecurityConfiguration.class, ApiDocumentationConfiguration.class})
 @EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceDefaultsAutoConfiguration {

@@ -16,10 +16,15 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
+    /** false: no service defaults at all (the file and ServiceDefaultsAutoConfiguration), for a process that is not a service. */
+    public static final String ENABLED = "platform.service-defaults.enabled";
+
+    private static final String OWN_FILE = "service-defaults.yml";
+
     private final String file;
 
     public ServiceDefaultsEnvironmentPostProcessor() {
-        this("service-defaults.yml");
+        this(OWN_FILE);
     }
 
     protected ServiceDefaultsEnvironmentPostProcessor(String file) {
@@ -28,6 +33,9 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (file.equals(OWN_FILE) && !environment.getProperty(ENABLED, Boolean.class, true)) {
+            return;
+        }
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
                 environment.getPropertySources().addLast(source);

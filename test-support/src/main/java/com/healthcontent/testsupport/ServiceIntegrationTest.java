@@ -32,7 +32,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
             Topics.EXERCISE_EVENTS,
             Topics.EXERCISE_EVENTS + Topics.DEAD_LETTER_SUFFIX,
             Topics.FEEDBACK_EVENTS,
-            Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX
+            Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX,
+            Topics.STAFF_EVENTS,
+            Topics.STAFF_EVENTS + Topics.DEAD_LETTER_SUFFIX
         })
 @ContextCustomizerFactories(TestInfrastructureCustomizerFactory.class)
 @ExtendWith(TopicProbes.class)

@@ -8,20 +8,28 @@ import static com.healthcontent.articles.ArticleApi.OTHER_AUTHOR;
 import static com.healthcontent.articles.ArticleApi.article;
 import static com.healthcontent.articles.ArticleApi.uniqueTitle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.articles.ArticleApi;
+import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
+import com.healthcontent.events.StaffAccountChanged;
 import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TestEvents;
 import com.healthcontent.testsupport.TopicProbe;
 import com.healthcontent.testsupport.Watch;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -40,9 +48,44 @@ class ReviewAssignmentTest {
     @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
+    @Watch(Topics.STAFF_EVENTS)
+    TopicProbe staffEvents;
+
+    @Autowired
+    StaffDirectory staffDirectory;
+
+    @Autowired
+    MongoTemplate mongoTemplate;
+
     @BeforeEach
     void setUp() {
         api = new ArticleApi(port);
+    }
+
+    /**
+     * An administrator's change (auth-server's staff.events) has every instance fetch the staff directory within
+     * seconds, not when its copy falls due (every 60 s), so a disabled reviewer soon cannot be named.
+     */
+    @Test
+    void aStaffChangeHasTheDirectoryFetchedAgainAtOnce() {
+        staffDirectory.refresh(); // a fresh copy: the next regular refresh is a minute away
+        Instant fresh = fetchedAt();
+        StaffAccountChanged disabled = new StaffAccountChanged("dr.kim", "DISABLED", Instant.now());
+        // the broadcast consumer sees only what is sent once it is listening: send until it has heard
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    staffEvents.publish(TestEvents.of(EventType.STAFF_ACCOUNT_CHANGED, "dr.kim", disabled));
+                    return fetchedAt().isAfter(fresh);
+                });
+        assertThat(Duration.between(fresh, fetchedAt())).isLessThan(Duration.ofSeconds(30));
+    }
+
+    private Instant fetchedAt() {
+        return mongoTemplate
+                .findById("current", Document.class, "staff_directory")
+                .getDate("fetchedAt")
+                .toInstant();
     }
 
     @Test

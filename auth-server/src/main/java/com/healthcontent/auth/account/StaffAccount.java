@@ -1,5 +1,9 @@
 package com.healthcontent.auth.account;
 
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
+import com.healthcontent.events.StaffAccountChanged;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * delegating format, {@code {bcrypt}...}). Who created the account and when is kept for the audit trail.
  */
 @Document("staff_accounts")
+@PublishesEvents
 public record StaffAccount(
         @Id String username,
         String name,
@@ -40,5 +45,24 @@ public record StaffAccount(
 
     boolean hasContentRole() {
         return roles.stream().anyMatch(CONTENT_ROLES::contains);
+    }
+
+    StaffAccount withRoles(Set<String> newRoles) {
+        return new StaffAccount(
+                username, name, credentials, email, newRoles, enabled, passwordHash, createdAt, createdBy, version);
+    }
+
+    StaffAccount withEnabled(boolean nowEnabled) {
+        return new StaffAccount(
+                username, name, credentials, email, roles, nowEnabled, passwordHash, createdAt, createdBy, version);
+    }
+
+    /**
+     * This account as the services' staff directories show it changed (INVITED, ROLES_CHANGED, DISABLED, ENABLED):
+     * they fetch the directory again at once instead of at their next poll.
+     */
+    IntegrationEvent changed(String change, Instant at) {
+        return new IntegrationEvent(
+                EventType.STAFF_ACCOUNT_CHANGED, username, username, new StaffAccountChanged(username, change, at));
     }
 }

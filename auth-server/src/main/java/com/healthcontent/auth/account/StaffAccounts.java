@@ -1,5 +1,8 @@
 package com.healthcontent.auth.account;
 
+import com.healthcontent.events.Changed;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.messaging.outbox.Outbox;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +32,11 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
     /** What a password is checked against when an account has none yet: as slow to check as a real one. */
     private final String noPassword;
 
-    StaffAccounts(MongoTemplate mongoTemplate, PasswordEncoder passwordEncoder) {
+    private final Outbox outbox;
+
+    StaffAccounts(MongoTemplate mongoTemplate, Outbox outbox, PasswordEncoder passwordEncoder) {
         this.mongoTemplate = mongoTemplate;
+        this.outbox = outbox;
         this.noPassword = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -52,14 +58,25 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
         return mongoTemplate.exists(new Query(), StaffAccount.class);
     }
 
-    /** A new account; false when the username is taken (by another instance a moment ago, for example). */
-    public boolean create(StaffAccount account) {
+    /**
+     * A new account, with the events of its creation (none for the first accounts of an installation); false when the
+     * username is taken (by another instance a moment ago, for example).
+     */
+    public boolean create(StaffAccount account, IntegrationEvent... events) {
         try {
-            mongoTemplate.insert(account);
+            outbox.insert(Changed.of(account, events));
             return true;
         } catch (DuplicateKeyException taken) {
             return false;
         }
+    }
+
+    /**
+     * The account's new state with the event of the change, in one write, refused when someone else changed it since
+     * it was read ({@link org.springframework.dao.OptimisticLockingFailureException}).
+     */
+    StaffAccount save(StaffAccount changed, IntegrationEvent event) {
+        return outbox.save(Changed.of(changed, event));
     }
 
     @Override

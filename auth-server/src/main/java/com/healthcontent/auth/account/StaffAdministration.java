@@ -2,6 +2,7 @@ package com.healthcontent.auth.account;
 
 import com.healthcontent.auth.audit.AuditTrail;
 import com.healthcontent.auth.store.StoredAuthorizations;
+import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.sessions.StoredSessions;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -129,7 +131,7 @@ public class StaffAdministration {
                 clock.instant(),
                 by,
                 null);
-        if (!accounts.create(account)) {
+        if (!accounts.create(account, account.changed("INVITED", account.createdAt()))) {
             throw new Refused(409, "username", "the username " + username + " is taken");
         }
         audit.record("INVITED", by, username, null, Map.of("roles", String.join(",", new TreeSet<>(checked))));
@@ -144,7 +146,7 @@ public class StaffAdministration {
         if (account.roles().contains("ADMIN") && !checked.contains("ADMIN")) {
             requireAnotherAdministrator(username);
         }
-        set(username, new Update().set("roles", checked));
+        store(account.withRoles(checked), account.changed("ROLES_CHANGED", clock.instant()));
         audit.record("ROLES_CHANGED", by, username, null, Map.of("roles", String.join(",", new TreeSet<>(checked))));
         return AccountView.of(existing(username));
     }
@@ -154,7 +156,7 @@ public class StaffAdministration {
         if (account.roles().contains("ADMIN")) {
             requireAnotherAdministrator(username);
         }
-        set(username, new Update().set("enabled", false));
+        store(account.withEnabled(false), account.changed("DISABLED", clock.instant()));
         sessions.deleteByPrincipal(username);
         authorizations.removeAllOf(username);
         audit.record("DISABLED", by, username, null, Map.of());
@@ -162,8 +164,8 @@ public class StaffAdministration {
     }
 
     public AccountView enable(String username, String by) {
-        existing(username);
-        set(username, new Update().set("enabled", true));
+        StaffAccount account = existing(username);
+        store(account.withEnabled(true), account.changed("ENABLED", clock.instant()));
         audit.record("ENABLED", by, username, null, Map.of());
         return AccountView.of(existing(username));
     }
@@ -237,6 +239,16 @@ public class StaffAdministration {
                 StaffAccount.class);
         if (others == 0) {
             throw new Refused(409, null, username + " is the last administrator: make someone else one first");
+        }
+    }
+
+    /** An administrator's change with its event; two administrators changing one account at once: the second 409. */
+    private void store(StaffAccount changed, IntegrationEvent event) {
+        try {
+            accounts.save(changed, event);
+        } catch (OptimisticLockingFailureException concurrently) {
+            throw new Refused(
+                    409, null, "the account " + changed.username() + " changed at the same moment; try again");
         }
     }
 

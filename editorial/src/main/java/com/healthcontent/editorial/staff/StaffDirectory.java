@@ -1,5 +1,8 @@
 package com.healthcontent.editorial.staff;
 
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.StaffAccountChanged;
+import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.servicedefaults.problem.FieldViolation;
 import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import com.healthcontent.servicedefaults.problem.UnprocessableContentException;
@@ -56,6 +59,7 @@ public class StaffDirectory {
     private volatile Map<String, StaffProfile> byUsername = Map.of();
     private volatile Snapshot current;
     private volatile boolean storedCopyRead;
+    private volatile boolean changeAnnounced;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     public StaffDirectory(MongoTemplate mongoTemplate, URI source, Duration refreshInterval, Clock clock) {
@@ -112,9 +116,26 @@ public class StaffDirectory {
     public void refreshWhenDue() {
         readStoredCopy();
         Snapshot snapshot = current;
-        if (snapshot == null || !snapshot.fetchedAt().plus(refreshInterval).isAfter(clock.instant())) {
-            refresh();
+        boolean asked = changeAnnounced;
+        if (asked
+                || snapshot == null
+                || !snapshot.fetchedAt().plus(refreshInterval).isAfter(clock.instant())) {
+            changeAnnounced = false;
+            if (!refresh() && asked) {
+                changeAnnounced = true; // the next tick tries again
+            }
         }
+    }
+
+    /**
+     * An administrator changed someone (invited, roles, disabled, enabled): every instance fetches the directory at
+     * its next tick (seconds) instead of when its copy is due, so a disabled reviewer is soon no longer assignable.
+     * The change itself is not applied from the event: the directory stays the one source, and an event lost or late
+     * costs only the wait for the regular refresh.
+     */
+    @EventHandler(value = EventType.STAFF_ACCOUNT_CHANGED, pipeline = EventHandler.BROADCAST)
+    void staffChanged(StaffAccountChanged change) {
+        changeAnnounced = true;
     }
 
     /** Fetches the directory now; false when the identity side could not be reached. */

@@ -3,6 +3,7 @@ package com.healthcontent.articles.article;
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
 import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.web.PagedResponse;
@@ -158,6 +159,15 @@ class ArticleController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(PagedResponse.of(result, article -> ArticleViews.queued(article, false)));
+    }
+
+    /** Editors: articles in review that wait on a reviewer who can no longer review (disabled, say), to reassign. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
+    @GetMapping("/stalled-reviews")
+    ResponseEntity<StalledReviews.Listing> stalledReviews(Actor actor) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new StalledReviews.Listing(queries.stalledReviews(actor)));
     }
 
     @AlsoAnswers({HttpStatus.FORBIDDEN})

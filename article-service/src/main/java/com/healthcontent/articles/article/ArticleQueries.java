@@ -1,7 +1,10 @@
 package com.healthcontent.articles.article;
 
+import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ContentStatus;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
+import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.servicedefaults.problem.ForbiddenException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
@@ -67,6 +70,22 @@ public class ArticleQueries {
             throw new ForbiddenException("Authors see their own drafts.");
         }
         return article;
+    }
+
+    /** In review and waiting on someone who can no longer review it: for editors to reassign. */
+    public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
+        StalledReviews.requireEditor(actor);
+        return mongoTemplate.find(StalledReviews.inReview(), Article.class).stream()
+                .flatMap(article -> StalledReviews.of(
+                        new Workflow.Subject(
+                                ContentKind.ARTICLE,
+                                article.id(),
+                                article.slug(),
+                                article.draft().title()),
+                        article.workflow(),
+                        staff)
+                        .stream())
+                .toList();
     }
 
     /**

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -79,6 +82,48 @@ class ReviewAssignmentTest {
                     return fetchedAt().isAfter(fresh);
                 });
         assertThat(Duration.between(fresh, fetchedAt())).isLessThan(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A reviewer who is no longer on the staff (disabled since the submission: here a name the directory does not
+     * know) holds up the article until an editor gives it to someone else: editors see it, with who it waits on.
+     */
+    @Test
+    void editorsSeeReviewsWaitingOnSomeoneWhoCannotReviewUntilTheyReassignThem() {
+        String id = api.draft(article(uniqueTitle("Waiting"), "[]", "Back pain"));
+        api.post("/api/v1/articles/" + id + "/submission", AUTHOR, "{\"reviewers\": [\"dr.rao\", \"dr.kim\"]}", 200);
+        assertThat(stalled()).doesNotContain(id);
+        // dr.kim left the staff after being asked (the directory no longer lists them)
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().set("medicalReviewers", List.of("dr.rao", "dr.gone")),
+                "articles");
+        api.post("/api/v1/articles/" + id + "/reviews", DR_RAO, "{\"outcome\": \"APPROVED\"}", 200);
+
+        JsonNode waiting = stalledItem(id);
+        assertThat(waiting.get("type").asString()).isEqualTo("ARTICLE");
+        assertThat(waiting.get("awaiting")).extracting(JsonNode::asString).containsExactly("dr.gone");
+        assertThat(waiting.get("unavailable")).extracting(JsonNode::asString).containsExactly("dr.gone");
+        call(HttpMethod.GET, "/api/v1/articles/stalled-reviews", AUTHOR, null, 403);
+        call(HttpMethod.GET, "/api/v1/articles/stalled-reviews", DR_RAO, null, 403);
+
+        call(HttpMethod.PUT, "/api/v1/articles/" + id + "/reviewers", EDITOR, "{\"reviewers\": [\"dr.kim\"]}", 200);
+        assertThat(stalled()).doesNotContain(id);
+    }
+
+    private String stalled() {
+        return call(HttpMethod.GET, "/api/v1/articles/stalled-reviews", EDITOR, null, 200)
+                .toString();
+    }
+
+    private JsonNode stalledItem(String id) {
+        for (JsonNode item : call(HttpMethod.GET, "/api/v1/articles/stalled-reviews", EDITOR, null, 200)
+                .get("items")) {
+            if (item.get("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError(id + " is not among the stalled reviews");
     }
 
     private Instant fetchedAt() {

@@ -2,6 +2,8 @@ package com.healthcontent.console.alerts;
 
 import com.healthcontent.console.platform.PlatformApi;
 import com.healthcontent.console.signin.StaffMember;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,14 @@ class DeskController {
         model.addAttribute("alerts", PlatformApi.plain(inbox.path("items")));
         model.addAttribute("unread", inbox.path("unreadCount").asInt());
         if (me.isEditor()) {
+            // held up by a reviewer who can no longer review (disabled, say): nothing moves until an editor reassigns
+            List<Object> stalled = new ArrayList<>();
+            for (String collection : List.of("articles", "exercises", "routines")) {
+                api.get(uri -> uri.path("/api/v1/{collection}/stalled-reviews").build(collection))
+                        .path("items")
+                        .forEach(item -> stalled.add(PlatformApi.plain(item)));
+            }
+            model.addAttribute("stalled", stalled);
             model.addAttribute(
                     "toPublish",
                     PlatformApi.plain(api.get(uri -> uri.path("/api/v1/articles/drafts")

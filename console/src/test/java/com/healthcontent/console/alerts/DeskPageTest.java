@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.healthcontent.console.ConsolePageTest;
 import com.healthcontent.console.Platform;
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,7 @@ class DeskPageTest {
     @Test
     void anEditorSeesWhatIsApprovedAndAwaitsPublicationWithWhoReviewedIt() throws Exception {
         platform.answers("/api/v1/me/alerts?size=20", NO_ALERTS);
+        nothingStalled();
         platform.answers("/api/v1/articles/drafts?status=APPROVED&size=50", """
                 {"items": [
                   {"type": "ARTICLE", "id": "a-1", "slug": "is-it-good-or-bad-to-crack-your-back",
@@ -148,6 +150,50 @@ class DeskPageTest {
         assertThat(desk.select("#unread").text()).isEqualTo("0 unread");
         assertThat(desk.select("#no-alerts").text()).isEqualTo("No alerts yet.");
         assertThat(desk.select("form[action=/alerts/read-all]")).isEmpty();
+    }
+
+    @Test
+    void anEditorSeesWhatWaitsOnSomeoneWhoCannotReviewFromEveryCollection() throws Exception {
+        platform.answers("/api/v1/me/alerts?size=20", NO_ALERTS);
+        platform.answers("/api/v1/articles/stalled-reviews", """
+                {"items": [{"type": "ARTICLE", "id": "a-3", "slug": "neck-pain", "title": "Easing neck pain",
+                  "author": "ana.author", "submittedAt": "2026-11-20T09:00:00Z",
+                  "awaiting": ["dr.kim"], "unavailable": ["dr.kim"]}]}
+                """);
+        platform.answers("/api/v1/exercises/stalled-reviews", "{\"items\": []}");
+        platform.answers("/api/v1/routines/stalled-reviews", """
+                {"items": [{"type": "ROUTINE", "id": "r-4", "slug": "desk-break", "title": "Desk break routine",
+                  "author": "ana.author", "submittedAt": "2026-11-28T09:00:00Z",
+                  "awaiting": ["dr.rao", "dr.gone"], "unavailable": ["dr.gone"]}]}
+                """);
+        platform.answers(
+                "/api/v1/articles/drafts?status=APPROVED&size=50", "{\"items\": [], \"page\": {\"size\": 50}}");
+
+        Document desk = page(mvc.perform(get("/").with(eliEditor())).andExpect(status().isOk()));
+
+        assertThat(desk.select("#stalled li").eachText())
+                .containsExactly(
+                        "Easing neck pain waits on dr.kim, in review since 2026-11-20T09:00:00Z",
+                        "Desk break routine waits on dr.gone, in review since 2026-11-28T09:00:00Z");
+        assertThat(desk.select("#stalled a").eachAttr("href")).containsExactly("/articles/a-3", "/routines/r-4");
+    }
+
+    @Test
+    void anEditorWithNothingStalledSeesNoSuchPanel() throws Exception {
+        platform.answers("/api/v1/me/alerts?size=20", NO_ALERTS);
+        nothingStalled();
+        platform.answers(
+                "/api/v1/articles/drafts?status=APPROVED&size=50", "{\"items\": [], \"page\": {\"size\": 50}}");
+
+        Document desk = page(mvc.perform(get("/").with(eliEditor())).andExpect(status().isOk()));
+
+        assertThat(desk.select("#stalled-heading")).isEmpty();
+    }
+
+    private void nothingStalled() {
+        for (String collection : List.of("articles", "exercises", "routines")) {
+            platform.answers("/api/v1/" + collection + "/stalled-reviews", "{\"items\": []}");
+        }
     }
 
     @Test

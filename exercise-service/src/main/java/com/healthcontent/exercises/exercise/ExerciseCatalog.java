@@ -6,6 +6,7 @@ import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
 import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.staff.StaffDirectory;
 import com.healthcontent.events.Changed;
@@ -182,6 +183,22 @@ public class ExerciseCatalog {
             marked++;
         }
         return marked;
+    }
+
+    /** In review and waiting on someone who can no longer review it: for editors to reassign. */
+    public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
+        StalledReviews.requireEditor(actor);
+        return mongoTemplate.find(StalledReviews.inReview(), Exercise.class).stream()
+                .flatMap(exercise -> StalledReviews.of(
+                        new Workflow.Subject(
+                                ContentKind.EXERCISE,
+                                exercise.id(),
+                                exercise.slug(),
+                                exercise.draft().name()),
+                        exercise.workflow(),
+                        staff)
+                        .stream())
+                .toList();
     }
 
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */

@@ -2,6 +2,7 @@ package com.healthcontent.exercises.exercise;
 
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
 import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
@@ -98,6 +99,15 @@ class ExerciseController {
                         .map(exercise -> ExerciseView.queued(exercise, window != null))
                         .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
+    }
+
+    /** Editors: exercises in review that wait on a reviewer who can no longer review (disabled, say), to reassign. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
+    @GetMapping("/stalled-reviews")
+    ResponseEntity<StalledReviews.Listing> stalledReviews(Actor actor) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new StalledReviews.Listing(catalog.stalledReviews(actor)));
     }
 
     @GetMapping("/drafts/{id}")

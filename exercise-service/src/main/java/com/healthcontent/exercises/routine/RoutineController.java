@@ -2,6 +2,7 @@ package com.healthcontent.exercises.routine;
 
 import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
 import com.healthcontent.editorial.review.WorkflowRequests.PublicationRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReasonRequest;
 import com.healthcontent.editorial.review.WorkflowRequests.ReviewRequest;
@@ -94,6 +95,15 @@ class RoutineController {
         List<ReviewQueue.Item> items =
                 routines.reviewQueue(ReviewQueue.window(due), ReviewQueue.Cursor.parse(after), pageSize, actor);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ReviewQueue.page(items, pageSize));
+    }
+
+    /** Editors: routines in review that wait on a reviewer who can no longer review (disabled, say), to reassign. */
+    @AlsoAnswers({HttpStatus.FORBIDDEN})
+    @GetMapping("/stalled-reviews")
+    ResponseEntity<StalledReviews.Listing> stalledReviews(Actor actor) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new StalledReviews.Listing(routines.stalledReviews(actor)));
     }
 
     @GetMapping("/drafts/{id}")

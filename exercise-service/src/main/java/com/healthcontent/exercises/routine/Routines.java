@@ -6,6 +6,7 @@ import com.healthcontent.editorial.archive.RevisionViews;
 import com.healthcontent.editorial.review.ContentKind;
 import com.healthcontent.editorial.review.ReviewPolicy;
 import com.healthcontent.editorial.review.ReviewQueue;
+import com.healthcontent.editorial.review.StalledReviews;
 import com.healthcontent.editorial.review.Workflow;
 import com.healthcontent.editorial.review.WorkflowView;
 import com.healthcontent.editorial.staff.StaffDirectory;
@@ -202,6 +203,22 @@ public class Routines {
     }
 
     /** The caller's part of the review queue, as for articles and exercises. */
+    /** In review and waiting on someone who can no longer review it: for editors to reassign. */
+    public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
+        StalledReviews.requireEditor(actor);
+        return mongoTemplate.find(StalledReviews.inReview(), Routine.class).stream()
+                .flatMap(routine -> StalledReviews.of(
+                        new Workflow.Subject(
+                                ContentKind.ROUTINE,
+                                routine.id(),
+                                routine.slug(),
+                                routine.draft().name()),
+                        routine.workflow(),
+                        staff)
+                        .stream())
+                .toList();
+    }
+
     @PreAuthorize("hasRole('MEDICAL_REVIEWER')")
     public List<ReviewQueue.Item> reviewQueue(Duration due, ReviewQueue.Cursor after, int size, Actor actor) {
         Criteria reviewedLive = Criteria.where("reviewedBy.reviewer")

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.TerminalFailureException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,10 +82,17 @@ final class StackUnderTest implements AutoCloseable {
                 .redirectOutput(console.toFile())
                 .start();
         StackUnderTest stack = new StackUnderTest(offset, dataDir, console, launcher);
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1))
-                .failFast("the stack exited, see " + console, () -> !launcher.isAlive())
-                .until(() -> stack.console().contains("Press Ctrl-C"));
+        try {
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .failFast("the stack exited", () -> !launcher.isAlive())
+                    .until(() -> stack.console().contains("Press Ctrl-C"));
+        } catch (TerminalFailureException exited) {
+            // the next suite's start writes over the file: what the launcher said goes into the failure itself
+            List<String> lines = Files.readAllLines(console);
+            throw new IllegalStateException("the stack exited (code " + launcher.exitValue() + "); the end of "
+                    + console + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+        }
         return stack;
     }
 

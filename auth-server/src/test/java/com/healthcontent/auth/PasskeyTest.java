@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -153,6 +154,7 @@ class PasskeyTest {
         requireBrowser();
         signInWithPassword("dr.rao", base() + "/account/passkeys");
         assertThat(text("h1")).isEqualTo("Your passkeys");
+        fitsAPhone();
         addPasskey("Ärztezimmer laptop <1>");
         assertThat(text("ul.passkeys")).contains("Ärztezimmer laptop <1>");
         assertThat(entries("PASSKEY_ADDED", "dr.rao")).hasSize(1);
@@ -259,14 +261,12 @@ class PasskeyTest {
                 .isEqualTo("rolesRequiringPasskey[1]");
         assertThat(admin("GET", "/api/v1/staff/passkey-policy", null).body()).contains("\"rolesRequiringPasskey\":[]");
 
-        String editorToken = PlatformTokens.of(platformKeys, "eli.editor", "EDITOR");
-        HttpResponse<String> notAdmin = http.send(
-                HttpRequest.newBuilder(URI.create(base() + "/api/v1/staff/passkey-policy"))
-                        .header("Authorization", "Bearer " + editorToken)
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"rolesRequiringPasskey\":[]}"))
-                        .header("Content-Type", "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notAdmin = StaffApi.call(
+                base(),
+                PlatformTokens.of(platformKeys, "eli.editor", "EDITOR"),
+                "PUT",
+                "/api/v1/staff/passkey-policy",
+                "{\"rolesRequiringPasskey\":[]}");
         assertThat(notAdmin.statusCode()).isEqualTo(403);
         assertThat(admin("GET", "/api/v1/staff/accounts/nobody.here/passkeys", null)
                         .statusCode())
@@ -292,6 +292,32 @@ class PasskeyTest {
     /** Every cookie of the browser gone (a sign-in session), whatever page it is on. */
     private static void signOut() {
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /**
+     * The sign-in page and this one at 320 px: nothing to scroll sideways, every control at least 44 px tall; then back
+     * to a desktop's width, on this page.
+     */
+    private void fitsAPhone() {
+        browser.manage().window().setSize(new Dimension(320, 800));
+        try {
+            for (String page : List.of(base() + "/login", browser.getCurrentUrl())) {
+                browser.get(page);
+                Number sideways = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(sideways.intValue())
+                        .as("sideways scrolling on %s at 320 px", page)
+                        .isLessThanOrEqualTo(0);
+                assertThat(browser.findElements(By.cssSelector("button, input[type=text], input[type=password]")))
+                        .filteredOn(WebElement::isDisplayed)
+                        .isNotEmpty()
+                        .allSatisfy(control -> assertThat(control.getSize().getHeight())
+                                .as("height of %s on %s", control.getText(), page)
+                                .isGreaterThanOrEqualTo(44));
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     private void requireBrowser() {
@@ -340,18 +366,7 @@ class PasskeyTest {
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws Exception {
-        String token = PlatformTokens.of(platformKeys, "ops.admin", "ADMIN");
-        return http.send(
-                HttpRequest.newBuilder(URI.create(base() + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return StaffApi.call(base(), PlatformTokens.of(platformKeys, "ops.admin", "ADMIN"), method, path, body);
     }
 
     /** An authorization code request of the web client (PKCE), and the token its code is exchanged for. */

@@ -313,17 +313,7 @@ class StaffAdministrationTest {
     }
 
     private HttpResponse<String> api(String method, String path, String body, String token) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(base() + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return StaffApi.call(base(), token, method, path, body);
     }
 
     private String token(String username, String role) {

@@ -9,9 +9,6 @@ import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.TopicProbe;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,15 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Every change an administrator makes that the services' staff directories show (an invitation, roles, disabling,
  * enabling) is published on {@code staff.events} as a CloudEvent through the outbox, keyed by the username, in the
  * order it was made, so that the services fetch the directory at once. A step refused (the last administrator) sends
- * nothing. Its own database and an in-process Kafka broker.
+ * nothing. Its own database; the broker is the one every auth-server test shares (junit-platform.properties).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.events.outbox.poll-interval=200ms")
-@EmbeddedKafka(
-        partitions = 3,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {Topics.STAFF_EVENTS})
 class StaffEventsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,8 +44,6 @@ class StaffEventsTest {
 
     @Autowired
     JWKSource<SecurityContext> platformKeys;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -90,7 +80,15 @@ class StaffEventsTest {
                     .containsExactly("INVITED", "ROLES_CHANGED", "DISABLED", "ENABLED");
             assertThat(data(events.get(2)).path("username").asString()).isEqualTo("dr.events");
             assertThat(data(events.get(2)).path("changedAt").asString()).isNotBlank();
+            assertThat(topic.events()).noneMatch(event -> event.key().equals("ops.admin"));
         }
+    }
+
+    /** The shared broker also carries other tests' events: this account's, in the order they arrived. */
+    private static List<EventEnvelope> ofTheAccount(TopicProbe topic) {
+        return topic.events().stream()
+                .filter(event -> event.key().equals("dr.events"))
+                .toList();
     }
 
     private static JsonNode data(EventEnvelope event) {
@@ -98,16 +96,7 @@ class StaffEventsTest {
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + PlatformTokens.of(platformKeys, "ops.admin", "ADMIN"))
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return StaffApi.call(
+                "http://localhost:" + port, PlatformTokens.of(platformKeys, "ops.admin", "ADMIN"), method, path, body);
     }
 }

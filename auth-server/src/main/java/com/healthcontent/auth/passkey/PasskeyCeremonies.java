@@ -35,6 +35,16 @@ public class PasskeyCeremonies {
         PublicKeyCredentialParameters.EdDSA, PublicKeyCredentialParameters.ES256, PublicKeyCredentialParameters.RS256
     };
 
+    private final Passkeys passkeys;
+    private final StaffAccounts accounts;
+    private final AuditTrail audit;
+
+    PasskeyCeremonies(Passkeys passkeys, StaffAccounts accounts, AuditTrail audit) {
+        this.passkeys = passkeys;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
     @Bean
     WebAuthnRelyingPartyOperations passkeyOperations(
             PasskeyHolders holders,
@@ -56,16 +66,6 @@ public class PasskeyCeremonies {
         operations.setCustomizeRequestOptions(
                 options -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return operations;
-    }
-
-    private final Passkeys passkeys;
-    private final StaffAccounts accounts;
-    private final AuditTrail audit;
-
-    PasskeyCeremonies(Passkeys passkeys, StaffAccounts accounts, AuditTrail audit) {
-        this.passkeys = passkeys;
-        this.accounts = accounts;
-        this.audit = audit;
     }
 
     /** Turns passkeys on for the sign-in chain. */

@@ -280,19 +280,24 @@ class ReviewController {
                 "/articles/" + id);
     }
 
-    @PostMapping("/articles/{id}/reviewers")
-    String reassign(@PathVariable String id, @RequestParam String reviewers, RedirectAttributes redirect) {
+    /** Editors give content in review to other reviewers (one who left, say: the desk lists what waits on them). */
+    @PostMapping("/{kind:articles|exercises|routines}/{id}/reviewers")
+    String reassign(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @RequestParam String reviewers,
+            RedirectAttributes redirect) {
         List<String> names = List.of(reviewers.split("[,\\s]+")).stream()
                 .filter(name -> !name.isBlank())
                 .toList();
         return step(
                 redirect,
-                "/articles/" + id,
+                "/" + kind + "/" + id,
                 () -> {
-                    api.put("/api/v1/articles/{id}/reviewers", Map.of("reviewers", names), id);
+                    api.put("/api/v1/{kind}/{id}/reviewers", Map.of("reviewers", names), kind, id);
                     return "Reviewers now: " + String.join(", ", names) + ".";
                 },
-                "/articles/" + id);
+                "/" + kind + "/" + id);
     }
 
     /**

@@ -99,6 +99,31 @@ class ExerciseReviewPageTest {
     }
 
     @Test
+    void anEditorGivesAnExerciseInReviewToAnotherReviewer() throws Exception {
+        platform.answers("/api/v1/exercises/drafts/e-1", exercise(REVISED_STEPS, """
+                {"status": "IN_REVIEW", "authorName": "Ana Alvarez", "medicalReviewers": ["dr.gone"],
+                 "awaiting": ["dr.gone"], "liveRevision": null, "history": []}
+                """));
+        platform.expect(HttpMethod.PUT, "/api/v1/exercises/e-1/reviewers")
+                .andExpect(content().json("{\"reviewers\": [\"dr.rao\", \"dr.kim\"]}", JsonCompareMode.STRICT))
+                .andRespond(withSuccess(exercise(REVISED_STEPS, APPROVED), MediaType.APPLICATION_JSON));
+
+        Document exercise =
+                page(mvc.perform(get("/exercises/e-1").with(eliEditor())).andExpect(status().isOk()));
+        Element form = exercise.selectFirst("form[action=/exercises/e-1/reviewers]");
+        assertThat(form.select("input#reviewers").attr("value")).isEqualTo("dr.gone");
+        assertThat(form.select("label[for=reviewers]").text())
+                .isEqualTo("Medical reviewers (usernames, comma-separated)");
+
+        mvc.perform(post("/exercises/e-1/reviewers")
+                        .with(eliEditor())
+                        .with(csrf())
+                        .param("reviewers", "dr.rao, dr.kim"))
+                .andExpect(redirectedUrl("/exercises/e-1"))
+                .andExpect(flash().attribute("done", "Reviewers now: dr.rao, dr.kim."));
+    }
+
+    @Test
     void anEditorPublishesAnExerciseUntilADate() throws Exception {
         platform.answers("/api/v1/exercises/drafts/e-1", exercise(REVISED_STEPS, APPROVED));
         platform.expect(HttpMethod.POST, "/api/v1/exercises/e-1/publication")

@@ -75,17 +75,16 @@ public class ArticleQueries {
     /** In review and waiting on someone who can no longer review it: for editors to reassign. */
     public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
         StalledReviews.requireEditor(actor);
-        return mongoTemplate.find(StalledReviews.inReview(), Article.class).stream()
-                .flatMap(article -> StalledReviews.of(
-                        new Workflow.Subject(
-                                ContentKind.ARTICLE,
-                                article.id(),
-                                article.slug(),
-                                article.draft().title()),
-                        article.workflow(),
-                        staff)
-                        .stream())
-                .toList();
+        return StalledReviews.among(
+                mongoTemplate,
+                Article.class,
+                article -> new Workflow.Subject(
+                        ContentKind.ARTICLE,
+                        article.id(),
+                        article.slug(),
+                        article.draft().title()),
+                Article::workflow,
+                staff);
     }
 
     /**

@@ -35,7 +35,7 @@ public class StaffAdministration {
         final String field;
         final int status;
 
-        Refused(int status, String field, String message) {
+        public Refused(int status, String field, String message) {
             super(message);
             this.status = status;
             this.field = field;
@@ -261,10 +261,15 @@ public class StaffAdministration {
         if (roles == null || roles.isEmpty()) {
             throw new Refused(400, "roles", "at least one of " + StaffAccount.ROLES);
         }
+        return knownRoles("roles", roles);
+    }
+
+    /** The roles as given, every one a staff role; otherwise 400 naming the first unknown one ({@code field[i]}). */
+    public static Set<String> knownRoles(String field, List<String> roles) {
         for (int i = 0; i < roles.size(); i++) {
             if (!StaffAccount.ROLES.contains(roles.get(i))) {
                 throw new Refused(
-                        400, "roles[" + i + "]", "no role " + roles.get(i) + "; roles are " + StaffAccount.ROLES);
+                        400, field + "[" + i + "]", "no role " + roles.get(i) + "; roles are " + StaffAccount.ROLES);
             }
         }
         return Set.copyOf(roles);

@@ -3,13 +3,9 @@ package com.healthcontent.auth.account;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff administration API, for administrators (the role is checked by the staff API's security chain):
- * accounts, invitations, roles, disabling, password resets. Refusals are RFC 9457 problems naming the field.
+ * accounts, invitations, roles, disabling, password resets. Refusals are RFC 9457 problems naming the field
+ * ({@link StaffApiRefusals}).
  */
 @RestController
 @RequestMapping("/api/v1/staff/accounts")
@@ -91,16 +88,5 @@ class StaffAdministrationController {
     ResponseEntity<Void> changeOwnPassword(@RequestBody PasswordChange change, Principal me) {
         administration.changeOwnPassword(me.getName(), change.currentPassword(), change.newPassword());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(StaffAdministration.Refused.class)
-    ResponseEntity<ProblemDetail> refused(StaffAdministration.Refused refused) {
-        HttpStatus status = HttpStatus.valueOf(refused.status);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
-        problem.setTitle(status.getReasonPhrase());
-        if (refused.field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", refused.field, "message", refused.getMessage())));
-        }
-        return ResponseEntity.status(status).body(problem);
     }
 }

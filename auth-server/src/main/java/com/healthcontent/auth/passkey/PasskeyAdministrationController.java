@@ -1,21 +1,17 @@
 package com.healthcontent.auth.passkey;
 
 import com.healthcontent.auth.account.StaffAccounts;
+import com.healthcontent.auth.account.StaffAdministration;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Passkeys in the staff administration API (administrators only, like the rest of it): which roles must sign in
@@ -63,15 +59,7 @@ class PasskeyAdministrationController {
 
     private void requireAccount(String username) {
         if (accounts.find(username).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No staff account " + username);
+            throw new StaffAdministration.Refused(404, null, "no staff account " + username);
         }
-    }
-
-    @ExceptionHandler(PasskeyPolicy.Refused.class)
-    ResponseEntity<ProblemDetail> refused(PasskeyPolicy.Refused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-        problem.setTitle("Bad Request");
-        problem.setProperty("errors", List.of(Map.of("field", refused.field, "message", refused.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
     }
 }

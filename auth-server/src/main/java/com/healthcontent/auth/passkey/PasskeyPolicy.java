@@ -1,6 +1,6 @@
 package com.healthcontent.auth.passkey;
 
-import com.healthcontent.auth.account.StaffAccount;
+import com.healthcontent.auth.account.StaffAdministration;
 import com.healthcontent.auth.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,16 +28,6 @@ public class PasskeyPolicy {
 
     /** The setting as the API shows it. */
     public record View(List<String> rolesRequiringPasskey, String changedBy, Instant changedAt) {}
-
-    /** A setting refused, with the field that was wrong. */
-    public static final class Refused extends RuntimeException {
-        public final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
     private static final String ID = "passkeys";
 
@@ -70,16 +60,10 @@ public class PasskeyPolicy {
 
     public View change(List<String> roles, String by) {
         if (roles == null) {
-            throw new Refused("rolesRequiringPasskey", "a list of roles (possibly empty) is required");
+            throw new StaffAdministration.Refused(
+                    400, "rolesRequiringPasskey", "a list of roles (possibly empty) is required");
         }
-        for (int i = 0; i < roles.size(); i++) {
-            if (!StaffAccount.ROLES.contains(roles.get(i))) {
-                throw new Refused(
-                        "rolesRequiringPasskey[" + i + "]",
-                        "no role " + roles.get(i) + "; roles are " + StaffAccount.ROLES);
-            }
-        }
-        Set<String> checked = new TreeSet<>(roles);
+        Set<String> checked = new TreeSet<>(StaffAdministration.knownRoles("rolesRequiringPasskey", roles));
         mongoTemplate.save(new StoredPolicy(ID, checked, by, clock.instant()));
         audit.record("PASSKEY_POLICY_CHANGED", by, null, null, Map.of("roles", String.join(",", checked)));
         return current();

@@ -8,7 +8,9 @@ import com.healthcontent.servicedefaults.security.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -48,15 +50,26 @@ public final class StalledReviews {
         }
     }
 
-    /** Everything in review, the longest waiting first. */
-    public static Query inReview() {
-        return Query.query(Criteria.where("status").is(ContentStatus.IN_REVIEW.name()))
+    /**
+     * The content of one collection that is in review and waits on someone who cannot review it, the longest waiting
+     * first; {@code subject} and {@code workflow} read them off the collection's documents.
+     */
+    public static <T> List<Stalled> among(
+            MongoTemplate mongoTemplate,
+            Class<T> collection,
+            Function<T, Workflow.Subject> subject,
+            Function<T, Workflow> workflow,
+            StaffDirectory directory) {
+        Query inReview = Query.query(Criteria.where("status").is(ContentStatus.IN_REVIEW.name()))
                 .with(Sort.by("submittedAt", "_id"))
                 .limit(MAX_IN_REVIEW);
+        return mongoTemplate.find(inReview, collection).stream()
+                .flatMap(content -> of(subject.apply(content), workflow.apply(content), directory).stream())
+                .toList();
     }
 
     /** The content's row when it waits on someone who cannot review it; empty otherwise. */
-    public static Optional<Stalled> of(Workflow.Subject subject, Workflow workflow, StaffDirectory directory) {
+    static Optional<Stalled> of(Workflow.Subject subject, Workflow workflow, StaffDirectory directory) {
         List<String> awaiting = workflow.reviewRound().awaiting();
         List<String> unavailable = awaiting.stream()
                 .filter(reviewer -> directory

@@ -188,17 +188,16 @@ public class ExerciseCatalog {
     /** In review and waiting on someone who can no longer review it: for editors to reassign. */
     public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
         StalledReviews.requireEditor(actor);
-        return mongoTemplate.find(StalledReviews.inReview(), Exercise.class).stream()
-                .flatMap(exercise -> StalledReviews.of(
-                        new Workflow.Subject(
-                                ContentKind.EXERCISE,
-                                exercise.id(),
-                                exercise.slug(),
-                                exercise.draft().name()),
-                        exercise.workflow(),
-                        staff)
-                        .stream())
-                .toList();
+        return StalledReviews.among(
+                mongoTemplate,
+                Exercise.class,
+                exercise -> new Workflow.Subject(
+                        ContentKind.EXERCISE,
+                        exercise.id(),
+                        exercise.slug(),
+                        exercise.draft().name()),
+                Exercise::workflow,
+                staff);
     }
 
     /** The caller's part of the review queue; see article-service's for the rules, which are the same. */

@@ -206,17 +206,16 @@ public class Routines {
     /** In review and waiting on someone who can no longer review it: for editors to reassign. */
     public List<StalledReviews.Stalled> stalledReviews(Actor actor) {
         StalledReviews.requireEditor(actor);
-        return mongoTemplate.find(StalledReviews.inReview(), Routine.class).stream()
-                .flatMap(routine -> StalledReviews.of(
-                        new Workflow.Subject(
-                                ContentKind.ROUTINE,
-                                routine.id(),
-                                routine.slug(),
-                                routine.draft().name()),
-                        routine.workflow(),
-                        staff)
-                        .stream())
-                .toList();
+        return StalledReviews.among(
+                mongoTemplate,
+                Routine.class,
+                routine -> new Workflow.Subject(
+                        ContentKind.ROUTINE,
+                        routine.id(),
+                        routine.slug(),
+                        routine.draft().name()),
+                Routine::workflow,
+                staff);
     }
 
     @PreAuthorize("hasRole('MEDICAL_REVIEWER')")

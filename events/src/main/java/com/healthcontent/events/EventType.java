@@ -35,6 +35,12 @@ public enum EventType {
     ROUTINE_REVIEW_DECIDED("com.healthcontent.routine.review-decided.v1", Topics.EXERCISE_EVENTS, ReviewDecided.class),
     ROUTINE_REVIEW_DUE("com.healthcontent.routine.review-due.v1", Topics.EXERCISE_EVENTS, ReviewDue.class),
 
+    // Accepted answers on their way to being stored: feedback-service's own, reports in a lane of their own.
+    FEEDBACK_VOTE_RECEIVED(
+            "com.healthcontent.feedback.vote-received.v1", Topics.FEEDBACK_VOTES, FeedbackReceived.class),
+    FEEDBACK_REPORT_RECEIVED(
+            "com.healthcontent.feedback.report-received.v1", Topics.FEEDBACK_REPORTS, FeedbackReceived.class),
+
     FEEDBACK_SUBMITTED("com.healthcontent.feedback.submitted.v1", Topics.FEEDBACK_EVENTS, FeedbackSubmitted.class),
     FEEDBACK_CHANGED("com.healthcontent.feedback.changed.v1", Topics.FEEDBACK_EVENTS, FeedbackChanged.class),
     REPORT_STATUS_CHANGED(

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,15 @@ public final class FeedbackApi extends JsonApi {
                 .isEqualTo(expectedStatus)
                 .returnResult(String.class)
                 .getResponseBody());
+    }
+
+    /** Waits until the intake has stored a report, as editors see it in the reports of its article. */
+    public void awaitReport(String articleId, String reportId) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> call(HttpMethod.GET, "/api/v1/feedback/reports?id=" + articleId, EDITOR, null, 200)
+                        .get("items")
+                        .valueStream()
+                        .anyMatch(item -> item.get("id").asString().equals(reportId)));
     }
 
     /** The status a submission is answered with, whatever it is. */

@@ -12,6 +12,8 @@ import com.healthcontent.feedback.submission.Feedback;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
 import com.healthcontent.testsupport.Watch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,9 @@ class SeveralInstancesTest {
     @Autowired
     MongoTemplate mongoTemplate;
 
+    @Autowired
+    MeterRegistry meterRegistry;
+
     List<FeedbackApi> instances;
 
     @Watch(Topics.ARTICLE_EVENTS)
@@ -92,31 +97,65 @@ class SeveralInstancesTest {
     @Test
     void aReadersLimitHoldsAcrossInstances() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        // Twenty answers (a vote, then changes of mind) in turn on both instances, ten on each: a limit per
-        // instance would take them all. The limit is per clock minute; a run that spans two is sent again.
+        awaitKnownToTheSecondInstance(article);
+        // Twenty answers of one reader (a "No" with a comment, then nineteen more comments), in turn on both
+        // instances: each instance accepts its ten, and the intake, which sees all of one reader's answers, stores the
+        // first ten. The limit is per clock minute; a run that spans two is sent again.
         for (int attempt = 0; attempt < 3; attempt++) {
             String reader = newReader();
+            double overBefore = overTheLimit();
             long minute = System.currentTimeMillis() / 60_000;
             List<Integer> statuses = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                statuses.add(instances.get(i % 2).statusOf(reader, vote(article, i % 2 == 0)));
+            String id = null;
+            for (int i = 1; i <= 20; i++) {
+                String body =
+                        "{\"target\": {\"type\": \"ARTICLE\", \"id\": \"%s\"}, \"helpful\": false, \"comment\": \"answer %d\"}"
+                                .formatted(article, i);
+                if (id == null) {
+                    id = instances
+                            .get(i % 2)
+                            .submit(reader, body, 202)
+                            .get("id")
+                            .asString();
+                    statuses.add(202);
+                } else {
+                    statuses.add(instances.get(i % 2).statusOf(reader, body));
+                }
             }
             if (System.currentTimeMillis() / 60_000 == minute) {
-                assertThat(statuses.subList(0, 10)).containsOnly(202);
-                assertThat(statuses.subList(10, 20)).containsOnly(429);
+                assertThat(statuses).containsOnly(202);
+                await().atMost(Duration.ofSeconds(20)).until(() -> overTheLimit() - overBefore >= 10);
+                String feedbackId = id;
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> mongoTemplate.findById(feedbackId, Feedback.class) != null);
+                assertThat(mongoTemplate.findById(feedbackId, Feedback.class).comment())
+                        .isEqualTo("answer 10");
                 return;
             }
         }
         throw new AssertionError("three runs each spanned a minute's boundary");
     }
 
-    @Test
-    void votesSpreadOverInstancesAreStoredAndCountedOnce() throws Exception {
-        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+    /** Answers the intakes of both instances dropped for being over their reader's limit. */
+    private double overTheLimit() {
+        return List.of(meterRegistry, second.getBean(MeterRegistry.class)).stream()
+                .flatMap(registry ->
+                        registry.find("platform.feedback.stored").tag("outcome", "over-limit").counters().stream())
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private void awaitKnownToTheSecondInstance(String article) {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> second.getBean(PublishedContents.class)
                         .findLive(ContentType.ARTICLE, article)
                         .isPresent());
+    }
+
+    @Test
+    void votesSpreadOverInstancesAreStoredAndCountedOnce() throws Exception {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        awaitKnownToTheSecondInstance(article);
         int readers = 120;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> ids = new ArrayList<>();
@@ -146,8 +185,10 @@ class SeveralInstancesTest {
             pool.shutdown();
         }
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
-                .isEqualTo(readers);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongoTemplate.count(
+                                Query.query(Criteria.where("targetId").is(article)), Feedback.class)
+                        == readers);
         for (FeedbackApi instance : instances) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 JsonNode summary = instance.call(

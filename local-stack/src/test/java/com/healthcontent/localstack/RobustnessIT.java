@@ -193,6 +193,11 @@ class RobustnessIT {
                 {"target": {"type": "ARTICLE", "id": "%s"}, "helpful": false, "reason": "OUTDATED"}""".formatted(ARTICLE)))
                 .get("id")
                 .asString();
+        // accepted once Kafka has it, stored shortly after: the attacks on its status need it stored
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stack.get("/api/v1/feedback/reports?size=100", editor)
+                        .body()
+                        .contains(reportId));
         String before = fingerprint(draftId);
 
         List<Case> cases = new ArrayList<>();

@@ -1,5 +1,7 @@
 package com.healthcontent.testsupport;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -36,20 +39,47 @@ public final class ObservedResponses {
         return List.copyOf(observed);
     }
 
+    /** Records the responses of an instance a test starts itself ({@code SpringApplicationBuilder.initializers}). */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> recording() {
+        return context -> new Customizer().customizeContext(context, null);
+    }
+
     static final class Recorder implements Filter, Ordered {
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
             try {
                 chain.doFilter(request, response);
             } finally {
-                HttpServletRequest http = (HttpServletRequest) request;
                 if (http.getRequestURI().startsWith("/api/")) {
-                    observed.add(new Observed(
-                            http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus()));
+                    if (http.isAsyncStarted()) { // answered later, on another thread
+                        http.getAsyncContext().addListener(new AsyncListener() {
+                            @Override
+                            public void onComplete(AsyncEvent event) {
+                                record(http, response);
+                            }
+
+                            @Override
+                            public void onTimeout(AsyncEvent event) {}
+
+                            @Override
+                            public void onError(AsyncEvent event) {}
+
+                            @Override
+                            public void onStartAsync(AsyncEvent event) {}
+                        });
+                    } else {
+                        record(http, response);
+                    }
                 }
             }
+        }
+
+        private static void record(HttpServletRequest http, ServletResponse response) {
+            observed.add(
+                    new Observed(http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus()));
         }
 
         @Override

@@ -34,7 +34,11 @@ import org.springframework.test.context.ContextCustomizerFactories;
             Topics.FEEDBACK_EVENTS,
             Topics.FEEDBACK_EVENTS + Topics.DEAD_LETTER_SUFFIX,
             Topics.STAFF_EVENTS,
-            Topics.STAFF_EVENTS + Topics.DEAD_LETTER_SUFFIX
+            Topics.STAFF_EVENTS + Topics.DEAD_LETTER_SUFFIX,
+            Topics.FEEDBACK_VOTES,
+            Topics.FEEDBACK_VOTES + Topics.DEAD_LETTER_SUFFIX,
+            Topics.FEEDBACK_REPORTS,
+            Topics.FEEDBACK_REPORTS + Topics.DEAD_LETTER_SUFFIX
         })
 @ContextCustomizerFactories(TestInfrastructureCustomizerFactory.class)
 @ExtendWith(TopicProbes.class)

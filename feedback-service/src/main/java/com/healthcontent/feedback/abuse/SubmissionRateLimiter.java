@@ -4,63 +4,87 @@ import com.healthcontent.servicedefaults.problem.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-reader submission limit, shared by every instance of the service: a count per reader key and clock minute in
- * MongoDB, one atomic increment per submission. Behind a round-robin gateway a per-instance limit would let a reader
- * send the limit times the number of instances; this gives the same answer whichever instance is asked. A fixed
- * window lets a reader send up to twice the limit across a minute's boundary, which is what a per-minute bound on
- * votes needs. Windows expire after they end (a TTL index, and a sweep for stores that do not expire by themselves).
+ * The per-reader limit on submissions, per clock minute, in two places and without a database write on either.
+ *
+ * <p>{@link #check} answers the request at once (429) from this instance's own counts in memory. Behind a
+ * round-robin gateway that lets a reader send the limit times the number of instances; the gateway's own shared limit
+ * and {@link #admit} close that gap. {@link #admit} is asked by the intake, which sees all of one reader's answers
+ * (they are keyed by reader): what is over the limit there is dropped, however many instances accepted it. It counts
+ * by the minute the reader answered in, not when the answer arrives, and an answer delivered again is counted once, so
+ * lag and redelivery change nothing. After a rebalance the new owner of a reader's partition starts from zero for the
+ * current minute: at most twice the limit in that minute.
+ *
+ * <p>A fixed window lets a reader send up to twice the limit across a minute's boundary, which is what a per-minute
+ * bound on votes needs.
  */
 @Component
 public class SubmissionRateLimiter {
 
-    static final String COLLECTION = "reader_windows";
-    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final long WINDOW_SECONDS = Duration.ofMinutes(1).toSeconds();
 
-    private final MongoTemplate mongoTemplate;
     private final Clock clock;
     private final int perMinute;
+    /** Requests per reader in this instance, in the current window only. */
+    private volatile Window requests = new Window(-1);
+    /** Admitted answers per window and reader, by dedupe key: the windows answers may still arrive for. */
+    private final Map<Long, Map<String, Set<String>>> admitted = new ConcurrentHashMap<>();
 
-    SubmissionRateLimiter(MongoTemplate mongoTemplate, Clock clock, AbuseProperties properties) {
-        this.mongoTemplate = mongoTemplate;
+    SubmissionRateLimiter(Clock clock, AbuseProperties properties) {
         this.clock = clock;
         this.perMinute = properties.perMinute();
-        mongoTemplate
-                .indexOps(COLLECTION)
-                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
-    public void check(String readerKey) {
-        Instant now = clock.instant();
-        long window = now.getEpochSecond() / WINDOW.toSeconds();
-        Instant ends = Instant.ofEpochSecond((window + 1) * WINDOW.toSeconds());
-        Document counted = mongoTemplate.findAndModify(
-                Query.query(Criteria.where("_id").is(readerKey + ":" + window)),
-                new Update().inc("submissions", 1).setOnInsert("expiresAt", Date.from(ends)),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class,
-                COLLECTION);
-        if (counted != null && counted.get("submissions", Number.class).intValue() > perMinute) {
-            throw new TooManyRequestsException(
-                    "Too much feedback from you in a short time; please wait a moment.",
-                    Math.max(1, Duration.between(now, ends).toSeconds() + 1));
+    private record Window(long number, Map<String, Integer> counts) {
+        Window(long number) {
+            this(number, new ConcurrentHashMap<>());
         }
     }
 
-    @Scheduled(fixedDelayString = "${platform.feedback.abuse.sweep-interval:1m}")
-    void sweepEndedWindows() {
-        mongoTemplate.remove(Query.query(Criteria.where("expiresAt").lt(Date.from(clock.instant()))), COLLECTION);
+    /** Counts a request of this reader; 429 with Retry-After when it is over this instance's limit. */
+    public void check(String readerKey) {
+        Instant now = clock.instant();
+        long number = now.getEpochSecond() / WINDOW_SECONDS;
+        Window window = requests;
+        if (window.number() != number) {
+            synchronized (this) {
+                if (requests.number() != number) {
+                    requests = new Window(number);
+                }
+                window = requests;
+            }
+        }
+        if (window.counts().merge(readerKey, 1, Integer::sum) > perMinute) {
+            long ends = (number + 1) * WINDOW_SECONDS;
+            throw new TooManyRequestsException(
+                    "Too much feedback from you in a short time; please wait a moment.",
+                    Math.max(1, ends - now.getEpochSecond()));
+        }
+    }
+
+    /**
+     * Whether the intake stores this answer: true for the reader's first {@code perMinute} answers in the minute they
+     * answered, and for any of those again.
+     */
+    public boolean admit(String readerKey, String dedupeKey, Instant answeredAt) {
+        long number = answeredAt.getEpochSecond() / WINDOW_SECONDS;
+        forgetWindowsBefore(clock.instant().getEpochSecond() / WINDOW_SECONDS - 10);
+        boolean[] admittedNow = new boolean[1];
+        admitted.computeIfAbsent(number, n -> new ConcurrentHashMap<>()).compute(readerKey, (reader, answers) -> {
+            Set<String> kept = answers == null ? ConcurrentHashMap.newKeySet() : answers;
+            admittedNow[0] = kept.contains(dedupeKey) || kept.size() < perMinute && kept.add(dedupeKey);
+            return kept;
+        });
+        return admittedNow[0];
+    }
+
+    /** Answers arrive minutes late only after an outage; by then their reader's window no longer matters. */
+    private void forgetWindowsBefore(long oldest) {
+        admitted.keySet().removeIf(number -> number < oldest);
     }
 }

@@ -10,31 +10,40 @@ import com.healthcontent.events.ExerciseRetired;
 import com.healthcontent.messaging.consumer.EventHandler;
 import com.healthcontent.messaging.consumer.ReadModels;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The read model of what is published, built from article.events and exercise.events. An event carrying an
  * older version than the one stored changes nothing, so redelivery and replays are harmless.
  *
- * <p>Every submission and every alert looks its target up, so content is cached for a few seconds: a burst of
- * votes on one article costs one query, not one each. Changes seen by this instance clear the cache at once; another instance
- * may accept feedback on content taken down for at most that long, which is harmless (it is kept and triaged).
+ * <p>Every submission looks its target up, and a submission is accepted without any database round trip, even while
+ * MongoDB is unreachable: so this instance keeps every live item in memory, reloaded every few seconds, changed at once
+ * by the events this instance handles, and asked of MongoDB only for an item it does not know while the store answers.
+ * Another instance may accept feedback on content taken down for at most the reload interval, which is harmless
+ * (it is kept and triaged). Alerts look up any item, live or not, cached briefly.
  */
 @Component
 public class PublishedContents {
 
+    private static final Logger log = LoggerFactory.getLogger(PublishedContents.class);
     private static final Duration CACHED_FOR = Duration.ofSeconds(5);
 
     private final MongoTemplate mongoTemplate;
-    private final Cache<String, PublishedContent> liveByKey = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(CACHED_FOR)
-            .build();
+    /** Live items by {@code TYPE:id} and {@code TYPE:slug}. */
+    private volatile Map<String, PublishedContent> liveByKey = new ConcurrentHashMap<>();
+    /** Whether the last reload reached the store: while it does not, unknown items are not asked of it. */
+    private volatile boolean storeAnswering = true;
+
     private final Cache<String, PublishedContent> anyById = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(CACHED_FOR)
@@ -44,15 +53,34 @@ public class PublishedContents {
         this.mongoTemplate = mongoTemplate;
     }
 
+    @Scheduled(fixedDelayString = "${platform.feedback.content-reload-interval:5s}")
+    void reload() {
+        try {
+            Map<String, PublishedContent> loaded = new ConcurrentHashMap<>();
+            mongoTemplate
+                    .find(Query.query(Criteria.where("live").is(true)), PublishedContent.class)
+                    .forEach(content -> remember(loaded, content));
+            liveByKey = loaded;
+            storeAnswering = true;
+        } catch (RuntimeException unreachable) {
+            storeAnswering = false;
+            log.warn("Published content not reloaded, answering from memory: {}", unreachable.getMessage());
+        }
+    }
+
+    private static void remember(Map<String, PublishedContent> byKey, PublishedContent content) {
+        byKey.put(content.type() + ":" + content.id(), content);
+        byKey.put(content.type() + ":" + content.slug(), content);
+    }
+
     /** Live content by id or by slug, as clients may know either. */
     public Optional<PublishedContent> findLive(ContentType type, String idOrSlug) {
-        String key = type + ":" + idOrSlug;
-        PublishedContent cached = liveByKey.getIfPresent(key);
-        if (cached != null) {
-            return Optional.of(cached);
+        PublishedContent known = liveByKey.get(type + ":" + idOrSlug);
+        if (known != null || !storeAnswering) {
+            return Optional.ofNullable(known);
         }
         Optional<PublishedContent> found = findLiveStored(type, idOrSlug);
-        found.ifPresent(content -> liveByKey.put(key, content));
+        found.ifPresent(content -> remember(liveByKey, content));
         return found;
     }
 
@@ -119,7 +147,7 @@ public class PublishedContents {
     }
 
     private void forgetCached() {
-        liveByKey.invalidateAll();
+        reload();
         anyById.invalidateAll();
     }
 

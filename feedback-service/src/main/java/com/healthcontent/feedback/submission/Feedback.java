@@ -3,6 +3,8 @@ package com.healthcontent.feedback.submission;
 import com.healthcontent.events.Changed;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackChanged;
+import com.healthcontent.events.FeedbackReceived;
+import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.events.PublishesEvents;
 import com.healthcontent.events.ReportStatusChanged;
@@ -33,6 +35,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>{@code targetRevision} is the revision of the content that was live, as this service knew it, when the feedback
  * was first given (an article's revision, an exercise's version): summaries count it there, amendments included. It
  * never changes afterwards. Null for feedback stored before revisions were recorded.
+ *
+ * <p>{@code submittedAt} is when the reader first answered, {@code answeredAt} when they gave the answer it holds now:
+ * answers can arrive out of order (votes and reports travel apart), and only a later one changes it outright.
  */
 @Document("feedback")
 @PublishesEvents
@@ -57,6 +62,7 @@ public record Feedback(
         @Indexed ReportStatus status,
         List<StatusChange> statusHistory,
         Instant submittedAt,
+        Instant answeredAt,
         @Indexed(unique = true) String voteKey,
         @Indexed(unique = true) String dedupeKey,
         @Version Long version) {
@@ -70,59 +76,161 @@ public record Feedback(
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
     }
 
+    /** What one answer did to the feedback it belongs to. */
+    public enum Outcome {
+        /** the reader's first answer on the item that day */
+        STORED,
+        /** the same answer again within the duplicate window */
+        DUPLICATE,
+        /** a later answer that changed the vote or added what was wrong */
+        AMENDED,
+        /** a later answer that changed nothing */
+        UNCHANGED,
+        /** a later answer after the amendment window, the same day: dropped */
+        SECOND_VOTE,
+        /** an answer that would change a report staff have started to triage: dropped */
+        IN_TRIAGE
+    }
+
+    /** The feedback after an answer, and what the answer did. */
+    public record Answered(Feedback feedback, Outcome outcome) {}
+
+    /** A reader's first answer on an item that day, as the intake received it. */
+    static Feedback first(FeedbackReceived answer) {
+        ProblemReason reason = answer.reason() == null ? null : ProblemReason.valueOf(answer.reason());
+        return new Feedback(
+                answer.feedbackId(),
+                ContentType.valueOf(answer.targetType()),
+                answer.targetId(),
+                answer.targetSlug(),
+                answer.targetTitle(),
+                answer.targetRevision(),
+                answer.reviewers(),
+                answer.author(),
+                answer.helpful(),
+                reason,
+                answer.comment(),
+                answer.tryingTo(),
+                answer.flags(),
+                reason == null ? null : ReportStatus.NEW,
+                List.of(),
+                answer.answeredAt(),
+                answer.answeredAt(),
+                answer.voteKey(),
+                answer.dedupeKey(),
+                null);
+    }
+
     /**
-     * The same reader's later answer on the same item within the amendment window: a changed vote, or the second
-     * step ("what was wrong?") after a "No". What the later answer leaves out is kept when the direction stays
-     * the same (details given first are not lost by a bare "No" again); a helpful vote has no reason. Returns this
-     * feedback unchanged, without events, when nothing changes. A report that staff have started to triage is not changed under
-     * them (409).
+     * Another answer of the same reader on the same item and day. A later one within the amendment window changes the
+     * vote (a changed mind, or "what was wrong" after a "No"): what it leaves out is kept when the direction stays
+     * the same, so details given first are not lost by a bare "No" again, and a helpful vote has no reason. Votes
+     * and reports travel in lanes of their own, so an earlier answer can arrive after a later one: it only fills in
+     * what the later one, in the same direction, left out. A report that staff have started to triage is not changed
+     * under them.
      */
-    Changed<Feedback> amend(
+    Answered answer(FeedbackReceived answer, Duration amendWindow) {
+        if (answer.dedupeKey().equals(dedupeKey)) {
+            return new Answered(this, Outcome.DUPLICATE);
+        }
+        boolean later = !answer.answeredAt().isBefore(lastAnsweredAt());
+        if (later && answer.answeredAt().isAfter(submittedAt.plus(amendWindow))) {
+            return new Answered(this, Outcome.SECOND_VOTE);
+        }
+        ProblemReason answerReason = answer.reason() == null ? null : ProblemReason.valueOf(answer.reason());
+        Feedback next = later
+                ? changedBy(
+                        answer.helpful(),
+                        answerReason,
+                        answer.comment(),
+                        answer.tryingTo(),
+                        answer.flags(),
+                        answer.dedupeKey(),
+                        answer.answeredAt())
+                : answer.helpful() == helpful
+                        ? changedBy(
+                                helpful,
+                                reason != null ? reason : answerReason,
+                                comment != null ? comment : answer.comment(),
+                                tryingTo != null ? tryingTo : answer.tryingTo(),
+                                comment != null ? flags : answer.flags(),
+                                dedupeKey,
+                                lastAnsweredAt())
+                        : this;
+        if (next.helpful == helpful
+                && next.reason == reason
+                && Objects.equals(next.comment, comment)
+                && Objects.equals(next.tryingTo, tryingTo)) {
+            return new Answered(this, Outcome.UNCHANGED);
+        }
+        if (status != null && status != ReportStatus.NEW) {
+            return new Answered(this, Outcome.IN_TRIAGE);
+        }
+        return new Answered(next, Outcome.AMENDED);
+    }
+
+    private Feedback changedBy(
             boolean newHelpful,
             ProblemReason newReason,
             String newComment,
             String newTryingTo,
             List<String> newFlags,
             String newDedupeKey,
-            Instant now) {
+            Instant newAnsweredAt) {
         boolean sameDirection = newHelpful == helpful;
         ProblemReason reason = newHelpful ? null : newReason != null ? newReason : sameDirection ? this.reason : null;
         String comment = newComment != null ? newComment : sameDirection ? this.comment : null;
         List<String> flags = newComment != null ? newFlags : sameDirection ? this.flags : List.of();
         String tryingTo = newTryingTo != null ? newTryingTo : sameDirection ? this.tryingTo : null;
-        if (newHelpful == helpful
-                && reason == this.reason
-                && Objects.equals(comment, this.comment)
-                && Objects.equals(tryingTo, this.tryingTo)) {
-            return Changed.of(this);
-        }
-        if (status != null && status != ReportStatus.NEW) {
-            throw new ConflictException(
-                    "Your report is already being looked at (" + status.name().toLowerCase()
-                            + "); thank you. Send a new one tomorrow if something else is wrong.");
-        }
-        ReportStatus newStatus = reason == null ? null : ReportStatus.NEW;
+        return new Feedback(
+                id,
+                targetType,
+                targetId,
+                targetSlug,
+                targetTitle,
+                targetRevision,
+                reviewers,
+                author,
+                newHelpful,
+                reason,
+                comment,
+                tryingTo,
+                flags,
+                reason == null ? null : ReportStatus.NEW,
+                statusHistory,
+                submittedAt,
+                newAnsweredAt,
+                voteKey,
+                newDedupeKey,
+                version);
+    }
+
+    /** Stored before answers were timed: the first answer's time. */
+    private Instant lastAnsweredAt() {
+        return answeredAt == null ? submittedAt : answeredAt;
+    }
+
+    /** This new feedback with the event that announces it. */
+    Changed<Feedback> submitted() {
         return Changed.of(
-                new Feedback(
-                        id,
-                        targetType,
-                        targetId,
-                        targetSlug,
-                        targetTitle,
-                        targetRevision,
-                        reviewers,
-                        author,
-                        newHelpful,
-                        reason,
-                        comment,
-                        tryingTo,
-                        flags,
-                        newStatus,
-                        statusHistory,
-                        submittedAt,
-                        voteKey,
-                        newDedupeKey,
-                        version),
+                this,
+                event(
+                        EventType.FEEDBACK_SUBMITTED,
+                        new FeedbackSubmitted(
+                                id,
+                                targetType.name(),
+                                targetId,
+                                targetSlug,
+                                helpful,
+                                reason == null ? null : reason.name(),
+                                comment != null,
+                                submittedAt)));
+    }
+
+    /** This feedback, changed by answers since {@code before}, with the event that announces the change. */
+    Changed<Feedback> changedFrom(Feedback before) {
+        return Changed.of(
+                this,
                 event(
                         EventType.FEEDBACK_CHANGED,
                         new FeedbackChanged(
@@ -130,18 +238,13 @@ public record Feedback(
                                 targetType.name(),
                                 targetId,
                                 targetSlug,
-                                newHelpful,
+                                helpful,
                                 reason == null ? null : reason.name(),
                                 comment != null,
                                 submittedAt,
-                                helpful,
-                                this.reason == null ? null : this.reason.name(),
-                                now)));
-    }
-
-    /** Whether a later answer of the same reader may still change this one. */
-    boolean amendableAt(Instant now, Duration window) {
-        return !now.isAfter(submittedAt.plus(window));
+                                before.helpful,
+                                before.reason == null ? null : before.reason.name(),
+                                lastAnsweredAt())));
     }
 
     public boolean isProblemReport() {
@@ -187,6 +290,7 @@ public record Feedback(
                         to,
                         history,
                         submittedAt,
+                        answeredAt,
                         voteKey,
                         dedupeKey,
                         version),

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,22 +27,29 @@ class FeedbackController {
     }
 
     /**
-     * Anonymous: readers are not signed in. 202, because summaries and alerts follow asynchronously. The client
-     * address is the one the gateway forwards (server.forward-headers-strategy).
+     * Anonymous: readers are not signed in. 202, because storing, summaries and alerts follow asynchronously; the
+     * request thread is not held while the broker acknowledges. The client address is the one the gateway forwards
+     * (server.forward-headers-strategy).
      */
     @Operation(
             summary = "Vote on a page or report a problem with it (anyone)",
             description =
-                    "The same reader's "
-                            + "details within 30 minutes attach to their vote; the same submission again is answered with its first id.")
-    @ApiResponse(responseCode = "202", description = "Accepted: counted and, for a report, alerted shortly")
-    @AlsoAnswers({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS})
+                    "Answered once the answer is durably queued; it is stored and counted within seconds. The same"
+                            + " reader's later answers on the same item within 30 minutes change their vote (the id stays);"
+                            + " the same submission again is answered with its first id; a later answer after 30 minutes the"
+                            + " same day is answered 202 with the vote's id and changes nothing.")
+    @ApiResponse(responseCode = "202", description = "Accepted: stored and counted and, for a report, alerted shortly")
+    @AlsoAnswers({HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.SERVICE_UNAVAILABLE})
     @PostMapping
-    ResponseEntity<Received> submit(@Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
-        var accepted = submissions.submit(
-                body,
-                new FeedbackSubmissions.Reader(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received(accepted.id()));
+    CompletableFuture<ResponseEntity<Received>> submit(
+            @Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
+        return submissions
+                .submit(
+                        body,
+                        new FeedbackSubmissions.Reader(
+                                request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)))
+                .thenApply(
+                        accepted -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received(accepted.id())));
     }
 
     /** What a reader gets back: the id of their feedback, the same for a submission sent again. */

@@ -1,87 +1,111 @@
 package com.healthcontent.feedback.submission;
 
-import com.healthcontent.events.Changed;
+import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
-import com.healthcontent.events.FeedbackSubmitted;
-import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.FeedbackReceived;
 import com.healthcontent.feedback.abuse.AbuseProperties;
 import com.healthcontent.feedback.abuse.CommentScreening;
 import com.healthcontent.feedback.abuse.ReaderKey;
 import com.healthcontent.feedback.abuse.SubmissionRateLimiter;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
-import com.healthcontent.messaging.outbox.Outbox;
+import com.healthcontent.messaging.CloudEventRecords;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
-import com.healthcontent.servicedefaults.problem.ConflictException;
 import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
+import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Accepts readers' answers without a database write: checked, screened and keyed here, then sent to Kafka and
+ * answered 202 once the broker has them, stored and counted by {@link FeedbackIntake}. A broker that does not
+ * acknowledge in time is a 503 with Retry-After: no reader is told "accepted" for an answer that could be lost.
+ */
 @Service
 public class FeedbackSubmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackSubmissions.class);
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     /** Who sent it, as far as abuse control needs to know: never stored as such. */
     public record Reader(String ipAddress, String userAgent) {}
 
-    /** The id the reader gets back; {@code stored} is false for a bot's submission, which is answered but dropped. */
-    public record Accepted(String id, boolean stored) {}
+    /** The id the reader gets back; {@code sent} is false for a bot's submission, which is answered but dropped. */
+    public record Accepted(String id, boolean sent) {}
 
     private final PublishedContents contents;
-    private final MongoTemplate mongoTemplate;
-    private final Outbox outbox;
+    private final KafkaTemplate<String, byte[]> kafkaTemplate;
+    private final JsonMapper jsonMapper;
     private final ReaderKey readerKeys;
     private final SubmissionRateLimiter rateLimiter;
     private final CommentScreening screening;
     private final AbuseProperties abuse;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final String source;
+    private final Duration acknowledgementTimeout;
 
     FeedbackSubmissions(
             PublishedContents contents,
-            MongoTemplate mongoTemplate,
-            Outbox outbox,
+            KafkaTemplate<String, byte[]> kafkaTemplate,
+            JsonMapper jsonMapper,
             ReaderKey readerKeys,
             SubmissionRateLimiter rateLimiter,
             CommentScreening screening,
             AbuseProperties abuse,
             Clock clock,
-            MeterRegistry meterRegistry) {
-        this.meterRegistry = meterRegistry;
+            MeterRegistry meterRegistry,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
+            @Value("${spring.application.name}") String serviceName,
+            @Value("${platform.feedback.acknowledgement-timeout:5s}") Duration acknowledgementTimeout) {
         this.contents = contents;
-        this.mongoTemplate = mongoTemplate;
-        this.outbox = outbox;
+        this.kafkaTemplate = kafkaTemplate;
+        this.jsonMapper = jsonMapper;
         this.readerKeys = readerKeys;
         this.rateLimiter = rateLimiter;
         this.screening = screening;
         this.abuse = abuse;
         this.clock = clock;
+        this.meterRegistry = meterRegistry;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.source = "/" + serviceName;
+        this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
     /**
-     * Accepts a vote or report on published content (404 otherwise): over the reader's rate limit 429, the same
-     * submission again within the duplicate window answered with the first one's id, a later answer of the same
-     * reader on the same item within the amendment window changes the first (the id stays), after it the same day
-     * 409; a honeypot hit is answered as if accepted and dropped. A helpful vote with a problem reason is a 400.
+     * Accepts a vote or report on published content (404 otherwise; a helpful vote with a problem reason is a 400;
+     * over the reader's limit 429). The id is the same for the same answer again and for the answers that change a
+     * vote; what an answer does to the vote is decided when it is stored ({@link Feedback#answer}). A honeypot hit is
+     * answered as if accepted and dropped.
      */
-    public Accepted submit(FeedbackRequest request, Reader reader) {
+    public CompletableFuture<Accepted> submit(FeedbackRequest request, Reader reader) {
         if (request.helpful() && request.reason() != null) {
             throw new InvalidInputException(
                     "reason", "a helpful vote has no problem reason: send helpful false to say what is wrong");
         }
         String readerKey = readerKeys.of(reader.ipAddress(), reader.userAgent());
         rateLimiter.check(readerKey);
-        if (request.isFromABot()) {
-            return new Accepted(TimeOrderedIds.next(), false);
-        }
         PublishedContent target = contents.findLive(
                         request.target().type(), request.target().id())
                 .orElseThrow(() -> new ResourceNotFoundException(
@@ -100,11 +124,12 @@ public class FeedbackSubmissions {
                 tryingTo,
                 now,
                 abuse.duplicateWindow());
-
-        String id = TimeOrderedIds.next();
-        Feedback feedback = new Feedback(
-                id,
-                target.type(),
+        if (request.isFromABot()) {
+            return CompletableFuture.completedFuture(new Accepted(keys.feedbackId(), false));
+        }
+        FeedbackReceived answer = new FeedbackReceived(
+                keys.feedbackId(),
+                target.type().name(),
                 target.id(),
                 target.slug(),
                 target.title(),
@@ -112,64 +137,53 @@ public class FeedbackSubmissions {
                 target.medicalReviewers(),
                 target.author(),
                 request.helpful(),
-                request.reason(),
+                request.reason() == null ? null : request.reason().name(),
                 comment.text(),
                 tryingTo,
                 comment.flags().stream().map(Enum::name).toList(),
-                request.reason() == null ? null : ReportStatus.NEW,
-                List.of(),
                 now,
+                readerKey,
                 keys.voteKey(),
-                keys.dedupeKey(),
-                null);
-        IntegrationEvent submitted = feedback.event(
-                EventType.FEEDBACK_SUBMITTED,
-                new FeedbackSubmitted(
-                        id,
-                        target.type().name(),
-                        target.id(),
-                        target.slug(),
-                        request.helpful(),
-                        request.reason() == null ? null : request.reason().name(),
-                        comment.text() != null,
-                        now));
-        String reason = request.reason() == null ? "NONE" : request.reason().name();
-        try {
-            Accepted accepted =
-                    new Accepted(outbox.insert(Changed.of(feedback, submitted)).id(), true);
-            count(target, reason, "accepted");
-            return accepted;
-        } catch (DuplicateKeyException twice) {
-            Feedback first = mongoTemplate.findOne(
-                    Query.query(Criteria.where("dedupeKey").is(keys.dedupeKey())), Feedback.class);
-            if (first != null) {
-                count(target, reason, "duplicate");
-                return new Accepted(first.id(), true);
-            }
-            Feedback vote =
-                    mongoTemplate.findOne(Query.query(Criteria.where("voteKey").is(keys.voteKey())), Feedback.class);
-            if (vote == null || !vote.amendableAt(now, abuse.amendWindow())) {
-                count(target, reason, "second-vote");
-                throw new ConflictException("You have already given feedback on this today. Thank you!");
-            }
-            Changed<Feedback> amended = vote.amend(
-                    request.helpful(),
-                    request.reason(),
-                    comment.text(),
-                    tryingTo,
-                    comment.flags().stream().map(Enum::name).toList(),
-                    keys.dedupeKey(),
-                    now);
-            if (amended.aggregate() != vote) {
-                try {
-                    outbox.save(amended);
-                } catch (OptimisticLockingFailureException | DuplicateKeyException concurrently) {
-                    throw new ConflictException("Your feedback on this changed at the same moment; send it again.");
-                }
-            }
-            count(target, reason, "amended");
-            return new Accepted(vote.id(), true);
+                keys.dedupeKey());
+        EventType lane =
+                answer.reason() == null ? EventType.FEEDBACK_VOTE_RECEIVED : EventType.FEEDBACK_REPORT_RECEIVED;
+        EventEnvelope envelope = new EventEnvelope(
+                TimeOrderedIds.next(),
+                source,
+                lane.ceType(),
+                target.slug(),
+                now,
+                readerKey,
+                lane.topic(),
+                jsonMapper.writeValueAsBytes(answer));
+        String reason = answer.reason() == null ? "NONE" : answer.reason();
+        ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(envelope);
+        Span span = tracer.currentSpan();
+        if (span != null) { // the intake stores a report in this request's trace, and its alert continues it
+            propagator.inject(
+                    span.context(),
+                    record.headers(),
+                    (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         }
+        CompletableFuture<?> acknowledged;
+        try {
+            acknowledged = kafkaTemplate.send(record);
+        } catch (RuntimeException brokerUnknown) { // no metadata within max.block.ms
+            acknowledged = CompletableFuture.failedFuture(brokerUnknown);
+        }
+        return acknowledged
+                .orTimeout(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((sent, failure) -> {
+                    if (failure != null) {
+                        count(target, reason, "broker-unavailable");
+                        log.warn("Feedback not acknowledged by Kafka, answered 503: {}", failure.toString());
+                        throw new ServiceUnavailableException(
+                                "Your feedback could not be recorded just now; please send it again in a moment.",
+                                RETRY_AFTER_SECONDS);
+                    }
+                    count(target, reason, "accepted");
+                    return new Accepted(keys.feedbackId(), true);
+                });
     }
 
     private void count(PublishedContent target, String reason, String outcome) {

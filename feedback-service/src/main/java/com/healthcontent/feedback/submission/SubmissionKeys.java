@@ -12,8 +12,13 @@ import java.util.function.UnaryOperator;
  * {@code dedupeKey}, the same for an identical submission within the duplicate window (answered with the first).
  * Each part is length-prefixed before hashing, so text moved from one field into the next never makes two
  * different submissions look alike.
+ *
+ * <p>The feedback's id is derived from {@code voteKey}, so every instance gives the same answer the same id without
+ * asking the database: a repeat gets the first one's id back, and a vote keeps its id through the answers that change it.
  */
-record SubmissionKeys(String voteKey, String dedupeKey) {
+record SubmissionKeys(String feedbackId, String voteKey, String dedupeKey) {
+
+    private static final int ID_LENGTH = 24;
 
     /** {@code hash} is the keyed hash of abuse control ({@code ReaderKey::hash}). */
     static SubmissionKeys of(
@@ -28,8 +33,10 @@ record SubmissionKeys(String voteKey, String dedupeKey) {
             Duration duplicateWindow) {
         long window = at.getEpochSecond() / duplicateWindow.toSeconds();
         String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+        String voteKey = hash.apply(parts(readerKey, targetId, day));
         return new SubmissionKeys(
-                hash.apply(parts(readerKey, targetId, day)),
+                hash.apply(parts("feedback-id", voteKey)).substring(0, ID_LENGTH),
+                voteKey,
                 hash.apply(parts(
                         readerKey,
                         targetId,

@@ -100,17 +100,25 @@ class ReaderFlowTest {
     }
 
     @Test
-    void afterTheAmendmentWindowTheSameDayASecondAnswerIsRefused() {
+    void afterTheAmendmentWindowTheSameDayASecondAnswerChangesNothing() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         String reader = newReader();
         String vote = api.submit(reader, vote(article, true), 202).get("id").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> mongoTemplate.findById(vote, Feedback.class) != null);
+        Instant firstAnswered = Instant.now().minus(Duration.ofMinutes(31));
         mongoTemplate.updateFirst(
                 Query.query(Criteria.where("_id").is(vote)),
-                Update.update("submittedAt", Instant.now().minus(Duration.ofMinutes(31))),
+                Update.update("submittedAt", firstAnswered).set("answeredAt", firstAnswered),
                 Feedback.class);
 
-        api.submit(reader, vote(article, false), 409);
-        awaitSummary(article, 1, 0, null, 0);
+        // accepted (the request path does not read the vote), answered with the vote's id, and dropped when stored
+        assertThat(api.submit(reader, vote(article, false), 202).get("id").asString())
+                .isEqualTo(vote);
+        String other =
+                api.submit(newReader(), vote(article, false), 202).get("id").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> mongoTemplate.findById(other, Feedback.class) != null);
+        awaitSummary(article, 1, 1, null, 0);
+        assertThat(mongoTemplate.findById(vote, Feedback.class).helpful()).isTrue();
     }
 
     private void awaitSummary(String article, int helpful, int notHelpful, String reason, int byReason) {

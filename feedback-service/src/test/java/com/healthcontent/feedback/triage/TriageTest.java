@@ -82,6 +82,7 @@ class TriageTest {
         String id = api.submit(newReader(), report(article, "OUTDATED", "New guideline in 2024"), 202)
                 .get("id")
                 .asString();
+        api.awaitReport(article, id);
         String path = "/api/v1/feedback/reports/" + id + "/status";
 
         api.call(HttpMethod.POST, path, DR_KIM, "{\"status\": \"ACKNOWLEDGED\"}", 403);

@@ -4,20 +4,27 @@ import com.healthcontent.events.Changed;
 import com.healthcontent.events.IntegrationEvent;
 import com.healthcontent.messaging.StoredFields;
 import com.healthcontent.servicedefaults.ids.TimeOrderedIds;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -81,16 +88,59 @@ public class Outbox {
         return write(changed, false);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T write(Changed<T> changed, boolean insert) {
+    /**
+     * New aggregates with their events (all of one type), in one unordered bulk insert: a busy consumer pays one round
+     * trip for a batch. Returns those not stored because their id or a unique key was taken (nothing of theirs is
+     * stored); everything else is.
+     */
+    public <T> List<Changed<T>> insertAll(List<Changed<T>> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<Prepared<T>> prepared = changes.stream().map(this::prepare).toList();
+        String collection = prepared.get(0).collection();
+        BulkOperations bulk = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        prepared.forEach(p -> bulk.insert(new Document(p.document()).append(OutboxRelay.OUTBOX_FIELD, p.events())));
+        Set<Integer> taken = new HashSet<>();
+        try {
+            bulk.execute();
+        } catch (BulkOperationException refused) {
+            for (BulkWriteError error : refused.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw refused;
+                }
+                taken.add(error.getIndex());
+            }
+        }
+        List<Changed<T>> notStored = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (taken.contains(i)) {
+                notStored.add(changes.get(i));
+            } else {
+                stored(prepared.get(i));
+            }
+        }
+        return notStored;
+    }
+
+    /** An aggregate's document, its version advanced, and its events as stored. */
+    private record Prepared<T>(
+            MongoPersistentEntity<?> entity,
+            String collection,
+            Object id,
+            Document document,
+            Number version,
+            Long newVersion,
+            List<Document> events,
+            T aggregate) {}
+
+    private <T> Prepared<T> prepare(Changed<T> changed) {
         T aggregate = changed.aggregate();
         MongoConverter converter = mongoTemplate.getConverter();
         MongoPersistentEntity<?> entity =
                 converter.getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
-        String collection = entity.getCollection();
         Document document = new Document();
         converter.write(aggregate, document);
-        Object id = document.get("_id");
         MongoPersistentProperty versionProperty = entity.getVersionProperty();
         Number version = versionProperty == null
                 ? null
@@ -100,33 +150,51 @@ public class Outbox {
             document.put(versionProperty.getFieldName(), newVersion);
         }
         List<Document> events = changed.events().stream().map(this::stored).toList();
+        return new Prepared<>(
+                entity, entity.getCollection(), document.get("_id"), document, version, newVersion, events, aggregate);
+    }
 
-        if (insert || versionProperty != null && version == null) {
-            mongoTemplate.insert(new Document(document).append(OutboxRelay.OUTBOX_FIELD, events), collection);
+    private <T> T write(Changed<T> changed, boolean insert) {
+        Prepared<T> prepared = prepare(changed);
+        MongoPersistentEntity<?> entity = prepared.entity();
+        MongoPersistentProperty versionProperty = entity.getVersionProperty();
+        if (insert || versionProperty != null && prepared.version() == null) {
+            mongoTemplate.insert(
+                    new Document(prepared.document()).append(OutboxRelay.OUTBOX_FIELD, prepared.events()),
+                    prepared.collection());
         } else {
-            Criteria current = Criteria.where("_id").is(id);
+            Criteria current = Criteria.where("_id").is(prepared.id());
             if (versionProperty != null) {
-                current = current.and(versionProperty.getFieldName()).is(version);
+                current = current.and(versionProperty.getFieldName()).is(prepared.version());
             }
-            Update update = StoredFields.setTo(converter.getMappingContext(), entity, document);
-            if (!events.isEmpty()) {
-                update.push(OutboxRelay.OUTBOX_FIELD).each(events.toArray()); // behind the events still waiting
+            Update update =
+                    StoredFields.setTo(mongoTemplate.getConverter().getMappingContext(), entity, prepared.document());
+            if (!prepared.events().isEmpty()) {
+                update.push(OutboxRelay.OUTBOX_FIELD).each(prepared.events().toArray()); // behind those still waiting
             }
-            UpdateResult result = mongoTemplate.updateFirst(Query.query(current), update, collection);
+            UpdateResult result = mongoTemplate.updateFirst(Query.query(current), update, prepared.collection());
             if (result.getMatchedCount() == 0) {
-                throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
-                        + " changed since version " + version + " was read");
+                throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + prepared.id()
+                        + " changed since version " + prepared.version() + " was read");
             }
         }
-        relay.enqueue(collection, id, events);
-        T saved = aggregate;
-        if (versionProperty != null) { // the stored state: the same aggregate at its new version, as Spring Data does
+        return stored(prepared);
+    }
+
+    /** Hands the stored events to the relay; the stored state: the same aggregate at its new version. */
+    @SuppressWarnings("unchecked")
+    private <T> T stored(Prepared<T> prepared) {
+        relay.enqueue(prepared.collection(), prepared.id(), prepared.events());
+        MongoPersistentEntity<?> entity = prepared.entity();
+        MongoPersistentProperty versionProperty = entity.getVersionProperty();
+        T saved = prepared.aggregate();
+        if (versionProperty != null) { // as Spring Data does
             PersistentPropertyAccessor<T> accessor = new InstantiationAwarePropertyAccessor<>(
-                    aggregate, bean -> (PersistentPropertyAccessor<T>) entity.getPropertyAccessor(bean), INSTANTIATORS);
-            accessor.setProperty(versionProperty, newVersion);
+                    saved, bean -> (PersistentPropertyAccessor<T>) entity.getPropertyAccessor(bean), INSTANTIATORS);
+            accessor.setProperty(versionProperty, prepared.newVersion());
             saved = accessor.getBean();
         }
-        publisher.publishEvent(new AfterSaveEvent<>(saved, document, collection));
+        publisher.publishEvent(new AfterSaveEvent<>(saved, prepared.document(), prepared.collection()));
         return saved;
     }
 

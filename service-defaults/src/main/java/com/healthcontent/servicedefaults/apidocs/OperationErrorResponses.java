@@ -101,7 +101,14 @@ class OperationErrorResponses implements OperationCustomizer {
                     new Meaning(
                             "Too many requests",
                             "Over a limit; `Retry-After` says when to send again",
-                            "Too much feedback from you in a short time.")));
+                            "Too much feedback from you in a short time.")),
+            Map.entry(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    new Meaning(
+                            "Service unavailable",
+                            "Could not be recorded durably just now (the message broker did not acknowledge it): nothing"
+                                    + " was kept; `Retry-After` says when to send it again",
+                            "Your feedback could not be recorded just now; please send it again in a moment.")));
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {

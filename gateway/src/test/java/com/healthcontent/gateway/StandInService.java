@@ -24,11 +24,14 @@ public final class StandInService {
         }
     }
 
+    /** The exchange attribute holding the request body as the stand-in received it. */
+    public static final String BODY = "body";
+
     private StandInService() {}
 
     /**
-     * Every request (its body read) gets the answer the function gives for it, but the gateway's health checks:
-     * {@code /readyz} answers 200.
+     * Every request (its body read, in the exchange's attribute {@link #BODY}) gets the answer the function gives for
+     * it, but the gateway's health checks: {@code /readyz} answers 200.
      */
     public static HttpServer start(Function<HttpExchange, Answer> answers) {
         return start(0, answers);
@@ -43,7 +46,8 @@ public final class StandInService {
                 exchange.close();
             });
             server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
+                exchange.setAttribute(
+                        BODY, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 Answer answer = answers.apply(exchange);
                 byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

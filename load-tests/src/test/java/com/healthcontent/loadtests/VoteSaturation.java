@@ -34,7 +34,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Reader votes at saturation: wrk with a fixed number of connections, every request a vote of a new reader on the
  * demo article; first a warm-up through the gateway, then 60 s through the gateway, then the same straight to
- * feedback-service, each phase starting once the previous one's backlog is counted. While the gateway phase runs,
+ * feedback-service, each phase starting once the previous one's backlog is counted; between them the reference of the
+ * day, feedback-service's {@code /livez} at saturation (the cheapest request Spring MVC serves on this machine today),
+ * against which the targets are stated since the machine's speed varies several-fold. While the gateway phase runs,
  * two probes measure what readers and reviewers see under the load: a problem report a second, timed from its 202 to
  * its alert on dr.rao's live stream, and a vote a second on an exercise, timed from its 202 to the summary through
  * the gateway showing it. Then 30 s more through the gateway with every process of the stack profiled
@@ -44,7 +46,10 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class VoteSaturation {
 
-    static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+    /** Minutes, not seconds: the JIT compiles the vote path of every JVM in the stack for the first one or two. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 180);
+
+    static final int LIVENESS_SECONDS = Integer.getInteger("livenessSeconds", 30);
     static final int PROFILE_SECONDS = Integer.getInteger("profileSeconds", 30);
     static final String FEEDBACK_DIRECT = System.getProperty("feedbackService", "http://localhost:8083");
     static final String PROBE_EXERCISE = "knees-to-chest";
@@ -69,6 +74,14 @@ public final class VoteSaturation {
         accepted += votes(Targets.GATEWAY, "warm-up", WARM_UP_SECONDS, connections, articleId, processes)
                 .ok();
         accepted += awaitBacklog(before, accepted);
+
+        Wrk.Result liveness = liveness(connections, processes);
+        System.out.printf(
+                Locale.ROOT,
+                "livez    %6.0f answered/s  p99 %.1f ms  %s%n",
+                liveness.okPerSecond(),
+                liveness.p99(),
+                cpu(liveness));
 
         // Each probe runs once a second; a run that waits long delays the next one rather than overlapping it.
         ScheduledExecutorService probing = Executors.newScheduledThreadPool(2);
@@ -120,7 +133,9 @@ public final class VoteSaturation {
         BenchmarkReport.Counts after = BenchmarkReport.settledCounts(before, accepted);
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "seconds=%d%nconnections=%d%n", seconds, connections));
+        out.append(String.format(
+                Locale.ROOT, "seconds=%d%nconnections=%d%nwarmUpSeconds=%d%n", seconds, connections, WARM_UP_SECONDS));
+        phase(out, "livez", liveness);
         phase(out, "gateway", gateway);
         phase(out, "direct", direct);
         phase(out, "profiled", profiled);
@@ -146,6 +161,14 @@ public final class VoteSaturation {
                 List.of("-s", "votes.lua"),
                 List.of(phase + "-" + System.currentTimeMillis(), "ARTICLE", articleId),
                 processes);
+    }
+
+    /** The reference: wrk on feedback-service's {@code /livez}, warmed up for as long as it is then measured. */
+    static Wrk.Result liveness(int connections, Map<String, Long> processes) throws IOException, InterruptedException {
+        String livez = FEEDBACK_DIRECT + "/livez";
+        System.out.println("Reference: " + LIVENESS_SECONDS + " s of " + livez + " after as long a warm-up");
+        Wrk.run(livez, LIVENESS_SECONDS, connections, List.of(), List.of(), processes);
+        return Wrk.run(livez, LIVENESS_SECONDS, connections, List.of(), List.of(), processes);
     }
 
     /** Waits until everything accepted so far is counted (at most 120 s), so a phase never starts on a backlog. */

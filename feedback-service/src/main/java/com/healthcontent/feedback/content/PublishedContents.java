@@ -43,6 +43,8 @@ public class PublishedContents {
     private volatile Map<String, PublishedContent> liveByKey = new ConcurrentHashMap<>();
     /** Whether the last reload reached the store: while it does not, unknown items are not asked of it. */
     private volatile boolean storeAnswering = true;
+    /** Whether the live items were ever loaded: until then this instance cannot tell live content from unknown. */
+    private volatile boolean loaded;
 
     private final Cache<String, PublishedContent> anyById = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -62,10 +64,19 @@ public class PublishedContents {
                     .forEach(content -> remember(loaded, content));
             liveByKey = loaded;
             storeAnswering = true;
+            this.loaded = true;
         } catch (RuntimeException unreachable) {
             storeAnswering = false;
             log.warn("Published content not reloaded, answering from memory: {}", unreachable.getMessage());
         }
+    }
+
+    /**
+     * Whether this instance knows what is live: it takes readers' answers from the first load on, whether MongoDB
+     * answers or not (readiness, {@code ContentLoadedHealthIndicator}).
+     */
+    public boolean loaded() {
+        return loaded;
     }
 
     private static void remember(Map<String, PublishedContent> byKey, PublishedContent content) {
@@ -142,11 +153,11 @@ public class PublishedContents {
 
     private void keep(PublishedContent content) {
         if (ReadModels.keepNewest(mongoTemplate, content, "version")) {
-            forgetCached();
+            reloadAndForgetCached();
         }
     }
 
-    private void forgetCached() {
+    private void reloadAndForgetCached() {
         reload();
         anyById.invalidateAll();
     }
@@ -155,6 +166,6 @@ public class PublishedContents {
     private void withdraw(String id) {
         mongoTemplate.updateFirst(
                 Query.query(Criteria.where("_id").is(id)), new Update().set("live", false), PublishedContent.class);
-        forgetCached();
+        reloadAndForgetCached();
     }
 }

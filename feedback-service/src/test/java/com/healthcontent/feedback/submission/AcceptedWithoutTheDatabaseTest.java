@@ -16,6 +16,10 @@ import com.healthcontent.testsupport.Watch;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +31,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Readers' answers need no database to be accepted: an instance whose MongoDB is gone still answers 202 for content
- * it knows, and stores the answer once a database answers again. Its own database and consumer groups, so that no
+ * Readers' answers need no database to be accepted: an instance whose MongoDB is gone stays ready and still answers
+ * 202 for content it knows, and stores the answer once a database answers again. Its own database and consumer groups, so that no
  * other instance stores the answer meanwhile.
  */
 @ServiceIntegrationTest
@@ -46,8 +50,17 @@ class AcceptedWithoutTheDatabaseTest {
     @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
 
+    private static int readiness(int port) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     @Test
-    void aReportIsAcceptedWhileTheDatabaseIsAwayAndStoredWhenItIsBack() {
+    void aReportIsAcceptedWhileTheDatabaseIsAwayAndStoredWhenItIsBack() throws Exception {
         MongoServer database = new MongoServer(new MemoryBackend());
         database.bind("127.0.0.1", 0);
         InetSocketAddress address = database.getLocalAddress();
@@ -77,6 +90,10 @@ class AcceptedWithoutTheDatabaseTest {
                     .get("id")
                     .asString();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+            assertThat(readiness(port))
+                    .as("still ready: the gateway keeps sending it readers' answers")
+                    .isEqualTo(200);
 
             MongoServer back = new MongoServer(new MemoryBackend());
             back.bind("127.0.0.1", address.getPort());

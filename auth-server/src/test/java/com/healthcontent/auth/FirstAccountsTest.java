@@ -6,11 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +39,18 @@ class FirstAccountsTest {
     @Autowired
     MongoTemplate mongoTemplate;
 
+    /** How many accounts existed when the web server could first take a request. */
+    static final AtomicLong accountsWhenServing = new AtomicLong(-1);
+
+    @TestConfiguration
+    static class WhenServing {
+        @Bean
+        ApplicationListener<WebServerInitializedEvent> countAccounts(MongoTemplate mongoTemplate) {
+            return started -> accountsWhenServing.compareAndSet(
+                    -1, mongoTemplate.getCollection("staff_accounts").countDocuments());
+        }
+    }
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> AuthStore.uri().replace("/auth-server", "/auth-server-first"));
@@ -41,6 +58,12 @@ class FirstAccountsTest {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    @Test
+    void theAccountsExistBeforeTheFirstRequestCanBeServed() {
+        // the services copy the staff directory as soon as this server answers: a copy without them knew nobody
+        assertThat(accountsWhenServing.get()).isEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,13 @@ package com.healthcontent.auth.account;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  * staff of API.md (demo/staff.json, each with the demo password) where demo accounts are wanted ({@code
  * platform.staff.demo-accounts}, DEMO_ACCOUNTS), otherwise one administrator named by the operator
  * (FIRST_ADMIN_USERNAME, FIRST_ADMIN_PASSWORD). Never again after that: accounts are the administrators' to manage.
+ *
+ * <p>Created before the web server takes its first request, not after (as an application runner would): the services
+ * copy the staff directory as soon as this server answers, and a copy taken between the two knew nobody, so the
+ * demo content's first submission to dr.rao was refused until the copy's next refresh.
  */
 @Component
-class FirstAccounts implements ApplicationRunner {
+class FirstAccounts implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAccounts.class);
 
@@ -41,7 +45,15 @@ class FirstAccounts implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            createWhenThereAreNone();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void createWhenThereAreNone() throws IOException {
         if (accounts.any()) {
             return;
         }

@@ -24,10 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,9 +44,6 @@ class SeveralInstancesTest {
 
     @LocalServerPort
     int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
 
     @Autowired
     Environment environment;
@@ -71,18 +65,9 @@ class SeveralInstancesTest {
     @BeforeEach
     void setUp() {
         if (second == null) {
-            second = new SpringApplicationBuilder(FeedbackServiceApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--management.server.port=0",
-                            "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-                            "--spring.kafka.bootstrap-servers=" + brokers,
-                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                                    + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
-                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
-                                    + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
+            second = AnotherInstance.start(environment);
         }
-        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        int secondPort = AnotherInstance.port(second);
         instances = List.of(new FeedbackApi(port), new FeedbackApi(secondPort));
     }
 

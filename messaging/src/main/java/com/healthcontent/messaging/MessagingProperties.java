@@ -12,12 +12,15 @@ public record MessagingProperties(
         @DefaultValue("3s") Duration healthTimeout) {
 
     /**
-     * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage)
+     * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage):
+     *                     each look is a query for pending events, which the local stack's wire server answers by
+     *                     reading the whole collection (it has no secondary indexes), so under a vote load with a
+     *                     hundred thousand stored votes a look a second took most of its CPU
      * @param sendTimeout  how long one publish may wait for the broker's acknowledgement
      * @param batchSize    aggregates read per query
      */
     public record Outbox(
-            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration pollInterval,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("100") int batchSize) {}
 

@@ -43,6 +43,7 @@ public class FeedbackSubmissions {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackSubmissions.class);
     private static final long RETRY_AFTER_SECONDS = 5;
+    private static final long RETRY_AFTER_BEHIND_SECONDS = 2;
 
     /** Who sent it, as far as abuse control needs to know: never stored as such. */
     public record Reader(String ipAddress, String userAgent) {}
@@ -55,6 +56,7 @@ public class FeedbackSubmissions {
     private final JsonMapper jsonMapper;
     private final ReaderKey readerKeys;
     private final SubmissionRateLimiter rateLimiter;
+    private final IntakeBacklog intakeBacklog;
     private final CommentScreening screening;
     private final AbuseProperties abuse;
     private final Clock clock;
@@ -70,6 +72,7 @@ public class FeedbackSubmissions {
             JsonMapper jsonMapper,
             ReaderKey readerKeys,
             SubmissionRateLimiter rateLimiter,
+            IntakeBacklog intakeBacklog,
             CommentScreening screening,
             AbuseProperties abuse,
             Clock clock,
@@ -83,6 +86,7 @@ public class FeedbackSubmissions {
         this.jsonMapper = jsonMapper;
         this.readerKeys = readerKeys;
         this.rateLimiter = rateLimiter;
+        this.intakeBacklog = intakeBacklog;
         this.screening = screening;
         this.abuse = abuse;
         this.clock = clock;
@@ -95,7 +99,7 @@ public class FeedbackSubmissions {
 
     /**
      * Accepts a vote or report on published content (404 otherwise; a helpful vote with a problem reason is a 400;
-     * over the reader's limit 429). The id is the same for the same answer again and for the answers that change a
+     * over the reader's limit 429; a vote while the intake is behind, 503 with Retry-After). The id is the same for the same answer again and for the answers that change a
      * vote; what an answer does to the vote is decided when it is stored ({@link Feedback#answer}). A honeypot hit is
      * answered as if accepted and dropped.
      */
@@ -126,6 +130,12 @@ public class FeedbackSubmissions {
                 abuse.duplicateWindow());
         if (request.isFromABot()) {
             return CompletableFuture.completedFuture(new Accepted(keys.feedbackId(), false));
+        }
+        if (request.reason() == null && intakeBacklog.full()) {
+            count(target, "NONE", "intake-behind");
+            throw new ServiceUnavailableException(
+                    "Many readers are voting right now; please send your vote again in a moment.",
+                    RETRY_AFTER_BEHIND_SECONDS);
         }
         FeedbackReceived answer = new FeedbackReceived(
                 keys.feedbackId(),

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.AnotherInstance;
 import com.healthcontent.feedback.FeedbackApi;
-import com.healthcontent.feedback.FeedbackServiceApplication;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ServiceIntegrationTest;
@@ -23,9 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,9 +34,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 @ServiceIntegrationTest
 class AcceptedWithoutTheDatabaseTest {
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
 
     @Autowired
     Environment environment;
@@ -64,18 +58,11 @@ class AcceptedWithoutTheDatabaseTest {
         MongoServer database = new MongoServer(new MemoryBackend());
         database.bind("127.0.0.1", 0);
         InetSocketAddress address = database.getLocalAddress();
-        try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(FeedbackServiceApplication.class)
-                .run(
-                        "--spring.application.name=feedback-service-alone",
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort()
-                                + "/alone?serverSelectionTimeoutMS=20000",
-                        "--spring.kafka.bootstrap-servers=" + brokers,
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                                + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
-                                + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))) {
+        try (ConfigurableApplicationContext instance = AnotherInstance.start(
+                environment,
+                "--spring.application.name=feedback-service-alone",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort()
+                        + "/alone?serverSelectionTimeoutMS=20000")) {
             String article = FeedbackApi.publishedArticle(articleEvents, contents);
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> instance.getBean(PublishedContents.class)
@@ -83,15 +70,13 @@ class AcceptedWithoutTheDatabaseTest {
                             .isPresent());
             database.shutdownNow();
 
-            FeedbackApi api = new FeedbackApi(
-                    ((WebServerApplicationContext) instance).getWebServer().getPort());
+            FeedbackApi api = new FeedbackApi(AnotherInstance.port(instance));
             long started = System.nanoTime();
             String id = api.submit(newReader(), report(article, "OUTDATED", "Replaced by the 2024 guideline"), 202)
                     .get("id")
                     .asString();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-            int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-            assertThat(readiness(port))
+            assertThat(readiness(AnotherInstance.port(instance)))
                     .as("still ready: the gateway keeps sending it readers' answers")
                     .isEqualTo(200);
 

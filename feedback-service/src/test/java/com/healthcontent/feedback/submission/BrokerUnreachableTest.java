@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.AnotherInstance;
 import com.healthcontent.feedback.FeedbackApi;
-import com.healthcontent.feedback.FeedbackServiceApplication;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.testsupport.ObservedResponses;
@@ -15,11 +15,9 @@ import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
 import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +29,6 @@ import org.springframework.http.MediaType;
  */
 @ServiceIntegrationTest
 class BrokerUnreachableTest {
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
 
     @Autowired
     Environment environment;
@@ -47,27 +42,17 @@ class BrokerUnreachableTest {
     @Test
     void noReaderIsToldAcceptedWhileTheBrokerCannotTakeTheirAnswer() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
-        try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(FeedbackServiceApplication.class)
-                .initializers(ObservedResponses.recording())
-                .run(
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-                        "--spring.kafka.bootstrap-servers=" + brokers,
-                        "--spring.kafka.producer.bootstrap-servers=127.0.0.1:9",
-                        "--spring.kafka.producer.properties.max.block.ms=1000",
-                        "--platform.feedback.acknowledgement-timeout=2s",
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                                + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
-                                + environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))) {
+        try (ConfigurableApplicationContext instance = AnotherInstance.start(
+                environment,
+                List.of(ObservedResponses.recording()),
+                "--spring.kafka.producer.bootstrap-servers=127.0.0.1:9",
+                "--spring.kafka.producer.properties.max.block.ms=1000",
+                "--platform.feedback.acknowledgement-timeout=2s")) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> instance.getBean(PublishedContents.class)
                             .findLive(ContentType.ARTICLE, article)
                             .isPresent());
-            new FeedbackApi(((WebServerApplicationContext) instance)
-                            .getWebServer()
-                            .getPort())
+            new FeedbackApi(AnotherInstance.port(instance))
                     .client()
                     .post()
                     .uri("/api/v1/feedback")

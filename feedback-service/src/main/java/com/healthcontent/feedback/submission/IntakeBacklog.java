@@ -1,0 +1,111 @@
+package com.healthcontent.feedback.submission;
+
+import com.healthcontent.events.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many accepted votes the intake has not stored yet: the end of every {@code feedback.votes} partition less what
+ * the intake's consumer group has committed, asked of the broker every second (two small admin requests, whichever
+ * instance consumes the partition). Votes are accepted faster than the store can take them (the request path writes
+ * nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
+ * to show in its summary; past {@code platform.feedback.max-intake-backlog} new votes are answered 503 with
+ * Retry-After until the intake catches up. Reports are never held back: they have a lane of their own. When the
+ * broker does not answer, the last figure stands (a broker that is down refuses the votes anyway).
+ */
+@Component
+class IntakeBacklog implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeBacklog.class);
+
+    private final Admin admin;
+    private final String group;
+    private final long maxBacklog;
+    private volatile long backlog;
+
+    IntakeBacklog(
+            KafkaAdmin kafkaAdmin,
+            MeterRegistry meterRegistry,
+            @Value("${spring.application.name}") String serviceName,
+            @Value("${platform.feedback.max-intake-backlog}") long maxBacklog) {
+        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.group = serviceName + "-" + FeedbackIntake.VOTES;
+        this.maxBacklog = maxBacklog;
+        Gauge.builder("platform.feedback.intake.backlog", this, IntakeBacklog::votes)
+                .description("Accepted votes the intake has not stored yet")
+                .register(meterRegistry);
+    }
+
+    /** Whether new votes should wait: the intake is further behind than the bound. */
+    boolean full() {
+        return backlog > maxBacklog;
+    }
+
+    long votes() {
+        return backlog;
+    }
+
+    @Scheduled(fixedDelayString = "${platform.feedback.backlog-check-interval:1s}")
+    void measure() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(2, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = admin
+                    .describeTopics(List.of(Topics.FEEDBACK_VOTES))
+                    .allTopicNames()
+                    .get(2, TimeUnit.SECONDS)
+                    .get(Topics.FEEDBACK_VOTES)
+                    .partitions()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            partition -> new TopicPartition(Topics.FEEDBACK_VOTES, partition.partition()),
+                            partition -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResultInfo> latest =
+                    admin.listOffsets(ends).all().get(2, TimeUnit.SECONDS);
+            // a partition the group never committed on is read from its start
+            Map<TopicPartition, OffsetSpec> uncommitted = new HashMap<>();
+            latest.keySet().stream()
+                    .filter(partition -> committed.get(partition) == null)
+                    .forEach(partition -> uncommitted.put(partition, OffsetSpec.earliest()));
+            Map<TopicPartition, ListOffsetsResultInfo> starts = uncommitted.isEmpty()
+                    ? Map.of()
+                    : admin.listOffsets(uncommitted).all().get(2, TimeUnit.SECONDS);
+            long behind = 0;
+            for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : latest.entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                long from =
+                        done != null ? done.offset() : starts.get(end.getKey()).offset();
+                behind += Math.max(0, end.getValue().offset() - from);
+            }
+            backlog = behind;
+        } catch (Exception unanswered) {
+            if (unanswered instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("Intake backlog not measured: {}", unanswered.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}

@@ -1,0 +1,100 @@
+package com.healthcontent.feedback.submission;
+
+import static com.healthcontent.feedback.FeedbackApi.newReader;
+import static com.healthcontent.feedback.FeedbackApi.report;
+import static com.healthcontent.feedback.FeedbackApi.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.AnotherInstance;
+import com.healthcontent.feedback.FeedbackApi;
+import com.healthcontent.feedback.content.ContentType;
+import com.healthcontent.feedback.content.PublishedContents;
+import com.healthcontent.messaging.consumer.IntegrationEventListeners;
+import com.healthcontent.testsupport.ServiceIntegrationTest;
+import com.healthcontent.testsupport.TopicProbe;
+import com.healthcontent.testsupport.Watch;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+/**
+ * Votes are accepted into Kafka faster than they can be stored; past a bound on what is waiting, a vote is answered
+ * 503 with Retry-After (not accepted and left to wait for minutes), a report still goes through in its own lane, and
+ * votes are accepted again once the intake has caught up. An instance of its own whose vote intake the test stops,
+ * as a store that has fallen behind would hold it up.
+ */
+@ServiceIntegrationTest
+class IntakeBehindTest {
+
+    static final String SERVICE = "feedback-service-behind";
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    PublishedContents contents;
+
+    @Watch(Topics.ARTICLE_EVENTS)
+    TopicProbe articleEvents;
+
+    @Test
+    void votesWaitWhileTheIntakeIsBehindAndReportsDoNot() {
+        String article = FeedbackApi.publishedArticle(articleEvents, contents);
+        try (ConfigurableApplicationContext instance = AnotherInstance.start(
+                environment,
+                "--spring.application.name=" + SERVICE,
+                "--platform.feedback.max-intake-backlog=5",
+                "--platform.feedback.backlog-check-interval=100ms")) {
+            FeedbackApi api = new FeedbackApi(AnotherInstance.port(instance));
+            IntakeBacklog backlog = instance.getBean(IntakeBacklog.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> instance.getBean(PublishedContents.class)
+                            .findLive(ContentType.ARTICLE, article)
+                            .isPresent());
+            // its intake has read what earlier tests left on the topic
+            await().atMost(Duration.ofSeconds(30)).until(() -> backlog.votes() == 0);
+
+            ConcurrentMessageListenerContainer<Object, Object> intake = voteIntakeOf(instance);
+            intake.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.statusOf(newReader(), vote(article, true)) == 503);
+            assertThat(backlog.votes()).isGreaterThan(5);
+            api.client()
+                    .post()
+                    .uri("/api/v1/feedback")
+                    .header("X-Forwarded-For", newReader())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(vote(article, false))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("send your vote again"));
+            api.submit(newReader(), report(article, "OUTDATED", "The 2024 guideline replaced this"), 202);
+
+            intake.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.statusOf(newReader(), vote(article, true)) == 202);
+            assertThat(backlog.votes()).isLessThanOrEqualTo(5);
+        }
+    }
+
+    private static ConcurrentMessageListenerContainer<Object, Object> voteIntakeOf(
+            ConfigurableApplicationContext instance) {
+        return instance.getBean(IntegrationEventListeners.class).containers().stream()
+                .filter(container -> (SERVICE + "-" + FeedbackIntake.VOTES)
+                        .equals(container.getContainerProperties().getGroupId()))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -236,6 +236,9 @@ public final class BenchmarkReport {
     }
 
     static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
@@ -312,16 +315,18 @@ public final class BenchmarkReport {
                         + "(1,000/s on a 15,000/s day), p99 < 500 ms; straight to feedback-service >= 1/8",
                 String.format(
                         Locale.ROOT,
-                        "%.0f accepted/s = 1/%.1f of liveness, p50 %.0f ms, p99 %.0f ms, %s refused or failed; "
-                                + "straight to feedback-service %.0f accepted/s = 1/%.1f, p99 %.0f ms",
+                        "%.0f accepted/s = 1/%.1f of liveness, p50 %.0f ms, p99 %.0f ms, %.0f/s more answered 503 "
+                                + "(the intake behind: sent again later); straight to feedback-service %.0f accepted/s "
+                                + "= 1/%.1f, p99 %.0f ms, %.0f/s more answered 503",
                         gatewayRate,
                         livezRate / gatewayRate,
                         number(votes, "gateway.p50"),
                         number(votes, "gateway.p99"),
-                        votes.getProperty("gateway.failed"),
+                        number(votes, "gateway.failedPerSecond"),
                         directRate,
                         livezRate / directRate,
-                        number(votes, "direct.p99")),
+                        number(votes, "direct.p99"),
+                        number(votes, "direct.failedPerSecond")),
                 gatewayRate * 15 >= livezRate && number(votes, "gateway.p99") < 500 && directRate * 8 >= livezRate);
         row(
                 md,

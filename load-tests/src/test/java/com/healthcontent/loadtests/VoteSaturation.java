@@ -182,9 +182,12 @@ public final class VoteSaturation {
     static void phase(StringBuilder out, String name, Wrk.Result r) {
         out.append(String.format(
                 Locale.ROOT,
-                "%s.okPerSecond=%.1f%n%s.ok=%d%n%s.failed=%d%n%s.p50=%.1f%n%s.p99=%.1f%n" + "%s.machineBusy=%.2f%n",
+                "%s.okPerSecond=%.1f%n%s.failedPerSecond=%.1f%n%s.ok=%d%n%s.failed=%d%n%s.p50=%.1f%n%s.p99=%.1f%n"
+                        + "%s.machineBusy=%.2f%n",
                 name,
                 r.okPerSecond(),
+                name,
+                r.okPerSecond() * r.failed() / Math.max(1, r.ok()),
                 name,
                 r.ok(),
                 name,
@@ -326,9 +329,20 @@ public final class VoteSaturation {
                 if (expected < 0) {
                     expected = total();
                 }
+                // as a reader's client would: a vote answered 503 (the intake is behind) is sent again after
+                // Retry-After
+                String reader = "summary-probe-" + System.nanoTime();
                 HttpResponse<String> response = submit(
                         "{\"target\": {\"type\": \"EXERCISE\", \"id\": \"" + exerciseId + "\"}, \"helpful\": true}",
-                        "summary-probe-" + System.nanoTime());
+                        reader);
+                long givenUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (response.statusCode() == 503 && System.nanoTime() < givenUpAt) {
+                    TimeUnit.SECONDS.sleep(
+                            response.headers().firstValueAsLong("Retry-After").orElse(1));
+                    response = submit(
+                            "{\"target\": {\"type\": \"EXERCISE\", \"id\": \"" + exerciseId + "\"}, \"helpful\": true}",
+                            reader);
+                }
                 long acceptedAt = System.nanoTime();
                 if (response.statusCode() != 202) {
                     return;

@@ -175,6 +175,9 @@ public class FeedbackSubmissions {
                     record.headers(),
                     (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         }
+        if (answer.reason() == null) {
+            intakeBacklog.sent();
+        }
         CompletableFuture<?> acknowledged;
         try {
             acknowledged = kafkaTemplate.send(record);

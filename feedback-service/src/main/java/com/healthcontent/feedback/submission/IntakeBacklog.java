@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * the intake's consumer group has committed, asked of the broker every second (two small admin requests, whichever
  * instance consumes the partition). Votes are accepted faster than the store can take them (the request path writes
  * nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
- * to show in its summary; past {@code platform.feedback.max-intake-backlog} new votes are answered 503 with
+ * to show in its summary; past {@code platform.feedback.max-intake-backlog} (with the votes this instance sent since it
+ * last asked) new votes are answered 503 with
  * Retry-After until the intake catches up. Reports are never held back: they have a lane of their own. When the
  * broker does not answer, the last figure stands (a broker that is down refuses the votes anyway).
  */
@@ -39,6 +41,8 @@ class IntakeBacklog implements DisposableBean {
     private final String group;
     private final long maxBacklog;
     private volatile long backlog;
+    /** Votes this instance sent since the last measurement began: between measurements they add to it. */
+    private final AtomicLong sentSince = new AtomicLong();
 
     IntakeBacklog(
             KafkaAdmin kafkaAdmin,
@@ -53,17 +57,25 @@ class IntakeBacklog implements DisposableBean {
                 .register(meterRegistry);
     }
 
-    /** Whether new votes should wait: the intake is further behind than the bound. */
+    /**
+     * Whether new votes should wait: the intake is further behind than the bound, counting what this instance sent
+     * since the broker was last asked (a second of votes accepted unchecked would overshoot the bound severalfold).
+     */
     boolean full() {
-        return backlog > maxBacklog;
+        return votes() > maxBacklog;
+    }
+
+    void sent() {
+        sentSince.incrementAndGet();
     }
 
     long votes() {
-        return backlog;
+        return backlog + sentSince.get();
     }
 
     @Scheduled(fixedDelayString = "${platform.feedback.backlog-check-interval:1s}")
     void measure() {
+        long sentBefore = sentSince.get();
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
@@ -96,6 +108,7 @@ class IntakeBacklog implements DisposableBean {
                 behind += Math.max(0, end.getValue().offset() - from);
             }
             backlog = behind;
+            sentSince.addAndGet(-sentBefore); // those are in the broker's figure now
         } catch (Exception unanswered) {
             if (unanswered instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package com.healthcontent.feedback;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.events.ArticlePublished;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +63,25 @@ public final class FeedbackApi extends JsonApi {
                         .get("items")
                         .valueStream()
                         .anyMatch(item -> item.get("id").asString().equals(reportId)));
+    }
+
+    /** A submission answered 503: a problem saying to send it again, and after how many seconds. */
+    public void expectComeBackLater(String reader, String body, String retryAfterSeconds, String detailSays) {
+        client().post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains(detailSays));
     }
 
     /** The status a submission is answered with, whatever it is. */

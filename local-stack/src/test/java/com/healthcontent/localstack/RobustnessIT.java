@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hostile input against every endpoint, then faults injected into the running platform (the broker stopped, the
+ * Hostile input against every endpoint, then faults injected into the running platform (the broker killed, the
  * database frozen, a service killed, another stopped, and last the launcher itself stopped), all through the
  * gateway of the end-to-end stack ({@link SharedStack}), after the suites that leave it as they found it. Writes the report table
  * {@code local-stack/target/robustness-report.md}: inputs tried per endpoint, faults survived, records lost (must be
@@ -749,13 +749,13 @@ class RobustnessIT {
 
     @Test
     @Order(3)
-    void kafkaStoppedForFifteenSecondsDuringPublishingAndABurstLosesNothing() throws Exception {
+    void kafkaKilledForFifteenSecondsDuringPublishingAndVotesLosesNothing() throws Exception {
         String slug = "kneeling-back-stretch";
         long before = helpful("EXERCISE", slug);
         String exerciseId = StackUnderTest.body(stack.get("/api/v1/exercises/" + slug, null))
                 .get("id")
                 .asString();
-        Runnable startKafka = stack.stopForAWhile(stack.process("kafka.Kafka"));
+        Runnable startKafka = stack.killForAWhile(stack.process("kafka.Kafka"));
         int accepted;
         String title = "Kneeling stretches while the broker was down "
                 + UUID.randomUUID().toString().substring(0, 6);
@@ -792,7 +792,7 @@ class RobustnessIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> stack.get("/api/v1/exercises/" + slug, null).body().contains(title));
         faultRows.add(
-                "| Kafka broker stopped for 15 s during article publishing and a feedback burst | %d votes accepted, %d counted once; the article published meanwhile reached exercise-service | 0 |"
+                "| Kafka broker killed (SIGKILL) and started again 15 s later, during article publishing and a reader's votes | %d votes accepted, %d counted once; the article published meanwhile reached exercise-service | 0 |"
                         .formatted(accepted, helpful("EXERCISE", slug) - before));
     }
 

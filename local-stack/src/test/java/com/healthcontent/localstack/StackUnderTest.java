@@ -155,14 +155,15 @@ final class StackUnderTest implements AutoCloseable {
     }
 
     /**
-     * Ends a process the launcher does not supervise (Kafka, MongoDB) with SIGTERM and gives back what starts it
-     * again with the same command line, environment and working directory, for a fault that lasts a while.
+     * Kills a process the launcher does not supervise (the Kafka broker) with SIGKILL, as a crash would end it, and
+     * gives back what starts it again with the same command line, environment and working directory, for a fault
+     * that lasts a while.
      */
-    Runnable stopForAWhile(ProcessHandle process) throws IOException {
+    Runnable killForAWhile(ProcessHandle process) throws IOException {
         String command = commandLine(process);
         String environment = environment(process);
         Path workingDir = Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath();
-        process.destroy();
+        process.destroyForcibly();
         await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
         return () -> {
             try {

@@ -2,7 +2,6 @@ package com.healthcontent.feedback.submission;
 
 import static com.healthcontent.feedback.FeedbackApi.newReader;
 import static com.healthcontent.feedback.FeedbackApi.vote;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthcontent.events.Topics;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * A reader's answer is accepted only once Kafka has it: on an instance whose producer cannot reach the broker (its
@@ -53,22 +50,7 @@ class BrokerUnreachableTest {
                             .findLive(ContentType.ARTICLE, article)
                             .isPresent());
             new FeedbackApi(AnotherInstance.port(instance))
-                    .client()
-                    .post()
-                    .uri("/api/v1/feedback")
-                    .header("X-Forwarded-For", newReader())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(vote(article, true))
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(503)
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                    .expectBody()
-                    .jsonPath("$.detail")
-                    .value(detail -> assertThat((String) detail).contains("send it again"));
+                    .expectComeBackLater(newReader(), vote(article, true), "5", "send it again");
         }
     }
 }

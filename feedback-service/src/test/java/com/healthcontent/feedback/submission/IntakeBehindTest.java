@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
@@ -65,22 +63,7 @@ class IntakeBehindTest {
             intake.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.statusOf(newReader(), vote(article, true)) == 503);
             assertThat(backlog.votes()).isGreaterThan(5);
-            api.client()
-                    .post()
-                    .uri("/api/v1/feedback")
-                    .header("X-Forwarded-For", newReader())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(vote(article, false))
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(503)
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.RETRY_AFTER, "2")
-                    .expectBody()
-                    .jsonPath("$.detail")
-                    .value(detail -> assertThat((String) detail).contains("send your vote again"));
+            api.expectComeBackLater(newReader(), vote(article, false), "2", "send your vote again");
             api.submit(newReader(), report(article, "OUTDATED", "The 2024 guideline replaced this"), 202);
 
             intake.start();

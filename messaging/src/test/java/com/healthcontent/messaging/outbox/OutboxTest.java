@@ -144,6 +144,32 @@ class OutboxTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aBatchIsStoredInOneGoExceptTheOnesWhoseIdIsTaken() {
+        outbox.insert(Changed.of(new Thing("t2", "first", null, null), happened("t2", "made")));
+
+        List<Changed<Thing>> notStored = outbox.insertAll(List.of(
+                Changed.of(new Thing("t1", "one", null, null), happened("t1", "one")),
+                Changed.of(new Thing("t2", "taken", null, null), happened("t2", "taken")),
+                Changed.of(new Thing("t3", "three", null, null), happened("t3", "three"))));
+
+        assertThat(notStored).extracting(changed -> changed.aggregate().id()).containsExactly("t2");
+        assertThat(mongoTemplate.findById("t1", Thing.class)).isEqualTo(new Thing("t1", "one", null, 0L));
+        assertThat(mongoTemplate.findById("t3", Thing.class)).isEqualTo(new Thing("t3", "three", null, 0L));
+        Document kept = mongoTemplate.findById("t2", Document.class, "things");
+        assertThat(kept.getString("name")).isEqualTo("first");
+        assertThat(kept.getList(OutboxRelay.OUTBOX_FIELD, Document.class))
+                .extracting(event -> event.getString("data"))
+                .singleElement()
+                .asString()
+                .contains("\"reason\":\"made\"");
+        assertThat(mongoTemplate
+                        .findById("t3", Document.class, "things")
+                        .getList(OutboxRelay.OUTBOX_FIELD, Document.class))
+                .hasSize(1);
+        assertThat(outbox.insertAll(List.<Changed<Thing>>of())).isEmpty();
+    }
+
     private static IntegrationEvent happened(String id, String what) {
         return new IntegrationEvent(
                 EventType.ARTICLE_UNPUBLISHED,

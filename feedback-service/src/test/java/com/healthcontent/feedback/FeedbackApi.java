@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Readers and staff using feedback-service, for its tests. Each reader has an address of their own. */
@@ -44,16 +45,21 @@ public final class FeedbackApi extends JsonApi {
     }
 
     public JsonNode submit(String reader, String body, int expectedStatus) {
-        return json(client().post()
-                .uri("/api/v1/feedback")
-                .header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
+        return json(send(reader, body)
                 .expectStatus()
                 .isEqualTo(expectedStatus)
                 .returnResult(String.class)
                 .getResponseBody());
+    }
+
+    /** A reader's submission, sent through the forwarding header the gateway writes. */
+    private RestTestClient.ResponseSpec send(String reader, String body) {
+        return client().post()
+                .uri("/api/v1/feedback")
+                .header("X-Forwarded-For", reader)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
     }
 
     /** Waits until the intake has stored a report, as editors see it in the reports of its article. */
@@ -67,12 +73,7 @@ public final class FeedbackApi extends JsonApi {
 
     /** A submission answered 503: a problem saying to send it again, and after how many seconds. */
     public void expectComeBackLater(String reader, String body, String retryAfterSeconds, String detailSays) {
-        client().post()
-                .uri("/api/v1/feedback")
-                .header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
+        send(reader, body)
                 .expectStatus()
                 .isEqualTo(503)
                 .expectHeader()
@@ -86,15 +87,7 @@ public final class FeedbackApi extends JsonApi {
 
     /** The status a submission is answered with, whatever it is. */
     public int statusOf(String reader, String body) {
-        return client().post()
-                .uri("/api/v1/feedback")
-                .header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .returnResult(String.class)
-                .getStatus()
-                .value();
+        return send(reader, body).returnResult(String.class).getStatus().value();
     }
 
     public static String report(String articleId, String reason, String comment) {

@@ -69,8 +69,12 @@ class AbuseControlTest {
         assertThat(api.submit(reader, vote(article, true), 202).get("id").asString())
                 .isEqualTo(first);
         api.submit(newReader(), vote(article, true), 202); // another reader may
-        assertThat(mongoTemplate.count(Query.query(Criteria.where("targetId").is(article)), Feedback.class))
-                .isEqualTo(2);
+        // stored by the intake consumer after the 202: two, and they stay two
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> mongoTemplate.count(
+                                Query.query(Criteria.where("targetId").is(article)), Feedback.class)
+                        == 2);
     }
 
     @Test
@@ -108,7 +112,9 @@ class AbuseControlTest {
         String body = report(article, "OTHER", "Buy now")
                 .replace("\"helpful\"", "\"website\": \"http://spam.example\", \"helpful\"");
         String id = api.submit(newReader(), body, 202).get("id").asString();
-        assertThat(mongoTemplate.findById(id, Feedback.class)).isNull();
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mongoTemplate.findById(id, Feedback.class) == null);
     }
 
     @Test

@@ -194,6 +194,7 @@ class CountedOnceTest {
                 api.submit(newReader(), vote(article, false), 202).get("id").asString();
         String alsoAfter =
                 api.submit(newReader(), vote(article, true), 202).get("id").asString();
+        awaitRevisions(article, "[2: 1/1, 1: 1/0]"); // stored, with the revision each was cast on
         // the votes counted again as another item's, to cut the polls here
         String item = UUID.randomUUID().toString();
         summaries.count(submitted(item, before, true), new EventPosition(Topics.FEEDBACK_EVENTS, 1, 20));

@@ -54,6 +54,7 @@ class TriageTest {
         String id = api.submit(newReader(), report(article, "QUESTIONABLE", "Source?"), 202)
                 .get("id")
                 .asString();
+        api.awaitReport(article, id); // stored by the intake consumer after the 202
 
         assertThat(api.call(HttpMethod.GET, "/api/v1/feedback/reports?status=NEW&id=" + article, DR_RAO, null, 200)
                         .get("items"))
@@ -109,7 +110,11 @@ class TriageTest {
     void reportsExportAsCsvForADateRange() {
         String article = FeedbackApi.publishedArticle(articleEvents, contents);
         Instant from = Instant.now().minusSeconds(5);
-        api.submit(newReader(), report(article, "BROKEN_LINK", "=HYPERLINK(\\\"evil\\\") link is dead"), 202);
+        String id = api.submit(
+                        newReader(), report(article, "BROKEN_LINK", "=HYPERLINK(\\\"evil\\\") link is dead"), 202)
+                .get("id")
+                .asString();
+        api.awaitReport(article, id);
         Instant to = Instant.now().plusSeconds(5);
 
         String csv = api.client()

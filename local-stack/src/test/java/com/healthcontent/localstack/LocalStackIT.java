@@ -16,6 +16,7 @@ import com.healthcontent.clients.feedback.model.FeedbackRequest;
 import com.healthcontent.clients.feedback.model.FeedbackTarget;
 import com.healthcontent.clients.feedback.model.Received;
 import com.healthcontent.provenance.VerifyPage;
+import com.healthcontent.search.Relevance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,12 +92,14 @@ class LocalStackIT {
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(() -> body(get("/api/v1/articles", null)), java.util.Objects::nonNull);
+                .until(() -> body(get("/api/v1/articles?size=100", null)), java.util.Objects::nonNull);
         System.out.printf(
                 "first anonymous read through the gateway answered after %d ms%n",
                 Duration.between(firstRead, Instant.now()).toMillis());
         assertThat(articles.get("items").findValuesAsString("slug")).contains("is-it-good-or-bad-to-crack-your-back");
-        JsonNode exercises = body(get("/api/v1/exercises", null));
+        assertThat(articles.get("page").get("totalElements").asInt()).isGreaterThanOrEqualTo(25);
+        JsonNode exercises = body(get("/api/v1/exercises?size=100", null));
+        assertThat(exercises.get("page").get("totalElements").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(exercises.get("items").findValuesAsString("slug"))
                 .contains(
                         "knees-to-chest",
@@ -316,6 +320,83 @@ class LocalStackIT {
         HttpResponse<String> malformed = send("POST", "/api/v1/exercises", token("ana.author"), "{\"name\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    /**
+     * Readers search in their own words through the gateway: the judged query set (lay and misspelt queries, each
+     * with the items that should come first) scores at least 0.8 in mean reciprocal rank over both services'
+     * indexes merged; facets, corrections, suggestions and the list's {@code q} come from the same index; bad input
+     * is a 400 naming the parameter, never a parser error.
+     */
+    @Test
+    @Order(4)
+    void readersSearchInTheirOwnWordsThroughTheGateway() throws Exception {
+        List<Relevance.JudgedQuery> judged = new ArrayList<>();
+        try (var file = LocalStackIT.class.getResourceAsStream("/demo/search/judged-queries.json")) {
+            StackUnderTest.json
+                    .readTree(file)
+                    .forEach(query -> judged.add(new Relevance.JudgedQuery(
+                            query.get("query").asString(),
+                            query.get("expect")
+                                    .valueStream()
+                                    .map(JsonNode::asString)
+                                    .toList())));
+        }
+        Relevance.Report report = Relevance.of(judged, words -> {
+            try {
+                HttpResponse<String> found = get("/api/v1/search?size=10&q=" + encode(words), null);
+                assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+                return body(found)
+                        .get("items")
+                        .valueStream()
+                        .map(item -> item.get("type").asString() + ":"
+                                + item.get("slug").asString())
+                        .toList();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        System.out.println("Search through the gateway: " + report);
+        assertThat(report.meanReciprocalRank()).as(report.toString()).isGreaterThanOrEqualTo(0.8);
+
+        HttpResponse<String> misspelt = get("/api/v1/search?q=sciatca", null);
+        assertThat(misspelt.headers().firstValue("Cache-Control")).hasValue("max-age=30, public");
+        JsonNode corrected = body(misspelt);
+        assertThat(corrected.get("correctedQuery").asString()).isEqualTo("sciatica");
+        assertThat(corrected.get("items").get(0).get("slug").asString()).isEqualTo("sciatica-leg-pain-from-the-back");
+        assertThat(corrected.get("items").get(0).get("highlights").get(0).asString())
+                .contains("<mark>");
+        JsonNode facets = body(get("/api/v1/search?q=stretch", null)).get("facets");
+        assertThat(facets.get("type").findValuesAsString("value")).contains("article", "exercise");
+        JsonNode lowerBack = body(get("/api/v1/search?q=stretch&type=exercise&bodyRegion=LOWER_BACK&size=50", null));
+        assertThat(lowerBack.get("items").findValuesAsString("type"))
+                .isNotEmpty()
+                .containsOnly("exercise");
+        assertThat(lowerBack.get("total").asInt())
+                .isEqualTo(lowerBack.get("items").size());
+        assertThat(body(get("/api/v1/search/suggest?q=slipp", null)).findValuesAsString("slug"))
+                .contains("slipped-disc-herniated-disc");
+        assertThat(body(get("/api/v1/articles?q=" + encode("slipped disc"), null))
+                        .get("items")
+                        .findValuesAsString("slug"))
+                .contains("slipped-disc-herniated-disc");
+
+        for (String bad :
+                List.of("q=", "q=" + "x".repeat(500), "q=back&type=video", "q=back&colour=red", "q=back&size=51")) {
+            HttpResponse<String> refused = get("/api/v1/search?" + bad, null);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(body(refused).get("errors").findValuesAsString("field"))
+                    .as(bad)
+                    .containsAnyOf("q", "type", "colour", "size");
+        }
+        assertThat(get("/api/v1/search?q=" + encode("\"slipped* disc~ (AND"), null)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private static String encode(String words) {
+        return java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

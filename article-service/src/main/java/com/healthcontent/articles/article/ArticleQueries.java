@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -44,17 +43,20 @@ public class ArticleQueries {
     private final MongoTemplate mongoTemplate;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final TextMatches textMatches;
 
     ArticleQueries(
             ArticleRepository repository,
             MongoTemplate mongoTemplate,
             StaffDirectory staff,
             Clock clock,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry,
+            TextMatches textMatches) {
         this.repository = repository;
         this.mongoTemplate = mongoTemplate;
         this.staff = staff;
         this.clock = clock;
+        this.textMatches = textMatches;
         Gauge.builder("platform.articles.reviews.due", this, ArticleQueries::reviewsDue)
                 .description("Live articles whose medical review is due or that were flagged")
                 .register(meterRegistry);
@@ -124,11 +126,7 @@ public class ArticleQueries {
             criteria.add(Criteria.where("live.lastModifiedAt").gte(filter.modifiedSince()));
         }
         if (q != null && !q.isBlank()) {
-            for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (!word.isBlank()) {
-                    criteria.add(Criteria.where("searchText").regex(Pattern.quote(word)));
-                }
-            }
+            criteria.add(Criteria.where("_id").in(textMatches.articleIds(q)));
         }
         Query query = Query.query(new Criteria().andOperator(criteria));
         return PagedQueries.page(mongoTemplate, query, pageable, Article.class);

@@ -11,5 +11,9 @@ public enum BodyRegion {
     HIPS,
     GLUTES,
     HAMSTRINGS,
+    KNEES,
+    ANKLES,
+    ELBOWS,
+    WRISTS_AND_HANDS,
     FULL_BODY
 }

@@ -44,6 +44,7 @@ public class ExerciseCatalog {
     private final StaffDirectory staff;
     private final ReviewPolicy reviewPolicy;
     private final RevisionArchive archive;
+    private final TextMatches textMatches;
 
     ExerciseCatalog(
             ExerciseRepository repository,
@@ -53,8 +54,10 @@ public class ExerciseCatalog {
             Clock clock,
             StaffDirectory staff,
             ReviewPolicy reviewPolicy,
-            RevisionArchive archive) {
+            RevisionArchive archive,
+            TextMatches textMatches) {
         this.archive = archive;
+        this.textMatches = textMatches;
         this.staff = staff;
         this.reviewPolicy = reviewPolicy;
         this.repository = repository;
@@ -212,7 +215,7 @@ public class ExerciseCatalog {
     }
 
     public Page<Exercise> published(ExerciseFilter filter, Pageable pageable) {
-        Query query = Query.query(filter.toCriteria());
+        Query query = Query.query(filter.toCriteria(textMatches));
         return PagedQueries.page(mongoTemplate, query, pageable, Exercise.class);
     }
 

@@ -2,7 +2,6 @@ package com.healthcontent.exercises.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -15,7 +14,7 @@ public record ExerciseFilter(
         Integer maxDurationSeconds,
         String q) {
 
-    Criteria toCriteria() {
+    Criteria toCriteria(TextMatches textMatches) {
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("content").ne(null).and("retiredAt").is(null));
         if (bodyRegion != null) {
@@ -34,11 +33,7 @@ public record ExerciseFilter(
             criteria.add(Criteria.where("sessionSeconds").lte(maxDurationSeconds));
         }
         if (q != null && !q.isBlank()) {
-            for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (!word.isBlank()) {
-                    criteria.add(Criteria.where("searchText").regex(Pattern.quote(word)));
-                }
-            }
+            criteria.add(Criteria.where("_id").in(textMatches.exerciseIds(q)));
         }
         return new Criteria().andOperator(criteria);
     }

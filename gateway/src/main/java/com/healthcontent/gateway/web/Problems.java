@@ -32,6 +32,17 @@ public final class Problems {
                 .body(problem);
     }
 
+    /** 400 naming the query parameter that was wrong, as the services name theirs ({@code errors}). */
+    public static ResponseEntity<Object> invalid(ServerWebExchange exchange, String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
+        problem.setTitle("Invalid request");
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

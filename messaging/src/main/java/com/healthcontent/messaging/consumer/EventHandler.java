@@ -31,7 +31,8 @@ public @interface EventHandler {
      * The consumer group's suffix: empty for the service's main group ({@code spring.application.name}); a name for
      * a pipeline of its own (group {@code <service>-<name>}), which then never waits on the main group's work;
      * {@link #BROADCAST} for a group per instance that sees only new events (every instance gets every event, e.g.
-     * to push to the clients connected to it), without deduplication.
+     * to push to the clients connected to it), without deduplication; {@code broadcast-<name>} for another such group,
+     * when a second feature of every instance handles the same events (each group has one handler per event type).
      */
     String pipeline() default "";
 

@@ -67,10 +67,11 @@ public class IntegrationEventListeners implements SmartLifecycle {
                         .add(handler));
         List<ConcurrentMessageListenerContainer<Object, Object>> created = new ArrayList<>();
         byPipeline.forEach((pipeline, members) -> {
-            boolean broadcast = EventHandler.BROADCAST.equals(pipeline);
+            boolean broadcast =
+                    pipeline.equals(EventHandler.BROADCAST) || pipeline.startsWith(EventHandler.BROADCAST + "-");
             String group = pipeline.isEmpty()
                     ? serviceName
-                    : broadcast ? serviceName + "-broadcast-" + UUID.randomUUID() : serviceName + "-" + pipeline;
+                    : broadcast ? serviceName + "-" + pipeline + "-" + UUID.randomUUID() : serviceName + "-" + pipeline;
             IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(
                     group, !broadcast, members, processedEvents, jsonMapper, meterRegistry, observationRegistry);
             ConcurrentMessageListenerContainer<Object, Object> container =

@@ -1,0 +1,52 @@
+package com.healthcontent.articles.search;
+
+import com.healthcontent.search.SearchQuery;
+import com.healthcontent.search.SearchResults;
+import com.healthcontent.search.SuggestQuery;
+import com.healthcontent.search.Suggestion;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * This service's part of {@code GET /api/v1/search} (the gateway merges it with exercise-service's): live articles
+ * ranked by how well they answer the reader's words.
+ */
+@RestController
+@Tag(name = "Search", description = "Published articles ranked for a reader's words, with facets and suggestions")
+@RequestMapping("/api/v1/search/articles")
+class SearchController {
+
+    /** Short: a new publication shows in search within seconds on the instance, and within this in caches. */
+    private static final CacheControl SHORT =
+            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+
+    private final ArticleSearch search;
+
+    SearchController(ArticleSearch search) {
+        this.search = search;
+    }
+
+    /**
+     * {@code q} (required, at most 200 characters), facet filters ({@code type}, {@code tag}, {@code category},
+     * {@code audience}: several values by repeating or with commas), {@code page} and {@code size} (at most 50).
+     */
+    @GetMapping
+    ResponseEntity<SearchResults> search(@RequestParam MultiValueMap<String, String> parameters) {
+        return ResponseEntity.ok().cacheControl(SHORT).body(search.search(SearchQuery.of(parameters)));
+    }
+
+    /** Titles for a search box: {@code q} the words typed so far, {@code size} at most 10. */
+    @GetMapping("/suggest")
+    ResponseEntity<List<Suggestion>> suggest(@RequestParam MultiValueMap<String, String> parameters) {
+        SuggestQuery query = SuggestQuery.of(parameters);
+        return ResponseEntity.ok().cacheControl(SHORT).body(search.suggest(query.prefix(), query.size()));
+    }
+}

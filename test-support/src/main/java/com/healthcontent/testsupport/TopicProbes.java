@@ -3,9 +3,12 @@ package com.healthcontent.testsupport;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.ReflectionUtils;
 
@@ -38,10 +41,21 @@ public class TopicProbes implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /**
+     * The brokers the service's producers were made with. Not the property read now: a later test class with a
+     * broker of its own sets it again (a system property), and a cached context would then be watched on the wrong
+     * broker.
+     */
     private static String brokers(ExtensionContext context) {
-        return SpringExtension.getApplicationContext(context)
-                .getEnvironment()
-                .getRequiredProperty("spring.kafka.bootstrap-servers");
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        return spring.getBeanProvider(ProducerFactory.class).stream()
+                .map(factory -> factory.getConfigurationProperties().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))
+                .filter(java.util.Objects::nonNull)
+                .map(servers -> servers instanceof java.util.Collection<?> many
+                        ? String.join(",", many.stream().map(String::valueOf).toList())
+                        : String.valueOf(servers))
+                .findFirst()
+                .orElseGet(() -> spring.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"));
     }
 
     private static void set(Field field, Object test, TopicProbe probe) {

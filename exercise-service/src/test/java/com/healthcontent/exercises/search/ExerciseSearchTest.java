@@ -96,6 +96,10 @@ class ExerciseSearchTest {
                 .containsExactlyInAnyOrder(
                         lying.get("slug").asString(), standing.get("slug").asString());
 
+        assertThat(api.call(HttpMethod.GET, "/api/v1/search/exercises/suggest?q=knee+hug+" + word, null, null, 200)
+                        .findValuesAsString("slug"))
+                .containsExactly(lying.get("slug").asString());
+
         api.post("/api/v1/exercises/" + standing.get("id").asString() + "/retirement", EDITOR, null, 200);
         assertThat(slugs("q=" + word + "&type=exercise"))
                 .containsExactly(lying.get("slug").asString());

@@ -4,6 +4,10 @@ import com.healthcontent.search.SearchQuery;
 import com.healthcontent.search.SearchResults;
 import com.healthcontent.search.SuggestQuery;
 import com.healthcontent.search.Suggestion;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
@@ -38,14 +42,61 @@ class SearchController {
      * {@code q} (required, at most 200 characters), facet filters ({@code type}, {@code tag}, {@code category},
      * {@code audience}: several values by repeating or with commas), {@code page} and {@code size} (at most 50).
      */
+    @Parameters({
+        @Parameter(
+                name = "q",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                required = true,
+                description = "the words, at most 200 characters"),
+        @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "integer", minimum = "1", maximum = "500")),
+        @Parameter(
+                name = "type",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                description = "facet filter: one or more values, comma-separated"),
+        @Parameter(
+                name = "tag",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                description = "facet filter: one or more values, comma-separated"),
+        @Parameter(
+                name = "category",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                description = "facet filter: one or more values, comma-separated"),
+        @Parameter(
+                name = "audience",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                description = "facet filter: one or more values, comma-separated")
+    })
     @GetMapping
-    ResponseEntity<SearchResults> search(@RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<SearchResults> search(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return ResponseEntity.ok().cacheControl(SHORT).body(search.search(SearchQuery.of(parameters)));
     }
 
     /** Titles for a search box: {@code q} the words typed so far, {@code size} at most 10. */
+    @Parameters({
+        @Parameter(
+                name = "q",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "string"),
+                required = true,
+                description = "the words typed so far"),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = "integer", minimum = "1", maximum = "10"))
+    })
     @GetMapping("/suggest")
-    ResponseEntity<List<Suggestion>> suggest(@RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<List<Suggestion>> suggest(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         SuggestQuery query = SuggestQuery.of(parameters);
         return ResponseEntity.ok().cacheControl(SHORT).body(search.suggest(query.prefix(), query.size()));
     }

@@ -95,7 +95,12 @@ public final class ReadSaturation {
                         "http://localhost:8080/api/v1/pages/articles/" + SLUG,
                         false),
                 new ReadPath(
-                        "search through the gateway, the judged queries in turn (both services' indexes)",
+                        "search, gateway, the judged queries in turn, signed in (no edge cache: both indexes)",
+                        "http://localhost:8080",
+                        true,
+                        List.of("search.lua", searchQueries().toString())),
+                new ReadPath(
+                        "search, gateway, the judged queries in turn, anonymous (edge cache)",
                         "http://localhost:8080",
                         false,
                         List.of("search.lua", searchQueries().toString())));
@@ -127,9 +132,15 @@ public final class ReadSaturation {
                 path.url(),
                 seconds,
                 connections,
-                path.script().isEmpty()
-                        ? path.signedIn() ? List.of("-H", "Authorization: Bearer " + token) : List.of()
-                        : List.of("-s", path.script().get(0)),
+                java.util.stream.Stream.concat(
+                                path.signedIn()
+                                        ? java.util.stream.Stream.of("-H", "Authorization: Bearer " + token)
+                                        : java.util.stream.Stream.<String>empty(),
+                                path.script().isEmpty()
+                                        ? java.util.stream.Stream.<String>empty()
+                                        : java.util.stream.Stream.of(
+                                                "-s", path.script().get(0)))
+                        .toList(),
                 path.script().isEmpty() ? List.of() : path.script().subList(1, 2),
                 processes);
         return new Measurement(
@@ -228,7 +239,8 @@ public final class ReadSaturation {
         Measurement viewsOff = mean.get(paths.get(2).name());
         Measurement signedIn = mean.get(paths.get(3).name());
         Measurement edge = mean.get(paths.get(4).name());
-        Measurement search = mean.get(paths.get(paths.size() - 1).name());
+        Measurement search = mean.get(paths.get(paths.size() - 2).name());
+        Measurement cachedSearch = mean.get(paths.get(paths.size() - 1).name());
         double gatewayCpu = signedIn.cpuMillisPerRequest().getOrDefault("gateway", 0.0);
         double worstP99 =
                 mean.values().stream().mapToDouble(Measurement::p99).max().orElse(0);
@@ -306,15 +318,25 @@ public final class ReadSaturation {
                 edge.okPerSecond() >= 8000);
         target(
                 md,
-                "Search through the gateway p99 < 50 ms (rate, and as a share of liveness, reported)",
+                "Search through the gateway p99 < 50 ms, every search computed (signed in: no edge cache)",
                 String.format(
                         Locale.ROOT,
-                        "p99 %.1f ms at %.0f req/s = %.2f of liveness; CPU per search: %s",
+                        "p99 %.1f ms at %.0f req/s = %.3f of liveness; CPU ms per search: %s",
                         search.p99(),
                         search.okPerSecond(),
                         search.okPerSecond() / liveness.okPerSecond(),
                         cpu(search)),
                 search.p99() < 50);
+        target(
+                md,
+                "... anonymous, repeated queries from the edge cache (until the content changes)",
+                String.format(
+                        Locale.ROOT,
+                        "p99 %.1f ms at %.0f req/s = %.2f of liveness",
+                        cachedSearch.p99(),
+                        cachedSearch.okPerSecond(),
+                        cachedSearch.okPerSecond() / liveness.okPerSecond()),
+                cachedSearch.p99() < 50);
         target(
                 md,
                 "p99 < 50 ms at " + connections + " connections on every read path",

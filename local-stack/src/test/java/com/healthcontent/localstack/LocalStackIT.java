@@ -386,7 +386,10 @@ class LocalStackIT {
             HttpResponse<String> refused = get("/api/v1/search?" + bad, null);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(StackUnderTest.json.readTree(refused.body()).get("errors").findValuesAsString("field"))
+            assertThat(StackUnderTest.json
+                            .readTree(refused.body())
+                            .get("errors")
+                            .findValuesAsString("field"))
                     .as(bad)
                     .containsAnyOf("q", "type", "colour", "size");
         }

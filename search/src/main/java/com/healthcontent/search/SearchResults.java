@@ -17,7 +17,7 @@ public record SearchResults(
         Map<String, List<FacetCount>> facets) {
 
     /**
-     * A match: {@code highlights} are passages of its summary or text with the matched words in {@code <mark>}, the
+     * A match: {@code highlights} are up to two passages of its text with the matched words in {@code <mark>}, the
      * rest HTML-escaped, so a page can show them as they are. {@code score} orders hits, also across services.
      */
     public record Hit(

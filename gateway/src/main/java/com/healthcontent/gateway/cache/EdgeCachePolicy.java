@@ -26,7 +26,9 @@ public record EdgeCachePolicy(Duration content, Duration routines, Duration summ
             "/api/v1/exercises",
             "/api/v1/exercises/{slug}",
             "/api/v1/exercises/{slug}/session",
-            "/api/v1/pages/articles/{slug}");
+            "/api/v1/pages/articles/{slug}",
+            "/api/v1/search",
+            "/api/v1/search/suggest");
     private static final List<PathPattern> ROUTINES =
             patterns("/api/v1/routines", "/api/v1/routines/{slug}", "/api/v1/routines/{slug}/session");
     private static final List<PathPattern> SUMMARIES = patterns("/api/v1/feedback/summary");

@@ -39,7 +39,6 @@ public record Article(
         @Unwrapped.Empty Workflow workflow,
         Instant createdAt,
         Instant updatedAt,
-        @Indexed String searchText,
         @Version Long version,
         Integer textFormat) {
 
@@ -53,15 +52,13 @@ public record Article(
         if (textFormat == null) {
             draft = draft.withLegacyEscapingUndone();
             live = live == null ? null : live.withLegacyEscapingUndone();
-            searchText = live == null ? searchText : live.content().searchText();
             textFormat = TEXT_FORMAT;
         }
     }
 
     public static Article draft(String slug, ArticleContent content, Actor actor, Instant now) {
         Workflow workflow = Workflow.started(ContentKind.ARTICLE, actor, now);
-        return new Article(
-                UUID.randomUUID().toString(), slug, content, null, workflow, now, now, null, null, TEXT_FORMAT);
+        return new Article(UUID.randomUUID().toString(), slug, content, null, workflow, now, now, null, TEXT_FORMAT);
     }
 
     public long currentVersion() {
@@ -164,19 +161,10 @@ public record Article(
         return new IntegrationEvent(type, id, slug, data);
     }
 
-    /** The article after a workflow step, with the search text following the live version. */
+    /** The article after a workflow step. */
     private Changed<Article> after(Workflow.Step step, ArticleContent newDraft, LiveVersion newLive) {
-        Article article = new Article(
-                id,
-                slug,
-                newDraft,
-                newLive,
-                step.workflow(),
-                createdAt,
-                step.at(),
-                newLive == null ? null : newLive.content().searchText(),
-                version,
-                textFormat);
+        Article article =
+                new Article(id, slug, newDraft, newLive, step.workflow(), createdAt, step.at(), version, textFormat);
         return new Changed<>(article, new ArrayList<>(step.events()));
     }
 }

@@ -118,18 +118,4 @@ public record ArticleContent(
                 .distinct()
                 .toList();
     }
-
-    /** Lowercased title, summary and text: the wire server has no text index, so search is a regex over this. */
-    String searchText() {
-        StringBuilder text = new StringBuilder(title).append(' ').append(summary == null ? "" : summary);
-        sections.forEach(section -> {
-            if (section.heading() != null) {
-                text.append(' ').append(section.heading());
-            }
-            if (section.body() != null) {
-                text.append(' ').append(section.body());
-            }
-        });
-        return text.toString().toLowerCase(Locale.ROOT);
-    }
 }

@@ -46,7 +46,6 @@ public record Exercise(
         Instant publishedAt,
         Instant lastPublishedAt,
         Instant retiredAt,
-        @Indexed String searchText,
         @Indexed Integer sessionSeconds,
         @Version Long version) {
 
@@ -58,8 +57,7 @@ public record Exercise(
         if (content != null) {
             workflow = workflow.publishedAtLeast(1); // documents written before publications were counted
         }
-        // Derived from the live version, stored only so that lists can filter and search on it.
-        searchText = content == null ? null : content.searchText();
+        // Derived from the live version, stored only so that lists can filter on it.
         sessionSeconds = content == null ? null : content.dose().maxSessionSeconds();
     }
 
@@ -74,7 +72,6 @@ public record Exercise(
                 workflow,
                 now,
                 now,
-                null,
                 null,
                 null,
                 null,
@@ -268,7 +265,6 @@ public record Exercise(
                     publishedAt,
                     lastPublishedAt,
                     retiredAt,
-                    null,
                     null,
                     from.version);
             return new Changed<>(exercise, events);

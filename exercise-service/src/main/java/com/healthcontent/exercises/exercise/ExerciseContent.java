@@ -1,7 +1,6 @@
 package com.healthcontent.exercises.exercise;
 
 import java.util.List;
-import java.util.Locale;
 
 /** What authors write about an exercise; everything about its lifecycle lives in {@link Exercise}. */
 public record ExerciseContent(
@@ -27,10 +26,5 @@ public record ExerciseContent(
         contraindications = contraindications == null ? List.of() : List.copyOf(contraindications);
         media = media == null ? List.of() : List.copyOf(media);
         variations = variations == null ? List.of() : List.copyOf(variations);
-    }
-
-    /** Lowercased name and summary: the wire server has no text index, so name search is a regex over this. */
-    String searchText() {
-        return (name + " " + (summary == null ? "" : summary)).toLowerCase(Locale.ROOT);
     }
 }

@@ -47,8 +47,7 @@ class SessionPlannerTest {
                 1,
                 List.of(),
                 null);
-        return new Exercise(
-                slug, slug, content, content, List.of(), workflow, now, now, now, now, null, null, null, null);
+        return new Exercise(slug, slug, content, content, List.of(), workflow, now, now, now, now, null, null, null);
     }
 
     @Test

@@ -102,6 +102,7 @@ public final class SearchIndex implements Closeable {
     private final Set<SearchFacet> facets;
     private final Analyzer indexing;
     private final Analyzer searching;
+    private final Analyzer asWritten = HealthTextAnalysis.words();
     private final String vocabulary;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final IndexWriter writer;
@@ -119,8 +120,7 @@ public final class SearchIndex implements Closeable {
 
     SearchIndex(Set<SearchFacet> facets, String synonymList) {
         this.facets = facets.isEmpty() ? Set.of() : EnumSet.copyOf(facets);
-        this.indexing =
-                new PerFieldAnalyzerWrapper(HealthTextAnalysis.stemmed(), Map.of(SPELLING, HealthTextAnalysis.words()));
+        this.indexing = new PerFieldAnalyzerWrapper(HealthTextAnalysis.stemmed(), Map.of(SPELLING, asWritten));
         this.searching = HealthTextAnalysis.stemmedWithSynonyms(HealthTextAnalysis.synonyms(synonymList));
         this.vocabulary = HealthTextAnalysis.wordsOf(synonymList);
         for (SearchFacet facet : this.facets) {
@@ -282,7 +282,7 @@ public final class SearchIndex implements Closeable {
         int copied = 0;
         DirectSpellChecker spelling = new DirectSpellChecker();
         spelling.setMinPrefix(1);
-        try (TokenStream tokens = HealthTextAnalysis.words().tokenStream(SPELLING, text)) {
+        try (TokenStream tokens = asWritten.tokenStream(SPELLING, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();

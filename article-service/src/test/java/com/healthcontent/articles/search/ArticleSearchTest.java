@@ -87,7 +87,13 @@ class ArticleSearchTest {
         // the synonym list: a reader's "slipped disc" is the clinicians' "herniated disc"
         JsonNode found = search("q=slipped+disc+" + word);
         assertThat(found.get("items").get(0).get("slug").asString()).isEqualTo(slugOf(title));
-        assertThat(found.get("items").get(0).get("highlights").toString()).contains("<mark>");
+        // passages of the text, with the words found marked
+        assertThat(search("q=stretching+" + word)
+                        .get("items")
+                        .get(0)
+                        .get("highlights")
+                        .toString())
+                .contains("<mark>stretches</mark>");
         assertThat(found.get("facets").get("tag").findValuesAsString("value")).contains("disc");
         assertThat(slugs("q=" + word + "&tag=disc&audience=PATIENT&type=article"))
                 .containsExactly(slugOf(title));

@@ -70,7 +70,8 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  *
  * <p>Ranking is BM25 over title (weighted most), headings, summary and facet words, then the text, with a bonus
  * for the words appearing together. A reader's misspelt word (not in the content or the synonym list) is replaced
- * by the nearest one that is, within one edit for words of four to seven letters and two from eight, and the
+ * by the nearest one that is, within one edit for words of five to seven letters and two from eight (a four-letter word is too often another
+ * word one letter away: "heat" is not "head"), and the
  * corrected words are returned to show.
  */
 public final class SearchIndex implements Closeable {
@@ -288,7 +289,7 @@ public final class SearchIndex implements Closeable {
             tokens.reset();
             while (tokens.incrementToken()) {
                 String word = term.toString();
-                if (word.length() < 4
+                if (word.length() < 5
                         || !word.chars().allMatch(Character::isLetter)
                         || reader.docFreq(new Term(SPELLING, word)) > 0) {
                     continue;

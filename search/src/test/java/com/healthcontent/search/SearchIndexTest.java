@@ -107,6 +107,10 @@ class SearchIndexTest {
         // short words are not "corrected" into others: one edit is too much of a four-letter word's letters
         assertThat(index.search(new SearchQuery("hip", Map.of(), 0, 10)).correctedQuery())
                 .isNull();
+        index.put(article("neck-turns", "Neck turns", "Turn your head.", "Turn the head slowly.", "neck pain"));
+        assertThat(index.search(new SearchQuery("ice and heat", Map.of(), 0, 10))
+                        .correctedQuery())
+                .isNull();
         // a word spelt right is left alone, even when a similar one is more common
         assertThat(index.search(new SearchQuery("herniated disc", Map.of(), 0, 10))
                         .correctedQuery())

@@ -24,8 +24,11 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * for "herniated disc" without the index growing with every synonym, and a change to the list needs no reindex.
  * Stop words are kept: a synonym such as "crick in the neck" must match as written, and their low weight already
  * keeps them from deciding a ranking.
+ *
+ * <p>Another engine builds the same chain from these parts (standard tokenizer, English possessive, lower case,
+ * ASCII folding, Porter stemming, the synonym graph on queries) and corrects spelling with {@link #words()}.
  */
-final class HealthTextAnalysis {
+public final class HealthTextAnalysis {
 
     static final String SYNONYMS = "/com/healthcontent/search/synonyms.txt";
 
@@ -55,7 +58,7 @@ final class HealthTextAnalysis {
     }
 
     /** Words as written (lower case, accents folded): what typos are corrected against, and title suggestions. */
-    static Analyzer words() {
+    public static Analyzer words() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -65,12 +68,24 @@ final class HealthTextAnalysis {
         };
     }
 
+    /**
+     * How many letters a reader may have got wrong in {@code word} (as {@link #words()} gives it) for it to be
+     * corrected to a known word: none under five letters (a four-letter word is too often another word one letter
+     * away: "heat" is not "head") or with digits, one up to seven letters, two from eight.
+     */
+    public static int typoEdits(String word) {
+        if (word.length() < 5 || !word.chars().allMatch(Character::isLetter)) {
+            return 0;
+        }
+        return word.length() >= 8 ? 2 : 1;
+    }
+
     private static TokenStream plain(TokenStream words) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(words)));
     }
 
     /** The platform's lay-to-clinical list, in Solr's format: a group of equivalent phrases per line. */
-    static String healthSynonyms() {
+    public static String healthSynonyms() {
         try (InputStream list = HealthTextAnalysis.class.getResourceAsStream(SYNONYMS)) {
             if (list == null) {
                 throw new IllegalStateException(SYNONYMS + " is missing from the class path");
@@ -94,7 +109,7 @@ final class HealthTextAnalysis {
     }
 
     /** Every word of the list as written, so that a misspelt synonym is corrected like a misspelt word of the text. */
-    static String wordsOf(String list) {
+    public static String wordsOf(String list) {
         return list.lines()
                 .filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
                 .map(line -> line.replaceAll("=>|,", " "))

@@ -16,6 +16,8 @@ import com.healthcontent.search.SearchIndex;
 import com.healthcontent.search.SearchQuery;
 import com.healthcontent.search.SearchResults;
 import com.healthcontent.search.Suggestion;
+import com.healthcontent.search.opensearch.SearchIndexes;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
@@ -49,11 +52,17 @@ public class ArticleSearch extends AbstractMongoEventListener<Article>
     /** Every instance's own index hears every change, beside the other features that do (views, read models). */
     static final String SEARCH = EventHandler.BROADCAST + "-search";
 
-    private final SearchIndex index = SearchIndex.withHealthSynonyms(FACETS);
+    private final SearchIndex index;
     private final MongoTemplate mongoTemplate;
     private final ArticleRepository repository;
 
-    ArticleSearch(MongoTemplate mongoTemplate, ArticleRepository repository) {
+    ArticleSearch(
+            MongoTemplate mongoTemplate,
+            ArticleRepository repository,
+            @Value("${platform.search.engine}") String engine,
+            @Value("${platform.search.opensearch.url}") URI openSearch,
+            @Value("${platform.search.opensearch.index}") String indexName) {
+        this.index = SearchIndexes.open(engine, openSearch, indexName, FACETS);
         this.mongoTemplate = mongoTemplate;
         this.repository = repository;
     }
@@ -68,18 +77,17 @@ public class ArticleSearch extends AbstractMongoEventListener<Article>
 
     @Override
     public Set<String> articleIds(String words) {
-        SearchResults found = index.search(new SearchQuery(words, Map.of(), 0, SearchQuery.MAX_RESULTS));
-        return found.items().stream().map(SearchResults.Hit::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new LinkedHashSet<>(index.matchingIds(new SearchQuery(words, Map.of(), 0, SearchQuery.MAX_RESULTS)));
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<SearchDocument> live =
-                mongoTemplate.find(Query.query(Criteria.where("live").ne(null)), Article.class).stream()
-                        .map(ArticleSearch::document)
-                        .toList();
-        index.replaceAll(live);
-        log.info("Search index: {} live articles", live.size());
+        index.replaceAll(() -> mongoTemplate
+                .find(Query.query(Criteria.where("live").ne(null)), Article.class)
+                .stream()
+                .map(ArticleSearch::document)
+                .toList());
+        log.info("Search index: {} live articles", index.size());
     }
 
     @Override

@@ -19,6 +19,8 @@ import com.healthcontent.search.SearchIndex;
 import com.healthcontent.search.SearchQuery;
 import com.healthcontent.search.SearchResults;
 import com.healthcontent.search.Suggestion;
+import com.healthcontent.search.opensearch.SearchIndexes;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -32,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
@@ -54,12 +57,19 @@ public class ExerciseSearch implements TextMatches, SmartInitializingSingleton, 
     /** Every instance's own index hears every change, beside the other features that do (views, read models). */
     static final String SEARCH = EventHandler.BROADCAST + "-search";
 
-    private final SearchIndex index = SearchIndex.withHealthSynonyms(FACETS);
+    private final SearchIndex index;
     private final MongoTemplate mongoTemplate;
     private final ExerciseRepository exercises;
     private final RoutineRepository routines;
 
-    ExerciseSearch(MongoTemplate mongoTemplate, ExerciseRepository exercises, RoutineRepository routines) {
+    ExerciseSearch(
+            MongoTemplate mongoTemplate,
+            ExerciseRepository exercises,
+            RoutineRepository routines,
+            @Value("${platform.search.engine}") String engine,
+            @Value("${platform.search.opensearch.url}") URI openSearch,
+            @Value("${platform.search.opensearch.index}") String indexName) {
+        this.index = SearchIndexes.open(engine, openSearch, indexName, FACETS);
         this.mongoTemplate = mongoTemplate;
         this.exercises = exercises;
         this.routines = routines;
@@ -75,13 +85,17 @@ public class ExerciseSearch implements TextMatches, SmartInitializingSingleton, 
 
     @Override
     public Set<String> exerciseIds(String words) {
-        SearchResults found = index.search(
-                new SearchQuery(words, Map.of(SearchFacet.TYPE, Set.of("exercise")), 0, SearchQuery.MAX_RESULTS));
-        return found.items().stream().map(SearchResults.Hit::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new LinkedHashSet<>(index.matchingIds(
+                new SearchQuery(words, Map.of(SearchFacet.TYPE, Set.of("exercise")), 0, SearchQuery.MAX_RESULTS)));
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        index.replaceAll(this::listed);
+        log.info("Search index: {} listed exercises and live routines", index.size());
+    }
+
+    private List<SearchDocument> listed() {
         List<SearchDocument> listed = new ArrayList<>();
         mongoTemplate
                 .find(
@@ -94,8 +108,7 @@ public class ExerciseSearch implements TextMatches, SmartInitializingSingleton, 
         mongoTemplate
                 .find(Query.query(Criteria.where("live").ne(null)), Routine.class)
                 .forEach(routine -> listed.add(document(routine)));
-        index.replaceAll(listed);
-        log.info("Search index: {} listed exercises and live routines", listed.size());
+        return listed;
     }
 
     @EventListener

@@ -1,19 +1,21 @@
 package com.healthcontent.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Search as a reader meets it: their own words, misspelt, with facets, highlights and suggestions. */
-class SearchIndexTest {
+/**
+ * Search as a reader meets it, whichever engine answers: their own words, misspelt, with facets, highlights and
+ * suggestions. Each {@link SearchIndex} passes it.
+ */
+public abstract class SearchIndexContract {
 
     private static final String SYNONYMS = """
             # lay words and the clinical ones
@@ -22,8 +24,15 @@ class SearchIndexTest {
             sciatica, lumbar radiculopathy
             """;
 
-    private final SearchIndex index =
-            new SearchIndex(EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.AUDIENCE), SYNONYMS);
+    private SearchIndex index;
+
+    /** An empty index counting {@code facets}, searched with {@code synonyms} (Solr's format). */
+    protected abstract SearchIndex open(Set<SearchFacet> facets, String synonyms);
+
+    @BeforeEach
+    void open() {
+        index = open(EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.AUDIENCE), SYNONYMS);
+    }
 
     private static SearchDocument article(String slug, String title, String summary, String body, String... tags) {
         return new SearchDocument(
@@ -69,7 +78,9 @@ class SearchIndexTest {
 
     @AfterEach
     void close() throws Exception {
-        index.close();
+        if (index != null) {
+            index.close();
+        }
     }
 
     private List<String> slugs(String words) {
@@ -193,29 +204,32 @@ class SearchIndexTest {
     }
 
     @Test
+    void idsAloneComeBestFirstAndCorrected() {
+        indexTheBackArticles();
+        assertThat(index.matchingIds(new SearchQuery("sciatca nerve", Map.of(), 0, 10)))
+                .first()
+                .isEqualTo("id-sciatica");
+        assertThat(index.matchingIds(new SearchQuery("back", Map.of(), 0, 2))).hasSize(2);
+        assertThat(index.matchingIds(new SearchQuery("back", Map.of(SearchFacet.TAG, Set.of("disc")), 0, 10)))
+                .containsExactly("id-herniated-disc");
+        assertThat(index.matchingIds(new SearchQuery("!!!", Map.of(), 0, 10))).isEmpty();
+    }
+
+    @Test
+    void startingOverKeepsOnlyWhatIsPublishedNow() {
+        indexTheBackArticles();
+        index.replaceAll(List.of(article("sciatica", "Sciatica", "Leg pain.", "Text.", "back pain")));
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(slugs("herniated disc")).isEmpty();
+        assertThat(index.suggest("herni", 5)).isEmpty();
+        assertThat(slugs("sciatica")).containsExactly("sciatica");
+    }
+
+    @Test
     void suggestionsOfferTitlesAsTheReaderTypes() {
         indexTheBackArticles();
         assertThat(index.suggest("herni", 5)).extracting(Suggestion::slug).containsExactly("herniated-disc");
         assertThat(index.suggest("back", 5)).extracting(Suggestion::slug).hasSize(2);
         assertThat(index.suggest("zzz", 5)).isEmpty();
-    }
-
-    @Test
-    void aReadersQueryIsCheckedWithTheParameterNamed() {
-        assertThatThrownBy(() -> SearchQuery.of(Map.of("q", List.of(" "))))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        problem -> assertThat(problem.getMessage()).contains("q"));
-        assertThatThrownBy(() -> SearchQuery.of(Map.of("q", List.of("x".repeat(201)))))
-                .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> SearchQuery.of(Map.of("q", List.of("back"), "colour", List.of("red"))))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        problem -> assertThat(problem.getMessage()).contains("colour"));
-        assertThatThrownBy(() -> SearchQuery.of(Map.of("q", List.of("back"), "size", List.of("501"))))
-                .isInstanceOf(InvalidInputException.class);
-        SearchQuery query = SearchQuery.of(Map.of("q", List.of(" back "), "tag", List.of("back pain,disc")));
-        assertThat(query.text()).isEqualTo("back");
-        assertThat(query.filters()).containsEntry(SearchFacet.TAG, Set.of("back pain", "disc"));
     }
 }

@@ -11,10 +11,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,19 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
  * for exercises and routines, merged by score as the gateway merges them): lay and misspelt queries must find the
  * expected page first. {@code LocalStackIT} runs the same set through the gateway of a running stack.
  */
-class JudgedQueriesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class JudgedQueriesContract {
 
     private static final Path DEMO = Path.of("..", "local-stack", "src", "main", "resources", "demo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static SearchIndex articles;
-    private static SearchIndex exercises;
+    private SearchIndex articles;
+    private SearchIndex exercises;
+
+    /** An empty index counting {@code facets}, searched with the platform's synonym list. */
+    protected abstract SearchIndex open(String name, Set<SearchFacet> facets);
 
     @BeforeAll
-    static void indexTheDemoContent() throws IOException {
-        articles = SearchIndex.withHealthSynonyms(
-                EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.CATEGORY, SearchFacet.AUDIENCE));
-        exercises = SearchIndex.withHealthSynonyms(
+    void indexTheDemoContent() throws IOException {
+        articles = open(
+                "articles", EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.CATEGORY, SearchFacet.AUDIENCE));
+        exercises = open(
+                "exercises",
                 EnumSet.of(SearchFacet.TYPE, SearchFacet.BODY_REGION, SearchFacet.POSITION, SearchFacet.DIFFICULTY));
         List<SearchDocument> articleDocuments = new ArrayList<>();
         try (Stream<Path> files = Files.list(DEMO.resolve("articles"))) {
@@ -55,8 +62,8 @@ class JudgedQueriesTest {
             }
         }
         all.forEach(exercise -> exercisesBySlug.put(exercise.get("slug").asString(), exercise));
-        List<SearchDocument> exerciseDocuments =
-                new ArrayList<>(all.stream().map(JudgedQueriesTest::exercise).toList());
+        List<SearchDocument> exerciseDocuments = new ArrayList<>(
+                all.stream().map(JudgedQueriesContract::exercise).toList());
         exerciseDocuments.add(routine(read(DEMO.resolve("routine.json")), exercisesBySlug));
         try (Stream<Path> files = Files.list(DEMO.resolve("routines"))) {
             for (Path file : files.sorted().toList()) {
@@ -67,7 +74,7 @@ class JudgedQueriesTest {
     }
 
     @AfterAll
-    static void close() throws IOException {
+    void close() throws IOException {
         articles.close();
         exercises.close();
     }
@@ -84,12 +91,12 @@ class JudgedQueriesTest {
                                 .toList())));
         assertThat(judged).hasSizeGreaterThanOrEqualTo(40);
 
-        Relevance.Report report = Relevance.of(judged, JudgedQueriesTest::search);
-        System.out.println(report);
+        Relevance.Report report = Relevance.of(judged, this::search);
+        System.out.println(getClass().getSimpleName() + ": " + report);
         assertThat(report.meanReciprocalRank()).as(report.toString()).isGreaterThanOrEqualTo(0.8);
     }
 
-    private static List<String> search(String words) {
+    private List<String> search(String words) {
         SearchQuery query = new SearchQuery(words, Map.of(), 0, 10);
         return Stream.concat(articles.search(query).items().stream(), exercises.search(query).items().stream())
                 .sorted(Comparator.comparingDouble((SearchResults.Hit hit) -> -hit.score()))

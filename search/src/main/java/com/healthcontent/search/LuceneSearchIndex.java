@@ -1,0 +1,543 @@
+package com.healthcontent.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * A service's published content, searchable in memory on every instance, so that search scales with the service
+ * and needs nothing else running. A search sees each change as soon as the call returns.
+ *
+ * <p>Ranking is BM25 over title (weighted most), headings, summary and facet words, then the text, with a bonus
+ * for the words appearing together. A reader's misspelt word (not in the content or the synonym list) is replaced
+ * by the nearest one that is (within {@link HealthTextAnalysis#typoEdits}), and the corrected words are returned to
+ * show.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final String ID = "id";
+    private static final String KIND = "kind";
+    private static final String CONTENT = "content";
+    private static final String TYPE = "type";
+    private static final String SLUG = "slug";
+    private static final String TITLE = "title";
+    private static final String HEADINGS = "headings";
+    private static final String SUMMARY = "summary";
+    private static final String KEYWORDS = "keywords";
+    private static final String BODY = "body";
+    /** Words as written, for spelling only: the content's and the synonym list's. */
+    private static final String SPELLING = "spelling";
+
+    private static final Map<String, Float> FIELD_WEIGHTS =
+            Map.of(TITLE, 4f, HEADINGS, 2f, SUMMARY, 2f, KEYWORDS, 2f, BODY, 1f);
+    private static final int FACET_VALUES = 30;
+    /**
+     * Text shown in highlights: stored, with the offsets of its words in the index, so that a passage is found from
+     * the postings instead of analysing the text again for every hit (ten times the cost of the search itself).
+     */
+    private static final FieldType HIGHLIGHTED = highlighted();
+    /** The weight of the reader's words matched one by one, without their synonyms, against the words with them. */
+    private static final float WORDS_ALONE = 0.5f;
+
+    private final Set<SearchFacet> facets;
+    private final Analyzer indexing;
+    private final Analyzer searching;
+    private final Analyzer asWritten = HealthTextAnalysis.words();
+    private final String vocabulary;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, SearchDocument> documents = new ConcurrentHashMap<>();
+    private volatile FacetState facetState;
+    private volatile AnalyzingInfixSuggester titles;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    /** An index of content counted under {@code facets}, searched with the platform's synonym list. */
+    public static LuceneSearchIndex withHealthSynonyms(Set<SearchFacet> facets) {
+        return new LuceneSearchIndex(facets, HealthTextAnalysis.healthSynonyms());
+    }
+
+    public LuceneSearchIndex(Set<SearchFacet> facets, String synonymList) {
+        this.facets = facets.isEmpty() ? Set.of() : EnumSet.copyOf(facets);
+        this.indexing = new PerFieldAnalyzerWrapper(HealthTextAnalysis.stemmed(), Map.of(SPELLING, asWritten));
+        this.searching = HealthTextAnalysis.stemmedWithSynonyms(HealthTextAnalysis.synonyms(synonymList));
+        this.vocabulary = HealthTextAnalysis.wordsOf(synonymList);
+        for (SearchFacet facet : this.facets) {
+            facetsConfig.setMultiValued(facet.parameter(), true);
+        }
+        try {
+            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(indexing));
+            searchers = new SearcherManager(writer, null);
+            replaceAll(List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void put(SearchDocument document) {
+        change(() -> writer.updateDocument(new Term(ID, document.id()), toLucene(document)));
+        documents.put(document.id(), document);
+        rebuildTitles();
+    }
+
+    @Override
+    public synchronized void remove(String id) {
+        change(() -> writer.deleteDocuments(new Term(ID, id)));
+        if (documents.remove(id) != null) {
+            rebuildTitles();
+        }
+    }
+
+    @Override
+    public synchronized void replaceAll(Supplier<? extends Collection<SearchDocument>> publishedNow) {
+        Collection<SearchDocument> published = publishedNow.get();
+        change(() -> {
+            writer.deleteAll();
+            Document words = new Document();
+            words.add(new TextField(SPELLING, vocabulary, Field.Store.NO));
+            writer.addDocument(words);
+            for (SearchDocument document : published) {
+                writer.addDocument(toLucene(document));
+            }
+        });
+        documents.clear();
+        published.forEach(document -> documents.put(document.id(), document));
+        rebuildTitles();
+    }
+
+    @Override
+    public int size() {
+        return documents.size();
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        return withSearcher(searcher -> search(searcher, query, true));
+    }
+
+    @Override
+    public List<String> matchingIds(SearchQuery query) {
+        return withSearcher(searcher -> search(searcher, query, false)).items().stream()
+                .map(SearchResults.Hit::id)
+                .toList();
+    }
+
+    private interface Search {
+        SearchResults in(IndexSearcher searcher) throws IOException;
+    }
+
+    private SearchResults withSearcher(Search search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.in(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        if (prefix.isBlank()) {
+            return List.of();
+        }
+        try {
+            return suggest(titles, prefix, limit);
+        } catch (AlreadyClosedException replacedMeanwhile) {
+            return suggest(titles, prefix, limit);
+        }
+    }
+
+    private static List<Suggestion> suggest(AnalyzingInfixSuggester titles, String prefix, int limit) {
+        try {
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (Lookup.LookupResult found : titles.lookup(prefix, limit, true, false)) {
+                String[] typeAndSlug = found.payload.utf8ToString().split(":", 2);
+                suggestions.add(new Suggestion(found.key.toString(), typeAndSlug[0], typeAndSlug[1]));
+            }
+            return suggestions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        if (titles != null) {
+            titles.close();
+        }
+    }
+
+    /** A page as readers see it, or ({@code asPage} false) only the hits in order, without highlights or counts. */
+    private SearchResults search(IndexSearcher searcher, SearchQuery query, boolean asPage) throws IOException {
+        String corrected = corrected(query.text(), searcher.getIndexReader());
+        Query words = words(corrected);
+        int wanted = (query.page() + 1) * query.size();
+        boolean filteredOnAFacetNotHere = query.filters().keySet().stream().anyMatch(facet -> !facets.contains(facet));
+        if (words == null || filteredOnAFacetNotHere) {
+            return new SearchResults(
+                    query.text(),
+                    correctedOrNull(query, corrected),
+                    0,
+                    query.page(),
+                    query.size(),
+                    List.of(),
+                    Map.of());
+        }
+        BooleanQuery.Builder content = new BooleanQuery.Builder()
+                .add(words, Occur.MUST)
+                .add(new TermQuery(new Term(KIND, CONTENT)), Occur.FILTER);
+        DrillDownQuery filtered = new DrillDownQuery(facetsConfig, content.build());
+        query.filters().forEach((facet, values) -> values.forEach(value -> filtered.add(facet.parameter(), value)));
+
+        TopScoreDocCollectorManager best = new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
+        TopDocs top;
+        FacetsCollector matched = null;
+        if (asPage) {
+            Object[] collected =
+                    searcher.search(filtered, new MultiCollectorManager(best, new FacetsCollectorManager()));
+            top = (TopDocs) collected[0];
+            matched = (FacetsCollector) collected[1];
+        } else {
+            top = searcher.search(filtered, best);
+        }
+
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(
+                top.scoreDocs, Math.min(top.scoreDocs.length, query.page() * query.size()), top.scoreDocs.length);
+        Map<Integer, String[]> highlights = asPage ? highlights(searcher, words, page) : Map.of();
+        StoredFields stored = searcher.storedFields();
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        for (ScoreDoc hit : page) {
+            Document found = stored.document(hit.doc);
+            hits.add(new SearchResults.Hit(
+                    found.get(TYPE),
+                    found.get(ID),
+                    found.get(SLUG),
+                    found.get(TITLE),
+                    found.get(SUMMARY),
+                    hit.score,
+                    List.of(highlights.getOrDefault(hit.doc, new String[0]))));
+        }
+        Map<String, List<SearchResults.FacetCount>> counted =
+                asPage ? facetCounts(searcher.getIndexReader(), matched) : Map.of();
+        return new SearchResults(
+                query.text(),
+                correctedOrNull(query, corrected),
+                top.totalHits.value,
+                query.page(),
+                query.size(),
+                hits,
+                counted);
+    }
+
+    private static String correctedOrNull(SearchQuery query, String corrected) {
+        return corrected.equals(query.text()) ? null : corrected;
+    }
+
+    /** The reader's words, each misspelt one replaced by the nearest word the index or the synonym list knows. */
+    private String corrected(String text, IndexReader reader) throws IOException {
+        StringBuilder corrected = new StringBuilder();
+        int copied = 0;
+        DirectSpellChecker spelling = new DirectSpellChecker();
+        spelling.setMinPrefix(1);
+        try (TokenStream tokens = asWritten.tokenStream(SPELLING, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                String word = term.toString();
+                int edits = HealthTextAnalysis.typoEdits(word);
+                if (edits == 0 || reader.docFreq(new Term(SPELLING, word)) > 0) {
+                    continue;
+                }
+                spelling.setMaxEdits(Math.min(edits, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE));
+                SuggestWord[] nearest = spelling.suggestSimilar(
+                        new Term(SPELLING, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (nearest.length > 0) {
+                    corrected.append(text, copied, offset.startOffset()).append(nearest[0].string);
+                    copied = offset.endOffset();
+                }
+            }
+            tokens.end();
+        }
+        return corrected.append(text.substring(copied)).toString();
+    }
+
+    /** Any of the words (and their synonyms) in any field, weighted by field, more for the words together. */
+    private Query words(String text) {
+        QueryBuilder builder = new QueryBuilder(searching);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean matchesSomething = false;
+        for (Map.Entry<String, Float> field : FIELD_WEIGHTS.entrySet()) {
+            Query inField = builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
+            if (inField != null) {
+                any.add(new BoostQuery(inField, field.getValue()), Occur.SHOULD);
+                matchesSomething = true;
+            }
+        }
+        if (!matchesSomething) {
+            return null; // nothing but punctuation
+        }
+        // The words on their own too: a phrase of the synonym list is matched whole, so without these a reader's
+        // phrase that is in the list but not in the text ("slipped disk") would find nothing.
+        QueryBuilder plain = new QueryBuilder(indexing);
+        for (Map.Entry<String, Float> field : FIELD_WEIGHTS.entrySet()) {
+            Query inField = plain.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
+            if (inField != null) {
+                any.add(new BoostQuery(inField, field.getValue() * WORDS_ALONE), Occur.SHOULD);
+            }
+        }
+        for (String field : List.of(TITLE, BODY)) {
+            Query together = builder.createPhraseQuery(field, text, 3);
+            if (together != null) {
+                any.add(new BoostQuery(together, field.equals(TITLE) ? 3f : 1.5f), Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    private Map<Integer, String[]> highlights(IndexSearcher searcher, Query words, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return Map.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexing)
+                .withHandleMultiTermQuery(false)
+                .withHighlightPhrasesStrictly(false)
+                .withMaxNoHighlightPassages(0)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+        int[] docs = java.util.Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
+        Map<String, String[]> byField = highlighter.highlightFields(new String[] {BODY}, words, docs, new int[] {2});
+        Map<Integer, String[]> byDoc = new LinkedHashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            List<String> passages = new ArrayList<>();
+            for (String field : List.of(BODY)) {
+                String passage = byField.get(field)[i];
+                if (passage != null) {
+                    passages.add(passage);
+                }
+            }
+            byDoc.put(docs[i], passages.toArray(String[]::new));
+        }
+        return byDoc;
+    }
+
+    private Map<String, List<SearchResults.FacetCount>> facetCounts(IndexReader reader, FacetsCollector matched)
+            throws IOException {
+        SortedSetDocValuesReaderState state = facetState(reader);
+        if (state == null) {
+            return Map.of();
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, matched);
+        Map<String, List<SearchResults.FacetCount>> byFacet = new LinkedHashMap<>();
+        for (SearchFacet facet : facets) {
+            if (state.getOrdRange(facet.parameter()) == null) {
+                continue; // no item has a value for it yet
+            }
+            FacetResult result = counts.getTopChildren(FACET_VALUES, facet.parameter());
+            List<SearchResults.FacetCount> values = new ArrayList<>();
+            if (result != null) {
+                for (LabelAndValue value : result.labelValues) {
+                    values.add(new SearchResults.FacetCount(value.label, value.value.longValue()));
+                }
+            }
+            byFacet.put(facet.parameter(), values);
+        }
+        return byFacet;
+    }
+
+    /** Facet ordinals of the searcher's reader: built once per change, not per search. */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState known = facetState;
+        if (known != null && known.reader() == reader) {
+            return known.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        } catch (IllegalArgumentException noFacetsYet) {
+            state = null;
+        }
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private Document toLucene(SearchDocument item) throws IOException {
+        Document document = new Document();
+        document.add(new StringField(ID, item.id(), Field.Store.YES));
+        document.add(new StringField(KIND, CONTENT, Field.Store.NO));
+        document.add(new StoredField(TYPE, item.type()));
+        document.add(new StoredField(SLUG, item.slug()));
+        document.add(new TextField(TITLE, item.title(), Field.Store.YES));
+        document.add(new Field(SUMMARY, item.summary(), HIGHLIGHTED));
+        document.add(new Field(BODY, item.body(), HIGHLIGHTED));
+        for (String heading : item.headings()) {
+            document.add(new TextField(HEADINGS, heading, Field.Store.NO));
+        }
+        List<String> spelling = new ArrayList<>(List.of(item.title(), item.summary(), item.body()));
+        spelling.addAll(item.headings());
+        item.facets().forEach((facet, values) -> {
+            if (!facets.contains(facet)) {
+                throw new IllegalArgumentException(facet.parameter() + " is not counted in this index");
+            }
+            for (String value : values) {
+                if (!value.isBlank()) {
+                    document.add(new SortedSetDocValuesFacetField(facet.parameter(), value));
+                    if (facet != SearchFacet.TYPE) {
+                        document.add(new TextField(KEYWORDS, value.replace('_', ' '), Field.Store.NO));
+                        spelling.add(value.replace('_', ' '));
+                    }
+                }
+            }
+        });
+        document.add(new TextField(SPELLING, String.join(" ", spelling), Field.Store.NO));
+        return facetsConfig.build(document);
+    }
+
+    private interface IndexChange {
+        void apply() throws IOException;
+    }
+
+    private void change(IndexChange change) {
+        try {
+            change.apply();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Suggestions are rebuilt whole: titles are few, and a rebuild cannot leave a stale one behind. */
+    private void rebuildTitles() {
+        try {
+            AnalyzingInfixSuggester rebuilt = new AnalyzingInfixSuggester(
+                    new ByteBuffersDirectory(), HealthTextAnalysis.words(), HealthTextAnalysis.words(), 2, false);
+            rebuilt.build(new Titles(List.copyOf(documents.values())));
+            AnalyzingInfixSuggester old = titles;
+            titles = rebuilt;
+            if (old != null) {
+                old.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Titles implements InputIterator {
+        private final List<SearchDocument> items;
+        private int next;
+        private SearchDocument current;
+
+        Titles(List<SearchDocument> items) {
+            this.items = items;
+        }
+
+        @Override
+        public BytesRef next() {
+            if (next >= items.size()) {
+                return null;
+            }
+            current = items.get(next++);
+            return new BytesRef(current.title());
+        }
+
+        @Override
+        public long weight() {
+            return 1;
+        }
+
+        @Override
+        public BytesRef payload() {
+            return new BytesRef(current.type() + ":" + current.slug());
+        }
+
+        @Override
+        public boolean hasPayloads() {
+            return true;
+        }
+
+        @Override
+        public Set<BytesRef> contexts() {
+            return null;
+        }
+
+        @Override
+        public boolean hasContexts() {
+            return false;
+        }
+    }
+}

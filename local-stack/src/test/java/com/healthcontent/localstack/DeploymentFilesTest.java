@@ -57,8 +57,16 @@ class DeploymentFilesTest {
         Map<String, Map<String, Object>> services = services();
         assertThat((String) services.get("mongo").get("image")).startsWith("mongo:");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
-        for (String infrastructure : List.of("mongo", "kafka")) {
+        for (String infrastructure : List.of("mongo", "kafka", "opensearch")) {
             assertThat(services.get(infrastructure)).containsKeys("volumes", "healthcheck");
+        }
+        // OpenSearch is there for the content services that are told to search on it, and only then
+        assertThat((String) services.get("opensearch").get("image")).startsWith("opensearchproject/opensearch:2.19.");
+        assertThat((List<String>) services.get("opensearch").get("profiles")).containsExactly("opensearch");
+        for (String module : List.of("article-service", "exercise-service")) {
+            Map<String, Object> env = (Map<String, Object>) services.get(module).get("environment");
+            assertThat(env.get("SEARCH_ENGINE")).isEqualTo("${SEARCH_ENGINE:-lucene}");
+            assertThat(env.get("OPENSEARCH_URL")).isEqualTo("http://opensearch:9200");
         }
         Map<String, Object> kafkaEnv =
                 (Map<String, Object>) services.get("kafka").get("environment");

@@ -11,6 +11,8 @@ import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -61,6 +64,9 @@ public final class OpenSearchIndex implements SearchIndex {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI server;
+    /** Basic credentials from the address's user part ({@code https://user:password@host:9200}), if it has one. */
+    private final String authorization;
+
     private final String index;
     private final Set<SearchFacet> facets;
     private final String synonymList;
@@ -73,7 +79,13 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     public OpenSearchIndex(URI server, String name, Set<SearchFacet> facets, String synonymList) {
-        this.server = server;
+        this.authorization = server.getRawUserInfo() == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(URLDecoder.decode(server.getRawUserInfo(), StandardCharsets.UTF_8)
+                                        .getBytes(StandardCharsets.UTF_8));
+        this.server = withoutUserInfo(server);
         this.index = name;
         this.facets = facets.isEmpty() ? Set.of() : EnumSet.copyOf(facets);
         this.synonymList = synonymList;
@@ -587,6 +599,9 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     private JsonNode exchange(HttpRequest.Builder request, String what, int... alsoExpected) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -613,6 +628,14 @@ public final class OpenSearchIndex implements SearchIndex {
 
     private static ServiceUnavailableException unavailable() {
         return new ServiceUnavailableException("Search is not answering right now; try again in a few seconds.", 5);
+    }
+
+    private static URI withoutUserInfo(URI server) {
+        try {
+            return new URI(server.getScheme(), null, server.getHost(), server.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not an OpenSearch address: " + server.getHost(), e);
+        }
     }
 
     private static String encode(String id) {

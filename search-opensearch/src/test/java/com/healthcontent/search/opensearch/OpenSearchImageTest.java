@@ -16,7 +16,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class OpenSearchImageTest extends SearchIndexContract {
 
     @Container
-    static final GenericContainer<?> OPENSEARCH = new GenericContainer<>("opensearchproject/opensearch:2.19.4")
+    static final GenericContainer<?> OPENSEARCH = new GenericContainer<>("opensearchproject/opensearch:2.19.6")
             .withEnv("discovery.type", "single-node")
             .withEnv("DISABLE_SECURITY_PLUGIN", "true")
             .withEnv("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")

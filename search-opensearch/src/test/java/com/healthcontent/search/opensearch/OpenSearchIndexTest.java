@@ -8,10 +8,16 @@ import com.healthcontent.search.SearchIndex;
 import com.healthcontent.search.SearchIndexContract;
 import com.healthcontent.search.SearchQuery;
 import com.healthcontent.servicedefaults.problem.ServiceUnavailableException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +50,32 @@ class OpenSearchIndexTest extends SearchIndexContract {
         assertThat(after.matchingIds(new SearchQuery("torticollis", Map.of(), 0, 10)))
                 .containsExactly("a");
         assertThat(after.size()).isEqualTo(1);
+    }
+
+    @Test
+    void credentialsInTheAddressAreSentAsBasicAuthentication() throws Exception {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpServer secured = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        secured.createContext("/", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        secured.start();
+        try {
+            URI withCredentials = URI.create("http://search%40team:p%3Ass@127.0.0.1:"
+                    + secured.getAddress().getPort());
+            assertThatThrownBy(() -> new OpenSearchIndex(withCredentials, "any", EnumSet.of(SearchFacet.TYPE), ""))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("401")
+                    .hasMessageNotContaining("p:ss");
+            assertThat(authorizations)
+                    .first()
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder().encodeToString("search@team:p:ss".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            secured.stop(0);
+        }
     }
 
     @Test

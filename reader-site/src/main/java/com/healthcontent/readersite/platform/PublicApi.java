@@ -1,0 +1,110 @@
+package com.healthcontent.readersite.platform;
+
+import com.healthcontent.readersite.ReaderSiteProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The platform's public API through the gateway, as any reader's client calls it: anonymously, so the site shows
+ * exactly what readers may see. A missing page comes back as {@link ContentNotFound}, a withdrawn one as
+ * {@link ContentWithdrawn}, an API that does not answer in time as {@link PlatformUnavailable}; the error pages
+ * turn each into what a reader should read.
+ */
+@Component
+public class PublicApi {
+
+    private final RestClient http;
+
+    PublicApi(RestClient.Builder builder, ReaderSiteProperties properties) {
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(properties.apiTimeout());
+        timeouts.setReadTimeout(properties.apiTimeout());
+        this.http = builder.baseUrl(properties.apiUrl())
+                .requestFactory(timeouts)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    /** {@code path} with its {@code {variables}} filled in, read as {@code type}. */
+    public <T> T get(Class<T> type, String path, Object... variables) {
+        return call(() -> http.get().uri(path, variables).retrieve().body(type));
+    }
+
+    public <T> T get(ParameterizedTypeReference<T> type, String path, Object... variables) {
+        return call(() -> http.get().uri(path, variables).retrieve().body(type));
+    }
+
+    /**
+     * A read with query parameters (a name may repeat: {@code tag=a&tag=b}). Values go in as URI variables, so that
+     * a reader's {@code &} or {@code +} stays a character of their words.
+     */
+    public <T> T get(Class<T> type, String path, MultiValueMap<String, String> query) {
+        List<Object> values = new ArrayList<>();
+        return call(() -> http.get()
+                .uri(builder -> {
+                    builder.path(path);
+                    query.forEach((name, named) -> named.forEach(value -> {
+                        builder.queryParam(name, "{value" + values.size() + "}");
+                        values.add(value);
+                    }));
+                    return builder.build(values.toArray());
+                })
+                .retrieve()
+                .body(type));
+    }
+
+    /**
+     * A reader's submission, sent on their behalf: their address and browser go with it (as the gateway would have
+     * seen them coming straight to the API), so that the platform's per-reader rules apply to each reader, not to
+     * this site as a whole. The gateway believes the address only from a proxy it trusts (GATEWAY_TRUSTED_PROXIES).
+     */
+    public void postForReader(String path, Object body, HttpServletRequest reader) {
+        call(() -> http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", reader.getRemoteAddr())
+                .headers(headers -> {
+                    String browser = reader.getHeader(HttpHeaders.USER_AGENT);
+                    if (browser != null) {
+                        headers.set(HttpHeaders.USER_AGENT, browser);
+                    }
+                })
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RestClientResponseException refused) {
+            throw switch (refused.getStatusCode().value()) {
+                case 404 -> new ContentNotFound();
+                case 410 -> new ContentWithdrawn();
+                case 400, 422 -> new RequestRefused(refused.getResponseBodyAsString());
+                case 429 -> new PlatformUnavailable("too many requests", retryAfter(refused));
+                default -> new PlatformUnavailable("the API answered " + refused.getStatusCode(), retryAfter(refused));
+            };
+        } catch (ResourceAccessException unreachable) {
+            throw new PlatformUnavailable("the API did not answer", 10);
+        }
+    }
+
+    private static long retryAfter(RestClientResponseException refused) {
+        String seconds = refused.getResponseHeaders() == null
+                ? null
+                : refused.getResponseHeaders().getFirst("Retry-After");
+        return seconds != null && seconds.matches("\\d{1,5}") ? Long.parseLong(seconds) : 10;
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what is missing, then starts the whole platform in the foreground: a Kafka broker (KRaft), a MongoDB
-# wire server, the authorization server, the three services, the gateway on :8080 and the reviewer console behind it
-# (:8080/console/), with demo content.
+# wire server, the authorization server, the three services, the gateway on :8080 and behind it the reader site
+# (:8080/) and the reviewer console (:8080/console/), with demo content.
 # Ctrl-C (or SIGTERM) stops everything it started.
 #
 #   ./run.sh               start, keeping data from the last run (in .data/)
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-modules=(auth-server article-service exercise-service feedback-service gateway console)
+modules=(auth-server article-service exercise-service feedback-service gateway console reader-site)
 shared=(pom.xml events/src/main service-defaults/src/main editorial/src/main)
 
 needs_build() {

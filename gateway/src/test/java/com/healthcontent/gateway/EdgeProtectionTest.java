@@ -55,6 +55,7 @@ class EdgeProtectionTest {
         registry.add("EXERCISE_SERVICE_URL", () -> url);
         registry.add("FEEDBACK_SERVICE_URL", StandInService::down);
         registry.add("AUTH_SERVER_URL", () -> url);
+        registry.add("READER_SITE_URL", () -> url);
     }
 
     @LocalServerPort
@@ -80,28 +81,42 @@ class EdgeProtectionTest {
         services.stop(0);
     }
 
+    /** One allowance per client, whether the feedback comes to the API or as the reader site's form posts. */
     @Test
     void feedbackFromOneClientIsLimitedWith429AndRetryAfter() {
-        for (int i = 0; i < 3; i++) {
-            client.post()
-                    .uri("/api/v1/feedback")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body("{}")
-                    .exchange()
-                    .expectStatus()
-                    .value(status -> assertThat(status).isNotEqualTo(429));
-        }
         client.post()
                 .uri("/api/v1/feedback")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{}")
                 .exchange()
                 .expectStatus()
-                .isEqualTo(429)
-                .expectHeader()
-                .exists(HttpHeaders.RETRY_AFTER)
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .value(status -> assertThat(status).isNotEqualTo(429));
+        for (String form : List.of("/feedback", "/feedback/details")) {
+            client.post()
+                    .uri(form)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body("targetType=ARTICLE&targetId=a1&helpful=false")
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        for (String form : List.of("/api/v1/feedback", "/feedback")) {
+            client.post()
+                    .uri(form)
+                    .contentType(
+                            form.startsWith("/api")
+                                    ? MediaType.APPLICATION_JSON
+                                    : MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form.startsWith("/api") ? "{}" : "targetType=ARTICLE&targetId=a1&helpful=true")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectHeader()
+                    .exists(HttpHeaders.RETRY_AFTER)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(seen).filteredOn(path -> path.startsWith("/feedback")).hasSize(2);
     }
 
     /** Password guessing through the sign-in form is slowed at the edge too, per client address. */

@@ -1,6 +1,7 @@
 package com.healthcontent.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
 import com.healthcontent.testsupport.TestTokens;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +58,31 @@ class RoutingAndSecurityTest {
         return new StandInService.Answer(200, "{\"ok\": true}");
     });
 
+    /** What reached the reader site: method, path and query, content type, body, and the client's address. */
+    record Page(String method, String path, String contentType, String body, String forwardedFor) {}
+
+    static final List<Page> pages = new CopyOnWriteArrayList<>();
+    static final HttpServer readerSite = StandInService.start(exchange -> {
+        pages.add(new Page(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                (String) exchange.getAttribute(StandInService.BODY),
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+        // a form post is answered as the site does: back to the page, at the next step
+        return exchange.getRequestMethod().equals("POST")
+                ? new StandInService.Answer(
+                        303, "", Map.of("Location", "/articles/crack-your-back?feedback=details#feedback"))
+                : new StandInService.Answer(200, "{\"page\": true}");
+    });
+
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         String url = StandInService.url(backend);
         registry.add("ARTICLE_SERVICE_URL", () -> url);
         registry.add("FEEDBACK_SERVICE_URL", () -> url);
         registry.add("EXERCISE_SERVICE_URL", StandInService::down);
+        registry.add("READER_SITE_URL", () -> StandInService.url(readerSite));
     }
 
     @LocalServerPort
@@ -78,11 +99,13 @@ class RoutingAndSecurityTest {
                 .baseUrl("http://localhost:" + port)
                 .build();
         seen.clear();
+        pages.clear();
     }
 
     @AfterAll
     static void stopBackend() {
         backend.stop(0);
+        readerSite.stop(0);
     }
 
     @Test
@@ -221,16 +244,87 @@ class RoutingAndSecurityTest {
 
     @Test
     void anUnknownRouteIsAProblem404() {
+        for (String path : List.of("/api/v1/nowhere", "/api/v1/unknown", "/api/other", "/v3/api-docs/nowhere")) {
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(404);
+        }
+        // the reader site takes the root, never the API's paths: clients keep parsing the problem
+        assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void readersPagesAtTheRootGoToTheReaderSiteAndKeepTheirPath() {
+        for (String path : List.of("/", "/articles/crack-your-back", "/search?q=stiff+back", "/sw.js")) {
+            client.get().uri(path).exchange().expectStatus().isOk();
+        }
+        assertThat(pages)
+                .extracting(Page::path)
+                .containsExactly("/", "/articles/crack-your-back", "/search?q=stiff+back", "/sw.js");
+        assertThat(pages).allSatisfy(page -> assertThat(page.forwardedFor()).isEqualTo("127.0.0.1"));
+        // tried last: the API's routes keep their paths
         client.get()
-                .uri("/api/v1/nowhere")
+                .uri("/api/v1/articles/crack-your-back")
                 .exchange()
                 .expectStatus()
-                .isNotFound()
+                .isOk();
+        assertThat(seen).extracting(Seen::path).containsExactly("/api/v1/articles/crack-your-back");
+        assertThat(pages).hasSize(4);
+    }
+
+    /** Swagger UI's files are served only after the routes are tried: the site's catch-all must leave them alone. */
+    @Test
+    void theGatewaysOwnPagesStayTheGateways() throws Exception {
+        assertThat(statusOf("/swagger-ui.html")).isEqualTo(302);
+        assertThat(statusOf("/webjars/swagger-ui/index.html")).isEqualTo(200);
+        assertThat(statusOf("/livez")).isEqualTo(200);
+        assertThat(statusOf("/actuator/health")).isEqualTo(404);
+        assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void readersSendTheSitesFeedbackFormsWithoutSigningInAndNothingElse() {
+        client.post()
+                .uri("/feedback")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("targetType=ARTICLE&targetId=a1&page=%2Farticles%2Fcrack-your-back&helpful=false")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(303)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo(404);
+                .valueEquals(HttpHeaders.LOCATION, "/articles/crack-your-back?feedback=details#feedback");
+        client.post()
+                .uri("/feedback/details")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("targetType=ARTICLE&targetId=a1&page=%2Farticles%2Fcrack-your-back&reason=OUTDATED")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(303);
+        assertThat(pages)
+                .extracting(Page::method, Page::path)
+                .containsExactly(tuple("POST", "/feedback"), tuple("POST", "/feedback/details"));
+        assertThat(pages.get(0).contentType()).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        assertThat(pages.get(0).body())
+                .isEqualTo("targetType=ARTICLE&targetId=a1&page=%2Farticles%2Fcrack-your-back&helpful=false");
+
+        // any other write to the site's paths still needs a token, like every write
+        client.post()
+                .uri("/articles/crack-your-back")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("x=1")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(pages).hasSize(2);
     }
 
     @Test

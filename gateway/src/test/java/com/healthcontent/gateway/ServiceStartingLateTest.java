@@ -37,6 +37,7 @@ class ServiceStartingLateTest {
         registry.add("ARTICLE_SERVICE_URL", () -> StandInService.url(otherServices));
         registry.add("EXERCISE_SERVICE_URL", () -> StandInService.url(otherServices));
         registry.add("CONSOLE_URL", () -> StandInService.url(otherServices));
+        registry.add("READER_SITE_URL", () -> StandInService.url(otherServices));
         registry.add("FEEDBACK_SERVICE_URL", () -> feedbackService);
     }
 

@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack behind {@code ./run.sh}: a real Kafka broker (KRaft) and a MongoDB wire server, then the
- * authorization server, the three services and the gateway, each in its own JVM as deployed, then the demo
- * content through the public API. Runs in the foreground; SIGINT or SIGTERM stops everything it started.
+ * authorization server, the three services, the gateway, the reviewer console and the reader site, each in its own
+ * JVM as deployed, then the demo content through the public API. Runs in the foreground; SIGINT or SIGTERM stops
+ * everything it started.
  *
  * <p>Options: {@code --fresh} deletes the data folder first, {@code --no-demo} skips the demo content,
  * {@code --data-dir=PATH} moves the data folder, {@code --port-offset=N} shifts every port by N,
@@ -54,7 +55,16 @@ public final class LocalStack {
         return thread;
     });
 
-    record Ports(int gateway, int article, int exercise, int feedback, int console, int auth, int kafka, int mongo) {
+    record Ports(
+            int gateway,
+            int article,
+            int exercise,
+            int feedback,
+            int console,
+            int readerSite,
+            int auth,
+            int kafka,
+            int mongo) {
         static Ports withOffset(int offset) {
             return new Ports(
                     8080 + offset,
@@ -62,6 +72,7 @@ public final class LocalStack {
                     8082 + offset,
                     8083 + offset,
                     8084 + offset,
+                    8085 + offset,
                     9000 + offset,
                     9092 + offset,
                     27017 + offset);
@@ -157,8 +168,8 @@ public final class LocalStack {
                 logs);
         // Each jar is extracted (a JVM each, after a build) while the broker starts, instead of one after the other
         // between the launches of the services. Without class-data sharing the jars run as built: no extraction.
-        Stream<String> deployables =
-                Stream.concat(Stream.of("auth-server", "gateway", "console"), servicePorts().keySet().stream());
+        Stream<String> deployables = Stream.concat(
+                Stream.of("auth-server", "gateway", "console", "reader-site"), servicePorts().keySet().stream());
         List<CompletableFuture<Path>> extractions = classDataSharing
                 ? deployables
                         .map(module -> CompletableFuture.supplyAsync(() -> extracted(module)))
@@ -231,6 +242,7 @@ public final class LocalStack {
         // The gateway starts with the services, not after them: it only needs their addresses, and its readiness
         // does not depend on theirs (a request to a service still starting gets the 503 fallback).
         instances.put("console", List.of("http://localhost:" + ports.console()));
+        instances.put("reader-site", List.of("http://localhost:" + ports.readerSite()));
         Map<String, String> routes = new LinkedHashMap<>(jwt);
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
         routes.put("AUTH_SERVER_URL", issuer);
@@ -259,6 +271,15 @@ public final class LocalStack {
                         "mongodb://127.0.0.1:" + ports.mongo() + "/console"),
                 logs);
         waits.add(readyAsync(reviewerConsole, ports.console(), "/console/readyz", "reviewer console"));
+        // The readers' site at the gateway's root: anonymous, it reads the public API through the gateway, and names
+        // its pages with the address readers use (canonical links, the sitemap).
+        ManagedProcess readerSite = launchJar(
+                "reader-site",
+                "reader-site",
+                ports.readerSite(),
+                Map.of("GATEWAY_URL", gatewayUrl, "READER_SITE_PUBLIC_URL", gatewayUrl),
+                logs);
+        waits.add(readyAsync(readerSite, ports.readerSite(), "reader site"));
         joinAll(waits);
         Duration toReady = Duration.between(begin, Instant.now());
         // From here on a platform process that dies is started again (Kafka and MongoDB are left to whoever stops
@@ -309,7 +330,8 @@ public final class LocalStack {
      * own processes failed to bind and exited: the answers came from the processes already there.
      */
     private void refuseIfPortsTaken() {
-        List<Integer> http = new ArrayList<>(List.of(ports.auth(), ports.gateway(), ports.console()));
+        List<Integer> http =
+                new ArrayList<>(List.of(ports.auth(), ports.gateway(), ports.console(), ports.readerSite()));
         servicePorts().forEach((service, port) -> http.addAll(instancePorts(service, port)));
         List<Integer> wanted = new ArrayList<>(List.of(ports.kafka(), ports.kafka() + 1, ports.mongo()));
         http.forEach(port -> {
@@ -424,6 +446,7 @@ public final class LocalStack {
         String gateway = "http://localhost:" + ports.gateway();
         System.out.printf("%nReady in %.1f s. Logs in %s%n", toReady.toMillis() / 1000.0, dataDir.resolve("logs"));
         System.out.println();
+        System.out.println("  Reader site                " + gateway + "/");
         System.out.println("  Gateway (the public API)   " + gateway + "   readiness: " + gateway + "/readyz");
         System.out.println(
                 "  Reviewer console           " + gateway + "/console/   (sign in as dr.rao, the demo password)");

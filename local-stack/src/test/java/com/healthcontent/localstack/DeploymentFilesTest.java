@@ -22,8 +22,14 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> DEPLOYABLES =
-            List.of("auth-server", "article-service", "exercise-service", "feedback-service", "gateway", "console");
+    static final List<String> DEPLOYABLES = List.of(
+            "auth-server",
+            "article-service",
+            "exercise-service",
+            "feedback-service",
+            "gateway",
+            "console",
+            "reader-site");
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services() throws IOException {

@@ -66,13 +66,13 @@ class LocalStackIT {
     @Test
     @Order(1)
     void everyProcessIsReadyAndTheGatewaySaysSo() throws Exception {
-        // Kafka, MongoDB, auth-server, the three services, the gateway, the console
+        // Kafka, MongoDB, auth-server, the three services, the gateway, the console, the reader site
         assertThat(stack.launcher().descendants().filter(ProcessHandle::isAlive))
-                .hasSizeGreaterThanOrEqualTo(8);
+                .hasSizeGreaterThanOrEqualTo(9);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
         // metrics are for Prometheus on each process's management port, never on the public one
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(404);
-        for (int publicPort : List.of(8080, 8081, 8082, 8083, 8084, 9000)) {
+        for (int publicPort : List.of(8080, 8081, 8082, 8083, 8084, 8085, 9000)) {
             assertThat(stack.get(stack.direct(publicPort + 10_000) + "/actuator/prometheus", null)
                             .statusCode())
                     .as("metrics of the process on %d", publicPort + stack.offset)

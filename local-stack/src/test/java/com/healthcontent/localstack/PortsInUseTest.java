@@ -26,6 +26,7 @@ class PortsInUseTest {
                             ports.exercise(),
                             ports.feedback(),
                             ports.console(),
+                            ports.readerSite(),
                             ports.auth(),
                             ports.kafka(),
                             ports.mongo()),

@@ -1035,8 +1035,9 @@ class RobustnessIT {
         stack.launcher().destroy();
         assertThat(stack.launcher().waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        // Kafka, MongoDB, auth-server, article-, exercise-service, two feedback-services, the gateway, the console
-        assertThat(stack.console()).contains("Stopped 9 processes");
+        // Kafka, MongoDB, auth-server, article-, exercise-service, two feedback-services, the gateway, the console,
+        // the reader site
+        assertThat(stack.console()).contains("Stopped 10 processes");
     }
 
     /** Feedback submissions the instance on this port has answered since it started (its own metrics). */

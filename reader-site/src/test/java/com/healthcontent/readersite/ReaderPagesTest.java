@@ -109,6 +109,8 @@ class ReaderPagesTest {
 
         ordered(headingLevels(page));
         assertThat(page.selectFirst("section.feedback h2").text()).isEqualTo("Was this article helpful?");
+        // read for this reader: the gateway counts its limits per reader, not for the site as a whole
+        assertThat(API.received()).allMatch(request -> "127.0.0.1".equals(request.header("X-Forwarded-For")));
     }
 
     @Test

@@ -32,11 +32,14 @@ import reactor.core.publisher.Mono;
  * counts against the reader's limit and carries their counters and request id) and answers a hit without routing
  * or calling a service. It stores what the service sent, minus what belongs to one request, and answers
  * {@code If-None-Match} itself (304), hit or miss: on a miss it asks the service for the whole response so that it
- * can be kept. Entries live as long as {@link EdgeCachePolicy} says for their path, and content entries are dropped
- * on every gateway instance as soon as an article or exercise event says that something changed
- * ({@link ContentEventsListener}).
+ * can be kept; a compressed answer is kept apart, for clients that take gzip. Entries live as long as
+ * {@link EdgeCachePolicy} says for their path, and content entries are dropped on every gateway instance as soon as
+ * an article or exercise event says that something changed ({@link ContentEventsListener}).
  */
 public class EdgeCache implements WebFilter, Ordered {
+
+    /** Where a compressed answer is kept: before its path. */
+    private static final String GZIP = "gzip ";
 
     /** Headers that describe one exchange, never a stored answer. */
     private static final Set<String> PER_REQUEST = Set.of(
@@ -94,7 +97,13 @@ public class EdgeCache implements WebFilter, Ordered {
         String key = request.getURI().getRawQuery() == null
                 ? path
                 : path + "?" + request.getURI().getRawQuery();
-        Entry held = entries.getIfPresent(key);
+        // The reader site compresses its pages for clients that take gzip: such a copy is kept apart and given only
+        // to them, while an uncompressed answer (all of the API's) is one entry for every client.
+        boolean gzip = acceptsGzip(request.getHeaders());
+        Entry held = gzip ? entries.getIfPresent(GZIP + key) : null;
+        if (held == null) {
+            held = entries.getIfPresent(key);
+        }
         if (held != null) {
             return answer(exchange, held);
         }
@@ -102,14 +111,31 @@ public class EdgeCache implements WebFilter, Ordered {
                 .headers(headers -> {
                     headers.remove(HttpHeaders.IF_NONE_MATCH);
                     headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
+                    if (gzip) {
+                        headers.set(HttpHeaders.ACCEPT_ENCODING, "gzip");
+                    } else {
+                        headers.remove(HttpHeaders.ACCEPT_ENCODING);
+                    }
                 })
                 .build();
         boolean content = policy.isContent(path);
         long generation = contentGeneration.get();
         return chain.filter(exchange.mutate()
                 .request(unconditional)
-                .response(new Keeping(exchange, key, timeToLive, content ? generation : -1))
+                .response(new Keeping(exchange, key, timeToLive, content ? generation : -1, gzip))
                 .build());
+    }
+
+    /** Whether the client takes gzip ({@code Accept-Encoding}, unless with {@code q=0}). */
+    static boolean acceptsGzip(HttpHeaders headers) {
+        for (String coding : headers.getValuesAsList(HttpHeaders.ACCEPT_ENCODING)) {
+            String[] nameAndWeight = coding.split(";", 2);
+            if (nameAndWeight[0].strip().equalsIgnoreCase("gzip")) {
+                return nameAndWeight.length == 1
+                        || !nameAndWeight[1].replace(" ", "").matches("(?i)q=0(\\.0{0,3})?");
+            }
+        }
+        return false;
     }
 
     /** Drops every entry of articles, exercises, routines and pages (not the feedback summaries). */
@@ -122,6 +148,10 @@ public class EdgeCache implements WebFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         entry.headers().forEach(headers::put);
+        if (entry.headers().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+            // held per encoding, as anything that keeps this answer further on must know
+            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
         headers.set(
                 HttpHeaders.AGE,
                 Long.toString(Duration.between(entry.storedAt(), Instant.now()).toSeconds()));
@@ -140,6 +170,7 @@ public class EdgeCache implements WebFilter, Ordered {
         }
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.remove(HttpHeaders.CONTENT_TYPE);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         headers.remove(HttpHeaders.CONTENT_LANGUAGE);
         return true;
@@ -152,14 +183,19 @@ public class EdgeCache implements WebFilter, Ordered {
         private final String key;
         private final Duration timeToLive;
         private final long generation;
+        private final boolean gzip;
 
-        /** {@code exchange} is the client's, with the conditional headers the service was not sent. */
-        Keeping(ServerWebExchange exchange, String key, Duration timeToLive, long generation) {
+        /**
+         * {@code exchange} is the client's, with the conditional headers the service was not sent; {@code gzip}
+         * whether the service was asked for gzip (otherwise for no encoding at all).
+         */
+        Keeping(ServerWebExchange exchange, String key, Duration timeToLive, long generation, boolean gzip) {
             super(exchange.getResponse());
             this.exchange = exchange;
             this.key = key;
             this.timeToLive = timeToLive;
             this.generation = generation;
+            this.gzip = gzip;
         }
 
         @Override
@@ -201,18 +237,23 @@ public class EdgeCache implements WebFilter, Ordered {
                     Instant.now(),
                     timeToLive,
                     generation);
+            String kept = stored.containsHeader(HttpHeaders.CONTENT_ENCODING) ? GZIP + key : key;
             // content read before a change that was announced meanwhile is not kept
             if (generation < 0 || contentGeneration.get() == generation) {
-                entries.put(key, entry);
+                entries.put(kept, entry);
                 if (generation >= 0 && contentGeneration.get() != generation) {
-                    entries.asMap().remove(key, entry);
+                    entries.asMap().remove(kept, entry);
                 }
             }
         }
 
-        private static boolean mayKeep(HttpHeaders headers) {
+        private boolean mayKeep(HttpHeaders headers) {
             String cacheControl = headers.getCacheControl();
-            return cacheControl == null || !(cacheControl.contains("no-store") || cacheControl.contains("private"));
+            String encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
+            boolean asAsked = encoding == null || gzip && encoding.equalsIgnoreCase("gzip");
+            return asAsked
+                    && (cacheControl == null
+                            || !(cacheControl.contains("no-store") || cacheControl.contains("private")));
         }
     }
 

@@ -8,9 +8,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which anonymous reads the edge cache keeps, and for how long. Articles, exercises and pages are dropped by
- * events as soon as they change, so they may be kept long; routines (no events yet) and the feedback summaries
- * (which change with every vote) only briefly.
+ * Which anonymous reads the edge cache keeps, and for how long: the API's, and the reader site's pages made from them.
+ * Articles, exercises and pages are dropped by events as soon as they change, so they may be kept long; routines (no
+ * events yet) and the feedback summaries (which change with every vote) only briefly.
  *
  * @param content   how long pages of articles and exercises are kept when no event drops them first
  * @param routines  how long routine pages are kept
@@ -32,6 +32,21 @@ public record EdgeCachePolicy(Duration content, Duration routines, Duration summ
     private static final List<PathPattern> ROUTINES =
             patterns("/api/v1/routines", "/api/v1/routines/{slug}", "/api/v1/routines/{slug}/session");
     private static final List<PathPattern> SUMMARIES = patterns("/api/v1/feedback/summary");
+    /**
+     * The reader site's pages, made from the reads above and dropped with them by the same events; each kept no
+     * longer than what it is made from (the home page lists routines).
+     */
+    private static final List<PathPattern> READER_PAGES = patterns(
+            "/articles/{slug}",
+            "/exercises/{slug}",
+            "/exercises/{slug}/session",
+            "/search",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/offline");
+
+    private static final List<PathPattern> READER_ROUTINE_PAGES =
+            patterns("/", "/routines/{slug}", "/routines/{slug}/session");
     /** Staff paths under the same prefixes; they need a token, but a token-less call must not fill the cache. */
     private static final List<String> STAFF = List.of(
             "/api/v1/articles/due-for-review",
@@ -48,10 +63,10 @@ public record EdgeCachePolicy(Duration content, Duration routines, Duration summ
             return null;
         }
         PathContainer container = PathContainer.parsePath(path);
-        if (matches(CONTENT, container)) {
+        if (matches(CONTENT, container) || matches(READER_PAGES, container)) {
             return content;
         }
-        if (matches(ROUTINES, container)) {
+        if (matches(ROUTINES, container) || matches(READER_ROUTINE_PAGES, container)) {
             return routines;
         }
         return matches(SUMMARIES, container) ? summaries : null;

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -19,11 +20,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Token buckets (Bucket4j) per caller: the token's subject when signed in, the client's address otherwise (behind
- * trusted proxies, {@link ClientAddresses}), and separate, stricter buckets per address for {@code POST
- * /api/v1/feedback} and for sign-in attempts ({@code POST /login}, and {@code /login/webauthn} for passkeys: auth-server throttles guessing per account too). Over
+ * trusted proxies, {@link ClientAddresses}), and separate, stricter buckets per address for reader feedback
+ * ({@code POST /api/v1/feedback}, and the reader site's forms {@code /feedback} and {@code /feedback/details}) and for
+ * sign-in attempts ({@code POST /login}, and {@code /login/webauthn} for passkeys: auth-server throttles guessing per account too). Over
  * the limit: 429 with {@code Retry-After} and a problem body. The buckets are in this instance's memory, or in Redis when several gateway instances run.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
+
+    /**
+     * Reader feedback, one allowance per address whichever way it comes: the API's vote or the reader site's form
+     * posts. The site sends a form on to the API from its own address, which stands for the reader only where
+     * GATEWAY_TRUSTED_PROXIES includes the site; counted here, a form post is limited per reader wherever it runs.
+     */
+    private static final Set<String> FEEDBACK = Set.of("/api/v1/feedback", "/feedback", "/feedback/details");
 
     private final BucketStore buckets;
     private final RateLimitProperties limits;
@@ -41,9 +50,10 @@ public class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        boolean signIn = exchange.getRequest().getMethod() == HttpMethod.POST
-                && (path.equals("/login") || path.equals("/login/webauthn"));
-        if (!limits.enabled() || !(path.startsWith("/api/") || signIn)) {
+        boolean post = exchange.getRequest().getMethod() == HttpMethod.POST;
+        boolean signIn = post && (path.equals("/login") || path.equals("/login/webauthn"));
+        boolean feedback = post && FEEDBACK.contains(path);
+        if (!limits.enabled() || !(path.startsWith("/api/") || signIn || feedback)) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
@@ -52,8 +62,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
                         : null)
                 .defaultIfEmpty("")
                 .flatMap(subject -> {
-                    boolean feedback =
-                            exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/api/v1/feedback");
                     String key;
                     int perMinute;
                     if (signIn) {

@@ -31,7 +31,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Tokens are verified at the edge (and again by every service). Anonymous callers may read and may send reader
- * feedback; every other write needs a valid token. Role checks stay with the services, which know the resource.
+ * feedback (to the API, or as the reader site's form posts); every other write needs a valid token. Role checks
+ * stay with the services, which know the resource.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
@@ -50,6 +51,9 @@ public class GatewaySecurityConfiguration {
         "/account/passkeys",
         "/account/passkeys/**"
     };
+
+    /** The reader site's feedback forms, at the gateway's root (route {@code reader-site}). */
+    static final String[] READER_FEEDBACK_FORMS = {"/feedback", "/feedback/details"};
 
     /**
      * Requests the firewall refuses before any routing (encoded slashes or dots, NUL: path traversal attempts) get a
@@ -127,6 +131,11 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/feedback")
+                        .permitAll()
+                        // the reader site's "Was this helpful?" as plain form posts: anonymous like the API's
+                        // feedback, and with no sign-in or cookie behind them there is nothing for a CSRF token to
+                        // protect (the console, which signs people in, checks its own)
+                        .pathMatchers(HttpMethod.POST, READER_FEEDBACK_FORMS)
                         .permitAll()
                         .pathMatchers(AUTHORIZATION_SERVER_PATHS)
                         .permitAll()

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -53,29 +55,38 @@ class EdgeCacheTest {
 
     static final AtomicReference<Article> article = new AtomicReference<>();
     static final List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+    /** The article, from article-service or as the reader site's page (compressed when asked for gzip, as it does). */
     static final HttpServer articleService = StandInService.start(exchange -> {
+        String encoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
         seen.add(Map.of(
                 "path",
                 exchange.getRequestURI().toString(),
                 "if-none-match",
                 String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")),
                 "request-id",
-                String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id"))));
+                String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")),
+                "accept-encoding",
+                String.valueOf(encoding)));
         Article current = article.get();
-        return new StandInService.Answer(
-                current.status(),
-                current.body(),
-                current.etag() == null
-                        ? Map.of()
-                        : Map.of(
-                                "ETag",
-                                current.etag(),
-                                "Cache-Control",
-                                "no-cache, public",
-                                "Content-Language",
-                                "en",
-                                "X-Request-Id",
-                                exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        boolean gzip =
+                "gzip".equals(encoding) && exchange.getRequestURI().getPath().startsWith("/articles/");
+        Map<String, String> headers = new HashMap<>();
+        if (current.etag() != null) {
+            headers.putAll(Map.of(
+                    "ETag",
+                    current.etag(),
+                    "Cache-Control",
+                    "no-cache, public",
+                    "Content-Language",
+                    "en",
+                    "X-Request-Id",
+                    exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        }
+        if (gzip) {
+            headers.put("Content-Encoding", "gzip");
+            headers.put("Vary", "Accept-Encoding");
+        }
+        return new StandInService.Answer(current.status(), (gzip ? "gzipped " : "") + current.body(), headers);
     });
 
     @DynamicPropertySource
@@ -83,6 +94,7 @@ class EdgeCacheTest {
         registry.add("ARTICLE_SERVICE_URL", () -> StandInService.url(articleService));
         registry.add("EXERCISE_SERVICE_URL", StandInService::down);
         registry.add("FEEDBACK_SERVICE_URL", StandInService::down);
+        registry.add("READER_SITE_URL", () -> StandInService.url(articleService));
     }
 
     @LocalServerPort
@@ -168,12 +180,18 @@ class EdgeCacheTest {
     @Test
     void anUnpublishedArticleIsGoneWithinASecondOfItsEvent() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(listener::isListening);
-        String path = "/api/v1/articles/unpublished-" + System.nanoTime();
+        String slug = "unpublished-" + System.nanoTime();
+        String path = "/api/v1/articles/" + slug;
+        // and the reader site's page of it, dropped by the same events
+        String page = "/articles/" + slug;
         assertThat(get(path, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get(page, Map.of()).statusCode()).isEqualTo(200);
         article.set(new Article(404, "{\"status\": 404}", null));
         assertThat(get(path, Map.of()).statusCode())
                 .as("still the cached page before any event")
                 .isEqualTo(200);
+        assertThat(get(page, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(seen).hasSize(2);
 
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
@@ -186,9 +204,57 @@ class EdgeCacheTest {
         await().atMost(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> get(path, Map.of()).statusCode() == 404);
+        assertThat(get(page, Map.of()).statusCode()).isEqualTo(404);
         System.out.printf(
                 "unpublished article gone through the gateway %d ms after its event%n",
                 (System.nanoTime() - sent) / 1_000_000);
+    }
+
+    /** A compressed page is kept for clients that take gzip, an uncompressed one for the others. */
+    @Test
+    void aReaderPageIsKeptOncePerEncodingAndNeverSentCompressedUnasked() throws Exception {
+        String page = "/articles/compressed-" + System.nanoTime();
+        Map<String, String> browser = Map.of("Accept-Encoding", "gzip, deflate, br, zstd");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> compressed = get(page, browser);
+            assertThat(compressed.body()).isEqualTo("gzipped " + article.get().body());
+            assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(compressed.headers().allValues("Vary")).contains("Accept-Encoding");
+
+            HttpResponse<String> plain = get(page, Map.of());
+            assertThat(plain.body()).isEqualTo(article.get().body());
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+            HttpResponse<String> refused = get(page, Map.of("Accept-Encoding", "gzip;q=0, identity"));
+            assertThat(refused.body()).isEqualTo(article.get().body());
+        }
+        // one request for each encoding, asked for that encoding alone; the rest from the cache
+        assertThat(seen).extracting(request -> request.get("accept-encoding")).containsExactly("gzip", "null");
+
+        // an answer sent uncompressed (all of the API's) is one entry for every client
+        String api = "/api/v1/articles/uncompressed-" + System.nanoTime();
+        assertThat(get(api, browser).body()).isEqualTo(article.get().body());
+        assertThat(get(api, Map.of()).body()).isEqualTo(article.get().body());
+        assertThat(get(api, browser).headers().allValues("Vary")).doesNotContain("Accept-Encoding");
+        assertThat(seen).filteredOn(request -> request.get("path").equals(api)).hasSize(1);
+    }
+
+    @Test
+    void gzipIsTakenUnlessRefused() {
+        for (String taken : List.of("gzip", "GZIP", "deflate, gzip;q=0.5", "gzip ; q=1")) {
+            assertThat(EdgeCache.acceptsGzip(acceptEncoding(taken))).as(taken).isTrue();
+        }
+        for (String refused : List.of("", "identity", "br", "gzip;q=0", "gzip; q=0.000", "x-gzip")) {
+            assertThat(EdgeCache.acceptsGzip(acceptEncoding(refused)))
+                    .as(refused)
+                    .isFalse();
+        }
+    }
+
+    private static HttpHeaders acceptEncoding(String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_ENCODING, value);
+        return headers;
     }
 
     @Test

@@ -2,18 +2,24 @@ package com.healthcontent.readersite.platform;
 
 import com.healthcontent.readersite.ReaderSiteProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The platform's public API through the gateway, as any reader's client calls it: anonymously, so the site shows
@@ -32,6 +38,7 @@ public class PublicApi {
         timeouts.setReadTimeout(properties.apiTimeout());
         this.http = builder.baseUrl(properties.apiUrl())
                 .requestFactory(timeouts)
+                .requestInterceptor(PublicApi::onBehalfOfTheReader)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }
@@ -65,15 +72,13 @@ public class PublicApi {
     }
 
     /**
-     * A reader's submission, sent on their behalf: their address and browser go with it (as the gateway would have
-     * seen them coming straight to the API), so that the platform's per-reader rules apply to each reader, not to
-     * this site as a whole. The gateway believes the address only from a proxy it trusts (GATEWAY_TRUSTED_PROXIES).
+     * A reader's submission, sent on their behalf: their browser goes with it as well as their address, so that the
+     * feedback API tells readers apart as it would if they had come straight to it.
      */
     public void postForReader(String path, Object body, HttpServletRequest reader) {
         call(() -> http.post()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Forwarded-For", reader.getRemoteAddr())
                 .headers(headers -> {
                     String browser = reader.getHeader(HttpHeaders.USER_AGENT);
                     if (browser != null) {
@@ -83,6 +88,20 @@ public class PublicApi {
                 .body(body)
                 .retrieve()
                 .toBodilessEntity());
+    }
+
+    /**
+     * Every call is made for the reader whose page is being built: their address goes with it (as the gateway would
+     * have seen them coming straight to the API), so that the gateway's per-client limits count each reader, not this
+     * site as a whole. The gateway believes the address only from a proxy it trusts (GATEWAY_TRUSTED_PROXIES: the
+     * site's instances).
+     */
+    private static ClientHttpResponse onBehalfOfTheReader(
+            HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes page) {
+            request.getHeaders().set("X-Forwarded-For", page.getRequest().getRemoteAddr());
+        }
+        return execution.execute(request, body);
     }
 
     private static <T> T call(Supplier<T> request) {

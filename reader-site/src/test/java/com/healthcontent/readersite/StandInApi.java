@@ -52,6 +52,15 @@ public final class StandInApi implements AutoCloseable {
             Answer answer = answers.getOrDefault(
                     exchange.getRequestMethod() + " " + target,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}"));
+            List<String> accepted = exchange.getRequestHeaders().get("Accept");
+            String accept = accepted == null ? null : String.join(",", accepted);
+            if (answer.status() < 400
+                    && accept != null
+                    && !accept.contains("*/*")
+                    && !accept.contains(answer.contentType())) {
+                // as Spring MVC answers a client that does not accept what it serves
+                answer = new Answer(406, "application/problem+json", "{\"status\":406}");
+            }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             if (answer.status() == 503) {
@@ -78,7 +87,14 @@ public final class StandInApi implements AutoCloseable {
 
     /** Answers with a recorded answer of the platform, {@code src/test/resources/api/<file>}. */
     public StandInApi answerRecorded(String request, String file) {
-        return answer(request, 200, recorded(file));
+        // typed as the platform types it: structured data is JSON-LD
+        answers.put(
+                request,
+                new Answer(
+                        200,
+                        file.startsWith("structured-data") ? "application/ld+json" : "application/json",
+                        recorded(file)));
+        return this;
     }
 
     public static String recorded(String file) {

@@ -39,7 +39,8 @@ public class PublicApi {
         this.http = builder.baseUrl(properties.apiUrl())
                 .requestFactory(timeouts)
                 .requestInterceptor(PublicApi::onBehalfOfTheReader)
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                // JSON, and the structured data of a page as article-service types it (JSON-LD)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, "application/ld+json")
                 .build();
     }
 
@@ -116,7 +117,7 @@ public class PublicApi {
                 default -> new PlatformUnavailable("the API answered " + refused.getStatusCode(), retryAfter(refused));
             };
         } catch (ResourceAccessException unreachable) {
-            throw new PlatformUnavailable("the API did not answer", 10);
+            throw new PlatformUnavailable("the API did not answer: " + unreachable.getMessage(), 10);
         }
     }
 

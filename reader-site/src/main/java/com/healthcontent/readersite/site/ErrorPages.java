@@ -4,6 +4,8 @@ import com.healthcontent.readersite.platform.ContentNotFound;
 import com.healthcontent.readersite.platform.ContentWithdrawn;
 import com.healthcontent.readersite.platform.PlatformUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  */
 @ControllerAdvice
 class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @ExceptionHandler(ContentNotFound.class)
     String notFound(HttpServletResponse response) {
@@ -30,6 +34,7 @@ class ErrorPages {
 
     @ExceptionHandler(PlatformUnavailable.class)
     String unavailable(PlatformUnavailable down, HttpServletResponse response) {
+        log.warn("A page could not be shown: {}", down.getMessage());
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(down.retryAfterSeconds()));
         return "error/503";

@@ -3,6 +3,8 @@ package com.healthcontent.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A reader on a phone, in a real headless Chromium through the whole stack: reads the model article, follows
  * citation [1] to its reference, answers No then "out of date" with a comment (the page's script, no reload), and
  * dr.rao's open console shows the report; reopens the article offline (the service worker's copy); follows a guided
- * session step by step.
+ * session step by step; and no page breaks axe-core's accessibility rules.
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -253,6 +255,35 @@ class ReaderSiteIT {
         assertThat(reader.findElements(By.cssSelector("li.session-step.current")))
                 .hasSize(1);
         photograph("guided-session");
+    }
+
+    @Test
+    @Order(4)
+    void everyKindOfReaderPageHasNoAccessibilityViolations() {
+        for (String path : List.of(
+                "/",
+                MODEL,
+                MODEL + "?feedback=details",
+                "/exercises/knees-to-chest",
+                "/routines/gentle-moves-for-lower-back-pain",
+                "/exercises/knees-to-chest/session",
+                "/search?q=stif+neck",
+                "/articles/no-such-page")) {
+            reader.get(stack.gateway() + path);
+            Results checked = new AxeBuilder().analyze(reader);
+            assertThat(checked.getPasses())
+                    .as("axe-core ran its rules on %s", path)
+                    .isNotEmpty();
+            assertThat(checked.getViolations())
+                    .as(
+                            "axe-core on %s: %s",
+                            path,
+                            checked.getViolations().stream()
+                                    .map(rule ->
+                                            rule.getId() + " " + rule.getNodes().size() + "x")
+                                    .toList())
+                    .isEmpty();
+        }
     }
 
     private static void click(WebElement element) {

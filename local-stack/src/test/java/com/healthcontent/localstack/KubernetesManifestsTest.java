@@ -31,14 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesManifestsTest {
 
     static final Path K8S = Path.of("..", "deploy", "k8s");
-    static final List<String> DEPLOYABLES = List.of(
-            "auth-server",
-            "article-service",
-            "exercise-service",
-            "feedback-service",
-            "gateway",
-            "console",
-            "reader-site");
+    static final List<String> DEPLOYABLES = DeploymentFilesTest.DEPLOYABLES;
     static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
 
     /** kubectl from scripts/install-kubectl, or on the PATH. */

@@ -6,36 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** How readers find and follow content: home, search with facets, routines and their guided session, the sitemap. */
-@SpringBootTest(properties = "platform.reader-site.public-url=https://www.example.org")
-@AutoConfigureMockMvc
-class ReaderFindsTest {
-
-    static final StandInApi API = new StandInApi();
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry properties) {
-        properties.add("platform.reader-site.api-url", API::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
-    }
+class ReaderFindsTest extends RecordedPlatformTest {
 
     @BeforeEach
     void reset() {

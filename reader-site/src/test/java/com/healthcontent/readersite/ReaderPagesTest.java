@@ -8,15 +8,8 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,26 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The reader's pages as a browser gets them, built from the answers the platform gave for the demo content (the
  * model article "Is it good or bad to crack your back?", its exercises and a routine), with the API standing in.
  */
-@SpringBootTest(properties = "platform.reader-site.public-url=https://www.example.org")
-@AutoConfigureMockMvc
-class ReaderPagesTest {
+class ReaderPagesTest extends RecordedPlatformTest {
 
     static final String MODEL = "is-it-good-or-bad-to-crack-your-back";
-    static final StandInApi API = new StandInApi();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry properties) {
-        properties.add("platform.reader-site.api-url", API::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
-    }
 
     @BeforeEach
     void thePlatformAsItAnsweredForTheDemoContent() {

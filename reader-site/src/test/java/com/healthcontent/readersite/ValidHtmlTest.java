@@ -7,39 +7,22 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import nu.validator.client.EmbeddedValidator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every kind of page is valid HTML by the Nu HTML checker (the W3C's validator, vnu, run in the test's JVM): what
  * browsers, screen readers and search engines read is what the templates meant. Errors fail; warnings are allowed.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ValidHtmlTest {
+class ValidHtmlTest extends RecordedPlatformTest {
 
-    static final StandInApi API = new StandInApi();
     static final String MODEL = "is-it-good-or-bad-to-crack-your-back";
     static final String ROUTINE = "gentle-moves-for-lower-back-pain";
 
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry properties) {
-        properties.add("platform.reader-site.api-url", API::url);
-    }
-
     @BeforeAll
     static void thePlatformAsItAnsweredForTheDemoContent() {
+        API.reset();
         String exercise = JsonMapper.builder()
                 .build()
                 .readTree(StandInApi.recorded("article-page.json"))
@@ -55,11 +38,6 @@ class ValidHtmlTest {
                 .answerRecorded("GET /api/v1/search?q=craking%20my%20back&size=10", "search.json")
                 .answer("GET /api/v1/exercises/standing-bends", 200, exercise)
                 .answer("GET /api/v1/pages/articles/withdrawn", 410, "{\"status\":410}");
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
@@ -46,10 +45,6 @@ public class PublicApi {
 
     /** {@code path} with its {@code {variables}} filled in, read as {@code type}. */
     public <T> T get(Class<T> type, String path, Object... variables) {
-        return call(() -> http.get().uri(path, variables).retrieve().body(type));
-    }
-
-    public <T> T get(ParameterizedTypeReference<T> type, String path, Object... variables) {
         return call(() -> http.get().uri(path, variables).retrieve().body(type));
     }
 
@@ -112,7 +107,7 @@ public class PublicApi {
             throw switch (refused.getStatusCode().value()) {
                 case 404 -> new ContentNotFound();
                 case 410 -> new ContentWithdrawn();
-                case 400, 422 -> new RequestRefused(refused.getResponseBodyAsString());
+                case 400, 422 -> new RequestRefused();
                 case 429 -> new PlatformUnavailable("too many requests", retryAfter(refused));
                 default -> new PlatformUnavailable("the API answered " + refused.getStatusCode(), retryAfter(refused));
             };

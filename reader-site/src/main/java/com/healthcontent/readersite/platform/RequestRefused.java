@@ -1,15 +1,8 @@
 package com.healthcontent.readersite.platform;
 
-/** The API refused what was sent (a 400 problem); the problem's JSON is kept for the page to name the field. */
+/** The API refused what was sent (a 400 problem): the page says so in a reader's words. */
 public class RequestRefused extends RuntimeException {
-    private final String problem;
-
-    public RequestRefused(String problem) {
+    public RequestRefused() {
         super("refused", null, false, false);
-        this.problem = problem;
-    }
-
-    public String problem() {
-        return problem;
     }
 }

@@ -7,10 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Everything an article page shows, as the gateway composes it in one request ({@code /api/v1/pages/articles}): the
@@ -37,9 +34,9 @@ public record ArticlePage(
         if (section.exercise() == null) {
             return Optional.empty();
         }
-        Map<String, Exercise> bySlug =
-                exercises.stream().collect(Collectors.toMap(Exercise::slug, Function.identity(), (a, b) -> a));
-        return Optional.ofNullable(bySlug.get(section.exercise().slug()));
+        return exercises.stream()
+                .filter(exercise -> exercise.slug().equals(section.exercise().slug()))
+                .findFirst();
     }
 
     public record Article(

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class FeedbackController {
 
     static final String BY_SCRIPT = "fetch";
+    static final String DETAILS = "/feedback/details";
 
     private final PublicApi api;
 
@@ -31,24 +32,21 @@ class FeedbackController {
         this.api = api;
     }
 
-    @PostMapping("/feedback")
-    Object vote(
+    /** The question ({@code /feedback}: Yes or No) and, after a No, what was wrong ({@code /feedback/details}). */
+    @PostMapping({"/feedback", DETAILS})
+    Object answer(
             @RequestParam Map<String, String> fields,
             @RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return answer(fields, false, BY_SCRIPT.equals(requestedWith), request, response, model);
-    }
-
-    @PostMapping("/feedback/details")
-    Object details(
-            @RequestParam Map<String, String> fields,
-            @RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        return answer(fields, true, BY_SCRIPT.equals(requestedWith), request, response, model);
+        return answer(
+                fields,
+                DETAILS.equals(request.getRequestURI()),
+                BY_SCRIPT.equals(requestedWith),
+                request,
+                response,
+                model);
     }
 
     private Object answer(

@@ -1,5 +1,6 @@
 package com.healthcontent.readersite.site;
 
+import com.healthcontent.readersite.ReaderSiteProperties;
 import com.healthcontent.readersite.platform.PlatformUnavailable;
 import com.healthcontent.readersite.platform.PublicApi;
 import java.util.List;
@@ -12,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final PublicApi api;
-    private final Site site;
+    private final ReaderSiteProperties site;
 
-    HomeController(PublicApi api, Site site) {
+    HomeController(PublicApi api, ReaderSiteProperties site) {
         this.api = api;
         this.site = site;
     }

@@ -206,6 +206,27 @@ class ReaderPagesTest extends RecordedPlatformTest {
         assertThat(API.received()).noneMatch(request -> request.method().equals("POST"));
     }
 
+    @Test
+    void aCommentTheApiRefusesIsSaidInTheReadersWordsWithTheFormKept() throws Exception {
+        API.answer("POST /api/v1/feedback", 400, """
+                {"status":400,"title":"Invalid request","errors":[{"field":"comment",
+                 "message":"must not contain HTML tags; write Markdown instead"}]}
+                """);
+        MvcResult details = mvc.perform(post("/feedback/details")
+                        .contentType("application/x-www-form-urlencoded")
+                        .param("targetType", "ARTICLE")
+                        .param("targetId", "a1")
+                        .param("page", "/articles/" + MODEL)
+                        .param("reason", "UNCLEAR")
+                        .param("comment", "Hold <b>30 s</b>"))
+                .andReturn();
+        assertThat(details.getResponse().getStatus()).isEqualTo(400);
+        Document page = Jsoup.parse(details.getResponse().getContentAsString());
+        assertThat(page.selectFirst("[role=alert]").text())
+                .isEqualTo("The comment could not be sent: it must not contain HTML tags; write Markdown instead.");
+        assertThat(page.select("form.feedback-details")).hasSize(1);
+    }
+
     private static List<Integer> headingLevels(Document page) {
         return page.select("h1, h2, h3, h4, h5, h6").stream()
                 .map(heading -> Integer.parseInt(heading.tagName().substring(1)))

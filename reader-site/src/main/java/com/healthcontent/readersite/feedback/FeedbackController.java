@@ -81,7 +81,7 @@ class FeedbackController {
             model.addAttribute(
                     "feedback",
                     panel.at(details ? FeedbackPanel.Step.DETAILS : FeedbackPanel.Step.VOTE)
-                            .refused("The answer could not be sent as it was: please check it and try again."));
+                            .refused(whatToChange(refused)));
             return byScript ? "fragments :: feedback-panel" : "feedback-refused";
         }
         FeedbackPanel.Step next = form.helpful()
@@ -96,6 +96,14 @@ class FeedbackController {
         back.setStatusCode(HttpStatus.SEE_OTHER);
         back.setExposeModelAttributes(false);
         return back;
+    }
+
+    /** The API's word on the field the reader wrote (the comment is the only one), else a general one. */
+    private static String whatToChange(RequestRefused refused) {
+        if ("comment".equals(refused.field()) && refused.reason() != null) {
+            return "The comment could not be sent: it " + refused.reason() + ".";
+        }
+        return "The answer could not be sent as it was: please check it and try again.";
     }
 
     private static String noun(String page) {

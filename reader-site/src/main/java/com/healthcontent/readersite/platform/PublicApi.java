@@ -19,6 +19,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's public API through the gateway, as any reader's client calls it: anonymously, so the site shows
@@ -28,6 +31,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Component
 public class PublicApi {
+
+    private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private final RestClient http;
 
@@ -107,12 +112,26 @@ public class PublicApi {
             throw switch (refused.getStatusCode().value()) {
                 case 404 -> new ContentNotFound();
                 case 410 -> new ContentWithdrawn();
-                case 400, 422 -> new RequestRefused();
+                case 400, 422 -> refusal(refused.getResponseBodyAsString());
                 case 429 -> new PlatformUnavailable("too many requests", retryAfter(refused));
                 default -> new PlatformUnavailable("the API answered " + refused.getStatusCode(), retryAfter(refused));
             };
         } catch (ResourceAccessException unreachable) {
             throw new PlatformUnavailable("the API did not answer: " + unreachable.getMessage(), 10);
+        }
+    }
+
+    /** The first field a problem names, and what it says of it. */
+    private static RequestRefused refusal(String problem) {
+        try {
+            JsonNode first = PROBLEMS.readTree(problem).path("errors").path(0);
+            return first.isMissingNode()
+                    ? new RequestRefused(null, null)
+                    : new RequestRefused(
+                            first.path("field").asString(null),
+                            first.path("message").asString(null));
+        } catch (JacksonException notJson) {
+            return new RequestRefused(null, null);
         }
     }
 

@@ -13,6 +13,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /** How readers find and follow content: home, search with facets, routines and their guided session, the sitemap. */
 class ReaderFindsTest extends RecordedPlatformTest {
 
+    static final String MOST_HELPFUL = "GET /api/v1/feedback/summary/most-helpful?type=ARTICLE&size=5";
+
     @BeforeEach
     void reset() {
         API.reset();
@@ -29,15 +31,35 @@ class ReaderFindsTest extends RecordedPlatformTest {
     }
 
     @Test
-    void theHomePageListsTheLatestArticlesAndTheRoutines() throws Exception {
+    void theHomePageListsTheLatestArticlesTheMostHelpfulAndTheRoutines() throws Exception {
         API.answerRecorded("GET /api/v1/articles?size=6", "articles.json")
-                .answerRecorded("GET /api/v1/routines?size=6", "routines.json");
+                .answerRecorded("GET /api/v1/routines?size=6", "routines.json")
+                .answer(MOST_HELPFUL, 200, """
+                        {"type":"ARTICLE","items":[
+                          {"id":"1","slug":"crack-your-back","title":"Is It Good or Bad to Crack Your Back?",
+                           "helpful":40,"notHelpful":2},
+                          {"id":"2","slug":"wry-neck","title":"Wry Neck Explained","helpful":9,"notHelpful":1}]}""");
         Document home = page("/");
         assertThat(home.select("h1")).hasSize(1);
         assertThat(home.select("#latest-title + ul a.card-link")).hasSize(6);
+        assertThat(home.select("#helpful-title + ol a.card-link").eachAttr("href"))
+                .containsExactly("/articles/crack-your-back", "/articles/wry-neck");
+        assertThat(home.selectFirst("#helpful-title + ol a.card-link").text())
+                .isEqualTo("Is It Good or Bad to Crack Your Back? 40 of 42 readers found it helpful");
         assertThat(home.select("#routines-title + ul a.card-link").eachAttr("href"))
                 .allMatch(href -> href.startsWith("/routines/"));
         assertThat(get200("/").getResponse().getHeader("Cache-Control")).contains("no-cache");
+    }
+
+    @Test
+    void theHomePageShowsTheArticlesWhileVotesAndRoutinesAreNotAnswering() throws Exception {
+        API.answerRecorded("GET /api/v1/articles?size=6", "articles.json")
+                .answer(MOST_HELPFUL, 503, "{\"status\":503}")
+                .answer("GET /api/v1/routines?size=6", 503, "{\"status\":503}");
+        Document home = page("/");
+        assertThat(home.select("#latest-title + ul a.card-link")).hasSize(6);
+        assertThat(home.select("#helpful-title")).isEmpty();
+        assertThat(home.select("#routines-title")).isEmpty();
     }
 
     @Test

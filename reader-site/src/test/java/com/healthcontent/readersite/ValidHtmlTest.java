@@ -33,6 +33,7 @@ class ValidHtmlTest extends RecordedPlatformTest {
                 .answerRecorded("GET /api/v1/articles/" + MODEL + "/structured-data", "structured-data.json")
                 .answerRecorded("GET /api/v1/articles?size=6", "articles.json")
                 .answerRecorded("GET /api/v1/routines?size=6", "routines.json")
+                .answerRecorded(ReaderFindsTest.MOST_HELPFUL, "most-helpful.json")
                 .answerRecorded("GET /api/v1/routines/" + ROUTINE, "routine.json")
                 .answerRecorded("GET /api/v1/routines/" + ROUTINE + "/session", "routine-session.json")
                 .answerRecorded("GET /api/v1/search?q=craking%20my%20back&size=10", "search.json")

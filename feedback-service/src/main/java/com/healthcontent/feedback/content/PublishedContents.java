@@ -110,6 +110,11 @@ public class PublishedContents {
                 PublishedContent.class));
     }
 
+    /** Live content as this instance last loaded it, without asking the store: for lists over many items. */
+    public Optional<PublishedContent> findLiveLoaded(ContentType type, String id) {
+        return Optional.ofNullable(liveByKey.get(type + ":" + id));
+    }
+
     /** Whatever is known of the content, live or not: who answers for it does not change when it is taken down. */
     public Optional<PublishedContent> find(String id) {
         return Optional.ofNullable(anyById.get(id, key -> mongoTemplate.findById(key, PublishedContent.class)));

@@ -4,9 +4,11 @@ import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContent;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.servicedefaults.apidocs.AlsoAnswers;
+import com.healthcontent.servicedefaults.problem.InvalidInputException;
 import com.healthcontent.servicedefaults.problem.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +26,30 @@ class SummaryController {
 
     private final FeedbackSummaries summaries;
     private final PublishedContents contents;
+    private final MostHelpful mostHelpful;
 
-    SummaryController(FeedbackSummaries summaries, PublishedContents contents) {
+    SummaryController(FeedbackSummaries summaries, PublishedContents contents, MostHelpful mostHelpful) {
         this.summaries = summaries;
         this.contents = contents;
+        this.mostHelpful = mostHelpful;
+    }
+
+    record MostHelpfulPages(ContentType type, List<MostHelpful.RankedPage> items) {}
+
+    /**
+     * The live pages of a type readers found most helpful, best first, with their all-time counts: many votes,
+     * mostly helpful (see {@link MostHelpful}). Ranked again about once a minute.
+     */
+    @GetMapping("/most-helpful")
+    ResponseEntity<MostHelpfulPages> mostHelpful(
+            @RequestParam ContentType type, @RequestParam(required = false) Integer size) {
+        int count = size == null ? 5 : size;
+        if (count < 1 || count > MostHelpful.MAX_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MostHelpful.MAX_SIZE);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+                .body(new MostHelpfulPages(type, mostHelpful.of(type, count)));
     }
 
     /**

@@ -3,12 +3,15 @@ package com.healthcontent.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.gateway.web.ClientAddresses;
 import com.healthcontent.testsupport.TestIssuerCustomizerFactory;
 import com.healthcontent.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -36,17 +39,31 @@ import org.springframework.test.web.servlet.client.RestTestClient;
             "platform.rate-limit.sign-in-per-minute=3",
             "platform.edge-cache.content-ttl=2s",
             "platform.circuit-breaker.minimum-calls=4",
-            "platform.circuit-breaker.open-for=60s"
+            "platform.circuit-breaker.open-for=60s",
+            "platform.proxies.reader-site-key=" + EdgeProtectionTest.SITE_KEY
         })
 @ContextCustomizerFactories(TestIssuerCustomizerFactory.class)
 @SuppressWarnings("unchecked")
 class EdgeProtectionTest {
 
+    static final String SITE_KEY = "key-of-the-site";
     static final List<String> seen = new CopyOnWriteArrayList<>();
+    /** What the services were told of the client (X-Forwarded-For) and whether any saw the site's key, by path. */
+    static final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
+
+    static final List<String> keysSeen = new CopyOnWriteArrayList<>();
     static final AtomicBoolean articlesDown = new AtomicBoolean();
     static final AtomicBoolean exercisesDown = new AtomicBoolean();
-    static final HttpServer services =
-            StandInService.start(exchange -> answer(exchange.getRequestURI().toString()));
+    static final HttpServer services = StandInService.start(exchange -> {
+        String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        if (forwarded != null) {
+            forwardedFor.put(exchange.getRequestURI().getPath(), forwarded);
+        }
+        if (exchange.getRequestHeaders().containsKey(ClientAddresses.READER_SITE_KEY)) {
+            keysSeen.add(exchange.getRequestURI().getPath());
+        }
+        return answer(exchange.getRequestURI().toString());
+    });
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -117,6 +134,48 @@ class EdgeProtectionTest {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(seen).filteredOn(path -> path.startsWith("/feedback")).hasSize(2);
+    }
+
+    /**
+     * The reader site's calls show its key: the reader it names is the client, for the limits and for the services
+     * (which never see the key), and a vote it sends on is not counted again, the reader's form post was. A wrong key
+     * and the address named is not believed.
+     */
+    @Test
+    void theReaderSiteIsBelievedAboutItsReadersOnlyWithItsKey() {
+        client.get()
+                .uri("/api/v1/articles/read-for-a-reader")
+                .header(ClientAddresses.READER_SITE_KEY, SITE_KEY)
+                .header("X-Forwarded-For", "203.0.113.50")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(forwardedFor).containsEntry("/api/v1/articles/read-for-a-reader", "203.0.113.50");
+
+        client.get()
+                .uri("/api/v1/articles/read-with-a-guessed-key")
+                .header(ClientAddresses.READER_SITE_KEY, "guessed")
+                .header("X-Forwarded-For", "203.0.113.51")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(forwardedFor.get("/api/v1/articles/read-with-a-guessed-key"))
+                .as("the address this test connects from")
+                .isNotNull()
+                .isNotEqualTo("203.0.113.51");
+
+        for (int i = 0; i < 5; i++) { // more than the 3 a minute of one reader: counted at their form posts
+            client.post()
+                    .uri("/api/v1/feedback")
+                    .header(ClientAddresses.READER_SITE_KEY, SITE_KEY)
+                    .header("X-Forwarded-For", "203.0.113.52")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{}")
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        assertThat(keysSeen).isEmpty();
     }
 
     /** Password guessing through the sign-in form is slowed at the edge too, per client address. */

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +245,12 @@ public final class LocalStack {
         // does not depend on theirs (a request to a service still starting gets the 503 fallback).
         instances.put("console", List.of("http://localhost:" + ports.console()));
         instances.put("reader-site", List.of("http://localhost:" + ports.readerSite()));
+        // The reader site shows the gateway this key, so that its calls count for the reader it builds a page for,
+        // not for the site's address, which here is every local client's too.
+        String readerSiteKey = System.getenv().getOrDefault("READER_SITE_KEY", randomKey());
         Map<String, String> routes = new LinkedHashMap<>(jwt);
         routes.put("SPRING_APPLICATION_JSON", instanceList(instances));
+        routes.put("READER_SITE_KEY", readerSiteKey);
         routes.put("AUTH_SERVER_URL", issuer);
         routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if ("true".equals(System.getenv("GATEWAY_ACCESS_LOG"))) {
@@ -277,7 +283,13 @@ public final class LocalStack {
                 "reader-site",
                 "reader-site",
                 ports.readerSite(),
-                Map.of("GATEWAY_URL", gatewayUrl, "READER_SITE_PUBLIC_URL", gatewayUrl),
+                Map.of(
+                        "GATEWAY_URL",
+                        gatewayUrl,
+                        "READER_SITE_PUBLIC_URL",
+                        gatewayUrl,
+                        "READER_SITE_KEY",
+                        readerSiteKey),
                 logs);
         waits.add(readyAsync(readerSite, ports.readerSite(), "reader site"));
         joinAll(waits);
@@ -349,6 +361,13 @@ public final class LocalStack {
     /** Where a process on {@code port} serves its actuator endpoints (as their defaults: 18081 for 8081). */
     static int managementPort(int port) {
         return port + 10_000;
+    }
+
+    /** A key for one start of the stack, known only to its gateway and reader site. */
+    private static String randomKey() {
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     /** The gateway's service instances, as Spring Cloud's simple discovery reads them (SPRING_APPLICATION_JSON). */

@@ -88,6 +88,8 @@ class ReaderPagesTest extends RecordedPlatformTest {
         assertThat(page.selectFirst("section.feedback h2").text()).isEqualTo("Was this article helpful?");
         // read for this reader: the gateway counts its limits per reader, not for the site as a whole
         assertThat(API.received()).allMatch(request -> "127.0.0.1".equals(request.header("X-Forwarded-For")));
+        // with the site's key, for the gateway to believe that address
+        assertThat(API.received()).allMatch(request -> "key-of-the-site".equals(request.header("X-Reader-Site-Key")));
     }
 
     @Test
@@ -139,6 +141,7 @@ class ReaderPagesTest extends RecordedPlatformTest {
                 .isEqualTo(JSON.readTree(
                         "{\"target\":{\"type\":\"ARTICLE\",\"id\":\"" + articleId + "\"},\"helpful\":false}"));
         assertThat(sent.header("X-Forwarded-For")).isEqualTo("203.0.113.9");
+        assertThat(sent.header("X-Reader-Site-Key")).isEqualTo("key-of-the-site");
         assertThat(sent.header("User-Agent")).isEqualTo("Reader's phone");
 
         Document details = page("/articles/" + MODEL + "?feedback=details", 200);
@@ -225,6 +228,9 @@ class ReaderPagesTest extends RecordedPlatformTest {
         assertThat(page.selectFirst("[role=alert]").text())
                 .isEqualTo("The comment could not be sent: it must not contain HTML tags; write Markdown instead.");
         assertThat(page.select("form.feedback-details")).hasSize(1);
+        // what the reader chose and typed is there to correct, not to type again
+        assertThat(page.select("input[name=reason][checked]").eachAttr("value")).containsExactly("UNCLEAR");
+        assertThat(page.selectFirst("textarea[name=comment]").wholeText()).isEqualTo("Hold <b>30 s</b>");
     }
 
     private static List<Integer> headingLevels(Document page) {

@@ -11,7 +11,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * The site's page tests: the site (one Spring context for all of them) calling a {@link StandInApi} in the public
  * API's place, which each test tells what to answer, by default what the platform answered for the demo content.
  */
-@SpringBootTest(properties = "platform.reader-site.public-url=https://www.example.org")
+@SpringBootTest(
+        properties = {
+            "platform.reader-site.public-url=https://www.example.org",
+            "platform.reader-site.gateway-key=key-of-the-site"
+        })
 @AutoConfigureMockMvc
 abstract class RecordedPlatformTest {
 

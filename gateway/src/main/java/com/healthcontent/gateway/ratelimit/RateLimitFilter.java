@@ -29,8 +29,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     /**
      * Reader feedback, one allowance per address whichever way it comes: the API's vote or the reader site's form
-     * posts. The site sends a form on to the API from its own address, which stands for the reader only where
-     * GATEWAY_TRUSTED_PROXIES includes the site; counted here, a form post is limited per reader wherever it runs.
+     * posts. A form post is counted here, per reader; the site then sends it on to the API, showing its key
+     * (READER_SITE_KEY), and that call is not counted again. Without the key the site is a client like any other.
      */
     private static final Set<String> FEEDBACK = Set.of("/api/v1/feedback", "/feedback", "/feedback/details");
 
@@ -53,6 +53,9 @@ public class RateLimitFilter implements WebFilter, Ordered {
         boolean post = exchange.getRequest().getMethod() == HttpMethod.POST;
         boolean signIn = post && (path.equals("/login") || path.equals("/login/webauthn"));
         boolean feedback = post && FEEDBACK.contains(path);
+        if (feedback && path.startsWith("/api/") && clientAddresses.fromReaderSite(exchange)) {
+            return chain.filter(exchange); // the reader's form post that it sends on was counted
+        }
         if (!limits.enabled() || !(path.startsWith("/api/") || signIn || feedback)) {
             return chain.filter(exchange);
         }

@@ -47,7 +47,9 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         List<String> replaced = span == null ? List.of() : propagator.fields();
         HttpHeaders proxied = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!isForwarding(name) && !replaced.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isForwarding(name)
+                    && !name.equalsIgnoreCase(ClientAddresses.READER_SITE_KEY)
+                    && !replaced.contains(name.toLowerCase(Locale.ROOT))) {
                 proxied.put(name, values);
             }
         });

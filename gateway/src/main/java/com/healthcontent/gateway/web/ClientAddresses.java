@@ -3,6 +3,8 @@ package com.healthcontent.gateway.web;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +16,35 @@ import org.springframework.web.server.ServerWebExchange;
  * proxy appends the address it saw), past the trusted proxies, and the first address not trusted is the client.
  * Never the left-most entry, which the client writes itself; a forwarded header from a peer that is not trusted is
  * ignored altogether.
+ *
+ * <p>The reader site is believed wherever it runs when it shows its key ({@code X-Reader-Site-Key}, the same
+ * READER_SITE_KEY on both): it calls the API for the reader whose page it builds and names them as the right-most
+ * {@code X-Forwarded-For} entry. Its address alone cannot say so in Compose or on one machine, where it shares
+ * addresses with clients that are not to be believed.
  */
 public final class ClientAddresses {
+
+    /** The header with which the reader site shows its key; never passed on to the services. */
+    public static final String READER_SITE_KEY = "X-Reader-Site-Key";
 
     private static final String ATTRIBUTE = ClientAddresses.class.getName() + ".client";
 
     private final TrustedProxies trusted;
+    private final byte[] readerSiteKey;
 
-    public ClientAddresses(TrustedProxies trusted) {
+    public ClientAddresses(TrustedProxies trusted, String readerSiteKey) {
         this.trusted = trusted;
+        this.readerSiteKey = readerSiteKey == null || readerSiteKey.isBlank()
+                ? null
+                : readerSiteKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the request is the reader site's, calling for one of its readers: it showed the key. */
+    public boolean fromReaderSite(ServerWebExchange exchange) {
+        String shown = exchange.getRequest().getHeaders().getFirst(READER_SITE_KEY);
+        return readerSiteKey != null
+                && shown != null
+                && MessageDigest.isEqual(readerSiteKey, shown.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The client's address, worked out once per request. */
@@ -32,9 +54,12 @@ public final class ClientAddresses {
             return known;
         }
         InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+        List<String> forwardedFor = exchange.getRequest().getHeaders().get("X-Forwarded-For");
         String client = peer == null || peer.getAddress() == null
                 ? "unknown"
-                : resolve(peer.getAddress(), exchange.getRequest().getHeaders().get("X-Forwarded-For"));
+                : fromReaderSite(exchange)
+                        ? readerNamedBySite(peer.getAddress(), forwardedFor)
+                        : resolve(peer.getAddress(), forwardedFor);
         exchange.getAttributes().put(ATTRIBUTE, client);
         return client;
     }
@@ -45,6 +70,17 @@ public final class ClientAddresses {
         return peer != null
                 && peer.getAddress() != null
                 && trusted.trusts(peer.getAddress().getAddress());
+    }
+
+    /** The reader the site names: the right-most address it wrote (none: the site itself). */
+    private static String readerNamedBySite(InetAddress site, List<String> forwardedFor) {
+        if (forwardedFor == null || forwardedFor.isEmpty()) {
+            return site.getHostAddress();
+        }
+        String last = forwardedFor.get(forwardedFor.size() - 1);
+        return TrustedProxies.literal(last.substring(last.lastIndexOf(',') + 1))
+                .map(ClientAddresses::text)
+                .orElse(site.getHostAddress());
     }
 
     String resolve(InetAddress peer, List<String> forwardedFor) {

@@ -22,10 +22,15 @@ class WebConfiguration {
         return new BodySizeLimitFilter(properties.http().maxBodySize(), problems);
     }
 
-    /** {@code GATEWAY_TRUSTED_PROXIES}: the ingress or load balancers in front, e.g. {@code 10.0.0.0/8}. */
+    /**
+     * {@code GATEWAY_TRUSTED_PROXIES}: the ingress or load balancers in front, e.g. {@code 10.0.0.0/8};
+     * {@code READER_SITE_KEY}: the reader site's key.
+     */
     @Bean
     ClientAddresses clientAddresses(EdgeProperties properties) {
-        return new ClientAddresses(TrustedProxies.of(properties.proxies().trusted()));
+        return new ClientAddresses(
+                TrustedProxies.of(properties.proxies().trusted()),
+                properties.proxies().readerSiteKey());
     }
 
     @Bean

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class ClientAddressesTest {
 
     final ClientAddresses behindIngress =
-            new ClientAddresses(TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8::/32")));
+            new ClientAddresses(TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8::/32")), null);
 
     @Test
     void aPeerThatIsNoTrustedProxyIsTheClientWhateverItWrites() throws Exception {
         assertThat(behindIngress.resolve(InetAddress.getByName("203.0.113.7"), List.of("6.6.6.6")))
                 .isEqualTo("203.0.113.7");
-        assertThat(new ClientAddresses(TrustedProxies.of(List.of()))
+        assertThat(new ClientAddresses(TrustedProxies.of(List.of()), null)
                         .resolve(InetAddress.getByName("10.1.1.1"), List.of("6.6.6.6")))
                 .isEqualTo("10.1.1.1");
     }

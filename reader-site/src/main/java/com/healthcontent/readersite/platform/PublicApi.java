@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class PublicApi {
 
     private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
+    /** The header with which the site shows the gateway its key (READER_SITE_KEY). */
+    static final String GATEWAY_KEY = "X-Reader-Site-Key";
 
     private final RestClient http;
 
@@ -40,12 +42,15 @@ public class PublicApi {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(properties.apiTimeout());
         timeouts.setReadTimeout(properties.apiTimeout());
-        this.http = builder.baseUrl(properties.apiUrl())
+        RestClient.Builder calls = builder.baseUrl(properties.apiUrl())
                 .requestFactory(timeouts)
                 .requestInterceptor(PublicApi::onBehalfOfTheReader)
                 // JSON, and the structured data of a page as article-service types it (JSON-LD)
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, "application/ld+json")
-                .build();
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, "application/ld+json");
+        if (properties.gatewayKey() != null && !properties.gatewayKey().isBlank()) {
+            calls.defaultHeader(GATEWAY_KEY, properties.gatewayKey());
+        }
+        this.http = calls.build();
     }
 
     /** {@code path} with its {@code {variables}} filled in, read as {@code type}. */
@@ -94,8 +99,8 @@ public class PublicApi {
     /**
      * Every call is made for the reader whose page is being built: their address goes with it (as the gateway would
      * have seen them coming straight to the API), so that the gateway's per-client limits count each reader, not this
-     * site as a whole. The gateway believes the address only from a proxy it trusts (GATEWAY_TRUSTED_PROXIES: the
-     * site's instances).
+     * site as a whole. The gateway believes the address when the site shows its key (READER_SITE_KEY) or comes from a
+     * proxy it trusts (GATEWAY_TRUSTED_PROXIES).
      */
     private static ClientHttpResponse onBehalfOfTheReader(
             HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {

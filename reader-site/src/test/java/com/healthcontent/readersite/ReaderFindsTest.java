@@ -77,6 +77,17 @@ class ReaderFindsTest extends RecordedPlatformTest {
     }
 
     @Test
+    void aSearchTheApiRefusesSaysWhichPartToChange() throws Exception {
+        API.answer("GET /api/v1/search?q=neck&tag=nope&size=10", 400, """
+                {"status":400,"errors":[{"field":"tag","message":"is not a topic of any published page"}]}""");
+        MvcResult refused = mvc.perform(get("/search?q=neck&tag=nope")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).text())
+                .contains("That search could not be run: the topic is not a topic of any published page. Try it "
+                        + "without that filter.");
+    }
+
+    @Test
     void aHighlightThatIsNotJustMarkedTextIsNotShownAsHtml() throws Exception {
         API.answer("GET /api/v1/search?q=pop&size=10", 200, """
                 {"query":"pop","total":1,"page":{"number":0,"size":10},"facets":{},"items":[{"type":"article","slug":"a",

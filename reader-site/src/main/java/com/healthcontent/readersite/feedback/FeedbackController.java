@@ -67,8 +67,10 @@ class FeedbackController {
                             fields.getOrDefault("page", "/"),
                             details ? FeedbackPanel.Step.DETAILS : FeedbackPanel.Step.VOTE,
                             "page",
+                            null,
+                            null,
                             null)
-                    .refused(wrong.getMessage());
+                    .refused(wrong.getMessage(), fields);
             model.addAttribute("feedback", panel);
             return byScript ? "fragments :: feedback-panel" : "feedback-refused";
         }
@@ -81,7 +83,7 @@ class FeedbackController {
             model.addAttribute(
                     "feedback",
                     panel.at(details ? FeedbackPanel.Step.DETAILS : FeedbackPanel.Step.VOTE)
-                            .refused(whatToChange(refused)));
+                            .refused(whatToChange(refused), fields));
             return byScript ? "fragments :: feedback-panel" : "feedback-refused";
         }
         FeedbackPanel.Step next = form.helpful()

@@ -5,6 +5,7 @@ import com.healthcontent.readersite.platform.PublicApi;
 import com.healthcontent.readersite.platform.RequestRefused;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,17 @@ class SearchController {
             Set.of("q", "page", "type", "tag", "category", "audience", "bodyRegion", "position", "difficulty");
 
     static final int PAGE_SIZE = 10;
+
+    /** The filters as the page names them to readers. */
+    static final Map<String, String> FILTER_NAMES = Map.of(
+            "page", "the page number",
+            "type", "the kind of page",
+            "tag", "the topic",
+            "category", "the category",
+            "audience", "the audience",
+            "bodyRegion", "the body region",
+            "position", "the position",
+            "difficulty", "the difficulty");
 
     private final PublicApi api;
     private final ReaderSiteProperties site;
@@ -57,8 +69,20 @@ class SearchController {
                     "results", new SearchPage(api.get(SearchPage.Results.class, "/api/v1/search", query), asked));
         } catch (RequestRefused refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("refused", "That search could not be run: use words, at most 200 characters.");
+            model.addAttribute("refused", whatToChange(refused));
         }
         return "search";
+    }
+
+    /** What the search API said was wrong, in the reader's terms: their words, or one of the filters. */
+    static String whatToChange(RequestRefused refused) {
+        if (refused.field() == null || refused.reason() == null) {
+            return "That search could not be run: use words, at most 200 characters.";
+        }
+        if (refused.field().equals("q")) {
+            return "That search could not be run: the words " + refused.reason() + ".";
+        }
+        String filter = FILTER_NAMES.getOrDefault(refused.field(), "a filter (" + refused.field() + ")");
+        return "That search could not be run: " + filter + " " + refused.reason() + ". Try it without that filter.";
     }
 }

@@ -134,6 +134,26 @@ class EdgeProtectionTest {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(seen).filteredOn(path -> path.startsWith("/feedback")).hasSize(2);
+
+        // a reader's browser, over the limit, gets a page it can read, with the way back
+        String page = client.post()
+                .uri("/feedback")
+                .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("targetType=ARTICLE&targetId=a1&helpful=true")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .returnResult(String.class)
+                .getResponseBody();
+        assertThat(page)
+                .contains("<h1>Too many requests</h1>")
+                .contains("Slow down: try again in")
+                .contains("href=\"/\"");
     }
 
     /**

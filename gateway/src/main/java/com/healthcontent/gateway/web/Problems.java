@@ -9,10 +9,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problem details from anywhere in the gateway: filters, security handlers, error handler. */
+/**
+ * Writes RFC 9457 problem details from anywhere in the gateway: filters, security handlers, error handler. A reader's
+ * browser asking for a page of the reader site (not the API) gets the same as a short HTML page instead, so that a
+ * limit or an outage reads as a sentence with a way back, not as JSON.
+ */
 public final class Problems {
 
     private final JsonMapper jsonMapper;
@@ -53,9 +58,36 @@ public final class Problems {
         }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        byte[] body;
+        if (wantsAPage(exchange)) {
+            response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+            body = page(title, detail).getBytes(StandardCharsets.UTF_8);
+        } else {
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            body = jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        }
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** A browser navigating the reader site: not the API, and HTML is what it asks for. */
+    private static boolean wantsAPage(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/api/") || path.startsWith("/console/")) {
+            return false;
+        }
+        return exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(accepted -> accepted.getType().equals("text")
+                        && accepted.getSubtype().equals("html"));
+    }
+
+    private static String page(String title, String detail) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><title>%1$s</title>
+                <style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style>
+                </head><body><main><h1>%1$s</h1><p>%2$s</p><p><a href="/">Back to the home page</a></p></main></body></html>
+                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(detail));
     }
 }

@@ -2,6 +2,8 @@
 # The read paths at saturation, side by side in one run (PLATFORM.md's read targets): a fresh local stack with rate
 # limits off, wrk with a fixed number of connections for a fixed time on each path, every path measured twice
 # interleaved after a warm-up, CPU per request of every process from /proc. Writes load-tests/results/READS.md.
+# The paths: the article as JSON (direct, through the gateway, from the edge cache), the composed article page, the
+# reader site's article page (from the edge cache, and rendered each time) and search.
 #
 #   ./load-tests/reads.sh                             # 15 s per measurement, 32 connections
 #   SECONDS_PER_PHASE=30 CONNECTIONS=64 ./load-tests/reads.sh

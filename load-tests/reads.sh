@@ -7,6 +7,7 @@
 #
 #   ./load-tests/reads.sh                             # 15 s per measurement, 32 connections
 #   SECONDS_PER_PHASE=30 CONNECTIONS=64 ./load-tests/reads.sh
+#   WARM_UP_SECONDS=180 ./load-tests/reads.sh          # minutes of warm-up per path (the rendered reader page needs it)
 #
 # Besides the stack it starts one more article-service instance (:8091) whose view store is turned off
 # (PUBLIC_VIEWS_SIZE=0): the cost of building an article page is measured there, never hidden
@@ -37,5 +38,5 @@ cd load-tests
 ../mvnw -q -B test-compile
 classpath="target/test-classes:$(../mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=/dev/stdout)"
-java -cp "$classpath" com.healthcontent.loadtests.ReadSaturation "$root/$console" "$views_off" \
+java -cp "$classpath" -DwarmUpSeconds="${WARM_UP_SECONDS:-30}" com.healthcontent.loadtests.ReadSaturation "$root/$console" "$views_off" \
   "${SECONDS_PER_PHASE:-15}" "${CONNECTIONS:-32}" "$("$root"/scripts/token ana.author)" "$root/load-tests/results/READS.md"

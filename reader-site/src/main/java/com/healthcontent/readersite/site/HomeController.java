@@ -10,7 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: the latest reviewed articles, those readers found most helpful and the routines to follow; and the page kept for offline visits. */
+ * The home page: the latest reviewed articles, those readers found most helpful and the routines to follow; and the
+ * page kept for offline visits.
+ */
 @Controller
 class HomeController {
 

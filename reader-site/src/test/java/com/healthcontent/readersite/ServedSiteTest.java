@@ -38,12 +38,46 @@ class ServedSiteTest {
         API.close();
     }
 
-    HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html,*/*")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,*/*");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBrowserHoldingThePageRevalidatesItAndGetsTheCorrectionOnceThereIsOne() throws Exception {
+        String model = "is-it-good-or-bad-to-crack-your-back";
+        String page = StandInApi.recorded("article-page.json");
+        API.answerRecorded("GET /api/v1/articles/" + model + "/structured-data", "structured-data.json")
+                .answer("GET /api/v1/pages/articles/" + model, 200, page);
+
+        HttpResponse<String> first = get("/articles/" + model);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> held = get("/articles/" + model, "If-None-Match", etag);
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+
+        API.answer(
+                "GET /api/v1/pages/articles/" + model,
+                200,
+                page.replace(
+                        "Is It Good or Bad to Crack Your Back?", "Is It Good or Bad to Crack Your Back? (corrected)"));
+        HttpResponse<String> corrected = get("/articles/" + model, "If-None-Match", etag);
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(corrected.body()).selectFirst("h1").text()).endsWith("(corrected)");
+        assertThat(corrected.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(get(
+                                "/articles/" + model,
+                                "If-None-Match",
+                                corrected.headers().firstValue("ETag").orElseThrow())
+                        .statusCode())
+                .isEqualTo(304);
     }
 
     @Test

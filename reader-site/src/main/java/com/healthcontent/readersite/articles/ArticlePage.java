@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything an article page shows, as the gateway composes it in one request ({@code /api/v1/pages/articles}): the
@@ -112,10 +114,15 @@ public record ArticlePage(
         public String anchor() {
             return heading == null
                     ? null
-                    : heading.toLowerCase(java.util.Locale.ROOT)
-                            .replaceAll("[^a-z0-9]+", "-")
-                            .replaceAll("(^-|-$)", "");
+                    : EDGE_DASHES
+                            .matcher(NOT_ALPHANUMERIC
+                                    .matcher(heading.toLowerCase(Locale.ROOT))
+                                    .replaceAll("-"))
+                            .replaceAll("");
         }
+
+        private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+        private static final Pattern EDGE_DASHES = Pattern.compile("(^-|-$)");
     }
 
     public record ExerciseCard(String id, String slug, String name, String summary) {}

@@ -1,11 +1,39 @@
 package com.healthcontent.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class LuceneSearchIndexTest extends SearchIndexContract {
 
     @Override
     protected SearchIndex open(Set<SearchFacet> facets, String synonyms) {
         return new LuceneSearchIndex(facets, synonyms);
+    }
+
+    /**
+     * Every segment multiplies a search's term lookups: content published one item at a time must be searched as if
+     * it had been indexed at once, not from a segment per publication.
+     */
+    @Test
+    void contentPublishedOneAtATimeEndsInOneSegment() throws Exception {
+        try (LuceneSearchIndex index = LuceneSearchIndex.withHealthSynonyms(
+                EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.AUDIENCE))) {
+            for (int i = 0; i < 30; i++) {
+                SearchDocument item = article("item-" + i, "Stretch " + i, "A stretch.", "Hold it for " + i + " s.");
+                index.put(item);
+                index.put(item); // an update: the old version deleted, the new one added
+            }
+            index.remove("id-item-0");
+
+            assertThat(index.segments()).isEqualTo(1);
+            assertThat(index.search(SearchQuery.of(Map.of("q", List.of("stretch"))))
+                            .total())
+                    .isEqualTo(29L);
+        }
     }
 }

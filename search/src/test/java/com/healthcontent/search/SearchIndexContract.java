@@ -34,7 +34,7 @@ public abstract class SearchIndexContract {
         index = open(EnumSet.of(SearchFacet.TYPE, SearchFacet.TAG, SearchFacet.AUDIENCE), SYNONYMS);
     }
 
-    private static SearchDocument article(String slug, String title, String summary, String body, String... tags) {
+    static SearchDocument article(String slug, String title, String summary, String body, String... tags) {
         return new SearchDocument(
                 "article",
                 "id-" + slug,

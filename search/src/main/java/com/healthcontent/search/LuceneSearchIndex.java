@@ -99,7 +99,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final FieldType HIGHLIGHTED = highlighted();
     /** The weight of the reader's words matched one by one, without their synonyms, against the words with them. */
     private static final float WORDS_ALONE = 0.5f;
-    /** Up to this size (about a thousand articles) the index is merged into one segment after each change. */
+    /** Up to this size the index is merged into one segment after each change (a rewrite of a fraction of a second). */
     private static final long SMALL_ENOUGH_TO_REWRITE = 32L * 1024 * 1024;
 
     private final Set<SearchFacet> facets;

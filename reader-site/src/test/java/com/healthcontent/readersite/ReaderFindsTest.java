@@ -91,11 +91,24 @@ class ReaderFindsTest extends RecordedPlatformTest {
     void aHighlightThatIsNotJustMarkedTextIsNotShownAsHtml() throws Exception {
         API.answer("GET /api/v1/search?q=pop&size=10", 200, """
                 {"query":"pop","total":1,"page":{"number":0,"size":10},"facets":{},"items":[{"type":"article","slug":"a",
-                 "title":"A","summary":"Plain summary","highlights":["<img src=x onerror=alert(1)> <mark>pop</mark>"]}]}
+                 "title":"A","summary":"Plain summary","highlights":["<img src=x onerror=alert(1)> <mark>pop</mark>",
+                 "<<mark>mark>img src=x onerror=alert(2)>", "&am&amp;p;lt;"]}]}
                 """);
         Document results = page("/search?q=pop");
         assertThat(results.select("img")).allMatch(img -> !img.attr("src").equals("x"));
         assertThat(results.selectFirst("li.result").text()).contains("Plain summary");
+    }
+
+    @Test
+    void aLongHighlightWithEscapesIsShownWithItsMarks() throws Exception {
+        String passage = "go to an emergency department (A&amp;<mark>E</mark>) &quot;straight away&quot; ".repeat(300);
+        API.answer("GET /api/v1/search?q=e&size=10", 200, """
+                {"query":"e","total":1,"page":{"number":0,"size":10},"facets":{},"items":[{"type":"article","slug":"a",
+                 "title":"A","summary":"Plain summary","highlights":["%s"]}]}
+                """.formatted(passage));
+        Document results = page("/search?q=e");
+        assertThat(results.select("p.highlight mark")).hasSize(300);
+        assertThat(results.selectFirst("p.highlight").text()).startsWith("go to an emergency department (A&E)");
     }
 
     @Test

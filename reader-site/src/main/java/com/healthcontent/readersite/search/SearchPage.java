@@ -23,7 +23,9 @@ public record SearchPage(Results results, MultiValueMap<String, String> asked) {
      * Highlights come from the search API with the words in {@code <mark>} and the rest escaped. They are shown as
      * HTML only when they are exactly that; anything else is shown as text.
      */
-    private static final Pattern MARKED_TEXT = Pattern.compile("(?:[^<>&]|</?mark>|&(?:amp|lt|gt|quot|#39|#x27);)*");
+    private static final Pattern MARK = Pattern.compile("</?mark>");
+
+    private static final Pattern ESCAPED = Pattern.compile("&(?:amp|lt|gt|quot|#39|#x27);");
 
     public record Results(
             String query,
@@ -58,9 +60,17 @@ public record SearchPage(Results results, MultiValueMap<String, String> asked) {
         public List<String> markedPassages() {
             return highlights == null
                     ? List.of()
-                    : highlights.stream()
-                            .filter(passage -> MARKED_TEXT.matcher(passage).matches())
-                            .toList();
+                    : highlights.stream().filter(Hit::onlyMarked).toList();
+        }
+
+        /**
+         * Whether nothing but {@code <mark>} tags and escapes is markup: once those are taken out, no {@code <},
+         * {@code >} or {@code &} is left. (One regular expression of the allowed pieces, repeated, recursed once per
+         * character in Java and overflowed the stack on a long passage: the search page answered 500.)
+         */
+        private static boolean onlyMarked(String passage) {
+            String rest = ESCAPED.matcher(MARK.matcher(passage).replaceAll("")).replaceAll("");
+            return rest.indexOf('<') < 0 && rest.indexOf('>') < 0 && rest.indexOf('&') < 0;
         }
     }
 

@@ -175,8 +175,9 @@ public class FeedbackSubmissions {
                     record.headers(),
                     (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         }
-        if (answer.reason() == null) {
-            intakeBacklog.sent();
+        boolean vote = answer.reason() == null;
+        if (vote) {
+            intakeBacklog.sending();
         }
         CompletableFuture<?> acknowledged;
         try {
@@ -187,6 +188,9 @@ public class FeedbackSubmissions {
         return acknowledged
                 .orTimeout(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((sent, failure) -> {
+                    if (vote) {
+                        intakeBacklog.settled(failure == null);
+                    }
                     if (failure != null) {
                         count(target, reason, "broker-unavailable");
                         log.warn("Feedback not acknowledged by Kafka, answered 503: {}", failure.toString());

@@ -3,6 +3,7 @@ package com.healthcontent.feedback.submission;
 import com.healthcontent.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * instance consumes the partition). Votes are accepted faster than the store can take them (the request path writes
  * nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
  * to show in its summary; past {@code platform.feedback.max-intake-backlog} (with the votes this instance sent since it
- * last asked) new votes are answered 503 with
+ * last asked, acknowledged or still on their way) new votes are answered 503 with
  * Retry-After until the intake catches up. Reports are never held back: they have a lane of their own. When the
  * broker does not answer, the last figure stands (a broker that is down refuses the votes anyway).
  */
@@ -41,8 +42,12 @@ class IntakeBacklog implements DisposableBean {
     private final String group;
     private final long maxBacklog;
     private volatile long backlog;
-    /** Votes this instance sent since the last measurement began: between measurements they add to it. */
-    private final AtomicLong sentSince = new AtomicLong();
+    /** When the broker last answered, or null before it first did (the backlog is then taken as none). */
+    private volatile Instant measuredAt;
+    /** Votes this instance sent that the broker has not acknowledged yet: they may be in no figure. */
+    private final AtomicLong inFlight = new AtomicLong();
+    /** Votes the broker acknowledged since the last measurement began: between measurements they add to it. */
+    private final AtomicLong acknowledgedSince = new AtomicLong();
 
     IntakeBacklog(
             KafkaAdmin kafkaAdmin,
@@ -65,17 +70,32 @@ class IntakeBacklog implements DisposableBean {
         return votes() > maxBacklog;
     }
 
-    void sent() {
-        sentSince.incrementAndGet();
+    /** A vote is being sent to the broker. */
+    void sending() {
+        inFlight.incrementAndGet();
+    }
+
+    /** The broker acknowledged the vote being sent, or it failed to. */
+    void settled(boolean acknowledged) {
+        if (acknowledged) {
+            acknowledgedSince.incrementAndGet();
+        }
+        inFlight.decrementAndGet();
     }
 
     long votes() {
-        return backlog + sentSince.get();
+        return backlog + inFlight.get() + acknowledgedSince.get();
+    }
+
+    Instant measuredAt() {
+        return measuredAt;
     }
 
     @Scheduled(fixedDelayString = "${platform.feedback.backlog-check-interval:1s}")
     void measure() {
-        long sentBefore = sentSince.get();
+        // Acknowledged before the broker is asked, so in its figure; one acknowledged meanwhile may count twice
+        // until the next measurement, which errs on the safe side.
+        long acknowledgedBefore = acknowledgedSince.get();
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
@@ -108,7 +128,8 @@ class IntakeBacklog implements DisposableBean {
                 behind += Math.max(0, end.getValue().offset() - from);
             }
             backlog = behind;
-            sentSince.addAndGet(-sentBefore); // those are in the broker's figure now
+            acknowledgedSince.addAndGet(-acknowledgedBefore);
+            measuredAt = Instant.now();
         } catch (Exception unanswered) {
             if (unanswered instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

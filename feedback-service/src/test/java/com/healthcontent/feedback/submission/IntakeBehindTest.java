@@ -16,6 +16,7 @@ import com.healthcontent.testsupport.ServiceIntegrationTest;
 import com.healthcontent.testsupport.TopicProbe;
 import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,8 +57,12 @@ class IntakeBehindTest {
                     .until(() -> instance.getBean(PublishedContents.class)
                             .findLive(ContentType.ARTICLE, article)
                             .isPresent());
-            // its intake has read what earlier tests left on the topic
-            await().atMost(Duration.ofSeconds(30)).until(() -> backlog.votes() == 0);
+            // its intake has read what earlier tests left on the topic: measured so, not just not measured yet
+            Instant started = Instant.now();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> backlog.measuredAt() != null
+                            && backlog.measuredAt().isAfter(started)
+                            && backlog.votes() == 0);
 
             ConcurrentMessageListenerContainer<Object, Object> intake = voteIntakeOf(instance);
             intake.stop();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -37,12 +39,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SerialMergeScheduler;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -60,7 +62,9 @@ import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -101,6 +105,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final float WORDS_ALONE = 0.5f;
     /** Up to this size the index is merged into one segment after each change (a rewrite of a fraction of a second). */
     private static final long SMALL_ENOUGH_TO_REWRITE = 32L * 1024 * 1024;
+    /** What is remembered of readers' texts (built queries, corrections) is let go past this many. */
+    private static final int REMEMBERED = 10_000;
+    /** At most this much content text is kept read (about 16 MB of heap). */
+    private static final long STORED_CHARS = 8L * 1024 * 1024;
 
     private final Set<SearchFacet> facets;
     private final Analyzer indexing;
@@ -108,14 +116,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer asWritten = HealthTextAnalysis.words();
     private final String vocabulary;
     private final FacetsConfig facetsConfig = new FacetsConfig();
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final ByteBuffersDirectory directory = inMemory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, SearchDocument> documents = new ConcurrentHashMap<>();
     private volatile FacetState facetState;
+    private volatile Corrections corrections;
+    /** Readers ask the same things again and again: a query is built once per text (it depends on no content). */
+    private final Map<String, Query> queries = new ConcurrentHashMap<>();
+
     private volatile AnalyzingInfixSuggester titles;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    /** The nearest known word of each misspelt one, for one version of the index ("" when none is near enough). */
+    private record Corrections(IndexReader reader, Map<String, String> nearest) {}
+
+    private volatile StoredDocuments storedDocuments;
+
+    /** Stored fields of one version of the index by document number, and the characters of text they hold. */
+    private record StoredDocuments(IndexReader reader, Map<Integer, Document> byDoc, AtomicLong chars) {}
 
     /** An index of content counted under {@code facets}, searched with the platform's synonym list. */
     public static LuceneSearchIndex withHealthSynonyms(Set<SearchFacet> facets) {
@@ -148,6 +168,16 @@ public final class LuceneSearchIndex implements SearchIndex {
      * small enough to rewrite in a fraction of a second is merged whole after each change, a bigger one by that policy
      * (its merges in the writing thread, so that the refreshed searcher already sees the merged segment).
      */
+    /**
+     * Each file of the index in one buffer once written. By default a file is kept as a chain of small buffers, and
+     * every posting list a search opens copies the whole chain's buffer views (a profile of the demo content's
+     * searches had 43% of article-service's CPU there).
+     */
+    private static ByteBuffersDirectory inMemory() {
+        return new ByteBuffersDirectory(
+                new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    }
+
     private static IndexWriterConfig fewSegments(IndexWriterConfig config) {
         TieredMergePolicy merging = new TieredMergePolicy();
         merging.setSegmentsPerTier(2);
@@ -267,7 +297,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** A page as readers see it, or ({@code asPage} false) only the hits in order, without highlights or counts. */
     private SearchResults search(IndexSearcher searcher, SearchQuery query, boolean asPage) throws IOException {
         String corrected = corrected(query.text(), searcher.getIndexReader());
-        Query words = words(corrected);
+        Query words = remembered(queries, corrected, this::words);
         int wanted = (query.page() + 1) * query.size();
         boolean filteredOnAFacetNotHere = query.filters().keySet().stream().anyMatch(facet -> !facets.contains(facet));
         if (words == null || filteredOnAFacetNotHere) {
@@ -301,10 +331,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         ScoreDoc[] page = java.util.Arrays.copyOfRange(
                 top.scoreDocs, Math.min(top.scoreDocs.length, query.page() * query.size()), top.scoreDocs.length);
         Map<Integer, String[]> highlights = asPage ? highlights(searcher, words, page) : Map.of();
-        StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (ScoreDoc hit : page) {
-            Document found = stored.document(hit.doc);
+            Document found = stored(searcher, hit.doc);
             hits.add(new SearchResults.Hit(
                     found.get(TYPE),
                     found.get(ID),
@@ -330,12 +359,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         return corrected.equals(query.text()) ? null : corrected;
     }
 
-    /** The reader's words, each misspelt one replaced by the nearest word the index or the synonym list knows. */
+    /**
+     * The reader's words, each misspelt one replaced by the nearest word the index or the synonym list knows. The
+     * nearest word is looked for once per index version: the look-up walks the whole vocabulary within the edits.
+     */
     private String corrected(String text, IndexReader reader) throws IOException {
+        Corrections known = corrections;
+        if (known == null || known.reader() != reader) {
+            known = new Corrections(reader, new ConcurrentHashMap<>());
+            corrections = known;
+        }
         StringBuilder corrected = new StringBuilder();
         int copied = 0;
-        DirectSpellChecker spelling = new DirectSpellChecker();
-        spelling.setMinPrefix(1);
         try (TokenStream tokens = asWritten.tokenStream(SPELLING, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
@@ -346,17 +381,40 @@ public final class LuceneSearchIndex implements SearchIndex {
                 if (edits == 0 || reader.docFreq(new Term(SPELLING, word)) > 0) {
                     continue;
                 }
-                spelling.setMaxEdits(Math.min(edits, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE));
-                SuggestWord[] nearest = spelling.suggestSimilar(
-                        new Term(SPELLING, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (nearest.length > 0) {
-                    corrected.append(text, copied, offset.startOffset()).append(nearest[0].string);
+                String nearest = remembered(known.nearest(), word, misspelt -> nearest(misspelt, edits, reader));
+                if (!nearest.isEmpty()) {
+                    corrected.append(text, copied, offset.startOffset()).append(nearest);
                     copied = offset.endOffset();
                 }
             }
             tokens.end();
         }
         return corrected.append(text.substring(copied)).toString();
+    }
+
+    private static String nearest(String misspelt, int edits, IndexReader reader) {
+        DirectSpellChecker spelling = new DirectSpellChecker();
+        spelling.setMinPrefix(1);
+        spelling.setMaxEdits(Math.min(edits, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE));
+        try {
+            SuggestWord[] nearest = spelling.suggestSimilar(
+                    new Term(SPELLING, misspelt), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return nearest.length > 0 ? nearest[0].string : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code compute} gives for {@code key}, kept while fewer than {@link #REMEMBERED} are. */
+    private static <V> V remembered(Map<String, V> known, String key, Function<String, V> compute) {
+        V value = known.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            if (value != null && known.size() < REMEMBERED) {
+                known.put(key, value);
+            }
+        }
+        return value;
     }
 
     /** Any of the words (and their synonyms) in any field, weighted by field, more for the words together. */
@@ -397,12 +455,33 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (page.length == 0) {
             return Map.of();
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexing)
+        UnifiedHighlighter.Builder settings = UnifiedHighlighter.builder(searcher, indexing)
                 .withHandleMultiTermQuery(false)
                 .withHighlightPhrasesStrictly(false)
                 .withMaxNoHighlightPassages(0)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .build();
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(settings) {
+            /** The texts from {@link #stored}: as the default, a batch of documents up to the threshold's size. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
+                    throws IOException {
+                List<CharSequence[]> texts = new ArrayList<>();
+                long chars = 0;
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Document document = stored(searcher, doc);
+                    CharSequence[] byField = new CharSequence[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        byField[i] = document.get(fields[i]);
+                        chars += byField[i] == null ? 0 : byField[i].length();
+                    }
+                    texts.add(byField);
+                    if (threshold == 0 || chars > threshold) {
+                        break;
+                    }
+                }
+                return texts;
+            }
+        };
         int[] docs = java.util.Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
         Map<String, String[]> byField = highlighter.highlightFields(new String[] {BODY}, words, docs, new int[] {2});
         Map<Integer, String[]> byDoc = new LinkedHashMap<>();
@@ -441,6 +520,29 @@ public final class LuceneSearchIndex implements SearchIndex {
             byFacet.put(facet.parameter(), values);
         }
         return byFacet;
+    }
+
+    /**
+     * A hit's stored fields, read once per version of the index: they are compressed in blocks, and reading them
+     * (the text again for each highlight) was a third of a search's CPU. Up to {@link #STORED_CHARS} of text are
+     * kept, the rest read each time.
+     */
+    private Document stored(IndexSearcher searcher, int doc) throws IOException {
+        StoredDocuments known = storedDocuments;
+        if (known == null || known.reader() != searcher.getIndexReader()) {
+            known = new StoredDocuments(searcher.getIndexReader(), new ConcurrentHashMap<>(), new AtomicLong());
+            storedDocuments = known;
+        }
+        Document document = known.byDoc().get(doc);
+        if (document == null) {
+            document = searcher.storedFields().document(doc);
+            String body = document.get(BODY);
+            long chars = body == null ? 0 : body.length();
+            if (known.chars().addAndGet(chars) <= STORED_CHARS) {
+                known.byDoc().put(doc, document);
+            }
+        }
+        return document;
     }
 
     /** Facet ordinals of the searcher's reader: built once per change, not per search. */
@@ -526,7 +628,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private void rebuildTitles() {
         try {
             AnalyzingInfixSuggester rebuilt = new AnalyzingInfixSuggester(
-                    new ByteBuffersDirectory(), HealthTextAnalysis.words(), HealthTextAnalysis.words(), 2, false);
+                    inMemory(), HealthTextAnalysis.words(), HealthTextAnalysis.words(), 2, false);
             rebuilt.build(new Titles(List.copyOf(documents.values())));
             AnalyzingInfixSuggester old = titles;
             titles = rebuilt;

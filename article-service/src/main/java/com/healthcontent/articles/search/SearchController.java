@@ -40,7 +40,7 @@ class SearchController {
 
     /**
      * {@code q} (required, at most 200 characters), facet filters ({@code type}, {@code tag}, {@code category},
-     * {@code audience}: several values by repeating or with commas), {@code page} and {@code size} (at most 50).
+     * {@code audience}: several values by repeating or with commas), {@code page} and {@code size} (at most 500: the gateway asks for everything up to the page it merges; readers get pages of at most 50 from it).
      */
     @Parameters({
         @Parameter(

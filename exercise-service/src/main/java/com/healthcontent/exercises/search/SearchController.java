@@ -42,7 +42,7 @@ class SearchController {
 
     /**
      * {@code q} (required, at most 200 characters), facet filters ({@code type} (exercise, routine), {@code bodyRegion}, {@code position},
-     * {@code difficulty}: several values by repeating or with commas), {@code page} and {@code size} (at most 50).
+     * {@code difficulty}: several values by repeating or with commas), {@code page} and {@code size} (at most 500: the gateway asks for everything up to the page it merges; readers get pages of at most 50 from it).
      */
     @Parameters({
         @Parameter(

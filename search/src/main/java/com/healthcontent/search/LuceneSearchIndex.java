@@ -160,15 +160,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Publications arrive one at a time, each a new segment once the searcher is refreshed, and Lucene's default
-     * policy lets ten or more pile up before merging: every search then looks each of its terms (with synonyms and
-     * typo variants, hundreds) up in every segment. The demo content indexed one publication at a time (each put
-     * twice, as an update does) was searched in 12.4 ms per judged query against 5.0 ms indexed at once; merged into
-     * one segment after each change, 6.2 ms; with merges when two segments of a size are there, 7.7 ms. So an index
-     * small enough to rewrite in a fraction of a second is merged whole after each change, a bigger one by that policy
-     * (its merges in the writing thread, so that the refreshed searcher already sees the merged segment).
-     */
-    /**
      * Each file of the index in one buffer once written. By default a file is kept as a chain of small buffers, and
      * every posting list a search opens copies the whole chain's buffer views (a profile of the demo content's
      * searches had 43% of article-service's CPU there).
@@ -178,6 +169,15 @@ public final class LuceneSearchIndex implements SearchIndex {
                 new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
+    /**
+     * Publications arrive one at a time, each a new segment once the searcher is refreshed, and Lucene's default
+     * policy lets ten or more pile up before merging: every search then looks each of its terms (with synonyms and
+     * typo variants, hundreds) up in every segment. The demo content indexed one publication at a time (each put
+     * twice, as an update does) was searched in 12.4 ms per judged query against 5.0 ms indexed at once; merged into
+     * one segment after each change, 6.2 ms; with merges when two segments of a size are there, 7.7 ms. So an index
+     * small enough to rewrite in a fraction of a second is merged whole after each change, a bigger one by that policy
+     * (its merges in the writing thread, so that the refreshed searcher already sees the merged segment).
+     */
     private static IndexWriterConfig fewSegments(IndexWriterConfig config) {
         TieredMergePolicy merging = new TieredMergePolicy();
         merging.setSegmentsPerTier(2);

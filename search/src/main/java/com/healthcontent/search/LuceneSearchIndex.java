@@ -120,21 +120,20 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, SearchDocument> documents = new ConcurrentHashMap<>();
-    private volatile FacetState facetState;
-    private volatile Corrections corrections;
     /** Readers ask the same things again and again: a query is built once per text (it depends on no content). */
     private final Map<String, Query> queries = new ConcurrentHashMap<>();
-
+    // What is read or worked out once per version of the index (each holds the reader it belongs to).
+    private volatile FacetState facetState;
+    private volatile Corrections corrections;
+    private volatile StoredDocuments storedDocuments;
     private volatile AnalyzingInfixSuggester titles;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-    /** The nearest known word of each misspelt one, for one version of the index ("" when none is near enough). */
+    /** The nearest known word of each misspelt one ("" when none is near enough). */
     private record Corrections(IndexReader reader, Map<String, String> nearest) {}
 
-    private volatile StoredDocuments storedDocuments;
-
-    /** Stored fields of one version of the index by document number, and the characters of text they hold. */
+    /** Stored fields by document number, and the characters of text they hold. */
     private record StoredDocuments(IndexReader reader, Map<Integer, Document> byDoc, AtomicLong chars) {}
 
     /** An index of content counted under {@code facets}, searched with the platform's synonym list. */

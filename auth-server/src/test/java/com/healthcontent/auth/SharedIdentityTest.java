@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,7 +38,9 @@ class SharedIdentityTest {
     static final String REDIRECT = "http://localhost:3000/bff/callback";
     static final JsonMapper json = JsonMapper.builder().build();
 
-    final Path signingKey = createKeyFile();
+    @TempDir
+    Path keys; // deleted after each test: it holds a private key
+
     final CookieManager cookies = new CookieManager(); // cookies are per host, not per port: both instances get them
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -167,7 +169,7 @@ class SharedIdentityTest {
                         "--server.port=0",
                         "--management.server.port=0",
                         "--spring.mongodb.uri=" + AuthStore.uri(),
-                        "--platform.auth.signing-key-file=" + signingKey,
+                        "--platform.auth.signing-key-file=" + keys.resolve("signing-key.json"),
                         // locked at the third failure, with no waits before it, so the lockout test takes no time
                         "--platform.sign-in.delay-after=100",
                         "--platform.sign-in.lockout-after=3",
@@ -228,14 +230,5 @@ class SharedIdentityTest {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static Path createKeyFile() {
-        try {
-            Path dir = Files.createTempDirectory("auth-keys");
-            return dir.resolve("signing-key.json");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

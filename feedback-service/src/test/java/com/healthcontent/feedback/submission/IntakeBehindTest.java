@@ -73,7 +73,9 @@ class IntakeBehindTest {
 
             intake.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.statusOf(newReader(), vote(article, true)) == 202);
-            assertThat(backlog.votes()).isLessThanOrEqualTo(5);
+            // the vote just accepted counts until it is stored, so the bound alone says nothing here: all of it is
+            // worked off, the votes that waited included
+            await().atMost(Duration.ofSeconds(30)).until(() -> backlog.votes() == 0);
         }
     }
 

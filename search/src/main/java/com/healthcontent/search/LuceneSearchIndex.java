@@ -101,6 +101,8 @@ public final class LuceneSearchIndex implements SearchIndex {
      * the postings instead of analysing the text again for every hit (ten times the cost of the search itself).
      */
     private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
     /** The weight of the reader's words matched one by one, without their synonyms, against the words with them. */
     private static final float WORDS_ALONE = 0.5f;
     /** Up to this size the index is merged into one segment after each change (a rewrite of a fraction of a second). */
@@ -458,6 +460,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .withHandleMultiTermQuery(false)
                 .withHighlightPhrasesStrictly(false)
                 .withMaxNoHighlightPassages(0)
+                .withScorer(PASSAGE_SCORING)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(settings) {
             /** The texts from {@link #stored}: as the default, a batch of documents up to the threshold's size. */

@@ -461,6 +461,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .withHighlightPhrasesStrictly(false)
                 .withMaxNoHighlightPassages(0)
                 .withScorer(PASSAGE_SCORING)
+                .withBreakIterator(SentenceBreaks::new)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(settings) {
             /** The texts from {@link #stored}: as the default, a batch of documents up to the threshold's size. */

@@ -200,13 +200,10 @@ class ComposedAnswersTest {
                         .get("field")
                         .asString())
                 .isEqualTo("page");
-        // the services' own refusal (an empty q here) as they gave it
-        assertThat(get("/api/v1/search?q=refuse", null, 400)
-                        .get("errors")
-                        .get(0)
-                        .get("field")
-                        .asString())
-                .isEqualTo("q");
+        // the services' own refusal (an empty q here) as they gave it, but for where it happened
+        JsonNode refused = get("/api/v1/search?q=refuse", null, 400);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(refused.get("instance").asString()).isEqualTo("/api/v1/search");
         JsonNode partly = get("/api/v1/search?q=fail", null, 200);
         assertThat(partly.get("unavailable").valueStream().map(JsonNode::asString))
                 .containsExactly("exercises");
@@ -223,7 +220,9 @@ class ComposedAnswersTest {
         searchesAsked.add(path + "?" + query);
         if (query.contains("q=refuse")) {
             return new StandInService.Answer(
-                    400, "{\"status\": 400, \"errors\": [{\"field\": \"q\", \"message\": \"is required\"}]}");
+                    400,
+                    "{\"status\": 400, \"instance\": \"" + path
+                            + "\", \"errors\": [{\"field\": \"q\", \"message\": \"is required\"}]}");
         }
         if (query.contains("q=fail") && path.contains("exercises")) {
             return new StandInService.Answer(500, "{\"status\": 500}");

@@ -26,7 +26,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/search}: one ranked search over articles (article-service's index) and exercises and routines
@@ -34,13 +37,14 @@ import tools.jackson.databind.JsonNode;
  * with the same analysis and scoring, so their scores are merged as they are; facet counts are added up. For page
  * {@code n} each service is asked for its best {@code (n + 1) * size}, so merged pages never skip or repeat. A
  * service that cannot answer is named in {@code unavailable} and the other's results still come; a refusal (400)
- * is passed on as it came.
+ * is passed on as it came, its {@code instance} the path the reader asked for (the service saw only its own).
  */
 @RestController
 class SearchController {
 
     private static final CacheControl SHORT =
             CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_SIZE = 50;
     private static final int MAX_RESULTS = 500;
     private static final Comparator<JsonNode> BEST_FIRST = Comparator.comparingDouble(
@@ -116,7 +120,7 @@ class SearchController {
                 .flatMapSequential(part -> ask(part, "/suggest", parameters))
                 .collectList()
                 .map(answers -> {
-                    Optional<ResponseEntity<Object>> refused = refusal(answers);
+                    Optional<ResponseEntity<Object>> refused = refusal(answers, exchange);
                     if (refused.isPresent()) {
                         return refused.get();
                     }
@@ -186,12 +190,26 @@ class SearchController {
                 .body(answered.getResponseBodyAsString());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<ResponseEntity<Object>> refusal(List<Answer> answers) {
+    private static Optional<ResponseEntity<Object>> refusal(List<Answer> answers, ServerWebExchange exchange) {
         return answers.stream()
                 .filter(answer -> answer.refusal() != null)
                 .findFirst()
-                .map(answer -> (ResponseEntity<Object>) (ResponseEntity<?>) answer.refusal());
+                .map(answer -> ResponseEntity.status(answer.refusal().getStatusCode())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(askedHere(answer.refusal().getBody(), exchange)));
+    }
+
+    /** The service's problem as it gave it, but for its {@code instance}: where the reader asked. */
+    private static Object askedHere(String problem, ServerWebExchange exchange) {
+        try {
+            if (JSON.readTree(problem) instanceof ObjectNode details && details.has("instance")) {
+                details.put("instance", exchange.getRequest().getPath().value());
+                return details;
+            }
+        } catch (JacksonException notJson) {
+            // passed on untouched
+        }
+        return problem;
     }
 
     private static ResponseEntity<Object> unavailable(ServerWebExchange exchange) {
@@ -203,7 +221,7 @@ class SearchController {
     }
 
     private ResponseEntity<Object> merge(List<Answer> answers, int page, int size, ServerWebExchange exchange) {
-        Optional<ResponseEntity<Object>> refused = refusal(answers);
+        Optional<ResponseEntity<Object>> refused = refusal(answers, exchange);
         if (refused.isPresent()) {
             return refused.get();
         }

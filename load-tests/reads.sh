@@ -3,7 +3,8 @@
 # limits off, wrk with a fixed number of connections for a fixed time on each path, every path measured twice
 # interleaved after a warm-up, CPU per request of every process from /proc. Writes load-tests/results/READS.md.
 # The paths: the article as JSON (direct, through the gateway, from the edge cache), the composed article page, the
-# reader site's article page (from the edge cache, and rendered each time) and search.
+# reader site's article page (from the edge cache, and rendered each time) and search (computed each time also at 2, 4
+# and 8 connections: its target is judged at the fewest connections that saturate the stack).
 #
 #   ./load-tests/reads.sh                             # 15 s per measurement, 32 connections
 #   SECONDS_PER_PHASE=30 CONNECTIONS=64 ./load-tests/reads.sh

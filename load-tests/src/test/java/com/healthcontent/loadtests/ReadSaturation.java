@@ -382,7 +382,7 @@ public final class ReadSaturation {
                         + "% of the best computed-search rate",
                 String.format(
                         Locale.ROOT,
-                        "p99 %.1f ms at %d connections, %.0f req/s = %.3f of liveness (best: %s); CPU ms per search: %s",
+                        "p99 %.1f ms at %d connections, %.0f req/s = %.3f of liveness (rate by connections: %s); CPU ms per search: %s",
                         saturatedSearch.p99(),
                         saturatedSearch.path().connectionsOr(connections),
                         saturatedSearch.okPerSecond(),

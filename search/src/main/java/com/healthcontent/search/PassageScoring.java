@@ -7,7 +7,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Lucene's passage score (BM25 over the passage, with its defaults), computed without a hash of the passage's terms.
  * The default builds a {@code BytesRefHash} for every candidate passage, which allocates a 32 KB block on its first
- * term: half of all the memory a search allocated (measured with JFR: 5.2 MB per article search), for passages of a
+ * term: half of all the memory a search allocated (JFR; 5.2 MB per article search in all), for passages of a
  * few matches. Here the distinct terms are found by comparing with those seen before, in the same first-seen order,
  * so the sum is the same, to the bit, as the default's.
  */

@@ -89,6 +89,7 @@ public final class ReadSaturation {
         String token = args[4];
         Path output = Path.of(args[5]);
 
+        List<String> searchScript = List.of("search.lua", searchQueries().toString());
         List<ReadPath> paths = new ArrayList<>(List.of(
                 new ReadPath(
                         "liveness, article-service direct (the machine reference)",
@@ -124,23 +125,11 @@ public final class ReadSaturation {
                         "http://localhost:8080",
                         false,
                         List.of("rendered.lua", "/articles/" + SLUG)),
-                new ReadPath(
-                        SEARCH_COMPUTED,
-                        "http://localhost:8080",
-                        true,
-                        List.of("search.lua", searchQueries().toString())),
-                new ReadPath(
-                        SEARCH_CACHED,
-                        "http://localhost:8080",
-                        false,
-                        List.of("search.lua", searchQueries().toString()))));
+                new ReadPath(SEARCH_COMPUTED, "http://localhost:8080", true, searchScript),
+                new ReadPath(SEARCH_CACHED, "http://localhost:8080", false, searchScript)));
         for (int searchConnections : SEARCH_CONNECTIONS) {
             paths.add(new ReadPath(
-                    searchAt(searchConnections),
-                    "http://localhost:8080",
-                    true,
-                    List.of("search.lua", searchQueries().toString()),
-                    searchConnections));
+                    searchAt(searchConnections), "http://localhost:8080", true, searchScript, searchConnections));
         }
 
         // On two cores the JIT compilers of seven JVMs need minutes under load before the code is compiled: a 5 s

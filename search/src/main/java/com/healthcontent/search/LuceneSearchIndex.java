@@ -489,14 +489,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         Map<String, String[]> byField = highlighter.highlightFields(new String[] {BODY}, words, docs, new int[] {2});
         Map<Integer, String[]> byDoc = new LinkedHashMap<>();
         for (int i = 0; i < docs.length; i++) {
-            List<String> passages = new ArrayList<>();
-            for (String field : List.of(BODY)) {
-                String passage = byField.get(field)[i];
-                if (passage != null) {
-                    passages.add(passage);
-                }
-            }
-            byDoc.put(docs[i], passages.toArray(String[]::new));
+            String passages = byField.get(BODY)[i];
+            byDoc.put(docs[i], passages == null ? new String[0] : new String[] {passages});
         }
         return byDoc;
     }

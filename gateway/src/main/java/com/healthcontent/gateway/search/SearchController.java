@@ -68,7 +68,7 @@ class SearchController {
         }
     }
 
-    private record Answer(Part part, JsonNode body, ResponseEntity<String> refusal) {}
+    private record Answer(Part part, JsonNode body, WebClientResponseException refusal) {}
 
     private final PageParts parts;
 
@@ -179,15 +179,9 @@ class SearchController {
                         WebClientResponseException.class,
                         answered -> Mono.just(
                                 answered.getStatusCode().is4xxClientError()
-                                        ? new Answer(part, null, refusal(answered))
+                                        ? new Answer(part, null, answered)
                                         : new Answer(part, null, null)))
                 .onErrorResume(unreachable -> Mono.just(new Answer(part, null, null)));
-    }
-
-    private static ResponseEntity<String> refusal(WebClientResponseException answered) {
-        return ResponseEntity.status(answered.getStatusCode())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answered.getResponseBodyAsString());
     }
 
     private static Optional<ResponseEntity<Object>> refusal(List<Answer> answers, ServerWebExchange exchange) {
@@ -196,7 +190,7 @@ class SearchController {
                 .findFirst()
                 .map(answer -> ResponseEntity.status(answer.refusal().getStatusCode())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(askedHere(answer.refusal().getBody(), exchange)));
+                        .body(askedHere(answer.refusal().getResponseBodyAsString(), exchange)));
     }
 
     /** The service's problem as it gave it, but for its {@code instance}: where the reader asked. */

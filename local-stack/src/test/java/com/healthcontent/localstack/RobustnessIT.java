@@ -28,12 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -664,30 +662,33 @@ class RobustnessIT {
     // ---------------------------------------------------------------- faults
 
     /**
-     * Votes on one item from distinct readers until stopped. Like a real client, each reader retries a failed
-     * submission (unreachable, 503) until it is accepted: the same submission again is answered with the first
-     * one's id if it had been stored, so {@code accepted} is exactly the number of distinct votes stored.
+     * Votes on one item from distinct readers until stopped, a new reader every 50 ms at most. Like a real client,
+     * each reader retries a failed submission (unreachable, 503) until it is accepted: the same submission again is
+     * answered with the first one's id if it had been stored, so {@code accepted} is exactly the number of distinct
+     * votes stored. Paced because the faults need votes arriving, not as many as the cores can take: unpaced, the
+     * database-freeze test sent over a thousand, about 20 s of CPU of a whole test run.
      */
     static final class Voter implements AutoCloseable {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger failedAttempts = new AtomicInteger();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService executor = Executors.newSingleThreadExecutor();
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         private final Future<?> loop;
 
         Voter(String type, String slug) {
             String run = UUID.randomUUID().toString();
-            loop = executor.submit(() -> {
-                for (int i = 0; running.get(); i++) {
-                    String reader = "fault-reader-" + run + "-" + i;
-                    await().pollDelay(Duration.ZERO)
-                            .pollInterval(Duration.ofMillis(250))
-                            .atMost(Duration.ofMinutes(3))
-                            .until(() -> vote(type, slug, reader) == 202);
-                    accepted.incrementAndGet();
-                }
-                return null;
-            });
+            AtomicInteger readers = new AtomicInteger();
+            loop = executor.scheduleWithFixedDelay(
+                    () -> {
+                        String reader = "fault-reader-" + run + "-" + readers.getAndIncrement();
+                        await().pollDelay(Duration.ZERO)
+                                .pollInterval(Duration.ofMillis(250))
+                                .atMost(Duration.ofMinutes(3))
+                                .until(() -> vote(type, slug, reader) == 202);
+                        accepted.incrementAndGet();
+                    },
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
         }
 
         private int vote(String type, String slug, String reader) {
@@ -706,9 +707,11 @@ class RobustnessIT {
 
         @Override
         public void close() throws Exception {
-            running.set(false);
-            loop.get();
-            executor.shutdown();
+            executor.shutdown(); // the reader being served finishes: its vote is counted once accepted
+            assertThat(executor.awaitTermination(4, TimeUnit.MINUTES)).isTrue();
+            if (!loop.isCancelled()) {
+                loop.get(); // stopped before the shutdown: a reader's vote never accepted, failed here, not silently
+            }
         }
     }
 

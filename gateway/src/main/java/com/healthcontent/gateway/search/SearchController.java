@@ -70,6 +70,12 @@ class SearchController {
 
     private record Answer(Part part, JsonNode body, WebClientResponseException refusal) {}
 
+    // Records, so that their fields are written in this order every time: as a Map.of their fields came out in an
+    // order that changed from one gateway start to the next, so the same answer had different bytes and ETags.
+    private record FacetValue(String value, long count) {}
+
+    private record Page(int number, int size) {}
+
     private final PageParts parts;
 
     SearchController(PageParts parts) {
@@ -254,20 +260,20 @@ class SearchController {
                 hits.subList(Math.min(hits.size(), page * size), Math.min(hits.size(), (page + 1) * size)).stream()
                         .map(SearchController::item)
                         .toList();
-        Map<String, List<Map<String, Object>>> counted = new LinkedHashMap<>();
+        Map<String, List<FacetValue>> counted = new LinkedHashMap<>();
         facets.forEach((facet, values) -> counted.put(
                 facet,
                 values.entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue()
                                 .reversed()
                                 .thenComparing(Map.Entry.comparingByKey()))
-                        .map(value -> Map.<String, Object>of("value", value.getKey(), "count", value.getValue()))
+                        .map(value -> new FacetValue(value.getKey(), value.getValue()))
                         .toList()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("correctedQuery", corrected);
         body.put("total", total);
-        body.put("page", Map.of("number", page, "size", size));
+        body.put("page", new Page(page, size));
         body.put("items", items);
         body.put("facets", counted);
         body.put("unavailable", unavailable);

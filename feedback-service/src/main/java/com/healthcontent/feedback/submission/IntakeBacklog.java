@@ -87,6 +87,11 @@ class IntakeBacklog implements DisposableBean {
         return backlog + inFlight.get() + acknowledgedSince.get();
     }
 
+    /** What the broker said last, without this instance's votes since. */
+    long measured() {
+        return backlog;
+    }
+
     Instant measuredAt() {
         return measuredAt;
     }

@@ -88,17 +88,12 @@ final class KafkaBroker {
         return config;
     }
 
-    List<String> command(String javaBin, String classpath, Path config) {
-        return List.of(
-                javaBin,
-                "-Xms128m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp",
-                classpath,
-                "kafka.Kafka",
-                config.toString());
+    List<String> command(String javaBin, List<String> jvmOptions, String classpath, Path config) {
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", classpath, "kafka.Kafka", config.toString()));
+        return command;
     }
 
     boolean isReady() {

@@ -154,20 +154,17 @@ public final class LocalStack {
 
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka());
         Path kafkaConfig = kafka.prepare(javaBin, launcherClasspath);
-        ManagedProcess broker = launch("kafka", kafka.command(javaBin, launcherClasspath, kafkaConfig), Map.of(), logs);
-        ManagedProcess mongo = launch(
-                "mongodb",
-                List.of(
-                        javaBin,
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        launcherClasspath,
-                        MongoWireServer.class.getName(),
-                        Integer.toString(ports.mongo()),
-                        dataDir.resolve("mongo").resolve("platform").toString()),
-                Map.of(),
-                logs);
+        ManagedProcess broker = launch(
+                "kafka", kafka.command(javaBin, platformJvmOptions(), launcherClasspath, kafkaConfig), Map.of(), logs);
+        List<String> mongoCommand = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC"));
+        mongoCommand.addAll(platformJvmOptions());
+        mongoCommand.addAll(List.of(
+                "-cp",
+                launcherClasspath,
+                MongoWireServer.class.getName(),
+                Integer.toString(ports.mongo()),
+                dataDir.resolve("mongo").resolve("platform").toString()));
+        ManagedProcess mongo = launch("mongodb", mongoCommand, Map.of(), logs);
         // Each jar is extracted (a JVM each, after a build) while the broker starts, instead of one after the other
         // between the launches of the services. Without class-data sharing the jars run as built: no extraction.
         Stream<String> deployables = Stream.concat(
@@ -382,16 +379,21 @@ public final class LocalStack {
                         Map.of("discovery", Map.of("client", Map.of("simple", Map.of("instances", byService)))))));
     }
 
+    /**
+     * PLATFORM_JVM_OPTIONS: more options for every JVM of the stack (the broker and the database server too), e.g. the
+     * end-to-end tests' quicker JIT settings.
+     */
+    private static List<String> platformJvmOptions() {
+        String extra = System.getenv().getOrDefault("PLATFORM_JVM_OPTIONS", "").strip();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
     private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
-        // PLATFORM_JVM_OPTIONS: more options for every platform JVM, e.g. the end-to-end tests' quicker JIT settings
-        String extra = System.getenv().getOrDefault("PLATFORM_JVM_OPTIONS", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(platformJvmOptions());
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);
         Path target = root.resolve(module).resolve("target");

@@ -40,6 +40,7 @@ final class StackUnderTest implements AutoCloseable {
      */
     static final int OFFSET = 4000;
 
+    private static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,8 +58,6 @@ final class StackUnderTest implements AutoCloseable {
     }
 
     /** Starts the stack with fresh data and waits until the launcher says everything is ready. */
-    private static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
-
     static StackUnderTest start(String name, int offset, Map<String, String> environment, String... options)
             throws IOException {
         Path dataDir = Path.of("target", name + "-data").toAbsolutePath();

@@ -7,7 +7,9 @@ import java.time.Instant;
  * itself stays in feedback-service: readers' words are not spread over the platform.
  *
  * @param targetType ARTICLE or EXERCISE
- * @param reason     null for a plain vote; INACCURATE, OUTDATED, QUESTIONABLE, UNCLEAR, BROKEN_LINK or OTHER
+ * @param reason         null for a plain vote; INACCURATE, OUTDATED, QUESTIONABLE, UNCLEAR, BROKEN_LINK or OTHER
+ * @param targetRevision the revision of the content the reader answered on (an article's revision, an exercise's
+ *                       version); null in events published before it was added
  */
 public record FeedbackSubmitted(
         String feedbackId,
@@ -17,4 +19,5 @@ public record FeedbackSubmitted(
         boolean helpful,
         String reason,
         boolean hasComment,
-        Instant submittedAt) {}
+        Instant submittedAt,
+        Long targetRevision) {}

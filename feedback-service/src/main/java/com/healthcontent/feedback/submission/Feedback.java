@@ -16,6 +16,7 @@ import com.healthcontent.servicedefaults.security.Actor;
 import com.healthcontent.servicedefaults.security.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -210,26 +211,36 @@ public record Feedback(
         return answeredAt == null ? submittedAt : answeredAt;
     }
 
-    /** This new feedback with the event that announces it. */
+    /**
+     * This new feedback with the event that announces it. The event's id is derived from the feedback's, so the
+     * intake can announce it again after a crash ({@link #mayBeUnannounced}) and consumers recognise the repeat.
+     */
     Changed<Feedback> submitted() {
         return Changed.of(
                 this,
                 event(
-                        EventType.FEEDBACK_SUBMITTED,
-                        new FeedbackSubmitted(
-                                id,
-                                targetType.name(),
-                                targetId,
-                                targetSlug,
-                                helpful,
-                                reason == null ? null : reason.name(),
-                                comment != null,
-                                submittedAt)));
+                                EventType.FEEDBACK_SUBMITTED,
+                                new FeedbackSubmitted(
+                                        id,
+                                        targetType.name(),
+                                        targetId,
+                                        targetSlug,
+                                        helpful,
+                                        reason == null ? null : reason.name(),
+                                        comment != null,
+                                        submittedAt,
+                                        targetRevision))
+                        .withId("feedback-submitted-" + id));
     }
 
-    /** This feedback, changed by answers since {@code before}, with the event that announces the change. */
+    /**
+     * This feedback, changed by answers since {@code before}, with the event that announces the change. Feedback
+     * never changed before is announced again first: the intake sends new votes' events straight to Kafka, and one
+     * stored by an instance that died before the broker had its event may be changed (by the other lane) before its
+     * own poll comes again; under its own id the repeat is recognised wherever it was announced already.
+     */
     Changed<Feedback> changedFrom(Feedback before) {
-        return Changed.of(
+        Changed<Feedback> changed = Changed.of(
                 this,
                 event(
                         EventType.FEEDBACK_CHANGED,
@@ -244,7 +255,30 @@ public record Feedback(
                                 submittedAt,
                                 before.helpful,
                                 before.reason == null ? null : before.reason.name(),
-                                lastAnsweredAt())));
+                                lastAnsweredAt(),
+                                targetRevision)));
+        return before.neverChanged()
+                ? Changed.of(this, before.submitted().events().get(0))
+                        .and(changed.events().get(0))
+                : changed;
+    }
+
+    /** Stored as first inserted (version 0): its {@link #submitted} event is the one it was inserted with. */
+    private boolean neverChanged() {
+        return version != null && version == 0;
+    }
+
+    /**
+     * Whether this stored feedback's {@link #submitted} event may never have reached the broker although
+     * {@code answer} was stored: it is this feedback's first answer (the same moment, to the millisecond the
+     * database keeps) and the feedback was not changed since. Only a poll delivered again after a crash brings
+     * that answer back; a reader's own repeat is a later answer.
+     */
+    boolean mayBeUnannounced(FeedbackReceived answer) {
+        return neverChanged()
+                && answer.answeredAt()
+                        .truncatedTo(ChronoUnit.MILLIS)
+                        .equals(submittedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public boolean isProblemReport() {

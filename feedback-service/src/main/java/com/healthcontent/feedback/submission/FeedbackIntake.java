@@ -27,13 +27,17 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the answers the request path accepted (feedback.votes, and feedback.reports in a consumer group of its own
  * so that no burst of votes delays a report), a poll at a time: one read of the feedback the poll's answers belong
- * to, each feedback's answers applied in order ({@link Feedback#answer}), then one bulk insert of the new feedback
- * and one write per changed one, each with its event in its outbox (reports one by one, in the trace of the request
- * that sent them). The summaries and the alerts count and act on those events.
+ * to, each feedback's answers applied in order ({@link Feedback#answer}), then one write per changed feedback with its
+ * event in its outbox (reports one by one, in the trace of the request that sent them). New votes, the bulk of the
+ * traffic, are stored in one bulk insert and their events sent straight to Kafka before the poll's offsets are
+ * committed: the outbox would cost a second write of every vote, the relay's removal. The summaries and the alerts
+ * count and act on those events.
  *
  * <p>Applying an answer again changes nothing (the same answer is a duplicate of itself), so a poll delivered again
- * after a crash has one effect, without a record per answer. Two instances writing one feedback at once (a vote and a
- * report of the same reader in their two lanes) meet on its version or its id; the one that lost reads it again.
+ * after a crash has one effect, without a record per answer; a new vote it finds stored and unchanged is announced
+ * again under the same event id ({@link Feedback#mayBeUnannounced}), since the crash may have come before the broker
+ * had it. Two instances writing one feedback at once (a vote and a report of the same reader in their two lanes) meet
+ * on its version or its id; the one that lost reads it again.
  */
 @Component
 class FeedbackIntake {
@@ -119,6 +123,7 @@ class FeedbackIntake {
 
         List<Changed<Feedback>> fresh = new ArrayList<>();
         Map<String, Applied> freshApplied = new HashMap<>();
+        List<Changed<Feedback>> announceAgain = new ArrayList<>();
         for (Map.Entry<String, List<FeedbackReceived>> feedback : byFeedback.entrySet()) {
             String id = feedback.getKey();
             Applied applied = apply(stored.get(id), feedback.getValue());
@@ -127,13 +132,19 @@ class FeedbackIntake {
                 freshApplied.put(id, applied);
                 continue;
             }
+            if (inBulk
+                    && applied.after() == applied.before()
+                    && feedback.getValue().stream().anyMatch(applied.before()::mayBeUnannounced)) {
+                announceAgain.add(applied.before().submitted());
+            }
             try (Tracer.SpanInScope inTrace = tracer.withSpan(traces.get(id))) {
                 if (!write(applied)) {
                     storeAlone(id, feedback.getValue());
                 }
             }
         }
-        List<String> taken = outbox.insertAll(fresh).stream()
+        outbox.publishAgain(announceAgain);
+        List<String> taken = outbox.insertAllAndPublish(fresh).stream()
                 .map(changed -> changed.aggregate().id())
                 .toList();
         freshApplied.forEach((id, applied) -> {

@@ -38,12 +38,12 @@ import org.springframework.stereotype.Component;
  * per revision of the item ({@code revisions.<n>}: counts per (item, revision), so a published fix starts from zero).
  *
  * <p>A vote counts in the revision it was first given on, as stamped on the stored feedback
- * ({@link Feedback#targetRevision()}), and a changed vote moves within that revision, as it moves within the day it
- * was first given. The stamp never changes, so an event counted again after a crash lands in the same revision. It is
- * read at the poll's end in one query for the poll's events not counted yet (the feedback is stored with its event
- * in one write, so it is there). A vote whose revision is not known (stored before revisions were recorded, or removed
- * before it was counted) counts in total and per day only. Should votes ever be stored after their event is published,
- * the revision has to travel in the event instead; only {@link #revisionsOf} changes.
+ * ({@link Feedback#targetRevision()}) and carried by its events, and a changed vote moves within that revision, as it
+ * moves within the day it was first given. The stamp never changes, so an event counted again after a crash lands in
+ * the same revision. Events published before they carried it are looked up at the poll's end in one query for those
+ * not counted yet ({@link #revisionsOf}; their feedback was stored before they were published). A vote whose revision
+ * is not known (stored before revisions were recorded, or removed before it was counted) counts in total and per day
+ * only.
  *
  * <p>The counts of a poll's events are added up per item and written once per item at the poll's end: under a vote
  * burst one upsert per event was the consumer's limit and summaries fell half a minute behind the votes.
@@ -69,7 +69,8 @@ public class FeedbackSummaries {
      * One event's change to one vote's counts ({@code helpful}, {@code notHelpful}, {@code byReason.<reason>}), which
      * apply in total, on the day it was first given and in the revision it was given on.
      */
-    private record Delta(EventPosition position, String feedbackId, String day, Map<String, Integer> increments) {}
+    private record Delta(
+            EventPosition position, String feedbackId, String day, Long revision, Map<String, Integer> increments) {}
 
     /** What a poll's events change of one item. */
     private record ItemDeltas(String targetType, String targetId, List<Delta> deltas) {}
@@ -99,7 +100,14 @@ public class FeedbackSummaries {
         if (change.reason() != null) {
             deltas.merge("byReason." + change.reason(), 1, Integer::sum);
         }
-        gather(change.targetType(), change.targetId(), change.feedbackId(), change.submittedAt(), position, deltas);
+        gather(
+                change.targetType(),
+                change.targetId(),
+                change.feedbackId(),
+                change.submittedAt(),
+                change.targetRevision(),
+                position,
+                deltas);
     }
 
     @EventHandler(EventType.FEEDBACK_SUBMITTED)
@@ -114,6 +122,7 @@ public class FeedbackSummaries {
                 feedback.targetId(),
                 feedback.feedbackId(),
                 feedback.submittedAt(),
+                feedback.targetRevision(),
                 position,
                 deltas);
     }
@@ -123,6 +132,7 @@ public class FeedbackSummaries {
             String targetId,
             String feedbackId,
             Instant submittedAt,
+            Long revision,
             EventPosition position,
             Map<String, Integer> deltas) {
         String day = LocalDate.ofInstant(submittedAt, ZoneOffset.UTC).toString();
@@ -130,12 +140,12 @@ public class FeedbackSummaries {
                 .computeIfAbsent(
                         key(targetType, targetId), k -> new ItemDeltas(targetType, targetId, new ArrayList<>()))
                 .deltas()
-                .add(new Delta(position, feedbackId, day, deltas));
+                .add(new Delta(position, feedbackId, day, revision, deltas));
     }
 
     /**
-     * One read of the gathered items' positions, one of the revisions of the votes not counted yet, then one
-     * conditional upsert per item.
+     * One read of the gathered items' positions (and one of the revisions of older events that do not carry theirs),
+     * then one conditional upsert per item.
      */
     @EndOfPoll
     void write() {
@@ -147,7 +157,8 @@ public class FeedbackSummaries {
             Map<String, Document> counted = countedThrough(items.keySet());
             Map<String, Long> revisions = revisionsOf(items.entrySet().stream()
                     .flatMap(item -> item.getValue().deltas().stream()
-                            .filter(delta -> !countedBefore(delta.position(), counted.get(item.getKey())))
+                            .filter(delta -> delta.revision() == null
+                                    && !countedBefore(delta.position(), counted.get(item.getKey())))
                             .map(Delta::feedbackId))
                     .collect(Collectors.toSet()));
             items.forEach((key, item) -> {
@@ -206,7 +217,7 @@ public class FeedbackSummaries {
                 log.debug("Feedback event at {} already counted for {}", delta.position(), key);
                 continue;
             }
-            Long revision = revisions.get(delta.feedbackId());
+            Long revision = delta.revision() != null ? delta.revision() : revisions.get(delta.feedbackId());
             List<String> scopes = revision == null
                     ? List.of("", "days." + delta.day() + ".")
                     : List.of("", "days." + delta.day() + ".", REVISIONS + "." + revision + ".");

@@ -221,13 +221,25 @@ class CountedOnceTest {
         return submitted(item, UUID.randomUUID().toString(), helpful);
     }
 
+    /** Without the revision, as events published before they carried it: the summary looks it up. */
     private static FeedbackSubmitted submitted(String item, String feedbackId, boolean helpful) {
-        return new FeedbackSubmitted(feedbackId, "ARTICLE", item, "slug", helpful, null, false, Instant.now());
+        return new FeedbackSubmitted(feedbackId, "ARTICLE", item, "slug", helpful, null, false, Instant.now(), null);
     }
 
     private static FeedbackChanged changedToHelpful(String item, String feedbackId) {
         return new FeedbackChanged(
-                feedbackId, "ARTICLE", item, "slug", true, null, false, Instant.now(), false, null, Instant.now());
+                feedbackId,
+                "ARTICLE",
+                item,
+                "slug",
+                true,
+                null,
+                false,
+                Instant.now(),
+                false,
+                null,
+                Instant.now(),
+                null);
     }
 
     /** The summary's revisions, newest first, as "revision: helpful/notHelpful". */

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in the document's {@code outbox} (an {@link OutboxEvent} each: an id, the time, this service as source, the JSON
  * data and the trace of the request), where {@link OutboxRelay} finds them, sends them and removes them. Either both
  * are stored or neither. The events already waiting in the outbox stay: the aggregate's fields are set one by one,
- * never replaced as a whole.
+ * never replaced as a whole. A consumer storing a batch of new aggregates may send their events straight to the broker
+ * instead ({@link #insertAllAndPublish}), provided it announces them again when the batch comes again.
  */
 public class Outbox {
 
@@ -94,13 +95,19 @@ public class Outbox {
      * stored); everything else is.
      */
     public <T> List<Changed<T>> insertAll(List<Changed<T>> changes) {
+        return insertAll(changes, true, new ArrayList<>());
+    }
+
+    /** With or without the events in the documents' outboxes; what was stored is added to {@code inserted}. */
+    private <T> List<Changed<T>> insertAll(List<Changed<T>> changes, boolean withOutbox, List<Prepared<T>> inserted) {
         if (changes.isEmpty()) {
             return List.of();
         }
         List<Prepared<T>> prepared = changes.stream().map(this::prepare).toList();
         String collection = prepared.get(0).collection();
         BulkOperations bulk = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        prepared.forEach(p -> bulk.insert(new Document(p.document()).append(OutboxRelay.OUTBOX_FIELD, p.events())));
+        prepared.forEach(p -> bulk.insert(
+                withOutbox ? new Document(p.document()).append(OutboxRelay.OUTBOX_FIELD, p.events()) : p.document()));
         Set<Integer> taken = new HashSet<>();
         try {
             bulk.execute();
@@ -117,10 +124,67 @@ public class Outbox {
             if (taken.contains(i)) {
                 notStored.add(changes.get(i));
             } else {
-                stored(prepared.get(i));
+                stored(prepared.get(i), withOutbox);
+                inserted.add(prepared.get(i));
             }
         }
         return notStored;
+    }
+
+    /**
+     * New aggregates in one unordered bulk insert like {@link #insertAll}, their events sent straight to Kafka instead
+     * of waiting in their outboxes: this saves the relay's removal, a second write of every document, for a consumer
+     * that stores a poll's new aggregates and has the poll's offsets committed only after this returns. Each event
+     * must carry an id derived from what it announces ({@link IntegrationEvent#withId}): should the instance die
+     * before the broker has them, the poll comes again, finds the aggregates stored, and must announce them again
+     * ({@link #publishAgain}) under the same ids, which consumers recognise. Events the broker does not take in time
+     * are put in their aggregates' outboxes for the relay. Returns those not stored because their id or a unique key
+     * was taken.
+     */
+    public <T> List<Changed<T>> insertAllAndPublish(List<Changed<T>> changes) {
+        changes.forEach(Outbox::requireOwnIds);
+        List<Prepared<T>> inserted = new ArrayList<>();
+        List<Changed<T>> notStored = insertAll(changes, false, inserted);
+        publishOrKeep(inserted);
+        return notStored;
+    }
+
+    /**
+     * Announces again the events of aggregates stored earlier ({@link #insertAllAndPublish}), under the ids they
+     * carry; those the broker does not take in time are put in their aggregates' outboxes.
+     */
+    public <T> void publishAgain(List<Changed<T>> stored) {
+        stored.forEach(Outbox::requireOwnIds);
+        publishOrKeep(stored.stream().map(this::prepare).toList());
+    }
+
+    private static void requireOwnIds(Changed<?> changed) {
+        if (changed.events().stream().anyMatch(event -> event.id() == null)) {
+            throw new IllegalArgumentException(
+                    "Events sent without the outbox need ids of their own: " + changed.events());
+        }
+    }
+
+    private <T> void publishOrKeep(List<Prepared<T>> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        List<OutboxEvent> events = stored.stream()
+                .flatMap(prepared -> prepared.events().stream())
+                .map(event -> mongoTemplate.getConverter().read(OutboxEvent.class, event))
+                .toList();
+        if (relay.sendNow(events)) {
+            return;
+        }
+        String collection = stored.get(0).collection();
+        BulkOperations kept = mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        stored.forEach(prepared -> kept.updateOne(
+                Query.query(Criteria.where("_id").is(prepared.id())),
+                new Update()
+                        .push(OutboxRelay.OUTBOX_FIELD)
+                        .each(prepared.events().toArray())));
+        kept.execute();
+        stored.forEach(prepared -> relay.enqueue(prepared.collection(), prepared.id(), prepared.events()));
     }
 
     /** An aggregate's document, its version advanced, and its events as stored. */
@@ -178,13 +242,15 @@ public class Outbox {
                         + " changed since version " + prepared.version() + " was read");
             }
         }
-        return stored(prepared);
+        return stored(prepared, true);
     }
 
-    /** Hands the stored events to the relay; the stored state: the same aggregate at its new version. */
+    /** Hands the events stored in its outbox to the relay; the stored state: the same aggregate at its new version. */
     @SuppressWarnings("unchecked")
-    private <T> T stored(Prepared<T> prepared) {
-        relay.enqueue(prepared.collection(), prepared.id(), prepared.events());
+    private <T> T stored(Prepared<T> prepared, boolean inOutbox) {
+        if (inOutbox) {
+            relay.enqueue(prepared.collection(), prepared.id(), prepared.events());
+        }
         MongoPersistentEntity<?> entity = prepared.entity();
         MongoPersistentProperty versionProperty = entity.getVersionProperty();
         T saved = prepared.aggregate();
@@ -200,7 +266,7 @@ public class Outbox {
 
     private Document stored(IntegrationEvent event) {
         OutboxEvent outboxEvent = new OutboxEvent(
-                TimeOrderedIds.next(),
+                event.id() == null ? TimeOrderedIds.next() : event.id(),
                 event.type().topic(),
                 event.aggregateId(),
                 event.type().ceType(),

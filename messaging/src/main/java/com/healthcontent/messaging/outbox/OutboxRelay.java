@@ -95,6 +95,27 @@ public class OutboxRelay implements SmartLifecycle {
         return collections;
     }
 
+    /**
+     * Sends these events now, on the caller's thread, and waits for the broker (at most the send timeout): false if
+     * any was not acknowledged, and then the caller keeps them. For events that never were in an outbox
+     * ({@link Outbox#insertAllAndPublish}).
+     */
+    boolean sendNow(List<OutboxEvent> events) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        try {
+            events.forEach(event -> sends.add(kafkaTemplate.send(event.toProducerRecord())));
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) { // the broker unknown (no metadata in time), refused, or too slow
+            log.warn("Events not acknowledged by Kafka, kept in their outboxes for the relay: {}", e.toString());
+            return false;
+        }
+    }
+
     /** Hands over the events a write just added to an aggregate's outbox (as stored) and asks for a run. */
     public void enqueue(String collection, Object aggregateId, List<Document> events) {
         if (collections.contains(collection) && !events.isEmpty()) {

@@ -1,13 +1,21 @@
 package com.healthcontent.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.healthcontent.events.ArticleUnpublished;
+import com.healthcontent.events.Changed;
+import com.healthcontent.events.EventType;
+import com.healthcontent.events.IntegrationEvent;
+import com.healthcontent.events.PublishesEvents;
+import com.healthcontent.events.Topics;
 import com.healthcontent.testsupport.TopicProbe;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +33,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,6 +44,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay against a real broker and the wire-protocol MongoDB: what is saved goes out once, nothing waits, what the
@@ -58,7 +69,7 @@ class OutboxRelayTest {
 
     @BeforeEach
     void setUp() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC, Topics.ARTICLE_EVENTS);
         broker.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -171,6 +182,72 @@ class OutboxRelayTest {
             assertThat(relay.backlog()).isZero();
             await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, stored));
         }
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    @PublishesEvents
+    record Thing(@Id String id, String name, @Version Long version) {}
+
+    @Test
+    void newAggregatesSentStraightToTheBrokerLeaveNoOutboxAndAreKeptForTheRelayWhenItDoesNotTakeThem() {
+        removalsMayGo.countDown();
+        Outbox outbox = new Outbox(
+                mongoTemplate,
+                relay,
+                event -> {},
+                JsonMapper.builder().build(),
+                "thing-service",
+                Clock.systemUTC(),
+                null,
+                null);
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), Topics.ARTICLE_EVENTS)) {
+            assertThat(outbox.insertAllAndPublish(List.of(unpublished("thing-1"), unpublished("thing-2"))))
+                    .isEmpty();
+            assertThat(topic.events()).extracting(e -> e.id()).containsExactly("thing-1-gone", "thing-2-gone");
+            assertThat(mongoTemplate.findById("thing-1", Document.class, COLLECTION))
+                    .as("stored without an outbox: nothing for the relay to remove")
+                    .doesNotContainKey(OutboxRelay.OUTBOX_FIELD)
+                    .containsEntry("version", 0L);
+
+            // the same events announced again (a poll delivered again after a crash) keep their ids
+            outbox.publishAgain(List.of(unpublished("thing-1")));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> topic.events().stream()
+                                    .filter(e -> e.id().equals("thing-1-gone"))
+                                    .count()
+                            == 2);
+
+            brokerDown = true;
+            assertThat(outbox.insertAllAndPublish(List.of(unpublished("thing-3"))))
+                    .isEmpty();
+            assertThat(relay.backlog()).as("kept in its outbox").isEqualTo(1);
+            brokerDown = false;
+            relay.drain();
+            assertThat(relay.backlog()).isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> sent(topic, "thing-3-gone"));
+
+            assertThatThrownBy(() -> outbox.insertAllAndPublish(List.of(Changed.of(
+                            new Thing("thing-4", "no id of its own", null),
+                            new IntegrationEvent(
+                                    EventType.ARTICLE_UNPUBLISHED,
+                                    "thing-4",
+                                    "thing-4",
+                                    new ArticleUnpublished("thing-4", "thing-4", "withdrawn", Instant.now()))))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(mongoTemplate.findById("thing-4", Document.class, COLLECTION))
+                    .isNull();
+        }
+    }
+
+    private static Changed<Thing> unpublished(String id) {
+        return Changed.of(
+                new Thing(id, "a " + id, null),
+                new IntegrationEvent(
+                                EventType.ARTICLE_UNPUBLISHED,
+                                id,
+                                id,
+                                new ArticleUnpublished(id, id, "withdrawn", Instant.now()))
+                        .withId(id + "-gone"));
     }
 
     /** A save as the services make it: the aggregate with its event in one write, the event handed to the relay. */

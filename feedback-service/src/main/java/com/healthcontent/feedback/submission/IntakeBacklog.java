@@ -3,6 +3,7 @@ package com.healthcontent.feedback.submission;
 import com.healthcontent.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,15 @@ import org.springframework.stereotype.Component;
  * the intake's consumer group has committed, asked of the broker every second (two small admin requests, whichever
  * instance consumes the partition). Votes are accepted faster than the store can take them (the request path writes
  * nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
- * to show in its summary; past {@code platform.feedback.max-intake-backlog} (with the votes this instance sent since it
- * last asked, acknowledged or still on their way) new votes are answered 503 with
- * Retry-After until the intake catches up. Reports are never held back: they have a lane of their own. When the
- * broker does not answer, the last figure stands (a broker that is down refuses the votes anyway).
+ * to show in its summary. Past the bound (with the votes this instance sent since it last asked, acknowledged or still
+ * on their way) new votes are answered 503 with Retry-After until the intake catches up. Reports are never held back:
+ * they have a lane of their own. When the broker does not answer, the last figure stands (a broker that is down
+ * refuses the votes anyway).
+ *
+ * <p>The bound is a time, {@code platform.feedback.max-intake-wait}: what the intake stores in that time at its
+ * measured rate ({@link IntakeRate}), and never less than {@code platform.feedback.max-intake-backlog}. A bound of a
+ * fixed count starved the intake: when it was reached, every client paused for its Retry-After at once, the intake
+ * worked the backlog off in less and then waited for votes, half the time under a saturating load.
  */
 @Component
 class IntakeBacklog implements DisposableBean {
@@ -41,6 +47,8 @@ class IntakeBacklog implements DisposableBean {
     private final Admin admin;
     private final String group;
     private final long maxBacklog;
+    private final Duration maxWait;
+    private volatile IntakeRate rate = IntakeRate.unmeasured();
     private volatile long backlog;
     /** When the broker last answered, or null before it first did (the backlog is then taken as none). */
     private volatile Instant measuredAt;
@@ -53,12 +61,20 @@ class IntakeBacklog implements DisposableBean {
             KafkaAdmin kafkaAdmin,
             MeterRegistry meterRegistry,
             @Value("${spring.application.name}") String serviceName,
-            @Value("${platform.feedback.max-intake-backlog}") long maxBacklog) {
+            @Value("${platform.feedback.max-intake-backlog}") long maxBacklog,
+            @Value("${platform.feedback.max-intake-wait}") Duration maxWait) {
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         this.group = serviceName + "-" + FeedbackIntake.VOTES;
         this.maxBacklog = maxBacklog;
+        this.maxWait = maxWait;
         Gauge.builder("platform.feedback.intake.backlog", this, IntakeBacklog::votes)
                 .description("Accepted votes the intake has not stored yet")
+                .register(meterRegistry);
+        Gauge.builder("platform.feedback.intake.backlog.bound", this, IntakeBacklog::bound)
+                .description("Accepted votes that may wait to be stored before new votes are answered 503")
+                .register(meterRegistry);
+        Gauge.builder("platform.feedback.intake.rate", this, backlog -> backlog.rate.storedPerSecond())
+                .description("Votes per second the intake stores while votes wait, as last measured")
                 .register(meterRegistry);
     }
 
@@ -67,7 +83,12 @@ class IntakeBacklog implements DisposableBean {
      * since the broker was last asked (a second of votes accepted unchecked would overshoot the bound severalfold).
      */
     boolean full() {
-        return votes() > maxBacklog;
+        return votes() > bound();
+    }
+
+    /** What the intake stores within the longest wait, at least the configured backlog. */
+    long bound() {
+        return Math.max(maxBacklog, rate.storedWithin(maxWait));
     }
 
     /** A vote is being sent to the broker. */
@@ -126,15 +147,19 @@ class IntakeBacklog implements DisposableBean {
                     ? Map.of()
                     : admin.listOffsets(uncommitted).all().get(2, TimeUnit.SECONDS);
             long behind = 0;
+            long consumed = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : latest.entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
                 long from =
                         done != null ? done.offset() : starts.get(end.getKey()).offset();
                 behind += Math.max(0, end.getValue().offset() - from);
+                consumed += from;
             }
+            Instant now = Instant.now();
             backlog = behind;
+            rate = rate.observed(consumed, behind, now);
             acknowledgedSince.addAndGet(-acknowledgedBefore);
-            measuredAt = Instant.now();
+            measuredAt = now;
         } catch (Exception unanswered) {
             if (unanswered instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

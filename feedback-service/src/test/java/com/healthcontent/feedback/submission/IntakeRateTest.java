@@ -1,0 +1,43 @@
+package com.healthcontent.feedback.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The intake's rate is what it stores while votes wait, not what readers happen to send. */
+class IntakeRateTest {
+
+    static final Instant START = Instant.parse("2026-12-05T12:00:00Z");
+    static final Duration WAIT = Duration.ofMillis(1500);
+
+    @Test
+    void unmeasuredItLetsNoVoteWaitBeyondTheConfiguredBacklog() {
+        assertThat(IntakeRate.unmeasured().storedWithin(WAIT)).isZero();
+    }
+
+    @Test
+    void anIntervalThatBeganWithNothingWaitingSaysOnlyHowManyVotesCame() {
+        IntakeRate rate = IntakeRate.unmeasured()
+                .observed(1_000, 0, START)
+                .observed(1_050, 0, START.plusSeconds(1))
+                .observed(1_100, 300, START.plusSeconds(2));
+        assertThat(rate.storedPerSecond()).isZero();
+    }
+
+    @Test
+    void whileVotesWaitItFollowsWhatTheIntakeStoresAndFallsWhenItIsStuck() {
+        IntakeRate rate =
+                IntakeRate.unmeasured().observed(1_000, 800, START).observed(1_400, 900, START.plusSeconds(1));
+        assertThat(rate.storedPerSecond()).isEqualTo(400);
+        assertThat(rate.storedWithin(WAIT)).isEqualTo(600);
+
+        rate = rate.observed(1_600, 900, START.plusSeconds(2));
+        assertThat(rate.storedPerSecond()).isCloseTo(0.3 * 200 + 0.7 * 400, within(1e-9));
+
+        IntakeRate stuck = rate.observed(1_600, 1_200, START.plusSeconds(3));
+        assertThat(stuck.storedPerSecond()).isCloseTo(0.7 * rate.storedPerSecond(), within(1e-9));
+    }
+}

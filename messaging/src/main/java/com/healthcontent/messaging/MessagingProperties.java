@@ -12,15 +12,16 @@ public record MessagingProperties(
         @DefaultValue("3s") Duration healthTimeout) {
 
     /**
-     * @param pollInterval how often the relay looks for events a wake-up missed (after a crash, a broker outage):
-     *                     each look is a query for pending events, which the local stack's wire server answers by
-     *                     reading the whole collection (it has no secondary indexes), so under a vote load with a
-     *                     hundred thousand stored votes a look a second took most of its CPU
+     * @param pollInterval how often the relay looks for events a crashed instance left behind (an instance also
+     *                     looks when it starts, and after a failure): on MongoDB a sparse index makes a look cheap,
+     *                     but the local stack's wire server has no secondary indexes and reads the whole collection,
+     *                     holding it for seconds once a hundred thousand votes are stored (votes waited behind a
+     *                     look every 10 s, and a long read failed when H2 compacted the chunks under it)
      * @param sendTimeout  how long one publish may wait for the broker's acknowledgement
      * @param batchSize    aggregates read per query
      */
     public record Outbox(
-            @DefaultValue("10s") Duration pollInterval,
+            @DefaultValue("1m") Duration pollInterval,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("100") int batchSize) {}
 

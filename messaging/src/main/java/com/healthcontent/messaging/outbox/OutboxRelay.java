@@ -21,8 +21,10 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -47,6 +49,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     public static final String OUTBOX_FIELD = "outbox";
+    /** What the scans, the gauges and their sparse index look at: only documents with events waiting have it. */
+    private static final String PENDING_SINCE = OUTBOX_FIELD + ".time";
     /** Events taken from the queue per batch: bounds the records in flight and the size of one bulk write. */
     private static final int FRESH_BATCH = 1000;
     /** Ids sent lately, so an event both queued and found by a scan is not sent twice by this instance. */
@@ -225,8 +229,8 @@ public class OutboxRelay implements SmartLifecycle {
             List<Document> page;
             do {
                 Criteria pending = olderThan == null
-                        ? Criteria.where(OUTBOX_FIELD + ".0").exists(true)
-                        : Criteria.where(OUTBOX_FIELD + ".time").lt(olderThan);
+                        ? Criteria.where(PENDING_SINCE).exists(true)
+                        : Criteria.where(PENDING_SINCE).lt(olderThan);
                 Query query = Query.query(pending).limit(batchSize);
                 query.fields().include(OUTBOX_FIELD);
                 page = mongoTemplate.find(query, Document.class, collection);
@@ -326,7 +330,27 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static Query pendingQuery() {
-        return Query.query(Criteria.where(OUTBOX_FIELD + ".0").exists(true));
+        return Query.query(Criteria.where(PENDING_SINCE).exists(true));
+    }
+
+    /**
+     * On MongoDB the scans and gauges then read only the few documents with events waiting; the local stack's wire
+     * server keeps no secondary index and reads the whole collection, hence the long poll interval. On the relay's
+     * thread: a database that is not there yet must not hold up the start.
+     */
+    private void indexPendingEvents() {
+        for (String collection : collections) {
+            try {
+                mongoTemplate
+                        .indexOps(collection)
+                        .createIndex(new Index()
+                                .on(PENDING_SINCE, Sort.Direction.ASC)
+                                .sparse()
+                                .named("outbox_pending"));
+            } catch (RuntimeException e) {
+                log.warn("Index of pending outbox events on {} not created: {}", collection, e.getMessage());
+            }
+        }
     }
 
     /** A run asked for by a save: the fresh events, or the scan after a failure. */
@@ -369,6 +393,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        executor.execute(this::indexPendingEvents);
         executor.scheduleWithFixedDelay(this::scanForStragglers, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

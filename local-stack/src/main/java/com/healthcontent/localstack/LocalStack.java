@@ -159,7 +159,7 @@ public final class LocalStack {
         Path kafkaConfig = kafka.prepare(javaBin, launcherClasspath);
         ManagedProcess broker = launch(
                 "kafka", kafka.command(javaBin, platformJvmOptions(), launcherClasspath, kafkaConfig), Map.of(), logs);
-        List<String> mongoCommand = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> mongoCommand = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC"));
         mongoCommand.addAll(platformJvmOptions());
         mongoCommand.addAll(List.of(
                 "-cp",

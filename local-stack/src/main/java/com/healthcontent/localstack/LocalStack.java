@@ -230,6 +230,10 @@ public final class LocalStack {
                     "APPROVAL_SIGNING_KEY_FILE",
                     dataDir.resolve("approval").resolve("signing-keys.json").toString());
             env.put("APPROVAL_ISSUER", gatewayUrl);
+            // The wire server has no index for the outbox relay's look for a crashed instance's events: each look
+            // reads the whole collection under its lock, 3.5 s with 140,000 votes stored, and every write to it
+            // waits. Here a killed instance is started again and looks at once, so the periodic look is rare.
+            env.put("PLATFORM_EVENTS_OUTBOX_POLLINTERVAL", "10m");
             List<Integer> instancePorts = instancePorts(service.getKey(), service.getValue());
             for (int i = 0; i < instancePorts.size(); i++) {
                 int port = instancePorts.get(i);

@@ -216,21 +216,23 @@ public record Feedback(
      * intake can announce it again after a crash ({@link #mayBeUnannounced}) and consumers recognise the repeat.
      */
     Changed<Feedback> submitted() {
-        return Changed.of(
-                this,
-                event(
-                                EventType.FEEDBACK_SUBMITTED,
-                                new FeedbackSubmitted(
-                                        id,
-                                        targetType.name(),
-                                        targetId,
-                                        targetSlug,
-                                        helpful,
-                                        reason == null ? null : reason.name(),
-                                        comment != null,
-                                        submittedAt,
-                                        targetRevision))
-                        .withId("feedback-submitted-" + id));
+        return Changed.of(this, submission());
+    }
+
+    private IntegrationEvent submission() {
+        return event(
+                        EventType.FEEDBACK_SUBMITTED,
+                        new FeedbackSubmitted(
+                                id,
+                                targetType.name(),
+                                targetId,
+                                targetSlug,
+                                helpful,
+                                reason == null ? null : reason.name(),
+                                comment != null,
+                                submittedAt,
+                                targetRevision))
+                .withId("feedback-submitted-" + id);
     }
 
     /**
@@ -240,27 +242,22 @@ public record Feedback(
      * own poll comes again; under its own id the repeat is recognised wherever it was announced already.
      */
     Changed<Feedback> changedFrom(Feedback before) {
-        Changed<Feedback> changed = Changed.of(
-                this,
-                event(
-                        EventType.FEEDBACK_CHANGED,
-                        new FeedbackChanged(
-                                id,
-                                targetType.name(),
-                                targetId,
-                                targetSlug,
-                                helpful,
-                                reason == null ? null : reason.name(),
-                                comment != null,
-                                submittedAt,
-                                before.helpful,
-                                before.reason == null ? null : before.reason.name(),
-                                lastAnsweredAt(),
-                                targetRevision)));
-        return before.neverChanged()
-                ? Changed.of(this, before.submitted().events().get(0))
-                        .and(changed.events().get(0))
-                : changed;
+        IntegrationEvent change = event(
+                EventType.FEEDBACK_CHANGED,
+                new FeedbackChanged(
+                        id,
+                        targetType.name(),
+                        targetId,
+                        targetSlug,
+                        helpful,
+                        reason == null ? null : reason.name(),
+                        comment != null,
+                        submittedAt,
+                        before.helpful,
+                        before.reason == null ? null : before.reason.name(),
+                        lastAnsweredAt(),
+                        targetRevision));
+        return before.neverChanged() ? Changed.of(this, before.submission(), change) : Changed.of(this, change);
     }
 
     /** Stored as first inserted (version 0): its {@link #submitted} event is the one it was inserted with. */

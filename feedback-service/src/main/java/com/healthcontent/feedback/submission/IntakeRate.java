@@ -8,7 +8,7 @@ import java.time.Instant;
  * position: what it can do, not what readers happened to send. An interval that began with nothing waiting says only
  * how many votes came, so it is not counted; one that began with votes waiting is, smoothed over the last few
  * (exponentially, a weight of {@link #WEIGHT} for the newest). Zero until first measured; a stuck intake (votes
- * waiting, nothing stored) brings it down to zero.
+ * waiting, nothing stored) brings it down towards zero.
  *
  * @param storedPerSecond the estimate, 0 until measured
  * @param consumed        the group's position summed over the partitions at the last observation

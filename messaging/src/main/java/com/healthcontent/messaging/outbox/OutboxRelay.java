@@ -55,6 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int FRESH_BATCH = 1000;
     /** Ids sent lately, so an event both queued and found by a scan is not sent twice by this instance. */
     private static final int RECENTLY_SENT = 20_000;
+    /** How soon events that failed to go out are tried again. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     /** Events of one aggregate, as the save that wrote them left them. */
     private record Pending(String collection, Object aggregateId, List<Document> events) {}
@@ -353,6 +355,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * After a failure (the broker down, a removal refused) what failed is still stored: looked for again soon, not at
+     * the next periodic look, which may be minutes away, nor only when a new save wakes the relay up.
+     */
+    private void retryAfterFailure() {
+        if (scanNeeded) {
+            run(() -> {});
+        }
+    }
+
     /** A run asked for by a save: the fresh events, or the scan after a failure. */
     private void runSafely() {
         scheduled.set(false);
@@ -395,6 +407,11 @@ public class OutboxRelay implements SmartLifecycle {
         });
         executor.execute(this::indexPendingEvents);
         executor.scheduleWithFixedDelay(this::scanForStragglers, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::retryAfterFailure,
+                RETRY_AFTER_FAILURE.toMillis(),
+                RETRY_AFTER_FAILURE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -174,6 +174,20 @@ class OutboxRelayTest {
     }
 
     @Test
+    void whatFailedToGoOutGoesOutOnceTheBrokerIsBackWithoutWaitingForAnotherSaveOrTheNextLook() {
+        removalsMayGo.countDown();
+        try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {
+            brokerDown = true;
+            String published = save("article-published-during-the-outage");
+            await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 1);
+
+            brokerDown = false; // no save after this, and the next periodic look is minutes away
+            await().atMost(Duration.ofSeconds(20)).until(() -> sent(topic, published));
+            await().atMost(Duration.ofSeconds(15)).until(() -> relay.backlog() == 0);
+        }
+    }
+
+    @Test
     void stoppingSendsWhatTheLastRequestsLeftBehind() {
         removalsMayGo.countDown();
         try (TopicProbe topic = TopicProbe.fromBeginning(broker.getBrokersAsString(), TOPIC)) {

@@ -9,6 +9,7 @@ import com.healthcontent.events.EventEnvelope;
 import com.healthcontent.events.EventType;
 import com.healthcontent.events.FeedbackReceived;
 import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.ConsumerGroupProgress;
 import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.PublishedContents;
 import com.healthcontent.messaging.outbox.OutboxRelay;
@@ -21,12 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,30 +191,7 @@ class AnnouncedAfterACrashTest {
     /** Returns once the counting consumer has committed past everything on the feedback topic now. */
     private void awaitCountedThroughTheEnd() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            Map<TopicPartition, OffsetSpec> partitions = admin
-                    .describeTopics(List.of(Topics.FEEDBACK_EVENTS))
-                    .allTopicNames()
-                    .get()
-                    .get(Topics.FEEDBACK_EVENTS)
-                    .partitions()
-                    .stream()
-                    .collect(Collectors.toMap(
-                            partition -> new TopicPartition(Topics.FEEDBACK_EVENTS, partition.partition()),
-                            partition -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, end -> end.getValue().offset()));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(COUNTING)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                ends.forEach((partition, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(partition)).isNotNull();
-                        assertThat(committed.get(partition).offset()).isGreaterThanOrEqualTo(end);
-                    }
-                });
-            });
+            ConsumerGroupProgress.awaitCommittedThroughTheEnd(admin, COUNTING, Topics.FEEDBACK_EVENTS);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthcontent.events.FeedbackChanged;
 import com.healthcontent.events.FeedbackSubmitted;
 import com.healthcontent.events.Topics;
+import com.healthcontent.feedback.ConsumerGroupProgress;
 import com.healthcontent.feedback.FeedbackApi;
 import com.healthcontent.feedback.content.ContentType;
 import com.healthcontent.feedback.content.PublishedContents;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,22 +143,7 @@ class CountedOnceTest {
                             .get());
 
             counting.start();
-            Map<TopicPartition, Long> ends = admin
-                    .listOffsets(fromTheStart.keySet().stream()
-                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all()
-                    .get()
-                    .entrySet()
-                    .stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                ends.forEach((partition, end) ->
-                        assertThat(now.get(partition).offset()).isGreaterThanOrEqualTo(end));
-            });
+            ConsumerGroupProgress.awaitCommittedThroughTheEnd(admin, GROUP, Topics.FEEDBACK_EVENTS);
         }
         assertThat(mongoTemplate.count(Query.query(Criteria.where("_id").regex("^" + GROUP + ":")), "processed_events"))
                 .as("the replayed events were handled again")

@@ -170,8 +170,7 @@ public class Outbox {
             return;
         }
         List<OutboxEvent> events = stored.stream()
-                .flatMap(prepared -> prepared.events().stream())
-                .map(event -> mongoTemplate.getConverter().read(OutboxEvent.class, event))
+                .flatMap(prepared -> prepared.outgoing().stream())
                 .toList();
         if (relay.sendNow(events)) {
             return;
@@ -187,7 +186,7 @@ public class Outbox {
         stored.forEach(prepared -> relay.enqueue(prepared.collection(), prepared.id(), prepared.events()));
     }
 
-    /** An aggregate's document, its version advanced, and its events as stored. */
+    /** An aggregate's document, its version advanced, and its events, as sent and as stored. */
     private record Prepared<T>(
             MongoPersistentEntity<?> entity,
             String collection,
@@ -195,6 +194,7 @@ public class Outbox {
             Document document,
             Number version,
             Long newVersion,
+            List<OutboxEvent> outgoing,
             List<Document> events,
             T aggregate) {}
 
@@ -213,9 +213,19 @@ public class Outbox {
         if (versionProperty != null) {
             document.put(versionProperty.getFieldName(), newVersion);
         }
-        List<Document> events = changed.events().stream().map(this::stored).toList();
+        List<OutboxEvent> outgoing =
+                changed.events().stream().map(this::outgoing).toList();
+        List<Document> events = outgoing.stream().map(this::stored).toList();
         return new Prepared<>(
-                entity, entity.getCollection(), document.get("_id"), document, version, newVersion, events, aggregate);
+                entity,
+                entity.getCollection(),
+                document.get("_id"),
+                document,
+                version,
+                newVersion,
+                outgoing,
+                events,
+                aggregate);
     }
 
     private <T> T write(Changed<T> changed, boolean insert) {
@@ -264,8 +274,8 @@ public class Outbox {
         return saved;
     }
 
-    private Document stored(IntegrationEvent event) {
-        OutboxEvent outboxEvent = new OutboxEvent(
+    private OutboxEvent outgoing(IntegrationEvent event) {
+        return new OutboxEvent(
                 event.id() == null ? TimeOrderedIds.next() : event.id(),
                 event.type().topic(),
                 event.aggregateId(),
@@ -275,8 +285,11 @@ public class Outbox {
                 source,
                 jsonMapper.writeValueAsString(event.data()),
                 currentTraceContext());
+    }
+
+    private Document stored(OutboxEvent event) {
         Document document = new Document();
-        mongoTemplate.getConverter().write(outboxEvent, document);
+        mongoTemplate.getConverter().write(event, document);
         return document;
     }
 

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +52,29 @@ public final class FeedbackApi extends JsonApi {
                 .isEqualTo(expectedStatus)
                 .returnResult(String.class)
                 .getResponseBody());
+    }
+
+    /**
+     * A vote sent as a client should: a 503 (the intake is over its bound, which a burst on a loaded machine can
+     * reach) is sent again after its Retry-After, which must be there; anything but 202 or 503 fails.
+     */
+    public JsonNode submitUntilAccepted(String reader, String body) {
+        AtomicReference<String> accepted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    EntityExchangeResult<String> answer = send(reader, body).returnResult(String.class);
+                    if (answer.getStatus().value() == 503) {
+                        assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                                .isEqualTo("1");
+                        return false;
+                    }
+                    assertThat(answer.getStatus().value()).isEqualTo(202);
+                    accepted.set(answer.getResponseBody());
+                    return true;
+                });
+        return json(accepted.get());
     }
 
     /** A reader's submission, sent through the forwarding header the gateway writes. */

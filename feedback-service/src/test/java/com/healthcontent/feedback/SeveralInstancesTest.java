@@ -153,12 +153,12 @@ class SeveralInstancesTest {
                 boolean helpful = i % 3 != 0;
                 String reader = newReader();
                 sent.add(pool.submit(() -> {
-                    String id = instance.submit(reader, vote(article, helpful), 202)
+                    String id = instance.submitUntilAccepted(reader, vote(article, helpful))
                             .get("id")
                             .asString();
                     // the same vote again, on the other instance: answered with the first one's id
                     FeedbackApi other = instances.get(instances.indexOf(instance) ^ 1);
-                    assertThat(other.submit(reader, vote(article, helpful), 202)
+                    assertThat(other.submitUntilAccepted(reader, vote(article, helpful))
                                     .get("id")
                                     .asString())
                             .isEqualTo(id);

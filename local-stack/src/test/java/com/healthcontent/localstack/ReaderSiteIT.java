@@ -177,6 +177,7 @@ class ReaderSiteIT {
     static final class Line implements AutoCloseable {
         private final ServerSocket listening;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private boolean isCut;
 
         private Line(int target) throws IOException {
             listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -184,9 +185,14 @@ class ReaderSiteIT {
                 while (!listening.isClosed()) {
                     try {
                         Socket phone = listening.accept();
+                        // a connection Chromium opened ahead (it does) must not outlive a cut made meanwhile
+                        if (!kept(phone)) {
+                            return;
+                        }
                         Socket site = new Socket(InetAddress.getLoopbackAddress(), target);
-                        open.add(phone);
-                        open.add(site);
+                        if (!kept(site)) {
+                            return;
+                        }
                         pipe(phone, site);
                         pipe(site, phone);
                     } catch (IOException cut) {
@@ -204,11 +210,22 @@ class ReaderSiteIT {
             return listening.getLocalPort();
         }
 
-        void cut() throws IOException {
+        synchronized void cut() throws IOException {
+            isCut = true;
             listening.close();
             for (Socket socket : open) {
                 socket.close();
             }
+        }
+
+        /** Whether the socket may carry traffic: open, and closed with the others at the cut, or closed now. */
+        private synchronized boolean kept(Socket socket) throws IOException {
+            if (isCut) {
+                socket.close();
+                return false;
+            }
+            open.add(socket);
+            return true;
         }
 
         @Override

@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The edge cache in front of a stand-in article-service whose article changes as the test says, with a real broker
  * carrying article.events: what readers get from the cache is what the service sent, headers included, except
  * what belongs to one request; 304s with and without a cached entry; a change announced on the topic is gone
- * within a second.
+ * long before the entry's time to live (how soon is printed; a deadline in a test run beside others is not a
+ * measurement).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -178,7 +179,7 @@ class EdgeCacheTest {
     }
 
     @Test
-    void anUnpublishedArticleIsGoneWithinASecondOfItsEvent() throws Exception {
+    void anUnpublishedArticleIsGoneOnceItsEventArrives() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(listener::isListening);
         String slug = "unpublished-" + System.nanoTime();
         String path = "/api/v1/articles/" + slug;
@@ -201,7 +202,8 @@ class EdgeCacheTest {
                     .get();
         }
         long sent = System.nanoTime();
-        await().atMost(Duration.ofSeconds(1))
+        // the entry lives 10 minutes: only the event can take it out within this wait
+        await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> get(path, Map.of()).statusCode() == 404);
         assertThat(get(page, Map.of()).statusCode()).isEqualTo(404);

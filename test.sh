@@ -28,7 +28,7 @@ end_to_end=$!
 trap 'kill -TERM $end_to_end 2> /dev/null || true' INT TERM
 
 modules=0
-"${mvn[@]}" -Dspotless.check.skip=true -Dspring-boot.repackage.skip=true verify -pl '!local-stack' || modules=$?
+"${mvn[@]}" -T "${MODULE_THREADS:-1C}" -Dspotless.check.skip=true -Dspring-boot.repackage.skip=true verify -pl '!local-stack' || modules=$?
 echo "The modules' tests ended (status $modules) after $((SECONDS - started)) s; the end-to-end suites' output ($log):"
 tail -n +1 -f --pid=$end_to_end "$log"
 e2e=0

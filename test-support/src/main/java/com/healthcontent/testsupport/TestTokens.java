@@ -49,6 +49,7 @@ public final class TestTokens {
             ]}""";
 
     private static TestTokens instance;
+    private static RSAKey stranger;
 
     private final RSAKey key;
     private final String jwkSetUri;
@@ -127,8 +128,18 @@ public final class TestTokens {
 
     /** Right claims, same key id, but signed with a key the issuer never published. */
     public static String signedWithUnknownKey(String username, String... roles) {
-        RSAKey stranger = newKey(issuer().key.getKeyID());
-        return issuer().sign(claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(5)), roles), stranger);
+        return issuer().sign(claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(5)), roles), stranger());
+    }
+
+    /**
+     * One key for every forged token: a new 2048-bit RSA key took up to a second on the tests' client compiler, and
+     * the walk of every operation's error answers forges one per operation (about 20 s of a suite).
+     */
+    private static synchronized RSAKey stranger() {
+        if (stranger == null) {
+            stranger = newKey(issuer().key.getKeyID());
+        }
+        return stranger;
     }
 
     /** {@code alg: none}: no signature at all. */

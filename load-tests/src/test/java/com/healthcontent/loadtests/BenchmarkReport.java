@@ -145,10 +145,14 @@ public final class BenchmarkReport {
             "-XX:+UseSerialGC",
             "-Xms32m",
             "-Xmx192m",
+            "-Xmn24m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
             "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=64m",
             "-Xss512k",
-            "-XX:CICompilerCount=2");
+            "-XX:CICompilerCount=2",
+            "-XX:TrimNativeHeapInterval=10000");
 
     /**
      * Each deployable started alone (as in its own pod) next to the running stack: time to readiness and resident
@@ -171,6 +175,7 @@ public final class BenchmarkReport {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             // beside the running stack: its ports and its management ports (+ 10000) are taken
+            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the launcher starts services
             builder.environment().put("PORT", module.getValue().toString());
             builder.environment().put("MANAGEMENT_PORT", Integer.toString(module.getValue() + 10_000));
             builder.environment().put("MONGODB_URI", MONGO + "/" + module.getKey());

@@ -38,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LocalStack {
 
-    // TrimNativeHeapInterval: glibc keeps native memory the JVM frees (the compiler's arenas, mostly) and the resident
-    // size only grows; returned every 10 s, an article-service under search load stayed at 369-388 MB instead of
-    // 424 MB, at the same rate and CPU per search (side by side, 2026-12-05; docs/benchmarks.md).
-    private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m "
-            + "-XX:ReservedCodeCacheSize=64m -Xss512k -XX:CICompilerCount=2 -XX:TrimNativeHeapInterval=10000";
+    // Each service under 350 MB resident (PLATFORM.md), also under search load (docs/benchmarks.md, 2026-12-05):
+    // TrimNativeHeapInterval gives back native memory the JVM freed, which glibc kept (424 -> 369-388 MB); a young
+    // generation of 24 MB and an old one kept near its live set (the free ratios), with glibc's malloc arenas capped
+    // at two (SERVICE_ENVIRONMENT), 391 -> 310 MB, at about a tenth more CPU per search.
+    private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -Xmn24m "
+            + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
+            + "-Xss512k -XX:CICompilerCount=2 -XX:TrimNativeHeapInterval=10000";
+    private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
@@ -414,7 +417,8 @@ public final class LocalStack {
                     name);
         }
         command.addAll(jar);
-        Map<String, String> env = new LinkedHashMap<>(environment);
+        Map<String, String> env = new LinkedHashMap<>(SERVICE_ENVIRONMENT);
+        env.putAll(environment);
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         return launch(name, command, env, logs);

@@ -10,8 +10,8 @@
 #   2. the end-to-end suites in the background (their output in local-stack/target/end-to-end.log, shown when the
 #      modules are done), the modules' tests in the foreground, three modules at a time on two cores (MODULE_THREADS,
 #      a Maven -T value: the module suites wait on brokers, timeouts and browsers too; 1.5C filled the cores better
-#      than 1C: 364 s against 378 s for the whole run, back to back). The second half does not repackage the services' jars, which
-#      the running stack uses.
+#      than 1C: 364 s against 378 s for the whole run, back to back). The second half does not repackage the
+#      services' jars, which the running stack uses.
 #
 # Arguments go to every Maven call (for example -o to stay offline). Exits non-zero if either half failed.
 set -euo pipefail

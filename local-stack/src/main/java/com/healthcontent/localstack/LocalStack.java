@@ -41,7 +41,7 @@ public final class LocalStack {
     // Each service under 350 MB resident (PLATFORM.md), also under search load (docs/benchmarks.md, 2026-12-05):
     // TrimNativeHeapInterval gives back native memory the JVM freed, which glibc kept (424 -> 369-388 MB); a young
     // generation of 24 MB and an old one kept near its live set (the free ratios), with glibc's malloc arenas capped
-    // at two (SERVICE_ENVIRONMENT), 391 -> 310 MB, at about a tenth more CPU per search.
+    // at two (SERVICE_ENVIRONMENT), 391 -> 310-328 MB, at a tenth to a fifth more CPU per search.
     private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -Xmn24m "
             + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
             + "-Xss512k -XX:CICompilerCount=2 -XX:TrimNativeHeapInterval=10000";

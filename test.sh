@@ -13,7 +13,7 @@
 #      than 1C: 364 s against 378 s for the whole run, back to back), at a lower CPU priority (MODULE_NICENESS,
 #      default 10): the end-to-end chain is the longer one and waits on itself (a stack to start, a broker outage
 #      to sit out, Lighthouse), so it gets the cores when it can use them and the modules take what it leaves
-#      (back to back, with Lighthouse: 378 s without it, 350 s with it, the two halves ending 2 s apart instead of
+#      (back to back, with Lighthouse: 378 s without it, 335 s with it, the two halves ending 9 s apart instead of
 #      66 s). The second half does not repackage the services' jars, which the running stack uses.
 #
 # Arguments go to every Maven call (for example -o to stay offline). Exits non-zero if either half failed.

@@ -26,8 +26,7 @@ jar=article-service/target/article-service.jar
 PORT=8091 MANAGEMENT_PORT=18091 MONGODB_URI=mongodb://127.0.0.1:27017/article-service KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
   JWT_ISSUER_URI=http://localhost:9000 JWT_JWK_SET_URI=http://localhost:9000/oauth2/jwks \
   STAFF_DIRECTORY_URL=http://localhost:9000/api/v1/staff PUBLIC_VIEWS_SIZE=0 \
-  MALLOC_ARENA_MAX=2 java -XX:+UseSerialGC -Xms32m -Xmx192m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-  -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:CICompilerCount=2 -XX:TrimNativeHeapInterval=10000 \
+  MALLOC_ARENA_MAX=2 java @local-stack/src/main/resources/service-jvm.options \
   -jar "$jar" > load-tests/target/article-service-views-off.log 2>&1 &
 views_off=$!
 trap 'kill $views_off 2> /dev/null || true; kill -TERM $stack 2> /dev/null || true; wait $stack 2> /dev/null || true' EXIT

@@ -140,19 +140,8 @@ public final class BenchmarkReport {
         return latest.get() != null ? latest.get() : counts();
     }
 
-    /** The JVM options the launcher gives every service (local-stack's LocalStack.SERVICE_JVM_OPTIONS). */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms32m",
-            "-Xmx192m",
-            "-Xmn24m",
-            "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30",
-            "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k",
-            "-XX:CICompilerCount=2",
-            "-XX:TrimNativeHeapInterval=10000");
+    /** The JVM options the launcher gives every service, from the same java argument file. */
+    static final String SERVICE_JVM_OPTIONS = "local-stack/src/main/resources/service-jvm.options";
 
     /**
      * Each deployable started alone (as in its own pod) next to the running stack: time to readiness and resident
@@ -169,7 +158,7 @@ public final class BenchmarkReport {
         for (Map.Entry<String, Integer> module : ports.entrySet()) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(SERVICE_JVM_OPTIONS);
+            command.add("@" + root.resolve(SERVICE_JVM_OPTIONS));
             command.addAll(launchedAsByTheStack(root.resolve(module.getKey()).resolve("target"), module.getKey()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -1,7 +1,9 @@
 package com.healthcontent.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -41,10 +43,9 @@ public final class LocalStack {
     // Each service under 350 MB resident (PLATFORM.md), also under search load (docs/benchmarks.md, 2026-12-05):
     // TrimNativeHeapInterval gives back native memory the JVM freed, which glibc kept (424 -> 369-388 MB); a young
     // generation of 24 MB and an old one kept near its live set (the free ratios), with glibc's malloc arenas capped
-    // at two (SERVICE_ENVIRONMENT), 391 -> 310-328 MB, at a tenth to a fifth more CPU per search.
-    private static final String SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx192m -Xmn24m "
-            + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
-            + "-Xss512k -XX:CICompilerCount=2 -XX:TrimNativeHeapInterval=10000";
+    // at two (SERVICE_ENVIRONMENT), 391 -> 310-328 MB, at a tenth to a fifth more CPU per search. One file, a java
+    // argument file, so that the benchmarks start services exactly as the launcher does (load-tests/).
+    private static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions();
     private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -398,11 +399,21 @@ public final class LocalStack {
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
+    private static List<String> serviceJvmOptions() {
+        try (InputStream in = LocalStack.class.getResourceAsStream("/service-jvm.options")) {
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .strip()
+                    .split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ManagedProcess launchJar(String module, String name, int port, Map<String, String> environment, Path logs)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
-        command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
+        command.addAll(SERVICE_JVM_OPTIONS);
         command.addAll(platformJvmOptions());
         // One instance of a service records its archive: several writing the same file when they stop would clash.
         boolean firstInstance = name.equals(module);

@@ -67,6 +67,8 @@ import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -531,6 +533,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .withBreakIterator(SentenceBreaks::new)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(settings) {
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return source == OffsetSource.POSTINGS
+                        ? new PostingsLookedUpOnce(components)
+                        : super.getOffsetStrategy(source, components);
+            }
+
             /** The texts from {@link #stored}: as the default, a batch of documents up to the threshold's size. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,8 +103,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Words as written, for spelling only: the content's and the synonym list's. */
     private static final String SPELLING = "spelling";
 
-    private static final Map<String, Float> FIELD_WEIGHTS =
-            Map.of(TITLE, 4f, HEADINGS, 2f, SUMMARY, 2f, KEYWORDS, 2f, BODY, 1f);
+    /** In a fixed order, so that a query's clauses (and the sums of their scores, to the last bit) are the same. */
+    private static final Map<String, Float> FIELD_WEIGHTS = fieldWeights();
+
     private static final int FACET_VALUES = 30;
     /**
      * Text shown in highlights: stored, with the offsets of its words in the index, so that a passage is found from
@@ -632,6 +634,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         facetState = new FacetState(reader, state);
         return state;
+    }
+
+    private static Map<String, Float> fieldWeights() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put(TITLE, 4f);
+        weights.put(HEADINGS, 2f);
+        weights.put(SUMMARY, 2f);
+        weights.put(KEYWORDS, 2f);
+        weights.put(BODY, 1f);
+        return Collections.unmodifiableMap(weights);
     }
 
     private static FieldType highlighted() {

@@ -1,5 +1,7 @@
 package com.healthcontent.search;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,14 @@ public record SearchDocument(
         summary = summary == null ? "" : summary;
         headings = headings == null ? List.of() : List.copyOf(headings);
         body = body == null ? "" : body;
-        facets = facets == null ? Map.of() : Map.copyOf(facets);
+        // In the facets' own order: their values are indexed one after the other as keywords, where a phrase can
+        // match across two of them, so an order that changed from one start to the next (Map.copyOf's) changed
+        // some items' scores and the ranking with them.
+        EnumMap<SearchFacet, List<String>> ordered = new EnumMap<>(SearchFacet.class);
+        if (facets != null) {
+            facets.forEach((facet, values) -> ordered.put(Objects.requireNonNull(facet), List.copyOf(values)));
+        }
+        facets = Collections.unmodifiableMap(ordered);
     }
 
     /** The key a search hit is known by across services: {@code article:<slug>}. */

@@ -100,6 +100,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String SUMMARY = "summary";
     private static final String KEYWORDS = "keywords";
     private static final String BODY = "body";
+    /** The text again, with the offsets of its words, for highlights only: see {@link #OFFSETS}. */
+    private static final String BODY_OFFSETS = "body.offsets";
     /** Words as written, for spelling only: the content's and the synonym list's. */
     private static final String SPELLING = "spelling";
 
@@ -108,10 +110,13 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static final int FACET_VALUES = 30;
     /**
-     * Text shown in highlights: stored, with the offsets of its words in the index, so that a passage is found from
-     * the postings instead of analysing the text again for every hit (ten times the cost of the search itself).
+     * The text shown in highlights indexed with the offsets of its words, so that a passage is found from the postings
+     * instead of analysing the text again for every hit (ten times the cost of the search itself). In a field of its
+     * own that no query searches: every phrase of a query (a synonym of several words, the reader's words together)
+     * opens its words' postings in each field it searches, and in a field with offsets those are Lucene's heaviest
+     * kind, which took a tenth of a search's CPU in the phrases alone.
      */
-    private static final FieldType HIGHLIGHTED = highlighted();
+    private static final FieldType OFFSETS = offsets();
 
     private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
     /** The weight of the reader's words matched one by one, without their synonyms, against the words with them. */
@@ -528,6 +533,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             return Map.of();
         }
         UnifiedHighlighter.Builder settings = UnifiedHighlighter.builder(searcher, indexing)
+                .withFieldMatcher(BODY::equals) // the query's words in the text, found in the text with offsets
                 .withHandleMultiTermQuery(false)
                 .withHighlightPhrasesStrictly(false)
                 .withMaxNoHighlightPassages(0)
@@ -552,7 +558,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     Document document = stored(searcher, doc);
                     CharSequence[] byField = new CharSequence[fields.length];
                     for (int i = 0; i < fields.length; i++) {
-                        byField[i] = document.get(fields[i]);
+                        byField[i] = document.get(fields[i].equals(BODY_OFFSETS) ? BODY : fields[i]);
                         chars += byField[i] == null ? 0 : byField[i].length();
                     }
                     texts.add(byField);
@@ -564,10 +570,11 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
         };
         int[] docs = java.util.Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
-        Map<String, String[]> byField = highlighter.highlightFields(new String[] {BODY}, words, docs, new int[] {2});
+        Map<String, String[]> byField =
+                highlighter.highlightFields(new String[] {BODY_OFFSETS}, words, docs, new int[] {2});
         Map<Integer, String[]> byDoc = new LinkedHashMap<>();
         for (int i = 0; i < docs.length; i++) {
-            String passages = byField.get(BODY)[i];
+            String passages = byField.get(BODY_OFFSETS)[i];
             byDoc.put(docs[i], passages == null ? new String[0] : new String[] {passages});
         }
         return byDoc;
@@ -646,9 +653,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         return Collections.unmodifiableMap(weights);
     }
 
-    private static FieldType highlighted() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType offsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }
@@ -660,8 +668,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         document.add(new StoredField(TYPE, item.type()));
         document.add(new StoredField(SLUG, item.slug()));
         document.add(new TextField(TITLE, item.title(), Field.Store.YES));
-        document.add(new Field(SUMMARY, item.summary(), HIGHLIGHTED));
-        document.add(new Field(BODY, item.body(), HIGHLIGHTED));
+        document.add(new TextField(SUMMARY, item.summary(), Field.Store.YES));
+        document.add(new TextField(BODY, item.body(), Field.Store.YES));
+        document.add(new Field(BODY_OFFSETS, item.body(), OFFSETS));
         for (String heading : item.headings()) {
             document.add(new TextField(HEADINGS, heading, Field.Store.NO));
         }

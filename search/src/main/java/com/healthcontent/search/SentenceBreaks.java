@@ -15,7 +15,7 @@ import java.util.Arrays;
  * passage asked for the boundaries around a match, which the rule engine finds by stepping back to a safe point
  * and forward again, a character at a time through a {@code CharacterIterator}. Here they are found in the text,
  * all at once, and kept for as long as the text is: a hit's text is the same string for every search of one version
- * of the index, and stepping to the boundaries around each passage again for every search was still a sixth of a
+ * of the index, and stepping to the boundaries around each passage again for every search was still a seventh of a
  * search's CPU.
  */
 final class SentenceBreaks extends BreakIterator {

@@ -160,9 +160,12 @@ public final class BenchmarkReport {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.add("@" + root.resolve(SERVICE_JVM_OPTIONS));
             command.addAll(launchedAsByTheStack(root.resolve(module.getKey()).resolve("target"), module.getKey()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            // its output kept: a service that exits before it is ready says why there (a run once ended on
+            // "exercise-service exited before it was ready" with nothing to go on)
+            Path log = Path.of("target", "benchmark", module.getKey() + "-alone.log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // beside the running stack: its ports and its management ports (+ 10000) are taken
             builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the launcher starts services
             builder.environment().put("PORT", module.getValue().toString());
@@ -176,7 +179,9 @@ public final class BenchmarkReport {
                 String health = "http://localhost:" + module.getValue() + "/readyz";
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(50))
-                        .failFast(module.getKey() + " exited before it was ready", () -> !process.isAlive())
+                        .failFast(
+                                module.getKey() + " exited before it was ready (its output: load-tests/" + log + ")",
+                                () -> !process.isAlive())
                         .until(() -> ready(health));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long rss = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()

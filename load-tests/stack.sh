@@ -1,4 +1,6 @@
-# Sourced by the benchmark scripts: starts a fresh local stack as users get it and stops it on exit.
+# Sourced by the benchmark scripts: starts a fresh local stack as users get it and stops it on exit. Its data lives in
+# load-tests/target/stack-data, not in the .data/ of ./run.sh: a benchmark neither wipes what a user keeps there nor
+# leaves its hundred thousand votes behind for the next ./run.sh (which then waited half a minute for the wire server).
 #
 # The launcher runs services with a class-data-sharing archive that the first start of a build records when it
 # stops (local-stack's ClassDataSharing). A start as users get it after that first one is what is measured.
@@ -13,13 +15,13 @@ await_stack() {
   done
 }
 fresh_stack() {
-  start_stack --fresh "$@"
+  start_stack --fresh --data-dir="$PWD/load-tests/target/stack-data" "$@"
   trap 'kill -TERM $stack 2> /dev/null || true; wait $stack 2> /dev/null || true' EXIT
   await_stack
   if grep -q "recording its class-data-sharing archive" "$console"; then
     echo "First start of this build (its class-data-sharing archives are written when it stops): starting again."
     kill -TERM $stack; wait $stack || true
-    start_stack --fresh "$@"
+    start_stack --fresh --data-dir="$PWD/load-tests/target/stack-data" "$@"
     await_stack
   fi
   echo "Local stack ready: $(grep 'Ready in' "$console")"

@@ -5,6 +5,7 @@
 # The launcher runs services with a class-data-sharing archive that the first start of a build records when it
 # stops (local-stack's ClassDataSharing). A start as users get it after that first one is what is measured.
 console=load-tests/target/stack-console.log
+stack_data=$PWD/load-tests/target/stack-data
 mkdir -p load-tests/target
 
 start_stack() { ./run.sh "$@" > "$console" 2>&1 & stack=$!; }
@@ -15,13 +16,13 @@ await_stack() {
   done
 }
 fresh_stack() {
-  start_stack --fresh --data-dir="$PWD/load-tests/target/stack-data" "$@"
+  start_stack --fresh --data-dir="$stack_data" "$@"
   trap 'kill -TERM $stack 2> /dev/null || true; wait $stack 2> /dev/null || true' EXIT
   await_stack
   if grep -q "recording its class-data-sharing archive" "$console"; then
     echo "First start of this build (its class-data-sharing archives are written when it stops): starting again."
     kill -TERM $stack; wait $stack || true
-    start_stack --fresh --data-dir="$PWD/load-tests/target/stack-data" "$@"
+    start_stack --fresh --data-dir="$stack_data" "$@"
     await_stack
   fi
   echo "Local stack ready: $(grep 'Ready in' "$console")"

@@ -6,6 +6,7 @@ import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Where the highlighter may start and end a passage: at the start of a sentence. A sentence ends at {@code .},
@@ -123,17 +124,9 @@ final class SentenceBreaks extends BreakIterator {
     }
 
     private static int[] starts(String text) {
-        int[] found = new int[16];
-        int count = 0;
-        for (int at = 1; at < text.length(); at++) {
-            if (startsSentence(text, at)) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
-            }
-        }
-        return Arrays.copyOf(found, count);
+        return IntStream.range(1, text.length())
+                .filter(at -> startsSentence(text, at))
+                .toArray();
     }
 
     private static boolean startsSentence(String text, int at) {

@@ -53,8 +53,10 @@ public class UnreachableInstances implements LoadBalancerLifecycle<RequestDataCo
         return reachable.isEmpty() ? instances : reachable;
     }
 
-    void unreachable(ServiceInstance instance, Throwable failure) {
-        if (ejectedUntil.put(key(instance), clock.instant().plus(ejectionTime)) == null) {
+    /** Told of a call to {@code instance} that ended in {@code failure}: ejected if its connection failed. */
+    public void failed(ServiceInstance instance, Throwable failure) {
+        if (isConnectionFailure(failure)
+                && ejectedUntil.put(key(instance), clock.instant().plus(ejectionTime)) == null) {
             log.warn(
                     "{} at {} failed a connection ({}): left out of the rotation for {}",
                     instance.getServiceId(),
@@ -78,15 +80,14 @@ public class UnreachableInstances implements LoadBalancerLifecycle<RequestDataCo
     @Override
     public void onComplete(CompletionContext<ResponseData, ServiceInstance, RequestDataContext> completion) {
         if (completion.status() == CompletionContext.Status.FAILED
-                && isConnectionFailure(completion.getThrowable())
                 && completion.getLoadBalancerResponse() != null
                 && completion.getLoadBalancerResponse().getServer() != null) {
-            unreachable(completion.getLoadBalancerResponse().getServer(), completion.getThrowable());
+            failed(completion.getLoadBalancerResponse().getServer(), completion.getThrowable());
         }
     }
 
     /** Refused, reset or closed early: the connection's failure, not an answer (timeouts are not I/O errors here). */
-    private static boolean isConnectionFailure(Throwable failure) {
+    public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
                 return true;

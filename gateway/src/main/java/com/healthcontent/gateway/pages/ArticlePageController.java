@@ -14,7 +14,6 @@ import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
@@ -35,28 +34,25 @@ class ArticlePageController {
 
     private static final int ROUTINES_SHOWN = 100;
 
+    private static final String ARTICLES = "article-service";
+    private static final String EXERCISES = "exercise-service";
+    private static final String FEEDBACK = "feedback-service";
+
     private final PageParts parts;
-    private final String articles;
-    private final String exercises;
-    private final String feedback;
     private final JsonMapper jsonMapper;
 
-    /** Service names, resolved by the load balancer over the instances the gateway knows. */
     ArticlePageController(PageParts parts, JsonMapper jsonMapper) {
         this.parts = parts;
         this.jsonMapper = jsonMapper;
-        this.articles = "http://article-service";
-        this.exercises = "http://exercise-service";
-        this.feedback = "http://feedback-service";
     }
 
     @GetMapping("/api/v1/pages/articles/{slug}")
     Mono<ResponseEntity<Object>> page(@PathVariable String slug, ServerWebExchange exchange) {
-        return get(articles + "/api/v1/articles/{slug}", slug)
+        return get(ARTICLES, "/api/v1/articles/{slug}", slug)
                 .flatMap(this::compose)
                 .map(page -> withEtag(page, exchange))
                 .onErrorResume(
-                        WebClientResponseException.NotFound.class,
+                        failure -> failure instanceof PageParts.NotAnswered answered && answered.status() == 404,
                         notFound -> Mono.just(Problems.entity(
                                 exchange, HttpStatus.NOT_FOUND, "Not found", "Article '" + slug + "' does not exist.")))
                 .onErrorResume(down -> Mono.just(Problems.entity(
@@ -80,21 +76,23 @@ class ArticlePageController {
         // every part after the article at once: the article's cards name the exercises' ids, so the routines that
         // use them are one request beside the exercises, not one request per exercise after them
         Mono<List<JsonNode>> exerciseCards = Flux.fromIterable(exerciseSlugs)
-                .flatMapSequential(s -> get(exercises + "/api/v1/exercises/{slug}", s))
+                .flatMapSequential(s -> get(EXERCISES, "/api/v1/exercises/{slug}", s))
                 .collectList()
                 .onErrorResume(e -> unavailable("exercises", unavailable, List.of()));
         Mono<List<JsonNode>> routines = exerciseIds.isEmpty()
                 ? Mono.just(List.of())
-                : get(UriComponentsBuilder.fromUriString(exercises + "/api/v1/routines")
-                                .queryParam(
-                                        "exerciseId",
-                                        exerciseIds.stream()
-                                                .distinct()
-                                                .limit(MAX_EXERCISE_IDS)
-                                                .toList())
-                                .queryParam("size", ROUTINES_SHOWN)
-                                .build()
-                                .toUriString())
+                : parts.json(
+                                EXERCISES,
+                                UriComponentsBuilder.fromPath("/api/v1/routines")
+                                        .queryParam(
+                                                "exerciseId",
+                                                exerciseIds.stream()
+                                                        .distinct()
+                                                        .limit(MAX_EXERCISE_IDS)
+                                                        .toList())
+                                        .queryParam("size", ROUTINES_SHOWN)
+                                        .encode()
+                                        .toUriString())
                         .map(page -> {
                             List<JsonNode> items = new ArrayList<>();
                             page.path("items").forEach(items::add);
@@ -102,7 +100,8 @@ class ArticlePageController {
                         })
                         .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
         Mono<Object> summary = get(
-                        feedback + "/api/v1/feedback/summary?type=ARTICLE&id={id}",
+                        FEEDBACK,
+                        "/api/v1/feedback/summary?type=ARTICLE&id={id}",
                         article.get("id").asString())
                 .<Object>map(node -> node)
                 .onErrorResume(e -> unavailable("feedback", unavailable, Map.of()));
@@ -142,7 +141,13 @@ class ArticlePageController {
         return Mono.just(empty);
     }
 
-    private Mono<JsonNode> get(String uri, Object... variables) {
-        return parts.inTime(parts.http().get().uri(uri, variables).retrieve().bodyToMono(JsonNode.class));
+    /** The service's JSON at {@code template}, its variables encoded into it. */
+    private Mono<JsonNode> get(String service, String template, Object... variables) {
+        return parts.json(
+                service,
+                UriComponentsBuilder.fromUriString(template)
+                        .encode()
+                        .buildAndExpand(variables)
+                        .toUriString());
     }
 }

@@ -1,20 +1,32 @@
 package com.healthcontent.gateway.pages;
 
+import com.healthcontent.gateway.instances.UnreachableInstances;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How the gateway's composed answers (the article page, the merged review queue) fetch their parts from the services:
- * load-balanced over the instances it knows, each part given {@code platform.pages.part-timeout} (then the page is
- * answered without it).
+ * How the gateway's composed answers (the merged search, the article page, the merged review queue) fetch their parts
+ * from the services: each call on an instance its service's load balancer chooses (the ready ones, less those whose
+ * connections failed), each part given {@code platform.pages.part-timeout} (then the answer comes without it).
+ *
+ * <p>Reactor Netty's client straight to the chosen instance, not a load-balanced {@code WebClient}: the parts are
+ * small JSON documents read whole, and for a search (one call in, two out) the WebClient's request and response
+ * wrappers, exchange filters and decoders cost about as much CPU as the merge they fed.
  */
 @Component
 public class PageParts {
@@ -22,24 +34,108 @@ public class PageParts {
     @ConfigurationProperties("platform.pages")
     record Settings(@DefaultValue("2s") Duration partTimeout) {}
 
-    private final WebClient http;
+    /** A service's answer to one part: its status, the bearer challenge of a 401 or 403, its body. */
+    public record Answer(int status, @Nullable String challenge, byte[] body) {
+
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        public boolean isRefusal() {
+            return status >= 400 && status < 500;
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** The service answered the part with something other than a success. */
+    public static final class NotAnswered extends RuntimeException {
+        private final int status;
+
+        NotAnswered(int status) {
+            super("answered " + status, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** No instance of the service is ready to take the part. */
+    static final class NoInstance extends RuntimeException {
+        NoInstance(String service) {
+            super(service + " has no instance ready", null, false, false);
+        }
+    }
+
+    private static final byte[] NO_BODY = new byte[0];
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http;
     private final Duration timeout;
+    private final LoadBalancerClientFactory balancerFactory;
+    private final UnreachableInstances unreachable;
+    private final Map<String, ReactiveLoadBalancer<ServiceInstance>> balancers = new ConcurrentHashMap<>();
 
-    PageParts(@LoadBalanced WebClient.Builder loadBalanced, Settings settings) {
+    PageParts(Settings settings, LoadBalancerClientFactory balancerFactory, UnreachableInstances unreachable) {
         this.timeout = settings.partTimeout();
-        this.http = loadBalanced
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
-                        .responseTimeout(timeout)))
-                .build();
+        this.balancerFactory = balancerFactory;
+        this.unreachable = unreachable;
+        this.http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+                .responseTimeout(timeout)
+                .headers(headers -> headers.set(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE));
     }
 
-    public WebClient http() {
-        return http;
+    /**
+     * {@code GET pathAndQuery} (already encoded) on one of {@code service}'s instances, with the reader's
+     * {@code Authorization} when given. An error when no instance answers in time; any status otherwise. A call whose
+     * connection failed is made once more: its instance has just left the rotation, and a GET can be repeated.
+     */
+    public Mono<Answer> get(String service, String pathAndQuery, @Nullable String authorization) {
+        return attempt(service, pathAndQuery, authorization)
+                .onErrorResume(
+                        UnreachableInstances::isConnectionFailure,
+                        failed -> attempt(service, pathAndQuery, authorization))
+                // the response timeout plus the time to read the body
+                .timeout(timeout.plusMillis(500));
     }
 
-    /** The part, or an error once its time is up (the response timeout plus the time to read the body). */
-    public <T> Mono<T> inTime(Mono<T> part) {
-        return part.timeout(timeout.plusMillis(500));
+    /** The part's JSON document: an error when it could not be fetched, {@link NotAnswered} for any other status. */
+    public Mono<JsonNode> json(String service, String pathAndQuery) {
+        return get(service, pathAndQuery, null).handle((answer, sink) -> {
+            if (answer.isSuccess()) {
+                sink.next(answer.json());
+            } else {
+                sink.error(new NotAnswered(answer.status()));
+            }
+        });
+    }
+
+    private Mono<Answer> attempt(String service, String pathAndQuery, @Nullable String authorization) {
+        return Mono.from(balancers
+                        .computeIfAbsent(service, balancerFactory::getInstance)
+                        .choose())
+                .flatMap(chosen -> chosen.hasServer()
+                        ? call(chosen.getServer(), pathAndQuery, authorization)
+                        : Mono.error(new NoInstance(service)));
+    }
+
+    private Mono<Answer> call(ServiceInstance instance, String pathAndQuery, @Nullable String authorization) {
+        HttpClient client = authorization == null
+                ? http
+                : http.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return client.get()
+                .uri(instance.getUri() + pathAndQuery)
+                .responseSingle((response, body) -> body.asByteArray()
+                        .defaultIfEmpty(NO_BODY)
+                        .map(bytes -> new Answer(
+                                response.status().code(),
+                                response.responseHeaders().get(HttpHeaderNames.WWW_AUTHENTICATE),
+                                bytes)))
+                .doOnError(failure -> unreachable.failed(instance, failure));
     }
 }

@@ -2,7 +2,7 @@ package com.healthcontent.gateway.reviews;
 
 import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -57,25 +55,24 @@ class ReviewQueueController {
             @RequestParam(required = false) Integer size,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerWebExchange exchange) {
-        Mono<Part> articles = part(
-                "articles", "http://article-service/api/v1/articles/review-queue", due, after, size, authorization);
+        Mono<Part> articles =
+                part("articles", "article-service", "/api/v1/articles/review-queue", due, after, size, authorization);
         Mono<Part> exercises = part(
-                "exercises", "http://exercise-service/api/v1/exercises/review-queue", due, after, size, authorization);
-        Mono<Part> routines = part(
-                "routines", "http://exercise-service/api/v1/routines/review-queue", due, after, size, authorization);
+                "exercises", "exercise-service", "/api/v1/exercises/review-queue", due, after, size, authorization);
+        Mono<Part> routines =
+                part("routines", "exercise-service", "/api/v1/routines/review-queue", due, after, size, authorization);
         return Mono.zip(articles, exercises, routines)
                 .map(parts -> merge(List.of(parts.getT1(), parts.getT2(), parts.getT3()), exchange));
     }
 
     /** The service's refusal as it came: status, problem body, and the bearer challenge of a 401 or 403. */
-    private static ResponseEntity<String> refusal(WebClientResponseException answered) {
+    private static ResponseEntity<String> refusal(PageParts.Answer answered) {
         ResponseEntity.BodyBuilder refusal =
-                ResponseEntity.status(answered.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String challenge = answered.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-        if (challenge != null) {
-            refusal.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+                ResponseEntity.status(answered.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (answered.challenge() != null) {
+            refusal.header(HttpHeaders.WWW_AUTHENTICATE, answered.challenge());
         }
-        return refusal.body(answered.getResponseBodyAsString());
+        return refusal.body(new String(answered.body(), StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
@@ -125,25 +122,18 @@ class ReviewQueueController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
-    private Mono<Part> part(String name, String base, String due, String after, Integer size, String authorization) {
-        String uri = UriComponentsBuilder.fromUriString(base)
+    private Mono<Part> part(
+            String name, String service, String path, String due, String after, Integer size, String authorization) {
+        String pathAndQuery = UriComponentsBuilder.fromPath(path)
                 .queryParamIfPresent("due", Optional.ofNullable(due))
                 .queryParamIfPresent("after", Optional.ofNullable(after))
                 .queryParamIfPresent("size", Optional.ofNullable(size))
                 .encode()
                 .toUriString();
-        WebClient.RequestHeadersSpec<?> request = parts.http().get().uri(URI.create(uri));
-        if (authorization != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        return parts.inTime(request.retrieve().bodyToMono(JsonNode.class))
-                .map(page -> new Part(name, page, null))
-                .onErrorResume(
-                        WebClientResponseException.class,
-                        answered -> Mono.just(
-                                answered.getStatusCode().is4xxClientError()
-                                        ? new Part(name, null, refusal(answered))
-                                        : new Part(name, null, null)))
-                .onErrorResume(unreachable -> Mono.just(new Part(name, null, null)));
+        return parts.get(service, pathAndQuery, authorization)
+                .map(answer -> answer.isSuccess()
+                        ? new Part(name, answer.json(), null)
+                        : new Part(name, null, answer.isRefusal() ? refusal(answer) : null))
+                .onErrorResume(unanswered -> Mono.just(new Part(name, null, null)));
     }
 }

@@ -2,7 +2,7 @@ package com.healthcontent.gateway.search;
 
 import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
@@ -54,21 +53,24 @@ class SearchController {
 
     /** Where each type of content is searched. */
     private enum Part {
-        ARTICLES("articles", "http://article-service/api/v1/search/articles", Set.of("article")),
-        EXERCISES("exercises", "http://exercise-service/api/v1/search/exercises", Set.of("exercise", "routine"));
+        ARTICLES("articles", "article-service", "/api/v1/search/articles", Set.of("article")),
+        EXERCISES("exercises", "exercise-service", "/api/v1/search/exercises", Set.of("exercise", "routine"));
 
         final String name;
-        final String base;
+        final String service;
+        final String path;
         final Set<String> types;
 
-        Part(String name, String base, Set<String> types) {
+        Part(String name, String service, String path, Set<String> types) {
             this.name = name;
-            this.base = base;
+            this.service = service;
+            this.path = path;
             this.types = types;
         }
     }
 
-    private record Answer(Part part, JsonNode body, WebClientResponseException refusal) {}
+    /** One service's answer: its results, or the refusal to pass on, or neither when it could not answer. */
+    private record Answer(Part part, JsonNode body, PageParts.Answer refusal) {}
 
     // Records, so that their fields are written in this order every time: as a Map.of their fields came out in an
     // order that changed from one gateway start to the next, so the same answer had different bytes and ETags.
@@ -174,33 +176,28 @@ class SearchController {
     }
 
     private Mono<Answer> ask(Part part, String path, MultiValueMap<String, String> parameters) {
-        URI uri = UriComponentsBuilder.fromUriString(part.base + path)
+        String pathAndQuery = UriComponentsBuilder.fromPath(part.path + path)
                 .queryParams(parameters)
                 .encode()
-                .build()
-                .toUri();
-        return parts.inTime(parts.http().get().uri(uri).retrieve().bodyToMono(JsonNode.class))
-                .map(body -> new Answer(part, body, null))
-                .onErrorResume(
-                        WebClientResponseException.class,
-                        answered -> Mono.just(
-                                answered.getStatusCode().is4xxClientError()
-                                        ? new Answer(part, null, answered)
-                                        : new Answer(part, null, null)))
-                .onErrorResume(unreachable -> Mono.just(new Answer(part, null, null)));
+                .toUriString();
+        return parts.get(part.service, pathAndQuery, null)
+                .map(answer -> answer.isSuccess()
+                        ? new Answer(part, answer.json(), null)
+                        : new Answer(part, null, answer.isRefusal() ? answer : null))
+                .onErrorResume(unanswered -> Mono.just(new Answer(part, null, null)));
     }
 
     private static Optional<ResponseEntity<Object>> refusal(List<Answer> answers, ServerWebExchange exchange) {
         return answers.stream()
                 .filter(answer -> answer.refusal() != null)
                 .findFirst()
-                .map(answer -> ResponseEntity.status(answer.refusal().getStatusCode())
+                .map(answer -> ResponseEntity.status(answer.refusal().status())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(askedHere(answer.refusal().getResponseBodyAsString(), exchange)));
+                        .body(askedHere(answer.refusal().body(), exchange)));
     }
 
     /** The service's problem as it gave it, but for its {@code instance}: where the reader asked. */
-    private static Object askedHere(String problem, ServerWebExchange exchange) {
+    private static Object askedHere(byte[] problem, ServerWebExchange exchange) {
         try {
             if (JSON.readTree(problem) instanceof ObjectNode details && details.has("instance")) {
                 details.put("instance", exchange.getRequest().getPath().value());
@@ -209,7 +206,7 @@ class SearchController {
         } catch (JacksonException notJson) {
             // passed on untouched
         }
-        return problem;
+        return new String(problem, StandardCharsets.UTF_8);
     }
 
     private static ResponseEntity<Object> unavailable(ServerWebExchange exchange) {

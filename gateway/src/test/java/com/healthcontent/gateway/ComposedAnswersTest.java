@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ class ComposedAnswersTest {
     static final String DR_RAO = TestTokens.forUser("dr.rao", "MEDICAL_REVIEWER");
     static final List<String> authorizations = new CopyOnWriteArrayList<>();
     static final List<String> searchesAsked = new CopyOnWriteArrayList<>();
+    static final List<String> requestIds = new CopyOnWriteArrayList<>();
     static final HttpServer articles = StandInService.start(exchange -> exchange.getRequestURI()
                     .getPath()
                     .startsWith("/api/v1/search/")
@@ -95,6 +97,7 @@ class ComposedAnswersTest {
                 .build();
         authorizations.clear();
         searchesAsked.clear();
+        requestIds.clear();
     }
 
     @AfterAll
@@ -210,6 +213,31 @@ class ComposedAnswersTest {
         assertThat(partly.get("items").findValuesAsString("type")).containsOnly("article");
     }
 
+    @Test
+    void everyPartIsAskedUnderTheReadersRequestId() {
+        client.get()
+                .uri("/api/v1/search?q=neck")
+                .header("X-Request-Id", "ticket-4711")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "ticket-4711");
+        assertThat(requestIds).containsExactly("ticket-4711", "ticket-4711");
+
+        requestIds.clear();
+        client.get()
+                .uri("/api/v1/me/reviews")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DR_RAO)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(requestIds).hasSize(3).doesNotContain("null");
+        assertThat(Set.copyOf(requestIds))
+                .as("one id for the reader's request, not one per part")
+                .hasSize(1);
+    }
+
     /**
      * A service's search: {@code hits} for any words, a 400 naming {@code q} for "refuse", a 500 from exercise-service
      * for "fail"; {@code suggestions} under {@code /suggest}.
@@ -218,6 +246,7 @@ class ComposedAnswersTest {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getQuery();
         searchesAsked.add(path + "?" + query);
+        requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
         if (query.contains("q=refuse")) {
             return new StandInService.Answer(
                     400,
@@ -260,6 +289,7 @@ class ComposedAnswersTest {
                 return new StandInService.Answer(401, "{\"status\": 401, \"title\": \"Unauthorized\"}");
             }
             authorizations.add(authorization);
+            requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
             String query = exchange.getRequestURI().getQuery() == null
                     ? ""
                     : exchange.getRequestURI().getQuery();

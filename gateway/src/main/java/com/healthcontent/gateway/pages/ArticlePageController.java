@@ -48,8 +48,8 @@ class ArticlePageController {
 
     @GetMapping("/api/v1/pages/articles/{slug}")
     Mono<ResponseEntity<Object>> page(@PathVariable String slug, ServerWebExchange exchange) {
-        return get(ARTICLES, "/api/v1/articles/{slug}", slug)
-                .flatMap(this::compose)
+        return get(exchange, ARTICLES, "/api/v1/articles/{slug}", slug)
+                .flatMap(article -> compose(article, exchange))
                 .map(page -> withEtag(page, exchange))
                 .onErrorResume(
                         failure -> failure instanceof PageParts.NotAnswered answered && answered.status() == 404,
@@ -62,7 +62,7 @@ class ArticlePageController {
                         "Articles cannot be read right now; try again shortly.")));
     }
 
-    private Mono<ResponseEntity<Object>> compose(JsonNode article) {
+    private Mono<ResponseEntity<Object>> compose(JsonNode article, ServerWebExchange exchange) {
         List<String> unavailable = new CopyOnWriteArrayList<>();
         List<String> exerciseSlugs = new ArrayList<>();
         List<String> exerciseIds = new ArrayList<>();
@@ -76,12 +76,13 @@ class ArticlePageController {
         // every part after the article at once: the article's cards name the exercises' ids, so the routines that
         // use them are one request beside the exercises, not one request per exercise after them
         Mono<List<JsonNode>> exerciseCards = Flux.fromIterable(exerciseSlugs)
-                .flatMapSequential(s -> get(EXERCISES, "/api/v1/exercises/{slug}", s))
+                .flatMapSequential(s -> get(exchange, EXERCISES, "/api/v1/exercises/{slug}", s))
                 .collectList()
                 .onErrorResume(e -> unavailable("exercises", unavailable, List.of()));
         Mono<List<JsonNode>> routines = exerciseIds.isEmpty()
                 ? Mono.just(List.of())
                 : parts.json(
+                                exchange,
                                 EXERCISES,
                                 UriComponentsBuilder.fromPath("/api/v1/routines")
                                         .queryParam(
@@ -100,6 +101,7 @@ class ArticlePageController {
                         })
                         .onErrorResume(e -> unavailable("routines", unavailable, List.of()));
         Mono<Object> summary = get(
+                        exchange,
                         FEEDBACK,
                         "/api/v1/feedback/summary?type=ARTICLE&id={id}",
                         article.get("id").asString())
@@ -142,8 +144,9 @@ class ArticlePageController {
     }
 
     /** The service's JSON at {@code template}, its variables encoded into it. */
-    private Mono<JsonNode> get(String service, String template, Object... variables) {
+    private Mono<JsonNode> get(ServerWebExchange exchange, String service, String template, Object... variables) {
         return parts.json(
+                exchange,
                 service,
                 UriComponentsBuilder.fromUriString(template)
                         .encode()

@@ -1,6 +1,7 @@
 package com.healthcontent.gateway.pages;
 
 import com.healthcontent.gateway.instances.UnreachableInstances;
+import com.healthcontent.gateway.web.RequestIdFilter;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
@@ -12,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * connections failed), each part given {@code platform.pages.part-timeout} (then the answer comes without it).
  *
  * <p>Reactor Netty's client straight to the chosen instance, not a load-balanced {@code WebClient}: the parts are
- * small JSON documents read whole, and for a search (one call in, two out) the WebClient's request and response
- * wrappers, exchange filters and decoders cost about as much CPU as the merge they fed.
+ * JSON documents of our own services, bounded by their page sizes and read whole, and for a search (one call in, two
+ * out) the WebClient's request and response wrappers, exchange filters and decoders cost the gateway 0.07 of its 0.8
+ * ms (docs/benchmarks.md).
  */
 @Component
 public class PageParts {
@@ -91,22 +95,27 @@ public class PageParts {
     }
 
     /**
-     * {@code GET pathAndQuery} (already encoded) on one of {@code service}'s instances, with the reader's
-     * {@code Authorization} when given. An error when no instance answers in time; any status otherwise. A call whose
-     * connection failed is made once more: its instance has just left the rotation, and a GET can be repeated.
+     * {@code GET pathAndQuery} (already encoded) on one of {@code service}'s instances, carrying the reader's request
+     * id (so the services' log lines of a composed answer carry the id its reader was given). An error when no
+     * instance answers in time; any status otherwise. A call whose connection failed is made once more: its instance
+     * has just left the rotation, and a GET can be repeated.
      */
-    public Mono<Answer> get(String service, String pathAndQuery, @Nullable String authorization) {
-        return attempt(service, pathAndQuery, authorization)
-                .onErrorResume(
-                        UnreachableInstances::isConnectionFailure,
-                        failed -> attempt(service, pathAndQuery, authorization))
-                // the response timeout plus the time to read the body
-                .timeout(timeout.plusMillis(500));
+    public Mono<Answer> get(ServerWebExchange asking, String service, String pathAndQuery) {
+        return get(service, pathAndQuery, requestId(asking), null);
+    }
+
+    /** As {@link #get}, also carrying the reader's {@code Authorization}: the service answers for the caller. */
+    public Mono<Answer> getAsCaller(ServerWebExchange asking, String service, String pathAndQuery) {
+        return get(
+                service,
+                pathAndQuery,
+                requestId(asking),
+                asking.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     }
 
     /** The part's JSON document: an error when it could not be fetched, {@link NotAnswered} for any other status. */
-    public Mono<JsonNode> json(String service, String pathAndQuery) {
-        return get(service, pathAndQuery, null).handle((answer, sink) -> {
+    public Mono<JsonNode> json(ServerWebExchange asking, String service, String pathAndQuery) {
+        return get(asking, service, pathAndQuery).handle((answer, sink) -> {
             if (answer.isSuccess()) {
                 sink.next(answer.json());
             } else {
@@ -115,19 +124,42 @@ public class PageParts {
         });
     }
 
-    private Mono<Answer> attempt(String service, String pathAndQuery, @Nullable String authorization) {
+    private Mono<Answer> get(
+            String service, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
+        return attempt(service, pathAndQuery, requestId, authorization)
+                .onErrorResume(
+                        UnreachableInstances::isConnectionFailure,
+                        failed -> attempt(service, pathAndQuery, requestId, authorization))
+                // the response timeout plus the time to read the body
+                .timeout(timeout.plusMillis(500));
+    }
+
+    private static @Nullable String requestId(ServerWebExchange asking) {
+        return asking.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER);
+    }
+
+    private Mono<Answer> attempt(
+            String service, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
         return Mono.from(balancers
                         .computeIfAbsent(service, balancerFactory::getInstance)
                         .choose())
                 .flatMap(chosen -> chosen.hasServer()
-                        ? call(chosen.getServer(), pathAndQuery, authorization)
+                        ? call(chosen.getServer(), pathAndQuery, requestId, authorization)
                         : Mono.error(new NoInstance(service)));
     }
 
-    private Mono<Answer> call(ServiceInstance instance, String pathAndQuery, @Nullable String authorization) {
-        HttpClient client = authorization == null
+    private Mono<Answer> call(
+            ServiceInstance instance, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
+        HttpClient client = requestId == null && authorization == null
                 ? http
-                : http.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization));
+                : http.headers(headers -> {
+                    if (requestId != null) {
+                        headers.set(RequestIdFilter.HEADER, requestId);
+                    }
+                    if (authorization != null) {
+                        headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
+                    }
+                });
         return client.get()
                 .uri(instance.getUri() + pathAndQuery)
                 .responseSingle((response, body) -> body.asByteArray()

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -53,14 +52,13 @@ class ReviewQueueController {
             @RequestParam(required = false) String due,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer size,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerWebExchange exchange) {
         Mono<Part> articles =
-                part("articles", "article-service", "/api/v1/articles/review-queue", due, after, size, authorization);
-        Mono<Part> exercises = part(
-                "exercises", "exercise-service", "/api/v1/exercises/review-queue", due, after, size, authorization);
+                part("articles", "article-service", "/api/v1/articles/review-queue", due, after, size, exchange);
+        Mono<Part> exercises =
+                part("exercises", "exercise-service", "/api/v1/exercises/review-queue", due, after, size, exchange);
         Mono<Part> routines =
-                part("routines", "exercise-service", "/api/v1/routines/review-queue", due, after, size, authorization);
+                part("routines", "exercise-service", "/api/v1/routines/review-queue", due, after, size, exchange);
         return Mono.zip(articles, exercises, routines)
                 .map(parts -> merge(List.of(parts.getT1(), parts.getT2(), parts.getT3()), exchange));
     }
@@ -123,14 +121,20 @@ class ReviewQueueController {
     }
 
     private Mono<Part> part(
-            String name, String service, String path, String due, String after, Integer size, String authorization) {
+            String name,
+            String service,
+            String path,
+            String due,
+            String after,
+            Integer size,
+            ServerWebExchange exchange) {
         String pathAndQuery = UriComponentsBuilder.fromPath(path)
                 .queryParamIfPresent("due", Optional.ofNullable(due))
                 .queryParamIfPresent("after", Optional.ofNullable(after))
                 .queryParamIfPresent("size", Optional.ofNullable(size))
                 .encode()
                 .toUriString();
-        return parts.get(service, pathAndQuery, authorization)
+        return parts.getAsCaller(exchange, service, pathAndQuery)
                 .map(answer -> answer.isSuccess()
                         ? new Part(name, answer.json(), null)
                         : new Part(name, null, answer.isRefusal() ? refusal(answer) : null))

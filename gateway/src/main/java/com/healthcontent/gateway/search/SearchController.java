@@ -113,7 +113,7 @@ class SearchController {
                 .filter(part -> types.isEmpty() || part.types.stream().anyMatch(types::contains))
                 .toList();
         return Flux.fromIterable(searched)
-                .flatMapSequential(part -> ask(part, "", asked))
+                .flatMapSequential(part -> ask(exchange, part, "", asked))
                 .collectList()
                 .map(answers -> merge(answers, page, size, exchange));
     }
@@ -125,7 +125,7 @@ class SearchController {
                 ? Integer.parseInt(parameters.getFirst("size"))
                 : 5;
         return Flux.fromArray(Part.values())
-                .flatMapSequential(part -> ask(part, "/suggest", parameters))
+                .flatMapSequential(part -> ask(exchange, part, "/suggest", parameters))
                 .collectList()
                 .map(answers -> {
                     Optional<ResponseEntity<Object>> refused = refusal(answers, exchange);
@@ -175,12 +175,13 @@ class SearchController {
         return value == null ? otherwise : Integer.parseInt(value);
     }
 
-    private Mono<Answer> ask(Part part, String path, MultiValueMap<String, String> parameters) {
+    private Mono<Answer> ask(
+            ServerWebExchange exchange, Part part, String path, MultiValueMap<String, String> parameters) {
         String pathAndQuery = UriComponentsBuilder.fromPath(part.path + path)
                 .queryParams(parameters)
                 .encode()
                 .toUriString();
-        return parts.get(part.service, pathAndQuery, null)
+        return parts.get(exchange, part.service, pathAndQuery)
                 .map(answer -> answer.isSuccess()
                         ? new Answer(part, answer.json(), null)
                         : new Answer(part, null, answer.isRefusal() ? answer : null))

@@ -136,6 +136,9 @@ class ComposedAnswersTest {
     void aRefusalComesAsTheServiceGaveIt() {
         JsonNode refused = get("/api/v1/me/reviews?due=forever", DR_RAO, 400);
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("due");
+        assertThat(refused.get("instance").asString())
+                .as("where the reader asked, not the service's own path")
+                .isEqualTo("/api/v1/me/reviews");
         get("/api/v1/me/reviews", null, 401);
     }
 
@@ -296,7 +299,9 @@ class ComposedAnswersTest {
             if (query.contains("due=forever")) {
                 return new StandInService.Answer(
                         400,
-                        "{\"status\": 400, \"errors\": [{\"field\": \"due\", \"message\": \"a window of days\"}]}");
+                        "{\"status\": 400, \"instance\": \""
+                                + exchange.getRequestURI().getPath()
+                                + "\", \"errors\": [{\"field\": \"due\", \"message\": \"a window of days\"}]}");
             }
             if (query.contains("due=7d") && !type.equals("ARTICLE")) {
                 return new StandInService.Answer(503, "{\"status\": 503}"); // this test's way of failing

@@ -4,6 +4,7 @@ import com.healthcontent.gateway.instances.UnreachableInstances;
 import com.healthcontent.gateway.web.RequestIdFilter;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +16,15 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalanc
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How the gateway's composed answers (the merged search, the article page, the merged review queue) fetch their parts
@@ -51,6 +55,27 @@ public class PageParts {
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /**
+         * This refusal as the reader gets it: the service's status, problem and bearer challenge, but for the
+         * problem's {@code instance}, which names where the reader asked, not the service's own path.
+         */
+        public ResponseEntity<Object> passedOn(ServerWebExchange asking) {
+            ResponseEntity.BodyBuilder refusal =
+                    ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            if (challenge != null) {
+                refusal.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            }
+            try {
+                if (JSON.readTree(body) instanceof ObjectNode problem && problem.has("instance")) {
+                    return refusal.body(problem.put(
+                            "instance", asking.getRequest().getPath().value()));
+                }
+            } catch (JacksonException notJson) {
+                // passed on untouched
+            }
+            return refusal.body(new String(body, StandardCharsets.UTF_8));
         }
     }
 

@@ -2,7 +2,6 @@ package com.healthcontent.gateway.reviews;
 
 import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +42,7 @@ class ReviewQueueController {
     }
 
     /** One service's answer: its page, or the refusal to pass on, or nothing when it could not be reached. */
-    private record Part(String name, JsonNode page, ResponseEntity<String> refusal) {}
+    private record Part(String name, JsonNode page, PageParts.Answer refusal) {}
 
     @GetMapping("/api/v1/me/reviews")
     Mono<ResponseEntity<Object>> reviews(
@@ -63,25 +60,11 @@ class ReviewQueueController {
                 .map(parts -> merge(List.of(parts.getT1(), parts.getT2(), parts.getT3()), exchange));
     }
 
-    /** The service's refusal as it came: status, problem body, and the bearer challenge of a 401 or 403. */
-    private static ResponseEntity<String> refusal(PageParts.Answer answered) {
-        ResponseEntity.BodyBuilder refusal =
-                ResponseEntity.status(answered.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (answered.challenge() != null) {
-            refusal.header(HttpHeaders.WWW_AUTHENTICATE, answered.challenge());
-        }
-        return refusal.body(new String(answered.body(), StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
     private ResponseEntity<Object> merge(List<Part> parts, ServerWebExchange exchange) {
         Optional<Part> refused =
                 parts.stream().filter(part -> part.refusal() != null).findFirst();
         if (refused.isPresent()) {
-            ResponseEntity<String> refusal = refused.get().refusal();
-            return (ResponseEntity<Object>) (ResponseEntity<?>) ResponseEntity.status(refusal.getStatusCode())
-                    .headers(refusal.getHeaders())
-                    .body(refusal.getBody());
+            return refused.get().refusal().passedOn(exchange);
         }
         if (parts.stream().allMatch(part -> part.page() == null)) {
             return Problems.entity(
@@ -137,7 +120,7 @@ class ReviewQueueController {
         return parts.getAsCaller(exchange, service, pathAndQuery)
                 .map(answer -> answer.isSuccess()
                         ? new Part(name, answer.json(), null)
-                        : new Part(name, null, answer.isRefusal() ? refusal(answer) : null))
+                        : new Part(name, null, answer.isRefusal() ? answer : null))
                 .onErrorResume(unanswered -> Mono.just(new Part(name, null, null)));
     }
 }

@@ -2,7 +2,6 @@ package com.healthcontent.gateway.search;
 
 import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -25,10 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/search}: one ranked search over articles (article-service's index) and exercises and routines
@@ -43,7 +38,6 @@ class SearchController {
 
     private static final CacheControl SHORT =
             CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_SIZE = 50;
     private static final int MAX_RESULTS = 500;
     private static final Comparator<JsonNode> BEST_FIRST = Comparator.comparingDouble(
@@ -192,22 +186,7 @@ class SearchController {
         return answers.stream()
                 .filter(answer -> answer.refusal() != null)
                 .findFirst()
-                .map(answer -> ResponseEntity.status(answer.refusal().status())
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(askedHere(answer.refusal().body(), exchange)));
-    }
-
-    /** The service's problem as it gave it, but for its {@code instance}: where the reader asked. */
-    private static Object askedHere(byte[] problem, ServerWebExchange exchange) {
-        try {
-            if (JSON.readTree(problem) instanceof ObjectNode details && details.has("instance")) {
-                details.put("instance", exchange.getRequest().getPath().value());
-                return details;
-            }
-        } catch (JacksonException notJson) {
-            // passed on untouched
-        }
-        return new String(problem, StandardCharsets.UTF_8);
+                .map(answer -> answer.refusal().passedOn(exchange));
     }
 
     private static ResponseEntity<Object> unavailable(ServerWebExchange exchange) {

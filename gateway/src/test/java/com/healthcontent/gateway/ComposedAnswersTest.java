@@ -40,6 +40,7 @@ class ComposedAnswersTest {
     static final List<String> authorizations = new CopyOnWriteArrayList<>();
     static final List<String> searchesAsked = new CopyOnWriteArrayList<>();
     static final List<String> requestIds = new CopyOnWriteArrayList<>();
+    static final List<String> forwardedHosts = new CopyOnWriteArrayList<>();
     static final HttpServer articles = StandInService.start(exchange -> exchange.getRequestURI()
                     .getPath()
                     .startsWith("/api/v1/search/")
@@ -98,6 +99,7 @@ class ComposedAnswersTest {
         authorizations.clear();
         searchesAsked.clear();
         requestIds.clear();
+        forwardedHosts.clear();
     }
 
     @AfterAll
@@ -217,7 +219,7 @@ class ComposedAnswersTest {
     }
 
     @Test
-    void everyPartIsAskedUnderTheReadersRequestId() {
+    void everyPartIsAskedUnderTheReadersRequestIdAndForwardedAsTheGatewaysRequest() {
         client.get()
                 .uri("/api/v1/search?q=neck")
                 .header("X-Request-Id", "ticket-4711")
@@ -227,6 +229,8 @@ class ComposedAnswersTest {
                 .expectHeader()
                 .valueEquals("X-Request-Id", "ticket-4711");
         assertThat(requestIds).containsExactly("ticket-4711", "ticket-4711");
+        // so that what a service writes of its address (a bearer challenge's metadata) names the gateway
+        assertThat(forwardedHosts).containsExactly("localhost:" + port, "localhost:" + port);
 
         requestIds.clear();
         client.get()
@@ -250,6 +254,7 @@ class ComposedAnswersTest {
         String query = exchange.getRequestURI().getQuery();
         searchesAsked.add(path + "?" + query);
         requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        forwardedHosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
         if (query.contains("q=refuse")) {
             return new StandInService.Answer(
                     400,

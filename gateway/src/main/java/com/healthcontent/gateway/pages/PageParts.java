@@ -1,7 +1,7 @@
 package com.healthcontent.gateway.pages;
 
 import com.healthcontent.gateway.instances.UnreachableInstances;
-import com.healthcontent.gateway.web.RequestIdFilter;
+import com.healthcontent.gateway.routes.ProxiedRequestHeaders;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +107,15 @@ public class PageParts {
     private final Duration timeout;
     private final LoadBalancerClientFactory balancerFactory;
     private final UnreachableInstances unreachable;
+    private final ProxiedRequestHeaders proxied;
     private final Map<String, ReactiveLoadBalancer<ServiceInstance>> balancers = new ConcurrentHashMap<>();
 
-    PageParts(Settings settings, LoadBalancerClientFactory balancerFactory, UnreachableInstances unreachable) {
+    PageParts(
+            Settings settings,
+            LoadBalancerClientFactory balancerFactory,
+            UnreachableInstances unreachable,
+            ProxiedRequestHeaders proxied) {
+        this.proxied = proxied;
         this.timeout = settings.partTimeout();
         this.balancerFactory = balancerFactory;
         this.unreachable = unreachable;
@@ -120,13 +126,13 @@ public class PageParts {
     }
 
     /**
-     * {@code GET pathAndQuery} (already encoded) on one of {@code service}'s instances, carrying the reader's request
-     * id (so the services' log lines of a composed answer carry the id its reader was given). An error when no
-     * instance answers in time; any status otherwise. A call whose connection failed is made once more: its instance
-     * has just left the rotation, and a GET can be repeated.
+     * {@code GET pathAndQuery} (already encoded) on one of {@code service}'s instances, carrying what a proxied
+     * request carries of the reader's (forwarding headers, trace, request id: {@link ProxiedRequestHeaders#forPart}).
+     * An error when no instance answers in time; any status otherwise. A call whose connection failed is made once
+     * more: its instance has just left the rotation, and a GET can be repeated.
      */
     public Mono<Answer> get(ServerWebExchange asking, String service, String pathAndQuery) {
-        return get(service, pathAndQuery, requestId(asking), null);
+        return get(service, pathAndQuery, proxied.forPart(asking), null);
     }
 
     /** As {@link #get}, also carrying the reader's {@code Authorization}: the service answers for the caller. */
@@ -134,7 +140,7 @@ public class PageParts {
         return get(
                 service,
                 pathAndQuery,
-                requestId(asking),
+                proxied.forPart(asking),
                 asking.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     }
 
@@ -149,42 +155,33 @@ public class PageParts {
         });
     }
 
-    private Mono<Answer> get(
-            String service, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
-        return attempt(service, pathAndQuery, requestId, authorization)
+    private Mono<Answer> get(String service, String pathAndQuery, HttpHeaders relayed, @Nullable String authorization) {
+        return attempt(service, pathAndQuery, relayed, authorization)
                 .onErrorResume(
                         UnreachableInstances::isConnectionFailure,
-                        failed -> attempt(service, pathAndQuery, requestId, authorization))
+                        failed -> attempt(service, pathAndQuery, relayed, authorization))
                 // the response timeout plus the time to read the body
                 .timeout(timeout.plusMillis(500));
     }
 
-    private static @Nullable String requestId(ServerWebExchange asking) {
-        return asking.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER);
-    }
-
     private Mono<Answer> attempt(
-            String service, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
+            String service, String pathAndQuery, HttpHeaders relayed, @Nullable String authorization) {
         return Mono.from(balancers
                         .computeIfAbsent(service, balancerFactory::getInstance)
                         .choose())
                 .flatMap(chosen -> chosen.hasServer()
-                        ? call(chosen.getServer(), pathAndQuery, requestId, authorization)
+                        ? call(chosen.getServer(), pathAndQuery, relayed, authorization)
                         : Mono.error(new NoInstance(service)));
     }
 
     private Mono<Answer> call(
-            ServiceInstance instance, String pathAndQuery, @Nullable String requestId, @Nullable String authorization) {
-        HttpClient client = requestId == null && authorization == null
-                ? http
-                : http.headers(headers -> {
-                    if (requestId != null) {
-                        headers.set(RequestIdFilter.HEADER, requestId);
-                    }
-                    if (authorization != null) {
-                        headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
-                    }
-                });
+            ServiceInstance instance, String pathAndQuery, HttpHeaders relayed, @Nullable String authorization) {
+        HttpClient client = http.headers(headers -> {
+            relayed.forEach(headers::set);
+            if (authorization != null) {
+                headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
+            }
+        });
         return client.get()
                 .uri(instance.getUri() + pathAndQuery)
                 .responseSingle((response, body) -> body.asByteArray()

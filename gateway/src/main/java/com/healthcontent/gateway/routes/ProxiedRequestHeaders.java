@@ -1,6 +1,7 @@
 package com.healthcontent.gateway.routes;
 
 import com.healthcontent.gateway.web.ClientAddresses;
+import com.healthcontent.gateway.web.RequestIdFilter;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -58,6 +59,26 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         }
         forwarding(exchange, input, proxied);
         return proxied;
+    }
+
+    /**
+     * What the gateway's own call for a part of a composed answer carries of the reader's request: the forwarding
+     * headers (so that what the service writes, such as a bearer challenge's metadata address, names the gateway and
+     * not the service), the trace and the request id; none of the client's other headers.
+     */
+    public HttpHeaders forPart(ServerWebExchange exchange) {
+        HttpHeaders part = new HttpHeaders();
+        Span span = serverSpan(exchange);
+        if (span != null) {
+            propagator.inject(span.context(), part, HttpHeaders::set);
+        }
+        HttpHeaders received = exchange.getRequest().getHeaders();
+        forwarding(exchange, received, part);
+        String requestId = received.getFirst(RequestIdFilter.HEADER);
+        if (requestId != null) {
+            part.set(RequestIdFilter.HEADER, requestId);
+        }
+        return part;
     }
 
     private void forwarding(ServerWebExchange exchange, HttpHeaders received, HttpHeaders proxied) {

@@ -115,10 +115,10 @@ public class PageParts {
             LoadBalancerClientFactory balancerFactory,
             UnreachableInstances unreachable,
             ProxiedRequestHeaders proxied) {
-        this.proxied = proxied;
         this.timeout = settings.partTimeout();
         this.balancerFactory = balancerFactory;
         this.unreachable = unreachable;
+        this.proxied = proxied;
         this.http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(timeout)

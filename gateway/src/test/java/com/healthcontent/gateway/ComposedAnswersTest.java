@@ -189,6 +189,37 @@ class ComposedAnswersTest {
     }
 
     @Test
+    void aMergedSearchCarriesAStrongEtagAndIsRevalidatedWithoutItsBody() {
+        String etag = client.get()
+                .uri("/api/v1/search?q=etag")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        byte[] revalidated = client.get()
+                .uri("/api/v1/search?q=etag")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DR_RAO) // not from the edge cache: computed again
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag)
+                .returnResult(byte[].class)
+                .getResponseBody();
+        assertThat(revalidated).isNullOrEmpty();
+        client.get()
+                .uri("/api/v1/search?q=etag&size=1")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void searchRefusalsAndOutagesAreAnsweredAsReadersNeed() {
         assertThat(get("/api/v1/search?q=back&type=video", null, 400)
                         .get("errors")

@@ -1,6 +1,7 @@
 package com.healthcontent.gateway.pages;
 
 import com.healthcontent.gateway.web.Problems;
+import com.healthcontent.gateway.web.StrongEtags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +18,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One request for everything an article page shows: the article, its exercise cards, the routines that use them,
@@ -39,18 +37,18 @@ class ArticlePageController {
     private static final String FEEDBACK = "feedback-service";
 
     private final PageParts parts;
-    private final JsonMapper jsonMapper;
+    private final StrongEtags etags;
 
-    ArticlePageController(PageParts parts, JsonMapper jsonMapper) {
+    ArticlePageController(PageParts parts, StrongEtags etags) {
         this.parts = parts;
-        this.jsonMapper = jsonMapper;
+        this.etags = etags;
     }
 
     @GetMapping("/api/v1/pages/articles/{slug}")
     Mono<ResponseEntity<Object>> page(@PathVariable String slug, ServerWebExchange exchange) {
         return get(exchange, ARTICLES, "/api/v1/articles/{slug}", slug)
                 .flatMap(article -> compose(article, exchange))
-                .map(page -> withEtag(page, exchange))
+                .map(page -> etags.of(page, exchange))
                 .onErrorResume(
                         failure -> failure instanceof PageParts.NotAnswered answered && answered.status() == 404,
                         notFound -> Mono.just(Problems.entity(
@@ -119,23 +117,6 @@ class ArticlePageController {
             CacheControl cache = unavailable.isEmpty() ? CacheControl.noCache().cachePublic() : CacheControl.noStore();
             return ResponseEntity.ok().cacheControl(cache).<Object>body(page);
         });
-    }
-
-    /** A strong ETag over the page's bytes, and 304 when the client holds them. */
-    private ResponseEntity<Object> withEtag(ResponseEntity<Object> page, ServerWebExchange exchange) {
-        byte[] body = jsonMapper.writeValueAsBytes(page.getBody());
-        String etag = "\"" + DigestUtils.md5DigestAsHex(body) + "\"";
-        if (exchange.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(etag)
-                    .headers(page.getHeaders())
-                    .build();
-        }
-        return ResponseEntity.ok()
-                .eTag(etag)
-                .headers(page.getHeaders())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
     }
 
     private static <T> Mono<T> unavailable(String part, List<String> unavailable, T empty) {

@@ -2,6 +2,7 @@ package com.healthcontent.gateway.search;
 
 import com.healthcontent.gateway.pages.PageParts;
 import com.healthcontent.gateway.web.Problems;
+import com.healthcontent.gateway.web.StrongEtags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,9 +74,11 @@ class SearchController {
     private record Page(int number, int size) {}
 
     private final PageParts parts;
+    private final StrongEtags etags;
 
-    SearchController(PageParts parts) {
+    SearchController(PageParts parts, StrongEtags etags) {
         this.parts = parts;
+        this.etags = etags;
     }
 
     @GetMapping("/api/v1/search")
@@ -254,9 +257,11 @@ class SearchController {
         body.put("items", items);
         body.put("facets", counted);
         body.put("unavailable", unavailable);
-        return ResponseEntity.ok()
-                .cacheControl(unavailable.isEmpty() ? SHORT : CacheControl.noStore())
-                .body(body);
+        return etags.of(
+                ResponseEntity.ok()
+                        .cacheControl(unavailable.isEmpty() ? SHORT : CacheControl.noStore())
+                        .body(body),
+                exchange);
     }
 
     /** What a reader's client needs of a hit; the score only ordered it. */

@@ -214,9 +214,9 @@ final class Profiles {
                 Java Flight Recorder in every process of the stack during a phase of its own after the measured ones
                 (`load-tests/profile.jfc`: a stack sample of each running Java thread every 20 ms and each thread's CPU
                 every 10 s, nothing else); only the last 30 s are read, after 150 s of load for the recorder's start
-                to settle (it sets the compilers to work again for about two minutes). Each sample counts for the library nearest the top of its stack (JDK code for the library
-                that called it). Samples see Java code only: the thread table shows what they miss (GC, the JIT
-                compilers). The recorder slows these small JVMs (votes/s in its window are in the summary): read the
+                to settle (it sets the compilers to work again for about two minutes). Each sample counts for the
+                library nearest the top of its stack (JDK code for the library that called it). Samples see Java code
+                only: the thread table shows what they miss (GC, the JIT compilers). The recorder slows these small JVMs (votes/s in its window are in the summary): read the
                 shares, not the rates.
 
                 """);

@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import org.h2.mvstore.MVStore;
 
 /**
- * Runs mongo-java-server (MongoDB's wire protocol, H2 file backend with {@link ValueOrderedH2Backend value-ordered
- * indexes}) for the local stack, in its own JVM like a mongod: the services reach it with the real MongoDB driver, and
+ * Runs mongo-java-server (MongoDB's wire protocol, H2 file backend {@link LocalStackH2Backend with cheaper storage
+ * formats}) for the local stack, in its own JVM like a mongod: the services reach it with the real MongoDB driver, and
  * its data survives a restart.
  *
  * <pre>java -cp ... com.healthcontent.localstack.MongoWireServer PORT FILE</pre>
@@ -22,7 +22,7 @@ public final class MongoWireServer {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new ValueOrderedH2Backend(MVStore.open(file.toString()));
+        H2Backend backend = new LocalStackH2Backend(MVStore.open(file.toString()));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.println("MongoDB wire server on 127.0.0.1:" + port + ", data in " + file);

@@ -3,13 +3,17 @@ package com.healthcontent.localstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -17,20 +21,32 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 file backend, with its unique indexes (the {@code _id} index among them) ordered by the
- * keys' values. The library's own indexes are H2 maps with H2's default key type, which compares keys that are not
- * {@link Comparable} (mongo-java-server's {@link KeyValue} is not) by serializing both with Java serialization:
- * every step of every index lookup and insert serialized two keys. Under a vote burst that was a large part of the
- * wire server's CPU per stored vote (load-tests/results/PROFILE.md). Keys are stored as before; only their order
- * differs, so an index is kept in a map of its own name, built from the documents when first opened; the library's
- * map of the same index, if a store written before has one, is removed.
+ * mongo-java-server's H2 file backend, with two changes to how it keeps what it stores, both costs of H2's default
+ * types, which handle an object they do not know with Java serialization (load-tests/results/PROFILE.md has what they
+ * cost the wire server under a vote burst):
+ *
+ * <ul>
+ *   <li>Unique indexes (the {@code _id} index among them) are ordered by the keys' values. H2 compares keys that are
+ *       not {@link Comparable} (mongo-java-server's {@link KeyValue} is not) by serializing both: every step of every
+ *       index lookup and insert serialized two keys. Keys are stored as before; only their order differs, so an index
+ *       is kept in a map of its own name, built from the documents when first opened; the library's map of the same
+ *       index, if a store written before has one, is removed.
+ *   <li>Documents are kept as BSON ({@link BsonDocuments}) in a map of their own name; a store written before has
+ *       its documents moved there when the collection is first opened.
+ * </ul>
  */
-final class ValueOrderedH2Backend extends H2Backend {
+final class LocalStackH2Backend extends H2Backend {
 
     private static final String INDEX_MAP = "._index_";
     private static final String VALUE_ORDERED_INDEX_MAP = "._value_ordered_index_";
+    /** The library's names of a collection's maps of documents and of its size. */
+    private static final String SERIALIZED_DOCUMENTS_PREFIX = "databases.";
 
-    ValueOrderedH2Backend(MVStore store) {
+    private static final String META_PREFIX = "meta.";
+    /** After the collection's namespace, so that dropping the database removes it with the indexes. */
+    private static final String BSON_DOCUMENTS = "._bson_documents";
+
+    LocalStackH2Backend(MVStore store) {
         super(store);
     }
 
@@ -67,6 +83,40 @@ final class ValueOrderedH2Backend extends H2Backend {
             if (getMvStore().hasMap(name)) {
                 getMvStore().removeMap(name);
             }
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = store.openMap(
+                    namespace + BSON_DOCUMENTS,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
+            String serialized = SERIALIZED_DOCUMENTS_PREFIX + namespace;
+            if (store.hasMap(serialized)) {
+                // Removed only once all are copied: a start stopped half way copies the rest the next time.
+                MVMap<Object, Document> before = store.openMap(serialized);
+                before.forEach(documents::putIfAbsent);
+                store.removeMap(before);
+            }
+            MVMap<String, Object> size = store.openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, size, getCursorRegistry());
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap(getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase from, MongoCollection<?> collection, String newCollectionName) {
+            String before = collection.getFullName() + BSON_DOCUMENTS;
+            super.moveCollection(from, collection, newCollectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, Document> documents =
+                    store.openMap(before, new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
+            store.renameMap(documents, getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
         }
 
         private String mapName(String collectionName, String indexName) {

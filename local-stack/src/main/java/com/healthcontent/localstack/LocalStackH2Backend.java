@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * mongo-java-server's H2 file backend, with two changes to how it keeps what it stores, both costs of H2's default
@@ -26,19 +24,20 @@ import org.h2.mvstore.type.ObjectDataType;
  * cost the wire server under a vote burst):
  *
  * <ul>
- *   <li>Unique indexes (the {@code _id} index among them) are ordered by the keys' values. H2 compares keys that are
- *       not {@link Comparable} (mongo-java-server's {@link KeyValue} is not) by serializing both: every step of every
- *       index lookup and insert serialized two keys. Keys are stored as before; only their order differs, so an index
- *       is kept in a map of its own name, built from the documents when first opened; the library's map of the same
- *       index, if a store written before has one, is removed.
+ *   <li>Unique indexes (the {@code _id} index among them) are ordered by the keys' values and stored as BSON values
+ *       ({@link IndexKeys}), in a map of their own name, built from the documents when first opened; the maps a
+ *       store written before holds of the same index (the library's, or the value-ordered ones with serialized keys
+ *       that came before these) are removed.
  *   <li>Documents are kept as BSON ({@link BsonDocuments}) in a map of their own name; a store written before has
  *       its documents moved there when the collection is first opened.
  * </ul>
  */
 final class LocalStackH2Backend extends H2Backend {
 
-    private static final String INDEX_MAP = "._index_";
-    private static final String VALUE_ORDERED_INDEX_MAP = "._value_ordered_index_";
+    /** The names of an index's map before: the library's, then ordered by value with keys still serialized. */
+    private static final List<String> EARLIER_INDEX_MAPS = List.of("._index_", "._value_ordered_index_");
+
+    private static final String INDEX_MAP = "._bson_index_";
     /** The library's names of a collection's maps of documents and of its size. */
     private static final String SERIALIZED_DOCUMENTS_PREFIX = "databases.";
 
@@ -66,13 +65,15 @@ final class LocalStackH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVStore store = getMvStore();
-            String unordered = getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
-            if (store.hasMap(unordered)) {
-                store.removeMap(unordered);
+            for (String earlier : EARLIER_INDEX_MAPS) {
+                String name = getFullCollectionNamespace(collectionName) + earlier + indexName;
+                if (store.hasMap(name)) {
+                    store.removeMap(name);
+                }
             }
             MVMap<KeyValue, Object> map = store.openMap(
                     mapName(collectionName, indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeys()));
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeys.INSTANCE));
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 
@@ -120,27 +121,7 @@ final class LocalStackH2Backend extends H2Backend {
         }
 
         private String mapName(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + VALUE_ORDERED_INDEX_MAP + indexName;
-        }
-    }
-
-    /** Index keys ordered by their values, element by element, as MongoDB orders values; stored as H2 stores them. */
-    static final class ValueOrderedKeys extends ObjectDataType {
-
-        private static final ValueComparator VALUES = ValueComparator.asc();
-
-        @Override
-        public int compare(Object a, Object b) {
-            if (a instanceof KeyValue left && b instanceof KeyValue right) {
-                for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-                    int order = VALUES.compare(left.get(i), right.get(i));
-                    if (order != 0) {
-                        return order;
-                    }
-                }
-                return Integer.compare(left.size(), right.size());
-            }
-            return super.compare(a, b);
+            return getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
         }
     }
 

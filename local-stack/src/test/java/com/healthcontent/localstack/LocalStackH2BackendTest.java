@@ -16,9 +16,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -30,6 +32,7 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,9 +73,9 @@ class LocalStackH2BackendTest {
                 assertRefusedAsDuplicate(
                         () -> votes.insertOne(new Document("_id", "vote-new").append("voteKey", "key-7")));
                 assertThat(store.getMapNames())
-                        .as("the library's own index maps are gone, the value-ordered ones kept")
+                        .as("the library's own index maps are gone, the BSON ones kept")
                         .noneMatch(name -> name.contains("._index_"))
-                        .anyMatch(name -> name.endsWith("._value_ordered_index_voteKey_1"));
+                        .anyMatch(name -> name.endsWith("._bson_index_voteKey_1"));
                 assertThat(store.getMapNames())
                         .as("the documents moved from the library's serialized map to the BSON one")
                         .doesNotContain("databases.platform.votes")
@@ -139,12 +142,29 @@ class LocalStackH2BackendTest {
 
     @Test
     void keysAreOrderedByTheirValuesAsMongoDbOrdersThem() {
-        LocalStackH2Backend.ValueOrderedKeys keys = new LocalStackH2Backend.ValueOrderedKeys();
+        IndexKeys keys = IndexKeys.INSTANCE;
         assertThat(keys.compare(new KeyValue(2), new KeyValue(10))).isNegative();
         assertThat(keys.compare(new KeyValue(2), new KeyValue(2.0))).isZero();
         assertThat(keys.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
         assertThat(keys.compare(new KeyValue("a", 1), new KeyValue("a", 2))).isNegative();
         assertThat(keys.compare(new KeyValue("a"), new KeyValue("a", 2))).isNegative();
+    }
+
+    @Test
+    void keysAreStoredAsTheyWere() {
+        List<KeyValue> keys = List.of(
+                new KeyValue("vote-1"),
+                new KeyValue("feedback", 3, 12_345_678_901L, 0.5),
+                new KeyValue(Missing.getInstance(), (Object) null),
+                new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId(), true, List.of("a", 1)),
+                new KeyValue(new de.bwaldvogel.mongo.bson.Document("day", "2026-12-05")));
+        WriteBuffer out = new WriteBuffer();
+        keys.forEach(key -> IndexKeys.INSTANCE.write(out, key));
+        ByteBuffer in = out.getBuffer().flip();
+        for (KeyValue key : keys) {
+            assertThat(IndexKeys.INSTANCE.read(in)).isEqualTo(key);
+        }
+        assertThat(in.hasRemaining()).isFalse();
     }
 
     private static void assertRefusedAsDuplicate(Runnable insert) {

@@ -19,31 +19,31 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 file backend, with two changes to how it keeps what it stores, both costs of H2's default
- * types, which handle an object they do not know with Java serialization (load-tests/results/PROFILE.md has what they
- * cost the wire server under a vote burst):
+ * mongo-java-server's H2 file backend, keeping what it stores as BSON instead of in H2's default types, which compare
+ * and store an object they do not know with Java serialization (load-tests/results/PROFILE.md has what that cost the
+ * wire server under a vote burst):
  *
  * <ul>
- *   <li>Unique indexes (the {@code _id} index among them) are ordered by the keys' values and stored as BSON values
- *       ({@link IndexKeys}), in a map of their own name, built from the documents when first opened; the maps a
- *       store written before holds of the same index (the library's, or the value-ordered ones with serialized keys
- *       that came before these) are removed.
- *   <li>Documents are kept as BSON ({@link BsonDocuments}) in a map of their own name; a store written before has
- *       its documents moved there when the collection is first opened.
+ *   <li>A collection's documents ({@link BsonDocuments}) by their ids ({@link BsonValues}), in a map of their own
+ *       name; the documents of a store written before are moved there when the collection is first opened.
+ *   <li>Unique indexes (the {@code _id} index among them), keys ({@link IndexKeys}) ordered by their values, in a map
+ *       of their own name, built from the documents when first opened; the maps a store written before holds of the
+ *       same index are removed.
  * </ul>
  */
 final class LocalStackH2Backend extends H2Backend {
 
-    /** The names of an index's map before: the library's, then ordered by value with keys still serialized. */
-    private static final List<String> EARLIER_INDEX_MAPS = List.of("._index_", "._value_ordered_index_");
+    /** After the collection's namespace, so that dropping the database removes them with the collection's indexes. */
+    private static final String DOCUMENTS = "._documents";
 
-    private static final String INDEX_MAP = "._bson_index_";
-    /** The library's names of a collection's maps of documents and of its size. */
-    private static final String SERIALIZED_DOCUMENTS_PREFIX = "databases.";
-
+    private static final String INDEX = "._unique_";
+    /** The library's name of a collection's map of its size, before its namespace. */
     private static final String META_PREFIX = "meta.";
-    /** After the collection's namespace, so that dropping the database removes it with the indexes. */
-    private static final String BSON_DOCUMENTS = "._bson_documents";
+    /**
+     * The names an index's map had before, after the collection's namespace: the library's, then the local stack's with
+     * keys ordered by value but serialized, then with positions serialized.
+     */
+    private static final List<String> EARLIER_INDEXES = List.of("._index_", "._value_ordered_index_", "._bson_index_");
 
     LocalStackH2Backend(MVStore store) {
         super(store);
@@ -65,7 +65,7 @@ final class LocalStackH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVStore store = getMvStore();
-            for (String earlier : EARLIER_INDEX_MAPS) {
+            for (String earlier : EARLIER_INDEXES) {
                 String name = getFullCollectionNamespace(collectionName) + earlier + indexName;
                 if (store.hasMap(name)) {
                     store.removeMap(name);
@@ -73,7 +73,9 @@ final class LocalStackH2Backend extends H2Backend {
             }
             MVMap<KeyValue, Object> map = store.openMap(
                     mapName(collectionName, indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeys.INSTANCE));
+                    new MVMap.Builder<KeyValue, Object>()
+                            .keyType(IndexKeys.INSTANCE)
+                            .valueType(BsonValues.INSTANCE));
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 
@@ -90,16 +92,20 @@ final class LocalStackH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = store.openMap(
-                    namespace + BSON_DOCUMENTS,
+            MVMap<Object, Document> documents = documents(namespace + DOCUMENTS);
+            Map<String, MVMap.Builder<Object, Document>> earlier = Map.of(
+                    "databases." + namespace, // the library's
+                    new MVMap.Builder<>(),
+                    namespace + "._bson_documents", // the local stack's with documents as BSON, ids serialized
                     new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
-            String serialized = SERIALIZED_DOCUMENTS_PREFIX + namespace;
-            if (store.hasMap(serialized)) {
-                // Removed only once all are copied: a start stopped half way copies the rest the next time.
-                MVMap<Object, Document> before = store.openMap(serialized);
-                before.forEach(documents::putIfAbsent);
-                store.removeMap(before);
-            }
+            earlier.forEach((name, types) -> {
+                if (store.hasMap(name)) {
+                    // Removed only once all are copied: a start stopped half way copies the rest the next time.
+                    MVMap<Object, Document> before = store.openMap(name, types);
+                    before.forEach(documents::putIfAbsent);
+                    store.removeMap(before);
+                }
+            });
             MVMap<String, Object> size = store.openMap(META_PREFIX + namespace);
             return new H2Collection(this, collectionName, options, documents, size, getCursorRegistry());
         }
@@ -107,21 +113,27 @@ final class LocalStackH2Backend extends H2Backend {
         @Override
         public void dropCollection(String collectionName, Oplog oplog) {
             super.dropCollection(collectionName, oplog);
-            getMvStore().removeMap(getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
+            getMvStore().removeMap(getFullCollectionNamespace(collectionName) + DOCUMENTS);
         }
 
         @Override
         public void moveCollection(MongoDatabase from, MongoCollection<?> collection, String newCollectionName) {
-            String before = collection.getFullName() + BSON_DOCUMENTS;
+            MVMap<Object, Document> documents = documents(collection.getFullName() + DOCUMENTS);
             super.moveCollection(from, collection, newCollectionName);
-            MVStore store = getMvStore();
-            MVMap<Object, Document> documents =
-                    store.openMap(before, new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
-            store.renameMap(documents, getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
+            getMvStore().renameMap(documents, getFullCollectionNamespace(newCollectionName) + DOCUMENTS);
+        }
+
+        private MVMap<Object, Document> documents(String name) {
+            return getMvStore()
+                    .openMap(
+                            name,
+                            new MVMap.Builder<Object, Document>()
+                                    .keyType(BsonValues.INSTANCE)
+                                    .valueType(BsonDocuments.INSTANCE));
         }
 
         private String mapName(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
+            return getFullCollectionNamespace(collectionName) + INDEX + indexName;
         }
     }
 

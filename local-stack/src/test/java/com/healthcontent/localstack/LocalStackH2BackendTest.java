@@ -75,11 +75,11 @@ class LocalStackH2BackendTest {
                 assertThat(store.getMapNames())
                         .as("the library's own index maps are gone, the BSON ones kept")
                         .noneMatch(name -> name.contains("._index_"))
-                        .anyMatch(name -> name.endsWith("._bson_index_voteKey_1"));
+                        .anyMatch(name -> name.endsWith("._unique_voteKey_1"));
                 assertThat(store.getMapNames())
                         .as("the documents moved from the library's serialized map to the BSON one")
                         .doesNotContain("databases.platform.votes")
-                        .contains("platform.votes._bson_documents");
+                        .contains("platform.votes._documents");
             });
         }
     }
@@ -117,6 +117,27 @@ class LocalStackH2BackendTest {
                         .isEqualTo(expected);
             });
         }
+    }
+
+    @Test
+    void idsOfEveryKindAreFoundAgainAndStayUnique() {
+        String file = dir.resolve("platform").toString();
+        List<Object> ids =
+                List.of(new ObjectId("65a1b2c3d4e5f6a7b8c9d0e1"), "65a1b2c3d4e5f6a7b8c9d0e1", 42, 7.5, false);
+        withServer(new LocalStackH2Backend(MVStore.open(file)), votes -> {
+            ids.forEach(id -> votes.insertOne(
+                    new Document("_id", id).append("kind", id.getClass().getSimpleName())));
+            assertRefusedAsDuplicate(() -> votes.insertOne(new Document("_id", 42L)));
+        });
+        withServer(new LocalStackH2Backend(MVStore.open(file)), votes -> {
+            for (Object id : ids) {
+                assertThat(votes.find(Filters.eq("_id", id)).into(new ArrayList<>()))
+                        .extracting(found -> found.get("kind"))
+                        .containsExactly(id.getClass().getSimpleName());
+            }
+            assertRefusedAsDuplicate(
+                    () -> votes.insertOne(new Document("_id", new ObjectId("65a1b2c3d4e5f6a7b8c9d0e1"))));
+        });
     }
 
     @Test

@@ -1,0 +1,80 @@
+package com.healthcontent.localstack;
+
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * Single values in an H2 map (a collection's document ids, the positions an index points to), ordered as MongoDB
+ * orders values and stored as BSON values. H2's default type writes a value it does not know with Java
+ * serialization: an id the MongoDB driver sends as an ObjectId (Spring Data sends a 24-hex-digit string id as one)
+ * cost a new {@code ObjectOutputStream} and its buffers every time a page holding it was written, most of what the
+ * wire server allocated under a vote burst.
+ */
+final class BsonValues extends BasicDataType<Object> {
+
+    static final BsonValues INSTANCE = new BsonValues();
+
+    private static final ValueComparator ORDER = ValueComparator.asc();
+    /** BSON's end-of-document marker, never a value's type: here, a field the document does not have. */
+    private static final byte MISSING = 0;
+
+    private BsonValues() {}
+
+    @Override
+    public int compare(Object left, Object right) {
+        return ORDER.compare(left, right);
+    }
+
+    @Override
+    public int getMemory(Object value) {
+        return value instanceof String text ? 40 + text.length() : 48;
+    }
+
+    @Override
+    public void write(WriteBuffer out, Object value) {
+        ByteBuf encoded = Unpooled.buffer(32);
+        encode(value, encoded);
+        out.putVarInt(encoded.readableBytes()).put(encoded.nioBuffer());
+    }
+
+    @Override
+    public Object read(ByteBuffer in) {
+        return decode(encoded(in));
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+
+    static void encode(Object value, ByteBuf out) {
+        if (value instanceof Missing) {
+            out.writeByte(MISSING);
+        } else {
+            byte type = BsonEncoder.determineType(value);
+            out.writeByte(type);
+            BsonEncoder.encodeValue(type, value, out);
+        }
+    }
+
+    static Object decode(ByteBuf in) {
+        byte type = in.readByte();
+        return type == MISSING ? Missing.getInstance() : BsonDecoder.decodeValue(type, in);
+    }
+
+    /** What {@link #write} wrote: its length, then the bytes, which the returned buffer holds. */
+    static ByteBuf encoded(ByteBuffer in) {
+        int length = DataUtils.readVarInt(in);
+        ByteBuf encoded = Unpooled.wrappedBuffer(in.slice().limit(length));
+        in.position(in.position() + length);
+        return encoded;
+    }
+}

@@ -19,8 +19,11 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     static final BsonDocuments INSTANCE = new BsonDocuments();
 
-    /** H2 sizes its cache by an estimate per value: twice the encoded size, as its own default type does. */
-    private volatile int averageMemory = 1024;
+    /**
+     * H2 bounds its page cache, and how much it keeps unsaved, by an estimate of each value's heap size. A document
+     * decoded from BSON takes about four times its encoded size (a map entry, a name and a boxed value per field).
+     */
+    private volatile int averageMemory = 4096;
 
     private BsonDocuments() {}
 
@@ -31,11 +34,11 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer out, Document document) {
-        ByteBuf encoded = Unpooled.buffer(averageMemory / 2);
+        ByteBuf encoded = Unpooled.buffer(averageMemory / 4);
         BsonEncoder.encodeDocument(document, encoded);
         int length = encoded.readableBytes();
         out.put(encoded.nioBuffer());
-        averageMemory = (int) ((2L * length + 15L * averageMemory) / 16);
+        averageMemory = (int) ((4L * length + 64 + 15L * averageMemory) / 16);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class IndexKeys extends BasicDataType<KeyValue> {
 
     @Override
     public int getMemory(KeyValue key) {
-        return 40 + key.stream().mapToInt(BsonValues.INSTANCE::getMemory).sum();
+        return 64 + key.stream().mapToInt(BsonValues.INSTANCE::getMemory).sum(); // the key, its list and array
     }
 
     @Override
@@ -47,7 +47,20 @@ final class IndexKeys extends BasicDataType<KeyValue> {
 
     @Override
     public KeyValue read(ByteBuffer in) {
-        ByteBuf encoded = BsonValues.encoded(in);
+        return read(BsonValues.encoded(in));
+    }
+
+    /** A page's keys: its buffer wrapped once, not once per key (most of a page read's allocation). */
+    @Override
+    public void read(ByteBuffer in, Object storage, int count) {
+        KeyValue[] keys = cast(storage);
+        BsonValues.Encoded page = new BsonValues.Encoded(in);
+        for (int i = 0; i < count; i++) {
+            keys[i] = read(page.next());
+        }
+    }
+
+    private static KeyValue read(ByteBuf encoded) {
         int size = encoded.readUnsignedByte();
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

@@ -16,13 +16,23 @@ import org.h2.mvstore.MVStore;
  */
 public final class MongoWireServer {
 
+    /**
+     * H2's page cache, by its estimates of the decoded pages' heap size (16 MB by default). Unique keys are random
+     * (ids, vote keys), so with a few hundred thousand votes stored nearly every index lookup of an insert missed a
+     * cache of 16 MB and read and decoded a whole page; MongoDB's own cache takes half the machine's memory.
+     */
+    private static final int CACHE_MEGABYTES = 64;
+
     private MongoWireServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new LocalStackH2Backend(MVStore.open(file.toString()));
+        H2Backend backend = new LocalStackH2Backend(new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(CACHE_MEGABYTES)
+                .open());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.println("MongoDB wire server on 127.0.0.1:" + port + ", data in " + file);

@@ -172,7 +172,7 @@ class LocalStackH2BackendTest {
     }
 
     @Test
-    void keysAreStoredAsTheyWere() {
+    void keysAreStoredAsTheyWereOneByOneAndAsAPage() {
         List<KeyValue> keys = List.of(
                 new KeyValue("vote-1"),
                 new KeyValue("feedback", 3, 12_345_678_901L, 0.5),
@@ -181,10 +181,14 @@ class LocalStackH2BackendTest {
                 new KeyValue(new de.bwaldvogel.mongo.bson.Document("day", "2026-12-05")));
         WriteBuffer out = new WriteBuffer();
         keys.forEach(key -> IndexKeys.INSTANCE.write(out, key));
+        IndexKeys.INSTANCE.write(out, keys.toArray(), keys.size()); // as a page is written
         ByteBuffer in = out.getBuffer().flip();
         for (KeyValue key : keys) {
             assertThat(IndexKeys.INSTANCE.read(in)).isEqualTo(key);
         }
+        KeyValue[] page = new KeyValue[keys.size()];
+        IndexKeys.INSTANCE.read(in, page, page.length); // as a page is read
+        assertThat(page).containsExactlyElementsOf(keys);
         assertThat(in.hasRemaining()).isFalse();
     }
 

@@ -42,7 +42,7 @@ public class SubmissionRateLimiter {
     private volatile Window requests = new Window(-1);
     /**
      * Admitted answers per window and reader, by dedupe key: the reader's one answer's key, or a set of them once there
-     * are more (most readers answer once a minute, and a set per reader took three times the memory).
+     * are more (most readers answer once a minute, and a set per reader is several objects more each).
      */
     private final Map<Long, Map<String, Object>> admitted = new ConcurrentHashMap<>();
 

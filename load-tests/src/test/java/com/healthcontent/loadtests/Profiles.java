@@ -216,8 +216,8 @@ final class Profiles {
                 every 10 s, nothing else); only the last 30 s are read, after 150 s of load for the recorder's start
                 to settle (it sets the compilers to work again for about two minutes). Each sample counts for the
                 library nearest the top of its stack (JDK code for the library that called it). Samples see Java code
-                only: the thread table shows what they miss (GC, the JIT compilers). The recorder slows these small JVMs (votes/s in its window are in the summary): read the
-                shares, not the rates.
+                only: the thread table shows what they miss (GC, the JIT compilers). The recorder slows these small
+                JVMs (votes/s in its window are in the summary): read the shares, not the rates.
 
                 """);
         for (Profile profile : profiles) {

@@ -43,6 +43,11 @@ final class BsonValues extends BasicDataType<Object> {
     public void write(WriteBuffer out, Object value) {
         ByteBuf encoded = Unpooled.buffer(32);
         encode(value, encoded);
+        put(out, encoded);
+    }
+
+    /** An encoded value or key into a page: its length, then its bytes, as {@link Encoded} reads them back. */
+    static void put(WriteBuffer out, ByteBuf encoded) {
         out.putVarInt(encoded.readableBytes()).put(encoded.nioBuffer());
     }
 

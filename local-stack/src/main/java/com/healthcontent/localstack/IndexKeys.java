@@ -42,7 +42,7 @@ final class IndexKeys extends BasicDataType<KeyValue> {
         ByteBuf encoded = Unpooled.buffer(32 * key.size());
         encoded.writeByte(key.size());
         key.forEach(value -> BsonValues.encode(value, encoded));
-        out.putVarInt(encoded.readableBytes()).put(encoded.nioBuffer());
+        BsonValues.put(out, encoded);
     }
 
     @Override

@@ -114,7 +114,7 @@ final class Wrk {
     }
 
     /** utime + stime of each process, in clock ticks; processes that are gone are left out. */
-    private static Map<String, Long> ticks(Map<String, Long> processes) {
+    static Map<String, Long> ticks(Map<String, Long> processes) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((name, pid) -> {
             try {
@@ -138,7 +138,7 @@ final class Wrk {
         return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
     }
 
-    private static long clockTicksPerSecond() {
+    static long clockTicksPerSecond() {
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
             return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
@@ -169,6 +171,25 @@ class LocalStackH2BackendTest {
         assertThat(keys.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
         assertThat(keys.compare(new KeyValue("a", 1), new KeyValue("a", 2))).isNegative();
         assertThat(keys.compare(new KeyValue("a"), new KeyValue("a", 2))).isNegative();
+    }
+
+    @Test
+    void idsAndKeysOfOneKindAreOrderedExactlyAsTheLibraryOrdersThem() {
+        Random random = new Random(6);
+        List<Object> values = new ArrayList<>(List.of("", "a", "ab", "b", "B", "é", "\uD83D\uDE00", "z".repeat(40)));
+        for (int i = 0; i < 200; i++) {
+            values.add(new de.bwaldvogel.mongo.bson.ObjectId());
+            values.add(Integer.toHexString(random.nextInt()) + (char) random.nextInt(0x3000));
+        }
+        values.addAll(List.of(7, 7.5, 12_345_678_901L, true, Missing.getInstance()));
+        ValueComparator library = ValueComparator.asc();
+        for (Object left : values) {
+            for (Object right : values) {
+                assertThat(Integer.signum(BsonValues.INSTANCE.compare(left, right)))
+                        .as("%s against %s", left, right)
+                        .isEqualTo(Integer.signum(library.compare(left, right)));
+            }
+        }
     }
 
     @Test

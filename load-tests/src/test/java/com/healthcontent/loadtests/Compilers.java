@@ -30,9 +30,7 @@ final class Compilers {
                         String stat = Files.readString(thread.resolve("stat"));
                         String threadName = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                         if (threadName.contains(THREAD_NAME)) {
-                            String[] fields =
-                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            sum += Wrk.cpuTicks(stat);
                         }
                     } catch (IOException threadEnded) {
                         // compiler threads come and go with the compile queue

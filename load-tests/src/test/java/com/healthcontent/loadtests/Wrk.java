@@ -114,18 +114,22 @@ final class Wrk {
     }
 
     /** utime + stime of each process, in clock ticks; processes that are gone are left out. */
-    static Map<String, Long> ticks(Map<String, Long> processes) {
+    private static Map<String, Long> ticks(Map<String, Long> processes) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((name, pid) -> {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                ticks.put(name, cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
             } catch (IOException gone) {
                 // reported as missing
             }
         });
         return ticks;
+    }
+
+    /** utime + stime from a process's or a thread's /proc stat line, in clock ticks. */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** {total, idle} ticks of the whole machine. */

@@ -322,7 +322,7 @@ public final class BenchmarkReport {
                 md,
                 "Feedback: accepted votes through the gateway for " + votes.getProperty("seconds") + " s (wrk, "
                         + votes.getProperty("connections") + " connections, a new reader per vote, after "
-                        + votes.getProperty("warmUpSeconds", "?") + " s of warm-up, its last 30 s with the JVMs' "
+                        + votes.getProperty("warmUpSeconds", "?") + " s of warm-up, its last 60 s with the JVMs' "
                         + "compilers at " + String.format(Locale.ROOT, "%.0f%%", number(votes, "warmUpCompilers") * 100)
                         + " of a core) >= 1/15 of the liveness rate (1,000/s on a 15,000/s day), p99 < 500 ms; straight to feedback-service >= 1/8",
                 String.format(

@@ -185,7 +185,8 @@ public final class VoteSaturation {
                         .ok();
         // Settled when two rounds in a row are under the bound: one round alone dips under it while the compilers are
         // still at work (one run stopped on a round of 4.3% at 210 s; in another, 5.1% and 5.2% came before 6.1%).
-        double previousRound = Double.POSITIVE_INFINITY;
+        int quietRounds = 0;
+        double previousRound = 0;
         double compilers;
         do {
             Map<String, Long> before = Compilers.ticks(processes);
@@ -194,11 +195,12 @@ public final class VoteSaturation {
                     .ok();
             double round =
                     Compilers.shareOfCore(before, Compilers.ticks(processes), (System.nanoTime() - started) / 1e9);
+            quietRounds = round <= COMPILERS_SETTLED ? quietRounds + 1 : 0;
             compilers = Math.max(previousRound, round);
             previousRound = round;
             seconds += WARM_UP_ROUND_SECONDS;
             System.out.printf(Locale.ROOT, "warm-up %d s: compilers %.1f%% of a core%n", seconds, round * 100);
-        } while (compilers > COMPILERS_SETTLED && seconds < WARM_UP_MAX_SECONDS);
+        } while (quietRounds < 2 && seconds < WARM_UP_MAX_SECONDS);
         return new WarmUp(ok, seconds, compilers);
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -21,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,12 @@ import org.springframework.stereotype.Component;
  * measured rate ({@link IntakeRate}), and never less than {@code platform.feedback.max-intake-backlog}. A bound of a
  * fixed count starved the intake: when it was reached, every client paused for its Retry-After at once, the intake
  * worked the backlog off in less and then waited for votes, half the time under a saturating load.
+ *
+ * <p>The broker is asked on a thread of its own, {@code platform.feedback.backlog-check-interval} after the last
+ * answer. On the service's shared scheduler thread it waited behind the tasks that read MongoDB (content reloads,
+ * alert deliveries, retention sweeps), which under a load of votes wait on the store: the figure went stale for
+ * seconds at a time (Prometheus showed the same figure for up to ten seconds under direct votes), every vote accepted
+ * meanwhile counted against the bound, and votes were refused while the intake had caught up.
  */
 @Component
 class IntakeBacklog implements DisposableBean {
@@ -57,12 +64,19 @@ class IntakeBacklog implements DisposableBean {
     /** Votes the broker acknowledged since the last measurement began: between measurements they add to it. */
     private final AtomicLong acknowledgedSince = new AtomicLong();
 
+    private final ScheduledExecutorService measuring = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "intake-backlog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     IntakeBacklog(
             KafkaAdmin kafkaAdmin,
             MeterRegistry meterRegistry,
             @Value("${spring.application.name}") String serviceName,
             @Value("${platform.feedback.max-intake-backlog}") long maxBacklog,
-            @Value("${platform.feedback.max-intake-wait}") Duration maxWait) {
+            @Value("${platform.feedback.max-intake-wait}") Duration maxWait,
+            @Value("${platform.feedback.backlog-check-interval:1s}") Duration checkInterval) {
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         this.group = serviceName + "-" + FeedbackIntake.VOTES;
         this.maxBacklog = maxBacklog;
@@ -76,6 +90,7 @@ class IntakeBacklog implements DisposableBean {
         Gauge.builder("platform.feedback.intake.rate", this, backlog -> backlog.rate.storedPerSecond())
                 .description("Votes per second the intake stores while votes wait, as last measured")
                 .register(meterRegistry);
+        measuring.scheduleWithFixedDelay(this::measure, 0, checkInterval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -117,8 +132,7 @@ class IntakeBacklog implements DisposableBean {
         return measuredAt;
     }
 
-    @Scheduled(fixedDelayString = "${platform.feedback.backlog-check-interval:1s}")
-    void measure() {
+    private void measure() {
         // Acknowledged before the broker is asked, so in its figure; one acknowledged meanwhile may count twice
         // until the next measurement, which errs on the safe side.
         long acknowledgedBefore = acknowledgedSince.get();
@@ -170,6 +184,7 @@ class IntakeBacklog implements DisposableBean {
 
     @Override
     public void destroy() {
+        measuring.shutdownNow();
         admin.close();
     }
 }

@@ -17,11 +17,13 @@ import com.healthcontent.testsupport.TopicProbe;
 import com.healthcontent.testsupport.Watch;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Votes are accepted into Kafka faster than they can be stored; past a bound on what is waiting, a vote is answered
@@ -40,8 +42,47 @@ class IntakeBehindTest {
     @Autowired
     PublishedContents contents;
 
+    @Autowired
+    IntakeBacklog backlog;
+
+    @Autowired
+    TaskScheduler sharedScheduler;
+
     @Watch(Topics.ARTICLE_EVENTS)
     TopicProbe articleEvents;
+
+    /**
+     * The service's scheduled work that reads MongoDB waits on the store under a load of votes; the backlog's figure
+     * must not wait with it, or every vote accepted meanwhile counts against the bound and votes are refused while
+     * the intake is idle.
+     */
+    @Test
+    void theBacklogIsMeasuredWhileTheServicesOtherScheduledWorkIsHeldUp() throws InterruptedException {
+        CountDownLatch heldUp = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        sharedScheduler.schedule(
+                () -> {
+                    heldUp.countDown();
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                Instant.now());
+        try {
+            heldUp.await();
+            Instant since = Instant.now();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            backlog.measuredAt() != null && backlog.measuredAt().isAfter(since));
+            Instant measured = backlog.measuredAt();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> backlog.measuredAt().isAfter(measured));
+        } finally {
+            released.countDown();
+        }
+    }
 
     @Test
     void votesWaitWhileTheIntakeIsBehindAndReportsDoNot() {

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many accepted votes the intake has not stored yet: the end of every {@code feedback.votes} partition less what
- * the intake's consumer group has committed, asked of the broker every second (two small admin requests, whichever
- * instance consumes the partition). Votes are accepted faster than the store can take them (the request path writes
- * nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
+ * the intake's consumer group has committed, asked of the broker every {@code platform.feedback.backlog-check-interval}
+ * (a few small admin requests, whichever instance consumes the partition). Votes are accepted faster than the store
+ * can take them (the request path writes nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
  * to show in its summary. Past the bound (with the votes this instance sent since it last asked, acknowledged or still
  * on their way) new votes are answered 503 with Retry-After until the intake catches up. Reports are never held back:
  * they have a lane of their own. When the broker does not answer, the last figure stands (a broker that is down
@@ -76,7 +76,7 @@ class IntakeBacklog implements DisposableBean {
             @Value("${spring.application.name}") String serviceName,
             @Value("${platform.feedback.max-intake-backlog}") long maxBacklog,
             @Value("${platform.feedback.max-intake-wait}") Duration maxWait,
-            @Value("${platform.feedback.backlog-check-interval:1s}") Duration checkInterval) {
+            @Value("${platform.feedback.backlog-check-interval}") Duration checkInterval) {
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         this.group = serviceName + "-" + FeedbackIntake.VOTES;
         this.maxBacklog = maxBacklog;
@@ -88,7 +88,7 @@ class IntakeBacklog implements DisposableBean {
                 .description("Accepted votes that may wait to be stored before new votes are answered 503")
                 .register(meterRegistry);
         Gauge.builder("platform.feedback.intake.rate", this, backlog -> backlog.rate.storedPerSecond())
-                .description("Votes per second the intake stores while votes wait, as last measured")
+                .description("Votes per second the intake can store, as last measured")
                 .register(meterRegistry);
         measuring.scheduleWithFixedDelay(this::measure, 0, checkInterval.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -140,6 +140,8 @@ class IntakeBacklog implements DisposableBean {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get(2, TimeUnit.SECONDS);
+            // the position's time, for the rate: the calls after it take time of their own, which varies under load
+            Instant committedAt = Instant.now();
             Map<TopicPartition, OffsetSpec> ends = admin
                     .describeTopics(List.of(Topics.FEEDBACK_VOTES))
                     .allTopicNames()
@@ -171,7 +173,7 @@ class IntakeBacklog implements DisposableBean {
             }
             Instant now = Instant.now();
             backlog = behind;
-            rate = rate.observed(consumed, behind, now);
+            rate = rate.observed(consumed, behind, committedAt);
             acknowledgedSince.addAndGet(-acknowledgedBefore);
             measuredAt = now;
         } catch (Exception unanswered) {

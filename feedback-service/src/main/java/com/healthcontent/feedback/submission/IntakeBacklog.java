@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * How many accepted votes the intake has not stored yet: the end of every {@code feedback.votes} partition less what
  * the intake's consumer group has committed, asked of the broker every {@code platform.feedback.backlog-check-interval}
  * (a few small admin requests, whichever instance consumes the partition). Votes are accepted faster than the store
- * can take them (the request path writes nothing), so without a bound a steady overload would grow the backlog without end, and a vote would take minutes
- * to show in its summary. Past the bound (with the votes this instance sent since it last asked, acknowledged or still
+ * can take them (the request path writes nothing), so without a bound a steady overload would grow the backlog
+ * without end, and a vote would take minutes to show in its summary. Past the bound (with the votes this instance sent since it last asked, acknowledged or still
  * on their way) new votes are answered 503 with Retry-After until the intake catches up. Reports are never held back:
  * they have a lane of their own. When the broker does not answer, the last figure stands (a broker that is down
  * refuses the votes anyway).

@@ -48,11 +48,15 @@ record IntakeRate(double storedPerSecond, long consumed, Instant since, boolean 
         } else {
             estimate = Math.max(storedPerSecond, sample);
         }
-        return new IntakeRate(estimate, consumedNow, now, waitingNow > (long) (estimate * BEHIND.toNanos() / 1e9));
+        return new IntakeRate(estimate, consumedNow, now, waitingNow > votesWithin(estimate, BEHIND));
     }
 
     /** How many votes the intake works off in {@code wait} at this rate. */
     long storedWithin(Duration wait) {
-        return (long) (storedPerSecond * wait.toNanos() / 1e9);
+        return votesWithin(storedPerSecond, wait);
+    }
+
+    private static long votesWithin(double perSecond, Duration wait) {
+        return (long) (perSecond * wait.toNanos() / 1e9);
     }
 }

@@ -30,21 +30,21 @@ import org.springframework.stereotype.Component;
  * the intake's consumer group has committed, asked of the broker every {@code platform.feedback.backlog-check-interval}
  * (a few small admin requests, whichever instance consumes the partition). Votes are accepted faster than the store
  * can take them (the request path writes nothing), so without a bound a steady overload would grow the backlog
- * without end, and a vote would take minutes to show in its summary. Past the bound (with the votes this instance sent since it last asked, acknowledged or still
- * on their way) new votes are answered 503 with Retry-After until the intake catches up. Reports are never held back:
- * they have a lane of their own. When the broker does not answer, the last figure stands (a broker that is down
- * refuses the votes anyway).
+ * without end, and a vote would take minutes to show in its summary. Past the bound (with the votes this instance
+ * sent since it last asked, acknowledged or still on their way) new votes are answered 503 with Retry-After until the
+ * intake catches up. Reports are never held back: they have a lane of their own. When the broker does not answer, the
+ * last figure stands (a broker that is down refuses the votes anyway).
  *
  * <p>The bound is a time, {@code platform.feedback.max-intake-wait}: what the intake stores in that time at its
  * measured rate ({@link IntakeRate}), and never less than {@code platform.feedback.max-intake-backlog}. A bound of a
  * fixed count starved the intake: when it was reached, every client paused for its Retry-After at once, the intake
  * worked the backlog off in less and then waited for votes, half the time under a saturating load.
  *
- * <p>The broker is asked on a thread of its own, {@code platform.feedback.backlog-check-interval} after the last
- * answer. On the service's shared scheduler thread it waited behind the tasks that read MongoDB (content reloads,
- * alert deliveries, retention sweeps), which under a load of votes wait on the store: the figure went stale for
- * seconds at a time (Prometheus showed the same figure for up to ten seconds under direct votes), every vote accepted
- * meanwhile counted against the bound, and votes were refused while the intake had caught up.
+ * <p>The broker is asked on a thread of its own. On the service's shared scheduler thread it waited behind the tasks
+ * that read MongoDB (content reloads, alert deliveries, retention sweeps), which under a load of votes wait on the
+ * store: the figure went stale for seconds at a time (Prometheus showed the same figure for up to ten seconds under
+ * direct votes), every vote accepted meanwhile counted against the bound, and votes were refused while the intake had
+ * caught up.
  */
 @Component
 class IntakeBacklog implements DisposableBean {

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,7 +151,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      * the texts asked most. With its synonyms a query holds about 30 KB: kept for every text up to the bound of the
      * other memories, ten thousand readers' texts would have taken 300 MB.
      */
-    private final Cache<String, Query> queries =
+    private final Cache<String, Optional<Asking>> queries =
             Caffeine.newBuilder().maximumSize(QUERIES_KEPT).build();
     // What is read or worked out once per version of the index (each holds the reader it belongs to).
     private volatile FacetState facetState;
@@ -171,6 +172,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private record Weights(IndexReader reader, Cache<Asked, Weight> byAsked) {}
 
     private record Asked(String words, Map<SearchFacet, Set<String>> filters) {}
+
+    /**
+     * A reader's words as searched, and the part of them that looks in the text, for its highlights: the highlighter
+     * goes through every clause of the query it is given to find the words to mark, and the text's clauses are a
+     * fifth of the whole (that walk was a tenth of the samples of the judged queries searched in one JVM).
+     */
+    private record Asking(Query words, Query inText) {}
 
     /** An index of content counted under {@code facets}, searched with the platform's synonym list. */
     public static LuceneSearchIndex withHealthSynonyms(Set<SearchFacet> facets) {
@@ -337,10 +345,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** A page as readers see it, or ({@code asPage} false) only the hits in order, without highlights or counts. */
     private SearchResults search(WeighedSearcher searcher, SearchQuery query, boolean asPage) throws IOException {
         String corrected = corrected(query.text(), searcher.getIndexReader());
-        Query words = queries.get(corrected, this::words);
+        Asking asking = queries.get(corrected, this::asking).orElse(null);
         int wanted = (query.page() + 1) * query.size();
         boolean filteredOnAFacetNotHere = query.filters().keySet().stream().anyMatch(facet -> !facets.contains(facet));
-        if (words == null || filteredOnAFacetNotHere) {
+        if (asking == null || filteredOnAFacetNotHere) {
             return new SearchResults(
                     query.text(),
                     correctedOrNull(query, corrected),
@@ -350,7 +358,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     List.of(),
                     Map.of());
         }
-        Weight weight = weight(searcher, new Asked(corrected, query.filters()), words);
+        Weight weight = weight(searcher, new Asked(corrected, query.filters()), asking.words());
 
         TopScoreDocCollectorManager best = new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
         TopDocs top;
@@ -365,7 +373,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         ScoreDoc[] page = java.util.Arrays.copyOfRange(
                 top.scoreDocs, Math.min(top.scoreDocs.length, query.page() * query.size()), top.scoreDocs.length);
-        Map<Integer, String[]> highlights = asPage ? highlights(searcher, words, page) : Map.of();
+        Map<Integer, String[]> highlights = asPage ? highlights(searcher, asking.inText(), page) : Map.of();
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (ScoreDoc hit : page) {
             Document found = stored(searcher, hit.doc);
@@ -494,21 +502,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         return value;
     }
 
-    /** Any of the words (and their synonyms) in any field, weighted by field, more for the words together. */
-    private Query words(String text) {
+    /**
+     * Any of the words (and their synonyms) in any field, weighted by field, more for the words together; empty when
+     * the text is nothing but punctuation.
+     */
+    private Optional<Asking> asking(String text) {
         QueryBuilder builder = new QueryBuilder(searching);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        BooleanQuery.Builder inText = new BooleanQuery.Builder();
         boolean matchesSomething = false;
         for (Map.Entry<String, Float> field : FIELD_WEIGHTS.entrySet()) {
             Query inField = builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
             if (inField != null) {
-                any.add(new BoostQuery(inField, field.getValue()), Occur.SHOULD);
+                add(new BoostQuery(inField, field.getValue()), field.getKey(), any, inText);
                 matchesSomething = true;
             }
         }
         if (!matchesSomething) {
-            return null; // nothing but punctuation
+            return Optional.empty();
         }
         // The words on their own too: a phrase of the synonym list is matched whole, so without these a reader's
         // phrase that is in the list but not in the text ("slipped disk") would find nothing.
@@ -516,19 +528,27 @@ public final class LuceneSearchIndex implements SearchIndex {
         for (Map.Entry<String, Float> field : FIELD_WEIGHTS.entrySet()) {
             Query inField = plain.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
             if (inField != null) {
-                any.add(new BoostQuery(inField, field.getValue() * WORDS_ALONE), Occur.SHOULD);
+                add(new BoostQuery(inField, field.getValue() * WORDS_ALONE), field.getKey(), any, inText);
             }
         }
         for (String field : List.of(TITLE, BODY)) {
             Query together = builder.createPhraseQuery(field, text, 3);
             if (together != null) {
-                any.add(new BoostQuery(together, field.equals(TITLE) ? 3f : 1.5f), Occur.SHOULD);
+                add(new BoostQuery(together, field.equals(TITLE) ? 3f : 1.5f), field, any, inText);
             }
         }
-        return any.build();
+        return Optional.of(new Asking(any.build(), inText.build()));
     }
 
-    private Map<Integer, String[]> highlights(IndexSearcher searcher, Query words, ScoreDoc[] page) throws IOException {
+    private static void add(Query clause, String field, BooleanQuery.Builder any, BooleanQuery.Builder inText) {
+        any.add(clause, Occur.SHOULD);
+        if (field.equals(BODY)) {
+            inText.add(clause, Occur.SHOULD);
+        }
+    }
+
+    private Map<Integer, String[]> highlights(IndexSearcher searcher, Query inText, ScoreDoc[] page)
+            throws IOException {
         if (page.length == 0) {
             return Map.of();
         }
@@ -571,7 +591,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         };
         int[] docs = java.util.Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
         Map<String, String[]> byField =
-                highlighter.highlightFields(new String[] {BODY_OFFSETS}, words, docs, new int[] {2});
+                highlighter.highlightFields(new String[] {BODY_OFFSETS}, inText, docs, new int[] {2});
         Map<Integer, String[]> byDoc = new LinkedHashMap<>();
         for (int i = 0; i < docs.length; i++) {
             String passages = byField.get(BODY_OFFSETS)[i];
